@@ -1,0 +1,45 @@
+// Every registry enum carries a table of (value, IANA name, OpenSSL name) rows;
+// these helpers look names up both ways. Unknown values print as hex so a
+// decoder never loses information.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace gauntlet {
+
+template <typename E>
+struct NameRow {
+  E value;
+  std::string_view iana;
+  std::string_view openssl;  // empty where OpenSSL has no name
+};
+
+std::string unknown_name(uint32_t value, int hex_digits);
+
+template <typename E>
+std::string iana_name(std::span<const NameRow<E>> table, E v, int hex_digits) {
+  for (const auto& row : table)
+    if (row.value == v) return std::string(row.iana);
+  return unknown_name(static_cast<uint32_t>(v), hex_digits);
+}
+
+template <typename E>
+std::string openssl_name(std::span<const NameRow<E>> table, E v, int hex_digits) {
+  for (const auto& row : table)
+    if (row.value == v) return std::string(row.openssl.empty() ? row.iana : row.openssl);
+  return unknown_name(static_cast<uint32_t>(v), hex_digits);
+}
+
+// Accepts the IANA name or the OpenSSL name.
+template <typename E>
+std::optional<E> from_name(std::span<const NameRow<E>> table, std::string_view name) {
+  for (const auto& row : table)
+    if (row.iana == name || (!row.openssl.empty() && row.openssl == name)) return row.value;
+  return std::nullopt;
+}
+
+}  // namespace gauntlet
