@@ -9,20 +9,10 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
+#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/openssl_ptr.h"
 
 namespace gauntlet {
-
-enum class CipherAlgorithm {
-  null,
-  rc4_128,
-  des_ede3_cbc,
-  aes_128_cbc,
-  aes_256_cbc,
-  aes_128_gcm,
-  aes_256_gcm,
-  chacha20_poly1305,
-};
 
 enum class CipherKind { null, stream, block, aead };
 enum class CipherDirection { encrypt, decrypt };

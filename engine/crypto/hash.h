@@ -5,11 +5,10 @@
 #include <string_view>
 
 #include "engine/base/reader.h"
+#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/openssl_ptr.h"
 
 namespace gauntlet {
-
-enum class HashAlgorithm { md5, sha1, sha224, sha256, sha384, sha512 };
 
 size_t digest_size(HashAlgorithm h);
 // Internal block size (64 or 128), as HMAC and the SSL 3.0 MAC pads need.

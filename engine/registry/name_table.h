@@ -42,4 +42,12 @@ std::optional<E> from_name(std::span<const NameRow<E>> table, std::string_view n
   return std::nullopt;
 }
 
+// The enum value with this wire value, if the table knows it.
+template <typename E>
+std::optional<E> from_value(std::span<const NameRow<E>> table, uint32_t wire) {
+  for (const auto& row : table)
+    if (static_cast<uint32_t>(row.value) == wire) return row.value;
+  return std::nullopt;
+}
+
 }  // namespace gauntlet

@@ -1,0 +1,30 @@
+#include "engine/registry/content_type.h"
+
+#include <array>
+
+#include "engine/registry/name_table.h"
+
+namespace gauntlet {
+namespace {
+
+using C = ContentType;
+// OpenSSL names as its -msg trace prints them.
+constexpr std::array<NameRow<C>, 5> kContentTypes{{
+    {C::change_cipher_spec, "change_cipher_spec", "ChangeCipherSpec"},
+    {C::alert, "alert", "Alert"},
+    {C::handshake, "handshake", "Handshake"},
+    {C::application_data, "application_data", "ApplicationData"},
+    {C::heartbeat, "heartbeat", "Heartbeat"},
+}};
+
+}  // namespace
+
+std::string iana_name(ContentType v) { return iana_name<C>(kContentTypes, v, 2); }
+std::string openssl_name(ContentType v) { return openssl_name<C>(kContentTypes, v, 2); }
+std::optional<ContentType> content_type_from_name(std::string_view n) {
+  return from_name<C>(kContentTypes, n);
+}
+
+std::optional<ContentType> known_content_type(uint8_t wire) { return from_value<C>(kContentTypes, wire); }
+
+}  // namespace gauntlet

@@ -1,0 +1,30 @@
+#include "engine/registry/version.h"
+
+#include <array>
+
+#include "engine/registry/name_table.h"
+
+namespace gauntlet {
+namespace {
+
+using V = ProtocolVersion;
+constexpr std::array<NameRow<V>, 6> kVersions{{
+    {V::ssl2, "SSL 2.0", "SSLv2"},
+    {V::ssl3, "SSL 3.0", "SSLv3"},
+    {V::tls10, "TLS 1.0", "TLSv1"},
+    {V::tls11, "TLS 1.1", "TLSv1.1"},
+    {V::tls12, "TLS 1.2", "TLSv1.2"},
+    {V::tls13, "TLS 1.3", "TLSv1.3"},
+}};
+
+}  // namespace
+
+std::string iana_name(ProtocolVersion v) { return iana_name<V>(kVersions, v, 4); }
+std::string openssl_name(ProtocolVersion v) { return openssl_name<V>(kVersions, v, 4); }
+std::optional<ProtocolVersion> protocol_version_from_name(std::string_view n) {
+  return from_name<V>(kVersions, n);
+}
+
+std::optional<ProtocolVersion> known_version(uint16_t wire) { return from_value<V>(kVersions, wire); }
+
+}  // namespace gauntlet
