@@ -46,8 +46,10 @@ class Transcript {
  public:
   Transcript();
   void update(ByteView handshake_message);
+  // SHA-224 and SHA-512 are not kept running; they hash messages().
   Bytes digest(HashAlgorithm h) const;
   // A running hash of the transcript so far, to fork (SSL 3.0 Finished).
+  // h is one of MD5, SHA-1, SHA-256, SHA-384.
   const Hash& running(HashAlgorithm h) const;
   const Bytes& messages() const { return messages_; }
   // Stop keeping the raw messages once nothing can sign them any more.

@@ -2,6 +2,8 @@
 // fuzzers use the deterministic source so every run is reproducible.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 
@@ -32,6 +34,10 @@ class DeterministicRandom final : public RandomSource {
  private:
   uint64_t seed_;
   uint64_t counter_ = 0;
+  // The current SHA-256 block and how much of it is used, so that splitting a
+  // fill into several calls yields the same stream.
+  std::array<uint8_t, 32> block_{};
+  size_t used_ = 32;
 };
 
 }  // namespace gauntlet

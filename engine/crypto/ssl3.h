@@ -12,7 +12,9 @@ namespace gauntlet {
 // RFC 6101 §6.1 / §6.2.2: MD5(secret + SHA1("A" + secret + seed)) +
 // MD5(secret + SHA1("BB" + secret + seed)) + ... truncated to length. Used for
 // both the master secret (seed = client_random + server_random) and the key
-// block (seed = server_random + client_random).
+// block (seed = server_random + client_random). The labels run out at "Z" x 26,
+// so the output is capped at kSsl3PrfMaxLength bytes (SSL 3.0 needs at most 104).
+constexpr size_t kSsl3PrfMaxLength = 26 * 16;
 Bytes ssl3_prf(ByteView secret, ByteView seed, size_t length);
 
 // RFC 6101 §5.2.3.1: hash(MAC_write_secret + pad_2 +

@@ -1,0 +1,264 @@
+#include "engine/crypto/cipher.h"
+
+#include <array>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+
+namespace gauntlet {
+
+namespace {
+
+constexpr size_t kAeadNonceSize = 12;
+
+Error openssl_failure(std::string what) {
+  return internal_error(what + ": " + openssl_error_string());
+}
+
+Result<EvpCipherPtr> fetch(CipherAlgorithm c) {
+  std::string name(cipher_name(c));
+  EvpCipherPtr cipher(EVP_CIPHER_fetch(nullptr, name.c_str(), nullptr));
+  if (!cipher) return openssl_failure("EVP_CIPHER_fetch " + name);
+  return cipher;
+}
+
+int enc_flag(CipherDirection dir) { return dir == CipherDirection::encrypt ? 1 : 0; }
+
+// EVP_CipherUpdate over whole spans; in and out may alias exactly.
+bool update(EVP_CIPHER_CTX* ctx, ByteView in, std::span<uint8_t> out) {
+  if (in.empty()) return true;
+  int len = 0;
+  return EVP_CipherUpdate(ctx, out.data(), &len, in.data(), static_cast<int>(in.size())) == 1 &&
+         static_cast<size_t>(len) == in.size();
+}
+
+bool update_aad(EVP_CIPHER_CTX* ctx, ByteView aad) {
+  if (aad.empty()) return true;
+  int len = 0;
+  return EVP_CipherUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1;
+}
+
+Status check_key(CipherAlgorithm c, CipherKind kind, ByteView key) {
+  if (cipher_kind(c) != kind) {
+    return internal_error(std::string(cipher_name(c)) + ": wrong cipher kind");
+  }
+  if (key.size() != cipher_key_size(c)) {
+    return internal_error(std::string(cipher_name(c)) + ": wrong key size");
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+CipherKind cipher_kind(CipherAlgorithm c) {
+  switch (c) {
+    case CipherAlgorithm::null:
+      return CipherKind::null;
+    case CipherAlgorithm::rc4_128:
+      return CipherKind::stream;
+    case CipherAlgorithm::des_ede3_cbc:
+    case CipherAlgorithm::aes_128_cbc:
+    case CipherAlgorithm::aes_256_cbc:
+      return CipherKind::block;
+    case CipherAlgorithm::aes_128_gcm:
+    case CipherAlgorithm::aes_256_gcm:
+    case CipherAlgorithm::chacha20_poly1305:
+      return CipherKind::aead;
+  }
+  return CipherKind::null;
+}
+
+std::string_view cipher_name(CipherAlgorithm c) {
+  switch (c) {
+    case CipherAlgorithm::null:
+      return "NULL";
+    case CipherAlgorithm::rc4_128:
+      return "RC4";
+    case CipherAlgorithm::des_ede3_cbc:
+      return "DES-EDE3-CBC";
+    case CipherAlgorithm::aes_128_cbc:
+      return "AES-128-CBC";
+    case CipherAlgorithm::aes_256_cbc:
+      return "AES-256-CBC";
+    case CipherAlgorithm::aes_128_gcm:
+      return "AES-128-GCM";
+    case CipherAlgorithm::aes_256_gcm:
+      return "AES-256-GCM";
+    case CipherAlgorithm::chacha20_poly1305:
+      return "ChaCha20-Poly1305";
+  }
+  return "";
+}
+
+size_t cipher_key_size(CipherAlgorithm c) {
+  switch (c) {
+    case CipherAlgorithm::null:
+      return 0;
+    case CipherAlgorithm::rc4_128:
+    case CipherAlgorithm::aes_128_cbc:
+    case CipherAlgorithm::aes_128_gcm:
+      return 16;
+    case CipherAlgorithm::des_ede3_cbc:
+      return 24;
+    case CipherAlgorithm::aes_256_cbc:
+    case CipherAlgorithm::aes_256_gcm:
+    case CipherAlgorithm::chacha20_poly1305:
+      return 32;
+  }
+  return 0;
+}
+
+size_t cipher_block_size(CipherAlgorithm c) {
+  switch (c) {
+    case CipherAlgorithm::des_ede3_cbc:
+      return 8;
+    case CipherAlgorithm::aes_128_cbc:
+    case CipherAlgorithm::aes_256_cbc:
+      return 16;
+    default:
+      return 1;
+  }
+}
+
+size_t cipher_fixed_iv_size(CipherAlgorithm c) {
+  switch (cipher_kind(c)) {
+    case CipherKind::block:
+      return cipher_block_size(c);
+    case CipherKind::aead:
+      return c == CipherAlgorithm::chacha20_poly1305 ? 12 : 4;
+    default:
+      return 0;
+  }
+}
+
+Status load_legacy_provider() {
+  static std::once_flag once;
+  static Status status = ok_status();
+  std::call_once(once, [] {
+    // Loading any provider explicitly stops OpenSSL auto-loading the default
+    // one, so load both.
+    OsslProviderPtr legacy(OSSL_PROVIDER_load(nullptr, "legacy"));
+    OsslProviderPtr fallback(OSSL_PROVIDER_load(nullptr, "default"));
+    if (!legacy || !fallback) {
+      status = openssl_failure("OSSL_PROVIDER_load");
+      return;
+    }
+    // Kept for the life of the process. Created after OpenSSL registered its
+    // own exit handler, so they are unloaded before OPENSSL_cleanup runs.
+    static const std::pair<OsslProviderPtr, OsslProviderPtr> loaded(std::move(legacy),
+                                                                    std::move(fallback));
+  });
+  return status;
+}
+
+Result<StreamCipher> StreamCipher::create(CipherAlgorithm c, ByteView key, CipherDirection dir) {
+  if (cipher_kind(c) != CipherKind::stream) return internal_error("not a stream cipher");
+  // RC4 accepts any key length; the suites use 16 bytes, test vectors others.
+  if (key.empty() || key.size() > 256) return internal_error("RC4: bad key size");
+  if (Status s = load_legacy_provider(); !s) return s.error();
+  Result<EvpCipherPtr> cipher = fetch(c);
+  if (!cipher) return cipher.error();
+  EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+  if (!ctx ||
+      EVP_CipherInit_ex2(ctx.get(), cipher->get(), nullptr, nullptr, enc_flag(dir), nullptr) != 1 ||
+      EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key.size())) != 1 ||
+      EVP_CipherInit_ex2(ctx.get(), nullptr, key.data(), nullptr, enc_flag(dir), nullptr) != 1) {
+    return openssl_failure("RC4 init");
+  }
+  return StreamCipher(std::move(ctx));
+}
+
+void StreamCipher::process(ByteView in, std::span<uint8_t> out) {
+  // A size mismatch is a caller bug; writing past out would be worse.
+  if (out.size() != in.size()) std::abort();
+  update(ctx_.get(), in, out);
+}
+
+Result<CbcCipher> CbcCipher::create(CipherAlgorithm c, ByteView key, ByteView iv,
+                                    CipherDirection dir) {
+  if (Status s = check_key(c, CipherKind::block, key); !s) return s.error();
+  size_t bs = cipher_block_size(c);
+  if (iv.size() != bs) return internal_error(std::string(cipher_name(c)) + ": wrong IV size");
+  Result<EvpCipherPtr> cipher = fetch(c);
+  if (!cipher) return cipher.error();
+  EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+  if (!ctx ||
+      EVP_CipherInit_ex2(ctx.get(), cipher->get(), key.data(), iv.data(), enc_flag(dir), nullptr) !=
+          1 ||
+      EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1) {
+    return openssl_failure(std::string(cipher_name(c)) + " init");
+  }
+  return CbcCipher(std::move(ctx), bs);
+}
+
+void CbcCipher::set_iv(ByteView iv) {
+  // OpenSSL reads a whole block from iv; a short one is a caller bug.
+  if (iv.size() != block_size_) std::abort();
+  // A null key keeps the schedule; -1 keeps the direction.
+  EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, iv.data(), -1, nullptr);
+  EVP_CIPHER_CTX_set_padding(ctx_.get(), 0);
+}
+
+Status CbcCipher::process(ByteView in, std::span<uint8_t> out) {
+  if (in.size() % block_size_ != 0) return internal_error("CBC input not a whole number of blocks");
+  if (out.size() != in.size()) return internal_error("CBC output size differs from input");
+  if (!update(ctx_.get(), in, out)) return openssl_failure("CBC update");
+  return ok_status();
+}
+
+Result<AeadCipher> AeadCipher::create(CipherAlgorithm c, ByteView key) {
+  if (Status s = check_key(c, CipherKind::aead, key); !s) return s.error();
+  Result<EvpCipherPtr> cipher = fetch(c);
+  if (!cipher) return cipher.error();
+  EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+  if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher->get(), key.data(), nullptr, 1, nullptr) != 1) {
+    return openssl_failure(std::string(cipher_name(c)) + " init");
+  }
+  return AeadCipher(std::move(ctx));
+}
+
+Result<Bytes> AeadCipher::seal(ByteView nonce, ByteView aad, ByteView plaintext) {
+  if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
+  Bytes out(plaintext.size() + kAeadTagSize);
+  std::span<uint8_t> body = std::span(out).first(plaintext.size());
+  std::span<uint8_t> tag = std::span(out).last(kAeadTagSize);
+  int len = 0;
+  if (EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, nonce.data(), 1, nullptr) != 1 ||
+      !update_aad(ctx_.get(), aad) || !update(ctx_.get(), plaintext, body) ||
+      EVP_CipherFinal_ex(ctx_.get(), tag.data(), &len) != 1 || len != 0 ||
+      EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_GET_TAG, kAeadTagSize, tag.data()) != 1) {
+    return openssl_failure("AEAD seal");
+  }
+  return out;
+}
+
+Result<Bytes> AeadCipher::open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag) {
+  if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
+  if (ciphertext_and_tag.size() < kAeadTagSize) {
+    return Error{AlertDescription::bad_record_mac, "AEAD record shorter than its tag"};
+  }
+  ByteView body = ciphertext_and_tag.first(ciphertext_and_tag.size() - kAeadTagSize);
+  std::array<uint8_t, kAeadTagSize> tag;
+  std::ranges::copy(ciphertext_and_tag.last(kAeadTagSize), tag.begin());
+  Bytes out(body.size());
+  std::array<uint8_t, 16> final_block;
+  int len = 0;
+  if (EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, nonce.data(), 0, nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_SET_TAG, kAeadTagSize, tag.data()) != 1 ||
+      !update_aad(ctx_.get(), aad) || !update(ctx_.get(), body, out)) {
+    return openssl_failure("AEAD open");
+  }
+  if (EVP_CipherFinal_ex(ctx_.get(), final_block.data(), &len) != 1) {
+    // Never hand back unauthenticated plaintext, not even in memory we free.
+    OPENSSL_cleanse(out.data(), out.size());
+    ERR_clear_error();
+    return Error{AlertDescription::bad_record_mac, "AEAD tag mismatch"};
+  }
+  return out;
+}
+
+}  // namespace gauntlet
