@@ -61,11 +61,15 @@ std::string openssl_name(AlertLevel v) { return openssl_name<L>(kLevels, v, 2); 
 std::optional<AlertLevel> alert_level_from_name(std::string_view n) {
   return from_name<L>(kLevels, n);
 }
+std::optional<AlertLevel> known_alert_level(uint8_t wire) { return from_value<L>(kLevels, wire); }
 
 std::string iana_name(AlertDescription v) { return iana_name<D>(kDescriptions, v, 2); }
 std::string openssl_name(AlertDescription v) { return openssl_name<D>(kDescriptions, v, 2); }
 std::optional<AlertDescription> alert_description_from_name(std::string_view n) {
   return from_name<D>(kDescriptions, n);
+}
+std::optional<AlertDescription> known_alert_description(uint8_t wire) {
+  return from_value<D>(kDescriptions, wire);
 }
 
 }  // namespace gauntlet

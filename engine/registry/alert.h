@@ -51,10 +51,12 @@ enum class AlertDescription : uint8_t {
 std::string iana_name(AlertLevel v);
 std::string openssl_name(AlertLevel v);
 std::optional<AlertLevel> alert_level_from_name(std::string_view name);
+std::optional<AlertLevel> known_alert_level(uint8_t wire);
 
 std::string iana_name(AlertDescription v);
 // OpenSSL's SSL_alert_desc_string_long() form, e.g. "bad record mac".
 std::string openssl_name(AlertDescription v);
 std::optional<AlertDescription> alert_description_from_name(std::string_view name);
+std::optional<AlertDescription> known_alert_description(uint8_t wire);
 
 }  // namespace gauntlet
