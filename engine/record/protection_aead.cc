@@ -39,7 +39,7 @@ Result<Bytes> AeadProtection::seal(ContentType type, ProtocolVersion version, By
   if (explicit_) {
     Writer n;
     n.bytes(fixed_iv_);
-    n.u64(*seq);  // the explicit nonce is the sequence number, as OpenSSL sends it
+    n.u64(*seq);  // any unique value will do; the sequence number is (RFC 5288 §3)
     nonce = n.take();
     out.u64(*seq);
   } else {
