@@ -1,0 +1,102 @@
+#include "engine/crypto/keys.h"
+
+#include <fstream>
+#include <iterator>
+
+#include <openssl/decoder.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+namespace gauntlet {
+
+EvpPkeyPtr up_ref(EVP_PKEY* key) {
+  EVP_PKEY_up_ref(key);
+  return EvpPkeyPtr(key);
+}
+
+KeyType key_type(const EVP_PKEY* key) {
+  if (EVP_PKEY_is_a(key, "RSA")) return KeyType::rsa;
+  if (EVP_PKEY_is_a(key, "RSA-PSS")) return KeyType::rsa_pss;
+  if (EVP_PKEY_is_a(key, "DSA")) return KeyType::dsa;
+  if (EVP_PKEY_is_a(key, "ED25519")) return KeyType::ed25519;
+  if (EVP_PKEY_is_a(key, "EC")) {
+    char group[64] = {};
+    size_t len = 0;
+    if (EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof group, &len) == 1) {
+      const std::string g(group, len);
+      if (g == "prime256v1" || g == "P-256") return KeyType::ec_p256;
+      if (g == "secp384r1" || g == "P-384") return KeyType::ec_p384;
+      if (g == "secp521r1" || g == "P-521") return KeyType::ec_p521;
+    }
+  }
+  return KeyType::other;
+}
+
+std::string key_type_name(KeyType t) {
+  switch (t) {
+    case KeyType::rsa:
+      return "RSA";
+    case KeyType::rsa_pss:
+      return "RSA-PSS";
+    case KeyType::dsa:
+      return "DSA";
+    case KeyType::ec_p256:
+      return "ECDSA P-256";
+    case KeyType::ec_p384:
+      return "ECDSA P-384";
+    case KeyType::ec_p521:
+      return "ECDSA P-521";
+    case KeyType::ed25519:
+      return "Ed25519";
+    case KeyType::other:
+      break;
+  }
+  return "other";
+}
+
+PublicKey::PublicKey(const PublicKey& o) : key_(up_ref(o.key_.get())) {}
+PublicKey& PublicKey::operator=(const PublicKey& o) {
+  key_ = up_ref(o.key_.get());
+  return *this;
+}
+KeyType PublicKey::type() const { return key_type(key_.get()); }
+int PublicKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
+
+PrivateKey::PrivateKey(const PrivateKey& o) : key_(up_ref(o.key_.get())) {}
+PrivateKey& PrivateKey::operator=(const PrivateKey& o) {
+  key_ = up_ref(o.key_.get());
+  return *this;
+}
+KeyType PrivateKey::type() const { return key_type(key_.get()); }
+int PrivateKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
+PublicKey PrivateKey::public_key() const { return PublicKey(up_ref(key_.get())); }
+
+Result<PrivateKey> load_private_key(ByteView pem_or_der) {
+  EVP_PKEY* key = nullptr;
+  OSSL_DECODER_CTX* raw = OSSL_DECODER_CTX_new_for_pkey(&key, nullptr, nullptr, nullptr,
+                                                        EVP_PKEY_KEYPAIR, nullptr, nullptr);
+  std::unique_ptr<OSSL_DECODER_CTX, decltype(&OSSL_DECODER_CTX_free)> ctx(raw,
+                                                                          OSSL_DECODER_CTX_free);
+  const unsigned char* data = pem_or_der.data();
+  size_t len = pem_or_der.size();
+  if (!ctx || OSSL_DECODER_from_data(ctx.get(), &data, &len) != 1 || key == nullptr) {
+    return decode_error("not a private key in PEM or DER: " + openssl_error_string());
+  }
+  return PrivateKey(EvpPkeyPtr(key));
+}
+
+Result<Bytes> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return decode_error("cannot read " + path);
+  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Result<PrivateKey> load_private_key_file(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.error();
+  auto key = load_private_key(*bytes);
+  if (!key) return Error{key.error().alert, path + ": " + key.error().reason};
+  return key;
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,60 @@
+// Public and private keys as value types over EVP_PKEY, loaded from PEM or
+// DER. Copies share the underlying key (EVP_PKEY_up_ref).
+#pragma once
+
+#include <string>
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/crypto/openssl_ptr.h"
+
+namespace gauntlet {
+
+enum class KeyType { rsa, rsa_pss, dsa, ec_p256, ec_p384, ec_p521, ed25519, other };
+
+std::string key_type_name(KeyType t);
+
+class PublicKey {
+ public:
+  explicit PublicKey(EvpPkeyPtr key) : key_(std::move(key)) {}
+  PublicKey(const PublicKey& other);
+  PublicKey& operator=(const PublicKey& other);
+  PublicKey(PublicKey&&) noexcept = default;
+  PublicKey& operator=(PublicKey&&) noexcept = default;
+
+  KeyType type() const;
+  int bits() const;
+  EVP_PKEY* get() const { return key_.get(); }
+
+ private:
+  EvpPkeyPtr key_;
+};
+
+class PrivateKey {
+ public:
+  explicit PrivateKey(EvpPkeyPtr key) : key_(std::move(key)) {}
+  PrivateKey(const PrivateKey& other);
+  PrivateKey& operator=(const PrivateKey& other);
+  PrivateKey(PrivateKey&&) noexcept = default;
+  PrivateKey& operator=(PrivateKey&&) noexcept = default;
+
+  KeyType type() const;
+  int bits() const;
+  PublicKey public_key() const;
+  EVP_PKEY* get() const { return key_.get(); }
+
+ private:
+  EvpPkeyPtr key_;
+};
+
+EvpPkeyPtr up_ref(EVP_PKEY* key);
+KeyType key_type(const EVP_PKEY* key);
+
+// PEM (any of the usual private-key headers) or DER (PKCS#8 or traditional).
+Result<PrivateKey> load_private_key(ByteView pem_or_der);
+Result<PrivateKey> load_private_key_file(const std::string& path);
+
+// A whole file; decode_error if it cannot be read.
+Result<Bytes> read_file(const std::string& path);
+
+}  // namespace gauntlet

@@ -1,0 +1,35 @@
+// Signing and verifying as TLS uses it: RSA PKCS#1 v1.5 and PSS, DSA, ECDSA
+// and Ed25519 over a message with a chosen digest, plus the TLS 1.0/1.1
+// forms (RFC 4346 §7.4.3): RSA over the 36-byte MD5||SHA-1 digest with no
+// DigestInfo, DSA/ECDSA over the SHA-1 digest.
+#pragma once
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/crypto/algorithm_ids.h"
+#include "engine/crypto/keys.h"
+
+namespace gauntlet {
+
+enum class SignaturePadding {
+  pkcs1,  // RSA PKCS#1 v1.5
+  pss,    // RSA-PSS, salt length = digest length (RFC 8446 §4.2.3)
+  none,   // DSA, ECDSA, EdDSA
+};
+
+enum class SignatureDigest { md5, sha1, sha224, sha256, sha384, sha512, md5_sha1, intrinsic };
+
+struct SignatureParams {
+  SignaturePadding padding;
+  // md5_sha1 only for RSA (TLS 1.0/1.1); intrinsic for EdDSA.
+  SignatureDigest digest;
+};
+
+SignatureDigest signature_digest(HashAlgorithm h);
+
+Result<Bytes> sign(const PrivateKey& key, SignatureParams params, ByteView message);
+// A signature that does not verify is decrypt_error (RFC 5246 §7.4.8).
+Status verify(const PublicKey& key, SignatureParams params, ByteView message,
+              ByteView signature);
+
+}  // namespace gauntlet
