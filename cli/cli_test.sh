@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The gauntlet program's contract: --help on every subcommand exits 0, any
+# usage error exits 2.
+set -u
+bin="$1"
+fail=0
+
+expect() {
+  local want="$1"; shift
+  "$bin" "$@" >/dev/null 2>&1
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: gauntlet $* exited $got, want $want"
+    fail=1
+  fi
+}
+
+expect 0 --help
+expect 2
+expect 2 no-such-command
+expect 2 --no-such-flag
+subs=$("$bin" --help | awk 'tolower($0) ~ /^subcommands:/{on=1; next} on && NF {print $1}')
+[ -n "$subs" ] || { echo "FAIL: --help lists no subcommands"; fail=1; }
+for sub in $subs; do
+  expect 0 "$sub" --help
+  expect 2 "$sub" --no-such-flag
+done
+expect 0 info
+"$bin" info | grep -q "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" || { echo "FAIL: info lacks suites"; fail=1; }
+exit "$fail"

@@ -1,0 +1,18 @@
+// Every subcommand, one file each (cli/*_command.cc).
+#pragma once
+
+#include <vector>
+
+#include "cli/command.h"
+
+namespace gauntlet::cli {
+
+Command add_info_command(CLI::App& app);
+
+inline std::vector<Command> register_commands(CLI::App& app) {
+  return {
+      add_info_command(app),
+  };
+}
+
+}  // namespace gauntlet::cli
