@@ -1,7 +1,7 @@
 #include "engine/messages/handshake/certificate_request.h"
 
-#include "engine/messages/handshake/codec.h"
-#include "engine/messages/handshake/lists.h"
+#include "engine/messages/common/codec.h"
+#include "engine/messages/common/lists.h"
 
 namespace gauntlet {
 

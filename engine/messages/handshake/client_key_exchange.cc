@@ -1,6 +1,6 @@
 #include "engine/messages/handshake/client_key_exchange.h"
 
-#include "engine/messages/handshake/codec.h"
+#include "engine/messages/common/codec.h"
 
 namespace gauntlet {
 namespace {

@@ -1,6 +1,6 @@
 #include "engine/messages/handshake/new_session_ticket.h"
 
-#include "engine/messages/handshake/codec.h"
+#include "engine/messages/common/codec.h"
 
 namespace gauntlet {
 

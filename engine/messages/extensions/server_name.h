@@ -1,0 +1,25 @@
+// server_name in a ClientHello (RFC 6066 §3): server_name_list<1..2^16-1> of
+// (name_type, HostName<1..2^16-1>). Only host_name(0) is defined and the
+// list may hold one name per type: a repeat is illegal_parameter. An unknown
+// name_type cannot be skipped safely (its body format is unknown), so it is
+// decode_error, as BoringSSL and OpenSSL treat it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/base/writer.h"
+
+namespace gauntlet {
+
+struct ServerNameList {
+  std::vector<std::string> host_names;  // in practice exactly one
+
+  static Result<ServerNameList> parse(ByteView body);
+  void serialize(Writer& w) const;
+  bool operator==(const ServerNameList&) const = default;
+};
+
+}  // namespace gauntlet
