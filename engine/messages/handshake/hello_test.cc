@@ -2,7 +2,7 @@
 
 #include "engine/crypto/test_hex.h"
 #include "engine/messages/handshake/client_hello.h"
-#include "engine/messages/handshake/message_test_util.h"
+#include "engine/messages/common/message_test_util.h"
 #include "engine/messages/handshake/server_hello.h"
 
 namespace gauntlet {

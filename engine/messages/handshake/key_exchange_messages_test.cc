@@ -2,7 +2,7 @@
 
 #include "engine/crypto/test_hex.h"
 #include "engine/messages/handshake/client_key_exchange.h"
-#include "engine/messages/handshake/message_test_util.h"
+#include "engine/messages/common/message_test_util.h"
 #include "engine/messages/handshake/server_key_exchange.h"
 
 namespace gauntlet {

@@ -6,7 +6,7 @@
 #include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/handshake/empty_messages.h"
 #include "engine/messages/handshake/finished.h"
-#include "engine/messages/handshake/message_test_util.h"
+#include "engine/messages/common/message_test_util.h"
 #include "engine/messages/handshake/new_session_ticket.h"
 #include "engine/messages/handshake/record_bodies.h"
 
