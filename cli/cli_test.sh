@@ -3,6 +3,7 @@
 # usage error exits 2.
 set -u
 bin="$1"
+hello_hex="$2"  # one ClientHello message, hex
 fail=0
 
 expect() {
@@ -27,4 +28,16 @@ for sub in $subs; do
 done
 expect 0 info
 "$bin" info | grep -q "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" || { echo "FAIL: info lacks suites"; fail=1; }
+# decode: a record built around a real ClientHello, as text and JSON.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+body=$(grep -v '^#' "$hello_hex" | tr -d ' \n')
+printf '160301%04x%s\n' $(( ${#body} / 2 )) "$body" > "$work/capture.hex"
+"$bin" decode "$work/capture.hex" | grep -q "host_name: localhost" || { echo "FAIL: decode"; fail=1; }
+"$bin" decode --json "$work/capture.hex" | python3 -c 'import json,sys; json.load(sys.stdin)' ||
+  { echo "FAIL: decode --json is not JSON"; fail=1; }
+printf '160303000501' > "$work/bad.hex"
+"$bin" decode "$work/bad.hex" >/dev/null; [ $? -eq 1 ] || { echo "FAIL: bad capture should exit 1"; fail=1; }
+expect 2 decode "$work/missing.hex"
+expect 2 decode
 exit "$fail"

@@ -7,11 +7,13 @@
 
 namespace gauntlet::cli {
 
+Command add_decode_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 
 inline std::vector<Command> register_commands(CLI::App& app) {
   return {
       add_info_command(app),
+      add_decode_command(app),
   };
 }
 

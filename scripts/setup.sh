@@ -13,6 +13,7 @@ packages=(
   libgtest-dev googletest libgmock-dev  # GoogleTest
   libcli11-dev           # command-line parsing for //:gauntlet
   libyaml-cpp-dev        # conformance scenario files
+  nlohmann-json3-dev     # JSON output of gauntlet decode and the runner
   libpcap-dev            # pcap output of failing conformance cases
   gnutls-bin             # gnutls-serv / gnutls-cli reference peers
   libbenchmark-dev       # Google Benchmark for bench/
