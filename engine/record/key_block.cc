@@ -5,8 +5,11 @@
 
 namespace gauntlet {
 
-KeyBlockLayout key_block_layout(ProtocolVersion version, CipherAlgorithm cipher,
-                                MacAlgorithm mac) {
+size_t key_block_length(size_t mac_key_len, size_t key_len, size_t fixed_iv_len) {
+  return 2 * (mac_key_len + key_len + fixed_iv_len);
+}
+
+KeyBlockLayout key_block_layout(ProtocolVersion version, CipherAlgorithm cipher, MacAlgorithm mac) {
   size_t iv = cipher_fixed_iv_size(cipher);
   if (cipher_kind(cipher) == CipherKind::block && version >= ProtocolVersion::tls11) iv = 0;
   return {mac_size(mac), cipher_key_size(cipher), iv};

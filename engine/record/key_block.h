@@ -1,7 +1,8 @@
 // Partitioning the key block (RFC 5246 §6.3; RFC 6101 §6.2.2): client and
-// server MAC keys, then keys, then IVs. IVs come last, so generating them for
-// TLS 1.1+ CBC (which ignores them, as OpenSSL does) does not move the keys.
+// server MAC keys, then keys, then IVs.
 #pragma once
+
+#include <cstddef>
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
@@ -10,16 +11,20 @@
 
 namespace gauntlet {
 
+// RFC 5246 §6.3: 2 * (mac_key_length + enc_key_length + fixed_iv_length).
+size_t key_block_length(size_t mac_key_len, size_t key_len, size_t fixed_iv_len);
+
 struct KeyBlockLayout {
   size_t mac_key;
   size_t key;
   size_t iv;
 
-  size_t length() const { return 2 * (mac_key + key + iv); }
+  size_t length() const { return key_block_length(mac_key, key, iv); }
 };
 
 // The sizes a suite's cipher and MAC need in this version. TLS 1.1+ CBC
-// suites get no IV (RFC 4346 §6.3: the IV is explicit per record).
+// suites take no IV from the key block (RFC 4346 §6.3: it is explicit per
+// record).
 KeyBlockLayout key_block_layout(ProtocolVersion version, CipherAlgorithm cipher, MacAlgorithm mac);
 
 struct DirectionKeys {
@@ -30,7 +35,8 @@ struct KeyMaterial {
   DirectionKeys client, server;
 };
 
-// key_block must be at least layout.length() bytes.
+// internal_error if key_block is shorter than layout.length(); extra bytes
+// are ignored.
 Result<KeyMaterial> split_key_block(ByteView key_block, KeyBlockLayout layout);
 
 }  // namespace gauntlet

@@ -2,67 +2,115 @@
 
 #include "engine/record/protection_aead.h"
 #include "engine/record/protection_cbc.h"
+#include "engine/record/protection_null.h"
 #include "engine/record/protection_stream.h"
+#include "engine/record/protection_tls13.h"
+#include "engine/record/record_header.h"
 #include "engine/record/record_mac.h"
 
 namespace gauntlet {
+namespace {
 
-std::unique_ptr<RecordProtection> make_null_protection() {
-  return std::make_unique<StreamProtection>(
-      std::nullopt, RecordMac(ProtocolVersion::tls12, MacAlgorithm::none, {}));
-}
+using ProtectionPtr = std::unique_ptr<RecordProtection>;
 
-Result<std::unique_ptr<RecordProtection>> make_protection(ProtectionParams p) {
+Status check_params(const ProtectionParams& p) {
   const CipherKind kind = cipher_kind(p.cipher);
   if (p.key.size() != cipher_key_size(p.cipher)) return internal_error("wrong cipher key size");
-  const bool aead = kind == CipherKind::aead;
-  if (aead != (p.mac == MacAlgorithm::none) && kind != CipherKind::null) {
-    return internal_error("AEAD ciphers take no MAC; other ciphers need one");
+  if (kind == CipherKind::aead && p.mac != MacAlgorithm::none) {
+    return internal_error("AEAD ciphers take no MAC");
+  }
+  if ((kind == CipherKind::stream || kind == CipherKind::block) && p.mac == MacAlgorithm::none) {
+    return internal_error("stream and CBC ciphers need a MAC");
   }
   if (p.mac_key.size() != mac_size(p.mac)) return internal_error("wrong MAC key size");
-  if (p.encrypt_then_mac && kind != CipherKind::block) {
-    return internal_error("encrypt-then-MAC applies to CBC suites only (RFC 7366 §3)");
+  if (p.encrypt_then_mac && (kind != CipherKind::block || p.version == ProtocolVersion::ssl3)) {
+    return internal_error("encrypt-then-MAC applies to TLS CBC suites only (RFC 7366 §3)");
   }
-  RecordMac mac(p.version, p.mac, p.mac_key);
+  if (kind == CipherKind::aead && p.version < ProtocolVersion::tls12) {
+    return internal_error("AEAD suites need TLS 1.2 or later (RFC 5288 §4, RFC 7905 §2)");
+  }
+  if (p.version == ProtocolVersion::ssl3 && p.mac != MacAlgorithm::none &&
+      p.mac != MacAlgorithm::hmac_md5 && p.mac != MacAlgorithm::hmac_sha1) {
+    return internal_error("the SSL 3.0 MAC is defined over MD5 and SHA-1 only (RFC 6101 §5.2.3.1)");
+  }
+  if (p.version == ProtocolVersion::tls13 && (kind != CipherKind::aead || p.iv.size() != 12)) {
+    return internal_error("TLS 1.3 needs an AEAD and a 12-byte IV");
+  }
+  return ok_status();
+}
 
-  if (p.version == ProtocolVersion::tls13) {
-    if (!aead || p.iv.size() != 12) return internal_error("TLS 1.3 needs an AEAD and a 12-byte IV");
-    auto cipher = AeadCipher::create(p.cipher, p.key);
-    if (!cipher) return cipher.error();
-    return std::unique_ptr<RecordProtection>(
-        std::make_unique<Tls13Protection>(std::move(*cipher), p.iv));
+Result<ProtectionPtr> make_cbc(const ProtectionParams& p) {
+  const bool explicit_iv = p.version >= ProtocolVersion::tls11;
+  if (explicit_iv && p.random == nullptr) {
+    return internal_error("TLS 1.1+ CBC needs a random source for explicit IVs");
   }
-  switch (kind) {
+  // TLS 1.1+ take the IV from each record; any start value will do.
+  const Bytes iv = explicit_iv ? Bytes(cipher_block_size(p.cipher), 0) : p.iv;
+  if (iv.size() != cipher_block_size(p.cipher)) return internal_error("wrong CBC IV size");
+  auto cipher = CbcCipher::create(p.cipher, p.key, iv, p.direction);
+  if (!cipher) return cipher.error();
+  return ProtectionPtr(std::make_unique<CbcProtection>(p.version, std::move(*cipher),
+                                                       RecordMac(p.version, p.mac, p.mac_key),
+                                                       p.encrypt_then_mac, p.random));
+}
+
+Result<ProtectionPtr> make_aead(const ProtectionParams& p) {
+  // TLS 1.3 IVs are always 12 bytes (RFC 8446 §5.3), checked with the params.
+  const bool tls13 = p.version == ProtocolVersion::tls13;
+  if (!tls13 && p.iv.size() != cipher_fixed_iv_size(p.cipher)) {
+    return internal_error("wrong AEAD IV size");
+  }
+  auto cipher = AeadCipher::create(p.cipher, p.key);
+  if (!cipher) return cipher.error();
+  if (tls13) return ProtectionPtr(std::make_unique<Tls13Protection>(std::move(*cipher), p.iv));
+  const AeadNonce nonce = p.cipher == CipherAlgorithm::chacha20_poly1305
+                              ? AeadNonce::xor_sequence
+                              : AeadNonce::explicit_counter;
+  return ProtectionPtr(std::make_unique<AeadProtection>(std::move(*cipher), p.iv, nonce));
+}
+
+}  // namespace
+
+Error bad_record_mac(std::string reason) {
+  return {AlertDescription::bad_record_mac, std::move(reason)};
+}
+
+Error record_overflow(std::string reason) {
+  return {AlertDescription::record_overflow, std::move(reason)};
+}
+
+Status check_ciphertext_size(ByteView fragment) {
+  if (fragment.size() > kMaxCiphertext) return record_overflow("ciphertext over 2^14+2048 bytes");
+  return ok_status();
+}
+
+Status check_plaintext_size(size_t size, bool sealing) {
+  if (size <= kMaxPlaintext) return ok_status();
+  if (sealing) return internal_error("asked to seal a plaintext over 2^14 bytes");
+  return record_overflow("plaintext over 2^14 bytes");
+}
+
+std::unique_ptr<RecordProtection> make_null_protection() {
+  return std::make_unique<NullProtection>(
+      RecordMac(ProtocolVersion::tls12, MacAlgorithm::none, {}));
+}
+
+Result<ProtectionPtr> make_protection(ProtectionParams p) {
+  if (Status s = check_params(p); !s) return s.error();
+  switch (cipher_kind(p.cipher)) {
     case CipherKind::null:
-      return std::unique_ptr<RecordProtection>(
-          std::make_unique<StreamProtection>(std::nullopt, std::move(mac)));
+      return ProtectionPtr(
+          std::make_unique<NullProtection>(RecordMac(p.version, p.mac, p.mac_key)));
     case CipherKind::stream: {
       auto cipher = StreamCipher::create(p.cipher, p.key, p.direction);
       if (!cipher) return cipher.error();
-      return std::unique_ptr<RecordProtection>(
-          std::make_unique<StreamProtection>(std::move(*cipher), std::move(mac)));
+      return ProtectionPtr(std::make_unique<StreamProtection>(
+          std::move(*cipher), RecordMac(p.version, p.mac, p.mac_key)));
     }
-    case CipherKind::block: {
-      const bool explicit_iv = p.version >= ProtocolVersion::tls11;
-      if (explicit_iv && p.random == nullptr) {
-        return internal_error("TLS 1.1+ CBC needs a random source for explicit IVs");
-      }
-      // TLS 1.1+ take the IV from each record; any start value will do.
-      const Bytes iv = explicit_iv ? Bytes(cipher_block_size(p.cipher), 0) : p.iv;
-      if (iv.size() != cipher_block_size(p.cipher)) return internal_error("wrong CBC IV size");
-      auto cipher = CbcCipher::create(p.cipher, p.key, iv, p.direction);
-      if (!cipher) return cipher.error();
-      return std::unique_ptr<RecordProtection>(std::make_unique<CbcProtection>(
-          p.version, std::move(*cipher), std::move(mac), p.encrypt_then_mac, p.random));
-    }
-    case CipherKind::aead: {
-      if (p.iv.size() != cipher_fixed_iv_size(p.cipher)) return internal_error("wrong AEAD IV size");
-      auto cipher = AeadCipher::create(p.cipher, p.key);
-      if (!cipher) return cipher.error();
-      const bool explicit_nonce = p.cipher != CipherAlgorithm::chacha20_poly1305;
-      return std::unique_ptr<RecordProtection>(
-          std::make_unique<AeadProtection>(std::move(*cipher), p.iv, explicit_nonce));
-    }
+    case CipherKind::block:
+      return make_cbc(p);
+    case CipherKind::aead:
+      return make_aead(p);
   }
   return internal_error("unknown cipher kind");
 }

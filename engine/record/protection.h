@@ -5,12 +5,14 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
 #include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/cipher.h"
 #include "engine/crypto/random.h"
+#include "engine/record/sequence_number.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/version.h"
 
@@ -24,9 +26,18 @@ struct OpenedRecord {
 class RecordProtection {
  public:
   virtual ~RecordProtection() = default;
+  // `version` is the record header's version, which the MAC or AAD covers.
   virtual Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) = 0;
   virtual Result<OpenedRecord> open(ContentType type, ProtocolVersion version,
                                     ByteView fragment) = 0;
+
+  // The sequence number the next record will use. Setting it lets a caller
+  // take over a direction mid-stream (tests, fuzzing, captured traffic).
+  uint64_t next_sequence() const { return seq_.peek(); }
+  void set_next_sequence(uint64_t n) { seq_ = SequenceNumber(n); }
+
+ protected:
+  SequenceNumber seq_;
 };
 
 struct ProtectionParams {
@@ -43,6 +54,20 @@ struct ProtectionParams {
 // The initial TLS_NULL_WITH_NULL_NULL state: records pass through unchanged.
 std::unique_ptr<RecordProtection> make_null_protection();
 
+// internal_error when the parameters do not fit together (wrong key sizes, a
+// MAC with an AEAD, encrypt-then-MAC without CBC, ...).
 Result<std::unique_ptr<RecordProtection>> make_protection(ProtectionParams params);
+
+// The errors every mode shares. All MAC, padding, tag and length failures of
+// a protected record are one bad_record_mac (RFC 5246 §7.2.2), so a failure
+// reveals nothing about which check failed.
+Error bad_record_mac(std::string reason);
+Error record_overflow(std::string reason);
+// record_overflow for a TLSCiphertext fragment over 2^14+2048 bytes
+// (RFC 5246 §6.2.3).
+Status check_ciphertext_size(ByteView fragment);
+// record_overflow for a decrypted fragment over 2^14 bytes (RFC 5246 §6.2.1);
+// internal_error when asked to seal one.
+Status check_plaintext_size(size_t size, bool sealing);
 
 }  // namespace gauntlet

@@ -43,10 +43,6 @@ uint8_t check_padding(ProtocolVersion version, size_t block_size, ByteView decry
   return good & ct_eq_mask(bad, 0);
 }
 
-Error bad_record_mac(std::string reason) {
-  return {AlertDescription::bad_record_mac, std::move(reason)};
-}
-
 }  // namespace
 
 CbcCheck check_cbc_record(ProtocolVersion version, size_t block_size, const RecordMac& mac,
@@ -72,7 +68,7 @@ CbcCheck check_cbc_record(ProtocolVersion version, size_t block_size, const Reco
   }
 
   const Bytes expected = mac.compute(seq, type, record_version, decrypted.first(length));
-  mac.burn(max_length - length);
+  mac.equalize_cost(length, max_length);
   good &= bool_mask(ct_equal(expected, received));
   return {good, length};
 }
@@ -117,7 +113,7 @@ Result<Bytes> CbcProtection::decrypt(ByteView fragment) {
 }
 
 Result<Bytes> CbcProtection::seal(ContentType type, ProtocolVersion version, ByteView plaintext) {
-  if (plaintext.size() > kMaxPlaintext) return internal_error("plaintext over 2^14 bytes");
+  if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
   Bytes data(plaintext.begin(), plaintext.end());
@@ -136,6 +132,7 @@ Result<Bytes> CbcProtection::seal(ContentType type, ProtocolVersion version, Byt
 
 Result<OpenedRecord> CbcProtection::open(ContentType type, ProtocolVersion version,
                                          ByteView fragment) {
+  if (Status s = check_ciphertext_size(fragment); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
   return encrypt_then_mac_ ? open_encrypt_then_mac(*seq, type, version, fragment)
@@ -155,9 +152,7 @@ Result<OpenedRecord> CbcProtection::open_mac_then_encrypt(uint64_t seq, ContentT
   if (!decrypted) return decrypted.error();
   const CbcCheck check = check_cbc_record(version_, bs, mac_, seq, type, version, *decrypted);
   if ((check.good & 1) == 0) return bad_record_mac("record MAC or padding does not verify");
-  if (check.length > kMaxPlaintext) {
-    return Error{AlertDescription::record_overflow, "plaintext over 2^14 bytes"};
-  }
+  if (Status s = check_plaintext_size(check.length, false); !s) return s.error();
   decrypted->resize(check.length);
   return OpenedRecord{type, std::move(*decrypted)};
 }
@@ -181,9 +176,7 @@ Result<OpenedRecord> CbcProtection::open_encrypt_then_mac(uint64_t seq, ContentT
     return bad_record_mac("encrypt-then-MAC record padding is invalid");
   }
   const size_t length = decrypted->size() - 1 - decrypted->back();
-  if (length > kMaxPlaintext) {
-    return Error{AlertDescription::record_overflow, "plaintext over 2^14 bytes"};
-  }
+  if (Status s = check_plaintext_size(length, false); !s) return s.error();
   decrypted->resize(length);
   return OpenedRecord{type, std::move(*decrypted)};
 }

@@ -10,7 +10,6 @@
 #include "engine/crypto/random.h"
 #include "engine/record/protection.h"
 #include "engine/record/record_mac.h"
-#include "engine/record/sequence_number.h"
 
 namespace gauntlet {
 
@@ -20,8 +19,7 @@ class CbcProtection final : public RecordProtection {
                 RandomSource* random);
 
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
-  Result<OpenedRecord> open(ContentType type, ProtocolVersion version,
-                            ByteView fragment) override;
+  Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
 
  private:
   // Appends the padding and its length byte (RFC 5246 §6.2.3.2).
@@ -40,7 +38,6 @@ class CbcProtection final : public RecordProtection {
   RecordMac mac_;
   bool encrypt_then_mac_;
   RandomSource* random_;
-  SequenceNumber seq_;
 };
 
 // The constant-time check of a decrypted MAC-then-encrypt record: all-ones if

@@ -1,13 +1,15 @@
 // Each protection mode: a round trip, then one test per rejection rule.
+#include "engine/record/protection.h"
+
 #include <gtest/gtest.h>
 
 #include <limits>
 
 #include "engine/crypto/random.h"
 #include "engine/record/key_block.h"
-#include "engine/record/protection.h"
 #include "engine/record/protection_aead.h"
 #include "engine/record/record_header.h"
+#include "engine/record/record_mac.h"
 #include "engine/record/sequence_number.h"
 
 namespace gauntlet {
@@ -40,8 +42,7 @@ const Mode kModes[] = {
     {"aes128_gcm", ProtocolVersion::tls12, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none},
     {"aes256_gcm", ProtocolVersion::tls12, CipherAlgorithm::aes_256_gcm, MacAlgorithm::none},
     {"chacha20", ProtocolVersion::tls12, CipherAlgorithm::chacha20_poly1305, MacAlgorithm::none},
-    {"tls13_aes128_gcm", ProtocolVersion::tls13, CipherAlgorithm::aes_128_gcm,
-     MacAlgorithm::none},
+    {"tls13_aes128_gcm", ProtocolVersion::tls13, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none},
 };
 
 class Pair {
@@ -50,9 +51,15 @@ class Pair {
     DeterministicRandom keys(7);
     size_t iv_size = key_block_layout(m.version, m.cipher, m.mac).iv;
     if (m.version == ProtocolVersion::tls13) iv_size = 12;
-    ProtectionParams p{m.version, m.cipher, m.mac, m.etm, keys.bytes(mac_size_of(m.mac)),
-                       keys.bytes(cipher_key_size(m.cipher)), keys.bytes(iv_size),
-                       CipherDirection::encrypt, &random_};
+    ProtectionParams p{m.version,
+                       m.cipher,
+                       m.mac,
+                       m.etm,
+                       keys.bytes(mac_size(m.mac)),
+                       keys.bytes(cipher_key_size(m.cipher)),
+                       keys.bytes(iv_size),
+                       CipherDirection::encrypt,
+                       &random_};
     auto w = make_protection(p);
     EXPECT_TRUE(w.ok()) << w.error().to_string();
     writer = std::move(*w);
@@ -60,10 +67,6 @@ class Pair {
     auto r = make_protection(p);
     EXPECT_TRUE(r.ok()) << r.error().to_string();
     reader = std::move(*r);
-  }
-
-  static size_t mac_size_of(MacAlgorithm mac) {
-    return key_block_layout(ProtocolVersion::tls12, CipherAlgorithm::null, mac).mac_key;
   }
 
   ContentType wire_type(ContentType t) const {
@@ -150,6 +153,46 @@ TEST_P(ProtectionTest, WrongTypeOrSequenceIsBadRecordMac) {
   (void)first;
 }
 
+TEST_P(ProtectionTest, SequenceWrapIsRefused) {
+  Pair pair(GetParam());
+  const uint64_t last = std::numeric_limits<uint64_t>::max() - 1;
+  pair.writer->set_next_sequence(last);
+  pair.reader->set_next_sequence(last);
+  auto sealed = pair.seal(Bytes{1, 2, 3});
+  ASSERT_TRUE(sealed.ok()) << "2^64-2 is still a valid sequence number";
+  ASSERT_TRUE(pair.open(*sealed).ok());
+  auto wrapped = pair.seal(Bytes{4});
+  ASSERT_FALSE(wrapped.ok());
+  EXPECT_EQ(wrapped.error().alert, AlertDescription::internal_error);
+  auto opened = pair.open(*sealed);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().alert, AlertDescription::internal_error);
+}
+
+TEST_P(ProtectionTest, SequenceNumbersAreIndependentPerObject) {
+  Pair pair(GetParam());
+  ASSERT_TRUE(pair.seal(Bytes{1}).ok());
+  ASSERT_TRUE(pair.seal(Bytes{2}).ok());
+  EXPECT_EQ(pair.writer->next_sequence(), 2u);
+  EXPECT_EQ(pair.reader->next_sequence(), 0u);
+}
+
+TEST_P(ProtectionTest, OversizedCiphertextIsRecordOverflow) {
+  Pair pair(GetParam());
+  const size_t limit =
+      GetParam().version == ProtocolVersion::tls13 ? kMaxTls13Ciphertext : kMaxCiphertext;
+  auto opened = pair.open(Bytes(limit + 1, 0));
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().alert, AlertDescription::record_overflow);
+}
+
+TEST_P(ProtectionTest, OversizedPlaintextIsNotSealed) {
+  Pair pair(GetParam());
+  auto sealed = pair.seal(Bytes(kMaxPlaintext + 1, 0));
+  ASSERT_FALSE(sealed.ok());
+  EXPECT_EQ(sealed.error().alert, AlertDescription::internal_error);
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, ProtectionTest, testing::ValuesIn(kModes),
                          [](const auto& info) { return std::string(info.param.name); });
 
@@ -174,43 +217,144 @@ TEST(SequenceNumber, RefusesToWrap) {
 
 TEST(Factory, RejectsInconsistentParameters) {
   DeterministicRandom random(1);
-  ProtectionParams aead_with_mac{ProtocolVersion::tls12, CipherAlgorithm::aes_128_gcm,
-                                 MacAlgorithm::hmac_sha1, false, Bytes(20), Bytes(16), Bytes(4),
-                                 CipherDirection::encrypt, &random};
+  ProtectionParams aead_with_mac{ProtocolVersion::tls12,
+                                 CipherAlgorithm::aes_128_gcm,
+                                 MacAlgorithm::hmac_sha1,
+                                 false,
+                                 Bytes(20),
+                                 Bytes(16),
+                                 Bytes(4),
+                                 CipherDirection::encrypt,
+                                 &random};
   EXPECT_FALSE(make_protection(aead_with_mac).ok());
-  ProtectionParams short_key{ProtocolVersion::tls12, CipherAlgorithm::aes_128_cbc,
-                             MacAlgorithm::hmac_sha1, false, Bytes(20), Bytes(15), {},
-                             CipherDirection::encrypt, &random};
+  ProtectionParams short_key{ProtocolVersion::tls12,
+                             CipherAlgorithm::aes_128_cbc,
+                             MacAlgorithm::hmac_sha1,
+                             false,
+                             Bytes(20),
+                             Bytes(15),
+                             {},
+                             CipherDirection::encrypt,
+                             &random};
   EXPECT_FALSE(make_protection(short_key).ok());
-  ProtectionParams no_random{ProtocolVersion::tls11, CipherAlgorithm::aes_128_cbc,
-                             MacAlgorithm::hmac_sha1, false, Bytes(20), Bytes(16), {},
-                             CipherDirection::encrypt, nullptr};
+  ProtectionParams no_random{ProtocolVersion::tls11,
+                             CipherAlgorithm::aes_128_cbc,
+                             MacAlgorithm::hmac_sha1,
+                             false,
+                             Bytes(20),
+                             Bytes(16),
+                             {},
+                             CipherDirection::encrypt,
+                             nullptr};
   EXPECT_FALSE(make_protection(no_random).ok());
-  ProtectionParams etm_aead{ProtocolVersion::tls12, CipherAlgorithm::aes_128_gcm,
-                            MacAlgorithm::none, true, {}, Bytes(16), Bytes(4),
-                            CipherDirection::encrypt, &random};
+  ProtectionParams etm_aead{ProtocolVersion::tls12,
+                            CipherAlgorithm::aes_128_gcm,
+                            MacAlgorithm::none,
+                            true,
+                            {},
+                            Bytes(16),
+                            Bytes(4),
+                            CipherDirection::encrypt,
+                            &random};
   EXPECT_FALSE(make_protection(etm_aead).ok());
+  ProtectionParams etm_ssl3{ProtocolVersion::ssl3,
+                            CipherAlgorithm::aes_128_cbc,
+                            MacAlgorithm::hmac_sha1,
+                            true,
+                            Bytes(20),
+                            Bytes(16),
+                            Bytes(16),
+                            CipherDirection::encrypt,
+                            &random};
+  EXPECT_FALSE(make_protection(etm_ssl3).ok());
+  ProtectionParams rc4_without_mac{ProtocolVersion::tls10,
+                                   CipherAlgorithm::rc4_128,
+                                   MacAlgorithm::none,
+                                   false,
+                                   {},
+                                   Bytes(16),
+                                   {},
+                                   CipherDirection::encrypt,
+                                   &random};
+  EXPECT_FALSE(make_protection(rc4_without_mac).ok());
+  ProtectionParams tls13_cbc{ProtocolVersion::tls13,
+                             CipherAlgorithm::aes_128_cbc,
+                             MacAlgorithm::hmac_sha1,
+                             false,
+                             Bytes(20),
+                             Bytes(16),
+                             Bytes(16),
+                             CipherDirection::encrypt,
+                             &random};
+  EXPECT_FALSE(make_protection(tls13_cbc).ok());
+  ProtectionParams gcm_tls11{ProtocolVersion::tls11,
+                             CipherAlgorithm::aes_128_gcm,
+                             MacAlgorithm::none,
+                             false,
+                             {},
+                             Bytes(16),
+                             Bytes(4),
+                             CipherDirection::encrypt,
+                             &random};
+  EXPECT_FALSE(make_protection(gcm_tls11).ok());
+  ProtectionParams ssl3_sha256{ProtocolVersion::ssl3,
+                               CipherAlgorithm::aes_128_cbc,
+                               MacAlgorithm::hmac_sha256,
+                               false,
+                               Bytes(32),
+                               Bytes(16),
+                               Bytes(16),
+                               CipherDirection::encrypt,
+                               &random};
+  EXPECT_FALSE(make_protection(ssl3_sha256).ok());
 }
 
-TEST(KeyBlock, LayoutAndSplit) {
-  const auto tls10 = key_block_layout(ProtocolVersion::tls10, CipherAlgorithm::aes_128_cbc,
-                                      MacAlgorithm::hmac_sha1);
-  EXPECT_EQ(tls10.length(), 2u * (20 + 16 + 16));
-  const auto tls12 = key_block_layout(ProtocolVersion::tls12, CipherAlgorithm::aes_128_cbc,
-                                      MacAlgorithm::hmac_sha1);
-  EXPECT_EQ(tls12.iv, 0u);
-  const auto gcm = key_block_layout(ProtocolVersion::tls12, CipherAlgorithm::aes_256_gcm,
-                                    MacAlgorithm::none);
-  EXPECT_EQ(gcm.length(), 2u * (32 + 4));
-  Bytes block(gcm.length());
-  for (size_t i = 0; i < block.size(); ++i) block[i] = static_cast<uint8_t>(i);
-  auto m = split_key_block(block, gcm);
-  ASSERT_TRUE(m.ok());
-  EXPECT_EQ(m->client.key.front(), 0);
-  EXPECT_EQ(m->server.key.front(), 32);
-  EXPECT_EQ(m->client.iv, (Bytes{64, 65, 66, 67}));
-  EXPECT_EQ(m->server.iv, (Bytes{68, 69, 70, 71}));
-  EXPECT_FALSE(split_key_block(ByteView(block).first(10), gcm).ok());
+// A GCM record whose authentic plaintext is one byte over 2^14: only a
+// misbehaving peer sends it, so it is sealed here with the raw cipher.
+TEST(AeadProtection, DecryptedPlaintextOverLimitIsRecordOverflow) {
+  const Bytes key(16, 0x42), salt(4, 0x24);
+  auto cipher = AeadCipher::create(CipherAlgorithm::aes_128_gcm, key);
+  ASSERT_TRUE(cipher.ok());
+  const Bytes plaintext(kMaxPlaintext + 1, 0x61);
+  Bytes nonce = salt;
+  const Bytes explicit_nonce = {0, 0, 0, 0, 0, 0, 0, 0};
+  nonce.insert(nonce.end(), explicit_nonce.begin(), explicit_nonce.end());
+  const Bytes aad = {0, 0, 0, 0, 0, 0, 0, 0, 23, 3, 3, 0x40, 0x01};
+  auto sealed = cipher->seal(nonce, aad, plaintext);
+  ASSERT_TRUE(sealed.ok());
+  Bytes fragment = explicit_nonce;
+  fragment.insert(fragment.end(), sealed->begin(), sealed->end());
+  auto reader = make_protection({ProtocolVersion::tls12,
+                                 CipherAlgorithm::aes_128_gcm,
+                                 MacAlgorithm::none,
+                                 false,
+                                 {},
+                                 key,
+                                 salt,
+                                 CipherDirection::decrypt,
+                                 nullptr});
+  ASSERT_TRUE(reader.ok());
+  auto opened = (*reader)->open(ContentType::application_data, ProtocolVersion::tls12, fragment);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().alert, AlertDescription::record_overflow);
+}
+
+TEST(AeadProtection, GcmExplicitNonceIsTheSequenceNumber) {
+  auto writer = make_protection({ProtocolVersion::tls12,
+                                 CipherAlgorithm::aes_128_gcm,
+                                 MacAlgorithm::none,
+                                 false,
+                                 {},
+                                 Bytes(16, 1),
+                                 Bytes(4, 2),
+                                 CipherDirection::encrypt,
+                                 nullptr});
+  ASSERT_TRUE(writer.ok());
+  (*writer)->set_next_sequence(0x0102030405060708);
+  auto sealed = (*writer)->seal(ContentType::application_data, ProtocolVersion::tls12, Bytes{9});
+  ASSERT_TRUE(sealed.ok());
+  ASSERT_EQ(sealed->size(), 8u + 1 + kAeadTagSize);
+  EXPECT_EQ(Bytes(sealed->begin(), sealed->begin() + 8), (Bytes{1, 2, 3, 4, 5, 6, 7, 8}));
 }
 
 TEST(AeadNonce, XorsTheSequenceNumberIntoTheLowBytes) {

@@ -17,9 +17,9 @@ Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment) {
                  "record of unknown content type " + std::to_string(type)};
   }
   if (length > max_fragment) {
-    return Error{AlertDescription::record_overflow, "record of " + std::to_string(length) +
-                                                        " bytes exceeds " +
-                                                        std::to_string(max_fragment)};
+    return Error{
+        AlertDescription::record_overflow,
+        "record of " + std::to_string(length) + " bytes exceeds " + std::to_string(max_fragment)};
   }
   Bytes fragment;
   if (!r.bytes(length, fragment)) return std::optional<Record>{};

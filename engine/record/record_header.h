@@ -14,9 +14,9 @@
 namespace gauntlet {
 
 constexpr size_t kRecordHeaderSize = 5;
-constexpr size_t kMaxPlaintext = size_t{1} << 14;                // RFC 5246 §6.2.1
-constexpr size_t kMaxCiphertext = kMaxPlaintext + 2048;         // RFC 5246 §6.2.3
-constexpr size_t kMaxTls13Ciphertext = kMaxPlaintext + 256;     // RFC 8446 §5.2
+constexpr size_t kMaxPlaintext = size_t{1} << 14;            // RFC 5246 §6.2.1
+constexpr size_t kMaxCiphertext = kMaxPlaintext + 2048;      // RFC 5246 §6.2.3
+constexpr size_t kMaxTls13Ciphertext = kMaxPlaintext + 256;  // RFC 8446 §5.2
 
 struct Record {
   ContentType type;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "engine/record/record_header.h"
+
+#include <gtest/gtest.h>
 
 namespace gauntlet {
 namespace {

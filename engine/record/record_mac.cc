@@ -53,15 +53,26 @@ Bytes RecordMac::compute(uint64_t seq, ContentType type, ProtocolVersion record_
   return h.finish();
 }
 
-void RecordMac::burn(size_t bytes) const {
-  if (mac_ == MacAlgorithm::none || bytes == 0) return;
-  static const Bytes kZeros(kBurnChunk, 0);
+size_t RecordMac::inner_blocks(size_t length) const {
+  const HashAlgorithm h = mac_hash(mac_);
+  const size_t block = block_size(h);
+  // RFC 6101 §5.2.3.1: secret + pad_1 (48 bytes for MD5, 40 for SHA-1) +
+  // seq + type + length; HMAC: one key block + seq + type + version + length.
+  const size_t prefix = version_ == ProtocolVersion::ssl3
+                            ? key_.size() + (h == HashAlgorithm::md5 ? 48 : 40) + 11
+                            : block + 13;
+  // Merkle-Damgard padding: a 0x80 byte and a length field of block/8 bytes.
+  const size_t padded = prefix + length + 1 + block / 8;
+  return (padded + block - 1) / block;
+}
+
+void RecordMac::equalize_cost(size_t length, size_t max_length) const {
+  if (mac_ == MacAlgorithm::none) return;
+  const size_t extra = inner_blocks(max_length) - inner_blocks(length);
+  const size_t block = block_size(mac_hash(mac_));
+  static const Bytes kZeros(128, 0);
   Hash h(mac_hash(mac_));
-  for (size_t left = bytes; left > 0;) {
-    const size_t n = left < kBurnChunk ? left : kBurnChunk;
-    h.update(ByteView(kZeros).first(n));
-    left -= n;
-  }
+  for (size_t i = 0; i < extra; ++i) h.update(ByteView(kZeros).first(block));
   (void)h.digest();
 }
 

@@ -24,14 +24,15 @@ class RecordMac {
   size_t size() const { return mac_size(mac_); }
   Bytes compute(uint64_t seq, ContentType type, ProtocolVersion record_version,
                 ByteView data) const;
-  // Hashes `bytes` dummy bytes with the MAC's digest and discards the result,
-  // so a MAC over a shorter input costs as much as one over a longer one
-  // (the Lucky13 countermeasure, as s2n-tls applies it).
-  void burn(size_t bytes) const;
+  // After compute() over `length` bytes, hashes as many dummy blocks as a
+  // compute() over `max_length` bytes would have needed in addition, so the
+  // number of compression-function calls does not depend on the (secret)
+  // padding length: the Lucky13 countermeasure in the s2n-tls style.
+  void equalize_cost(size_t length, size_t max_length) const;
+  // Compression-function calls of the inner hash over `length` data bytes.
+  size_t inner_blocks(size_t length) const;
 
  private:
-  static constexpr size_t kBurnChunk = 256;
-
   ProtocolVersion version_;
   MacAlgorithm mac_;
   Bytes key_;
