@@ -17,14 +17,19 @@ Result<OpenedRecord> open_mac_suffixed(const RecordMac& mac, uint64_t seq, Conte
   return OpenedRecord{type, std::move(data)};
 }
 
+Bytes mac_suffixed(const RecordMac& mac, uint64_t seq, ContentType type, ProtocolVersion version,
+                   ByteView plaintext) {
+  Bytes out(plaintext.begin(), plaintext.end());
+  const Bytes tag = mac.compute(seq, type, version, plaintext);
+  out.insert(out.end(), tag.begin(), tag.end());
+  return out;
+}
+
 Result<Bytes> NullProtection::seal(ContentType type, ProtocolVersion version, ByteView plaintext) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  Bytes out(plaintext.begin(), plaintext.end());
-  const Bytes mac = mac_.compute(*seq, type, version, plaintext);
-  out.insert(out.end(), mac.begin(), mac.end());
-  return out;
+  return mac_suffixed(mac_, *seq, type, version, plaintext);
 }
 
 Result<OpenedRecord> NullProtection::open(ContentType type, ProtocolVersion version,

@@ -19,6 +19,11 @@ class NullProtection final : public RecordProtection {
   RecordMac mac_;
 };
 
+// plaintext || MAC: the body of a NULL record, and a stream record before
+// encryption.
+Bytes mac_suffixed(const RecordMac& mac, uint64_t seq, ContentType type, ProtocolVersion version,
+                   ByteView plaintext);
+
 // Shared with the stream cipher: `data` is plaintext || MAC in the clear.
 // Checks the MAC and the plaintext size, and strips the MAC.
 Result<OpenedRecord> open_mac_suffixed(const RecordMac& mac, uint64_t seq, ContentType type,

@@ -9,9 +9,7 @@ Result<Bytes> StreamProtection::seal(ContentType type, ProtocolVersion version,
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  Bytes out(plaintext.begin(), plaintext.end());
-  const Bytes mac = mac_.compute(*seq, type, version, plaintext);
-  out.insert(out.end(), mac.begin(), mac.end());
+  Bytes out = mac_suffixed(mac_, *seq, type, version, plaintext);
   cipher_.process(out, out);
   return out;
 }
