@@ -54,7 +54,9 @@ std::string to_text(const std::vector<Field>& fields) {
 std::string to_json(const std::vector<Field>& fields) {
   nlohmann::ordered_json j = nlohmann::ordered_json::array();
   for (const Field& f : fields) j.push_back(json(f));
-  return j.dump(2) + "\n";
+  // Names from the wire (SNI, ALPN) need not be UTF-8: replace what is not,
+  // rather than throw.
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace gauntlet

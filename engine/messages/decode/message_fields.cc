@@ -19,6 +19,8 @@ template <typename... F>
 struct Overloaded : F... {
   using F::operator()...;
 };
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;  // clang 14 lacks aggregate CTAD
 
 template <typename E>
 void add_list(Field& parent, const char* name, const std::vector<E>& values) {
