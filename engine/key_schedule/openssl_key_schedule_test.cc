@@ -5,7 +5,6 @@
 // sent (decrypted by our record layer).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,35 +23,18 @@
 #include "engine/record/protection.h"
 #include "engine/record/record_header.h"
 #include "engine/registry/cipher_suite.h"
+#include "engine/testing/openssl_pair.h"
 
 namespace gauntlet {
 namespace {
 
 const std::string kPki = "engine/crypto/testdata/";
 
-using SslCtxPtr = std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)>;
-using SslPtr = std::unique_ptr<SSL, decltype(&SSL_free)>;
-
-std::string g_keylog;
-void keylog(const SSL*, const char* line) { g_keylog = line; }
-
-Bytes from_hex(std::string_view s) {
-  Bytes out;
-  for (size_t i = 0; i + 1 < s.size(); i += 2) {
-    out.push_back(static_cast<uint8_t>(std::stoi(std::string(s.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
-
-Bytes drain(BIO* bio) {
-  Bytes out(static_cast<size_t>(BIO_ctrl_pending(bio)));
-  if (!out.empty()) BIO_read(bio, out.data(), static_cast<int>(out.size()));
-  return out;
-}
+using test_support::OpenSslPair;
 
 // One direction of the wire: handshake messages before ChangeCipherSpec, and
 // the encrypted Finished after it.
-struct Direction {
+struct WireDirection {
   HandshakeReassembler reassembler;
   bool after_ccs = false;
   std::optional<Record> finished;
@@ -97,44 +79,21 @@ class OpenSslKeySchedule : public testing::TestWithParam<Case> {};
 
 TEST_P(OpenSslKeySchedule, MasterSecretKeysAndFinishedMatch) {
   const Case& c = GetParam();
-  SslCtxPtr sctx(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
-  SslCtxPtr cctx(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
-  for (SSL_CTX* ctx : {sctx.get(), cctx.get()}) {
-    SSL_CTX_set_min_proto_version(ctx, c.version);
-    SSL_CTX_set_max_proto_version(ctx, c.version);
-    SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET | (c.ems ? 0 : SSL_OP_NO_EXTENDED_MASTER_SECRET));
-    ASSERT_EQ(SSL_CTX_set_cipher_list(ctx, (std::string(c.suite) + ":@SECLEVEL=0").c_str()), 1);
-  }
-  ASSERT_EQ(SSL_CTX_use_certificate_chain_file(sctx.get(), (kPki + "server-rsa-chain.pem").c_str()),
-            1);
-  ASSERT_EQ(SSL_CTX_use_PrivateKey_file(sctx.get(), (kPki + "server-rsa.key").c_str(),
-                                        SSL_FILETYPE_PEM),
-            1);
-  SSL_CTX_set_keylog_callback(cctx.get(), keylog);
-  SslPtr server(SSL_new(sctx.get()), SSL_free), client(SSL_new(cctx.get()), SSL_free);
-  BIO *c_in = BIO_new(BIO_s_mem()), *c_out = BIO_new(BIO_s_mem());
-  BIO *s_in = BIO_new(BIO_s_mem()), *s_out = BIO_new(BIO_s_mem());
-  SSL_set_bio(client.get(), c_in, c_out);
-  SSL_set_bio(server.get(), s_in, s_out);
-  SSL_set_connect_state(client.get());
-  SSL_set_accept_state(server.get());
+  OpenSslPair pair;
+  pair.restrict_version(c.version);
+  pair.set_options(SSL_OP_NO_TICKET | (c.ems ? 0 : SSL_OP_NO_EXTENDED_MASTER_SECRET));
+  ASSERT_TRUE(pair.set_cipher_list(std::string(c.suite) + ":@SECLEVEL=0"));
+  ASSERT_TRUE(pair.use_server_identity(kPki + "server-rsa-chain.pem", kPki + "server-rsa.key"));
+  ASSERT_TRUE(pair.handshake());
 
-  // Pump, keeping the handshake messages in the order they were sent.
-  Direction from_client, from_server;
+  // The handshake messages in the order they were sent.
+  WireDirection from_client, from_server;
   std::vector<HandshakeMessage> transcript_messages;
-  g_keylog.clear();
-  for (int round = 0; round < 20; ++round) {
-    const int cr = SSL_do_handshake(client.get());
-    const Bytes c_bytes = drain(c_out);
-    for (auto& m : from_client.feed(c_bytes)) transcript_messages.push_back(std::move(m));
-    BIO_write(s_in, c_bytes.data(), static_cast<int>(c_bytes.size()));
-    const int sr = SSL_do_handshake(server.get());
-    const Bytes s_bytes = drain(s_out);
-    for (auto& m : from_server.feed(s_bytes)) transcript_messages.push_back(std::move(m));
-    BIO_write(c_in, s_bytes.data(), static_cast<int>(s_bytes.size()));
-    if (cr == 1 && sr == 1) break;
+  for (const auto& flight : pair.flights()) {
+    auto& side = flight.direction == test_support::Direction::client_to_server ? from_client
+                                                                                 : from_server;
+    for (auto& m : side.feed(flight.bytes)) transcript_messages.push_back(std::move(m));
   }
-  ASSERT_EQ(SSL_is_init_finished(client.get()), 1);
   ASSERT_TRUE(from_client.finished && from_server.finished);
   ASSERT_GE(transcript_messages.size(), 5u);
 
@@ -174,8 +133,7 @@ TEST_P(OpenSslKeySchedule, MasterSecretKeysAndFinishedMatch) {
                                    session_hash(version, suite->prf_hash, transcript))
           : master_secret(version, suite->prf_hash, *premaster, hello->random,
                           server_hello->random);
-  ASSERT_EQ(g_keylog.rfind("CLIENT_RANDOM ", 0), 0u);
-  EXPECT_EQ(master, from_hex(g_keylog.substr(14 + 64 + 1))) << "our master secret is OpenSSL's";
+  EXPECT_EQ(master, pair.logged_secret("CLIENT_RANDOM")) << "our master secret is OpenSSL's";
 
   const KeyBlockLayout layout = key_block_layout(version, suite->cipher, suite->mac);
   auto keys = split_key_block(key_block(version, suite->prf_hash, master, hello->random,

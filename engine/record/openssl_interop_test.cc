@@ -7,7 +7,6 @@
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
-#include <openssl/x509.h>
 
 #include <memory>
 #include <string>
@@ -22,159 +21,14 @@
 #include "engine/record/protection.h"
 #include "engine/record/record_header.h"
 #include "engine/registry/cipher_suite.h"
+#include "engine/testing/openssl_pair.h"
 
 namespace gauntlet {
 namespace {
 
-using SslCtxPtr = OpenSslPtr<SSL_CTX, SSL_CTX_free>;
-using SslPtr = OpenSslPtr<SSL, SSL_free>;
-
-struct Identity {
-  EvpPkeyPtr key;
-  X509Ptr cert;
-};
-
-// One RSA key and self-signed certificate for every case (RSA keygen is slow).
-const Identity& identity() {
-  static const Identity id = [] {
-    Identity made{EvpPkeyPtr(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t{2048})),
-                  X509Ptr(X509_new())};
-    X509* cert = made.cert.get();
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-    X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
-    X509_set_pubkey(cert, made.key.get());
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
-    X509_set_issuer_name(cert, X509_get_subject_name(cert));
-    X509_sign(cert, made.key.get(), EVP_sha256());
-    return made;
-  }();
-  return id;
-}
-
-std::vector<std::string> g_keylog;
-void keylog(const SSL*, const char* line) { g_keylog.emplace_back(line); }
-
-Bytes from_hex(std::string_view s) {
-  Bytes out;
-  for (size_t i = 0; i + 1 < s.size(); i += 2) {
-    out.push_back(static_cast<uint8_t>(std::stoi(std::string(s.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
-
-// The secret of the key-log line "<label> <client_random> <secret>".
-Bytes logged_secret(std::string_view label) {
-  const std::string prefix = std::string(label) + " ";
-  for (const std::string& line : g_keylog) {
-    if (line.rfind(prefix, 0) == 0) return from_hex(line.substr(prefix.size() + 64 + 1));
-  }
-  ADD_FAILURE() << "no key-log line " << label;
-  return {};
-}
-
-Bytes drain(BIO* bio) {
-  Bytes out(static_cast<size_t>(BIO_ctrl_pending(bio)));
-  if (!out.empty()) BIO_read(bio, out.data(), static_cast<int>(out.size()));
-  return out;
-}
-
-// The record stream of one direction, split into records.
-std::vector<Record> records(ByteView stream) {
-  std::vector<Record> out;
-  Reader in(stream);
-  while (!in.empty()) {
-    auto r = read_record(in);
-    if (!r.ok() || !r->has_value()) break;
-    out.push_back(std::move(**r));
-  }
-  return out;
-}
-
-// The first handshake record after ChangeCipherSpec: the encrypted Finished.
-const Record* encrypted_finished(const std::vector<Record>& rs) {
-  bool after_ccs = false;
-  for (const Record& r : rs) {
-    if (r.type == ContentType::change_cipher_spec) after_ccs = true;
-    if (after_ccs && r.type == ContentType::handshake) return &r;
-  }
-  return nullptr;
-}
-
-// An OpenSSL client and server over memory BIOs, and everything each sent
-// during the handshake.
-struct Connection {
-  SslCtxPtr server_ctx{SSL_CTX_new(TLS_server_method())};
-  SslCtxPtr client_ctx{SSL_CTX_new(TLS_client_method())};
-  SslPtr server, client;
-  BIO *c_in = nullptr, *c_out = nullptr, *s_in = nullptr, *s_out = nullptr;  // owned by the SSLs
-  Bytes c2s, s2c;
-
-  void restrict_version(int version) {
-    for (SSL_CTX* ctx : {server_ctx.get(), client_ctx.get()}) {
-      SSL_CTX_set_min_proto_version(ctx, version);
-      SSL_CTX_set_max_proto_version(ctx, version);
-    }
-  }
-
-  // Pumps the handshake; true once both sides are done.
-  bool handshake() {
-    SSL_CTX_use_certificate(server_ctx.get(), identity().cert.get());
-    SSL_CTX_use_PrivateKey(server_ctx.get(), identity().key.get());
-    SSL_CTX_set_keylog_callback(client_ctx.get(), keylog);
-    g_keylog.clear();
-    server.reset(SSL_new(server_ctx.get()));
-    client.reset(SSL_new(client_ctx.get()));
-    c_in = BIO_new(BIO_s_mem());
-    c_out = BIO_new(BIO_s_mem());
-    s_in = BIO_new(BIO_s_mem());
-    s_out = BIO_new(BIO_s_mem());
-    SSL_set_bio(client.get(), c_in, c_out);
-    SSL_set_bio(server.get(), s_in, s_out);
-    SSL_set_connect_state(client.get());
-    SSL_set_accept_state(server.get());
-    for (int round = 0; round < 20; ++round) {
-      const int cr = SSL_do_handshake(client.get());
-      const Bytes from_client = drain(c_out);
-      c2s.insert(c2s.end(), from_client.begin(), from_client.end());
-      to_server(from_client);
-      const int sr = SSL_do_handshake(server.get());
-      const Bytes from_server = drain(s_out);
-      s2c.insert(s2c.end(), from_server.begin(), from_server.end());
-      BIO_write(c_in, from_server.data(), static_cast<int>(from_server.size()));
-      if (cr == 1 && sr == 1) return true;
-    }
-    ERR_clear_error();
-    return false;
-  }
-
-  void to_server(ByteView wire) { BIO_write(s_in, wire.data(), static_cast<int>(wire.size())); }
-
-  const CipherSuiteInfo* suite() const {
-    const auto id = static_cast<uint16_t>(SSL_CIPHER_get_id(SSL_get_current_cipher(client.get())));
-    return cipher_suite_info(static_cast<CipherSuite>(id));
-  }
-
-  // What the server sends for one SSL_write, as records.
-  std::vector<Record> server_writes(std::string_view text) {
-    EXPECT_EQ(SSL_write(server.get(), text.data(), static_cast<int>(text.size())),
-              static_cast<int>(text.size()));
-    return records(drain(s_out));
-  }
-
-  // What the server's SSL_read makes of these bytes; empty on failure.
-  std::string server_reads(ByteView wire) {
-    to_server(wire);
-    char buf[512];
-    const int n = SSL_read(server.get(), buf, sizeof buf);
-    if (n <= 0) {
-      ERR_clear_error();
-      return {};
-    }
-    return std::string(buf, static_cast<size_t>(n));
-  }
-};
+using test_support::encrypted_finished;
+using test_support::OpenSslPair;
+using test_support::records;
 
 Bytes bytes_of(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
@@ -193,24 +47,19 @@ class OpenSslInterop : public testing::TestWithParam<Case> {};
 
 TEST_P(OpenSslInterop, RecordsCrossBothWays) {
   const Case& c = GetParam();
-  Connection conn;
+  OpenSslPair conn;
   conn.restrict_version(c.version);
-  for (SSL_CTX* ctx : {conn.server_ctx.get(), conn.client_ctx.get()}) {
-    SSL_CTX_set_options(ctx,
-                        SSL_OP_NO_TICKET | (c.encrypt_then_mac ? 0 : SSL_OP_NO_ENCRYPT_THEN_MAC));
-    const std::string list = std::string(c.openssl_suite) + ":@SECLEVEL=0";
-    if (SSL_CTX_set_cipher_list(ctx, list.c_str()) != 1) {
-      ERR_clear_error();
-      GTEST_SKIP() << "this OpenSSL does not offer " << c.openssl_suite;
-    }
+  conn.set_options(SSL_OP_NO_TICKET | (c.encrypt_then_mac ? 0 : SSL_OP_NO_ENCRYPT_THEN_MAC));
+  if (!conn.set_cipher_list(std::string(c.openssl_suite) + ":@SECLEVEL=0")) {
+    GTEST_SKIP() << "this OpenSSL does not offer " << c.openssl_suite;
   }
   ASSERT_TRUE(conn.handshake()) << c.openssl_suite << " handshake failed";
 
   // Keys from the master secret, by our PRF (RFC 5246 §6.3).
-  const Bytes master = logged_secret("CLIENT_RANDOM");
+  const Bytes master = conn.logged_secret("CLIENT_RANDOM");
   Bytes client_random(32), server_random(32);
-  SSL_get_client_random(conn.client.get(), client_random.data(), 32);
-  SSL_get_server_random(conn.client.get(), server_random.data(), 32);
+  SSL_get_client_random(conn.client(), client_random.data(), 32);
+  SSL_get_server_random(conn.client(), server_random.data(), 32);
   const CipherSuiteInfo* suite = conn.suite();
   ASSERT_NE(suite, nullptr);
   const auto version = static_cast<ProtocolVersion>(c.version);
@@ -237,7 +86,7 @@ TEST_P(OpenSslInterop, RecordsCrossBothWays) {
 
   // OpenSSL's Finished records (sequence 0 of the new epoch) open under our
   // layer.
-  const auto c_records = records(conn.c2s), s_records = records(conn.s2c);
+  const auto c_records = records(conn.sent(test_support::Direction::client_to_server)), s_records = records(conn.sent(test_support::Direction::server_to_client));
   const Record* c_fin = encrypted_finished(c_records);
   const Record* s_fin = encrypted_finished(s_records);
   ASSERT_TRUE(c_fin && s_fin);
@@ -311,7 +160,7 @@ TEST_P(OpenSslInterop, RecordsCrossBothWays) {
   second->back() ^= 1;
   EXPECT_EQ(conn.server_reads(write_record(ContentType::application_data, c_fin->version, *second)),
             "");
-  EXPECT_FALSE(drain(conn.s_out).empty()) << "OpenSSL sends an alert";
+  EXPECT_FALSE(conn.server_output().empty()) << "OpenSSL sends an alert";
 }
 
 const Case kCases[] = {
@@ -381,18 +230,18 @@ struct Tls13Case {
 class OpenSslTls13Interop : public testing::TestWithParam<Tls13Case> {};
 
 TEST_P(OpenSslTls13Interop, RecordsCrossBothWays) {
-  Connection conn;
+  OpenSslPair conn;
   conn.restrict_version(TLS1_3_VERSION);
-  for (SSL_CTX* ctx : {conn.server_ctx.get(), conn.client_ctx.get()}) {
+  for (SSL_CTX* ctx : {conn.server_ctx(), conn.client_ctx()}) {
     ASSERT_EQ(SSL_CTX_set_ciphersuites(ctx, GetParam().openssl_suite), 1);
   }
-  SSL_CTX_set_num_tickets(conn.server_ctx.get(), 0);  // no post-handshake records
+  SSL_CTX_set_num_tickets(conn.server_ctx(), 0);  // no post-handshake records
   ASSERT_TRUE(conn.handshake());
   const CipherSuiteInfo* suite = conn.suite();
   ASSERT_NE(suite, nullptr);
 
   auto make = [&](std::string_view secret_label, CipherDirection dir) {
-    const Bytes secret = logged_secret(secret_label);
+    const Bytes secret = conn.logged_secret(secret_label);
     auto p = make_protection(
         {ProtocolVersion::tls13,
          suite->cipher,
@@ -410,7 +259,7 @@ TEST_P(OpenSslTls13Interop, RecordsCrossBothWays) {
   // The server's encrypted handshake flight, under its handshake traffic key.
   auto server_hs = make("SERVER_HANDSHAKE_TRAFFIC_SECRET", CipherDirection::decrypt);
   size_t protected_records = 0;
-  for (const Record& r : records(conn.s2c)) {
+  for (const Record& r : records(conn.sent(test_support::Direction::server_to_client))) {
     if (r.type != ContentType::application_data) continue;
     auto opened = server_hs->open(r.type, r.version, r.fragment);
     ASSERT_TRUE(opened.ok()) << opened.error().to_string();
@@ -422,7 +271,7 @@ TEST_P(OpenSslTls13Interop, RecordsCrossBothWays) {
   // The client's Finished, under the client handshake traffic key.
   auto client_hs = make("CLIENT_HANDSHAKE_TRAFFIC_SECRET", CipherDirection::decrypt);
   bool saw_finished = false;
-  for (const Record& r : records(conn.c2s)) {
+  for (const Record& r : records(conn.sent(test_support::Direction::client_to_server))) {
     if (r.type != ContentType::application_data) continue;
     auto opened = client_hs->open(r.type, r.version, r.fragment);
     ASSERT_TRUE(opened.ok()) << opened.error().to_string();
