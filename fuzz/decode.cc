@@ -5,7 +5,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gauntlet;
-  const auto fields = decode_capture(decode_capture_text(ByteView(data, size)));
+  const Capture capture = read_capture(ByteView(data, size));
+  const auto fields = decode_capture(capture.records, capture.decrypted);
   (void)to_text(fields);
   (void)to_json(fields);
   return 0;

@@ -1,14 +1,23 @@
-// Reads a capture as `gauntlet decode` accepts it: raw bytes, or hex text
-// (whitespace, colons and '#' comment lines ignored), which is what
-// `openssl s_client -msg` and most dump tools print.
+// Reads a capture as `gauntlet decode` accepts it: raw bytes; hex text
+// (whitespace, colons and '#' comment lines ignored), as most dump tools
+// print it; or an `openssl s_client -msg` / `s_server -msg` trace, from which
+// the records of one direction are rebuilt.
 #pragma once
 
 #include "engine/base/reader.h"
 
 namespace gauntlet {
 
-// Hex if every non-comment character is a hex digit, whitespace or ':' and
-// the digit count is even; raw otherwise.
-Bytes decode_capture_text(ByteView file_contents);
+// In an -msg trace, ">>>" marks what the tracing peer sent, "<<<" what it
+// received.
+enum class TraceDirection { sent, received };
+
+struct Capture {
+  Bytes records;
+  // An -msg trace shows records after ChangeCipherSpec decrypted.
+  bool decrypted = false;
+};
+
+Capture read_capture(ByteView file_contents, TraceDirection direction = TraceDirection::sent);
 
 }  // namespace gauntlet

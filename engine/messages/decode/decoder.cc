@@ -13,6 +13,8 @@ namespace {
 
 class CaptureDecoder {
  public:
+  explicit CaptureDecoder(bool decrypted) : decrypted_(decrypted) {}
+
   std::vector<Field> run(ByteView stream) {
     Reader in(stream);
     if (looks_like_ssl2_client_hello(stream)) decode_ssl2_hello(in);
@@ -81,7 +83,7 @@ class CaptureDecoder {
       case ContentType::change_cipher_spec: {
         auto ccs = ChangeCipherSpec::parse(r.fragment);
         if (!ccs) f.error = ccs.error().to_string();
-        encrypted_ = true;
+        encrypted_ = !decrypted_;
         return;
       }
       case ContentType::alert: {
@@ -122,11 +124,14 @@ class CaptureDecoder {
   std::vector<Field> out_;
   HandshakeReassembler reassembler_;
   DecodeContext context_;
+  bool decrypted_;
   bool encrypted_ = false;
 };
 
 }  // namespace
 
-std::vector<Field> decode_capture(ByteView stream) { return CaptureDecoder().run(stream); }
+std::vector<Field> decode_capture(ByteView stream, bool decrypted) {
+  return CaptureDecoder(decrypted).run(stream);
+}
 
 }  // namespace gauntlet

@@ -11,6 +11,8 @@
 
 namespace gauntlet {
 
-std::vector<Field> decode_capture(ByteView stream);
+// decrypted: records after ChangeCipherSpec are plaintext (an -msg trace)
+// rather than ciphertext to be shown as bytes.
+std::vector<Field> decode_capture(ByteView stream, bool decrypted = false);
 
 }  // namespace gauntlet
