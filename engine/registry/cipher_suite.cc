@@ -16,8 +16,8 @@ constexpr std::array<CipherSuiteInfo, 55> kSuites{{
     {CipherSuite::rsa_with_rc4_128_md5, "TLS_RSA_WITH_RC4_128_MD5", "RC4-MD5", KeyExchange::rsa, CipherAlgorithm::rc4_128, MacAlgorithm::hmac_md5, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::rsa_with_rc4_128_sha, "TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", KeyExchange::rsa, CipherAlgorithm::rc4_128, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::rsa_with_3des_ede_cbc_sha, "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", KeyExchange::rsa, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
-    {CipherSuite::dhe_dss_with_3des_ede_cbc_sha, "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "EDH-DSS-DES-CBC3-SHA", KeyExchange::dhe_dss, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
-    {CipherSuite::dhe_rsa_with_3des_ede_cbc_sha, "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "EDH-RSA-DES-CBC3-SHA", KeyExchange::dhe_rsa, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
+    {CipherSuite::dhe_dss_with_3des_ede_cbc_sha, "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "DHE-DSS-DES-CBC3-SHA", KeyExchange::dhe_dss, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
+    {CipherSuite::dhe_rsa_with_3des_ede_cbc_sha, "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "DHE-RSA-DES-CBC3-SHA", KeyExchange::dhe_rsa, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::rsa_with_aes_128_cbc_sha, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", KeyExchange::rsa, CipherAlgorithm::aes_128_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::dhe_dss_with_aes_128_cbc_sha, "TLS_DHE_DSS_WITH_AES_128_CBC_SHA", "DHE-DSS-AES128-SHA", KeyExchange::dhe_dss, CipherAlgorithm::aes_128_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::dhe_rsa_with_aes_128_cbc_sha, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA", "DHE-RSA-AES128-SHA", KeyExchange::dhe_rsa, CipherAlgorithm::aes_128_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
@@ -37,13 +37,13 @@ constexpr std::array<CipherSuiteInfo, 55> kSuites{{
     {CipherSuite::dhe_rsa_with_aes_256_gcm_sha384, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "DHE-RSA-AES256-GCM-SHA384", KeyExchange::dhe_rsa, CipherAlgorithm::aes_256_gcm, MacAlgorithm::none, HashAlgorithm::sha384, V::tls12, V::tls12, true},
     {CipherSuite::dhe_dss_with_aes_128_gcm_sha256, "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "DHE-DSS-AES128-GCM-SHA256", KeyExchange::dhe_dss, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none, HashAlgorithm::sha256, V::tls12, V::tls12, true},
     {CipherSuite::dhe_dss_with_aes_256_gcm_sha384, "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384", "DHE-DSS-AES256-GCM-SHA384", KeyExchange::dhe_dss, CipherAlgorithm::aes_256_gcm, MacAlgorithm::none, HashAlgorithm::sha384, V::tls12, V::tls12, true},
-    {CipherSuite::empty_renegotiation_info_scsv, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "", KeyExchange::scsv, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::ssl3, V::tls13, true},
+    {CipherSuite::empty_renegotiation_info_scsv, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", KeyExchange::scsv, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::ssl3, V::tls13, true},
     {CipherSuite::aes_128_gcm_sha256, "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", KeyExchange::tls13, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none, HashAlgorithm::sha256, V::tls13, V::tls13, true},
     {CipherSuite::aes_256_gcm_sha384, "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", KeyExchange::tls13, CipherAlgorithm::aes_256_gcm, MacAlgorithm::none, HashAlgorithm::sha384, V::tls13, V::tls13, true},
     {CipherSuite::chacha20_poly1305_sha256, "TLS_CHACHA20_POLY1305_SHA256", "TLS_CHACHA20_POLY1305_SHA256", KeyExchange::tls13, CipherAlgorithm::chacha20_poly1305, MacAlgorithm::none, HashAlgorithm::sha256, V::tls13, V::tls13, true},
     {CipherSuite::aes_128_ccm_sha256, "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_SHA256", KeyExchange::tls13, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::tls13, V::tls13, false},
     {CipherSuite::aes_128_ccm_8_sha256, "TLS_AES_128_CCM_8_SHA256", "TLS_AES_128_CCM_8_SHA256", KeyExchange::tls13, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::tls13, V::tls13, false},
-    {CipherSuite::fallback_scsv, "TLS_FALLBACK_SCSV", "", KeyExchange::scsv, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::ssl3, V::tls13, true},
+    {CipherSuite::fallback_scsv, "TLS_FALLBACK_SCSV", "TLS_FALLBACK_SCSV", KeyExchange::scsv, CipherAlgorithm::null, MacAlgorithm::none, HashAlgorithm::sha256, V::ssl3, V::tls13, true},
     {CipherSuite::ecdhe_ecdsa_with_null_sha, "TLS_ECDHE_ECDSA_WITH_NULL_SHA", "ECDHE-ECDSA-NULL-SHA", KeyExchange::ecdhe_ecdsa, CipherAlgorithm::null, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::ecdhe_ecdsa_with_rc4_128_sha, "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "ECDHE-ECDSA-RC4-SHA", KeyExchange::ecdhe_ecdsa, CipherAlgorithm::rc4_128, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
     {CipherSuite::ecdhe_ecdsa_with_3des_ede_cbc_sha, "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-ECDSA-DES-CBC3-SHA", KeyExchange::ecdhe_ecdsa, CipherAlgorithm::des_ede3_cbc, MacAlgorithm::hmac_sha1, HashAlgorithm::sha256, V::ssl3, V::tls12, true},
@@ -77,6 +77,7 @@ constexpr auto kNames = [] {
 }();
 
 using K = KeyExchange;
+// OpenSSL names are the cipher-string selectors for the same suites.
 constexpr std::array<NameRow<K>, 8> kKeyExchanges{{
     {K::null, "NULL", ""},
     {K::rsa, "RSA", "kRSA"},
@@ -91,6 +92,10 @@ constexpr std::array<NameRow<K>, 8> kKeyExchanges{{
 }  // namespace
 
 std::string iana_name(KeyExchange k) { return iana_name<K>(kKeyExchanges, k, 2); }
+std::string openssl_name(KeyExchange k) { return openssl_name<K>(kKeyExchanges, k, 2); }
+std::optional<KeyExchange> key_exchange_from_name(std::string_view n) {
+  return from_name<K>(kKeyExchanges, n);
+}
 
 std::span<const CipherSuiteInfo> all_cipher_suites() { return kSuites; }
 

@@ -69,7 +69,8 @@ enum class CipherSuite : uint16_t {
   ecdhe_rsa_with_aes_256_gcm_sha384 = 0xc030,
   ecdhe_rsa_with_chacha20_poly1305_sha256 = 0xcca8,
   ecdhe_ecdsa_with_chacha20_poly1305_sha256 = 0xcca9,
-  dhe_rsa_with_chacha20_poly1305_sha256 = 0xccaa,};
+  dhe_rsa_with_chacha20_poly1305_sha256 = 0xccaa,
+};
 
 enum class KeyExchange {
   null,  // TLS_NULL_WITH_NULL_NULL, the initial state
@@ -82,7 +83,11 @@ enum class KeyExchange {
   scsv,   // signalling values, not suites
 };
 
+// "ECDHE_RSA", as the IANA suite names spell it.
 std::string iana_name(KeyExchange k);
+// The OpenSSL cipher-string selector, e.g. "kECDHE+aRSA".
+std::string openssl_name(KeyExchange k);
+std::optional<KeyExchange> key_exchange_from_name(std::string_view name);
 
 struct CipherSuiteInfo {
   CipherSuite suite;

@@ -3,7 +3,10 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 
+#include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/ssl.h>
 
 #include "engine/registry/cipher_suite.h"
@@ -82,12 +85,77 @@ TEST(CipherSuite, PropertiesFollowTheRfcs) {
   EXPECT_FALSE(is_signalling(CipherSuite::rsa_with_aes_128_cbc_sha));
 }
 
-// Where the system's libssl knows a suite, its names must be ours.
+using CtxPtr = std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)>;
+using SslPtr = std::unique_ptr<SSL, decltype(&SSL_free)>;
+
+TEST(CipherSuite, KeyExchangeNamesRoundTrip) {
+  for (const CipherSuiteInfo& s : all_cipher_suites()) {
+    EXPECT_EQ(key_exchange_from_name(iana_name(s.key_exchange)), s.key_exchange) << s.iana;
+    EXPECT_EQ(key_exchange_from_name(openssl_name(s.key_exchange)), s.key_exchange) << s.iana;
+  }
+  EXPECT_EQ(iana_name(KeyExchange::ecdhe_rsa), "ECDHE_RSA");
+  EXPECT_EQ(openssl_name(KeyExchange::dhe_dss), "kDHE+aDSS");
+  EXPECT_EQ(iana_name(static_cast<KeyExchange>(77)), "unknown(0x4d)");
+}
+
+// The libssl NIDs of our key exchange (as kx, auth), bulk cipher and record MAC.
+std::pair<int, int> kx_auth_nids(KeyExchange k) {
+  switch (k) {
+    case KeyExchange::rsa: return {NID_kx_rsa, NID_auth_rsa};
+    case KeyExchange::dhe_rsa: return {NID_kx_dhe, NID_auth_rsa};
+    case KeyExchange::dhe_dss: return {NID_kx_dhe, NID_auth_dss};
+    case KeyExchange::ecdhe_rsa: return {NID_kx_ecdhe, NID_auth_rsa};
+    case KeyExchange::ecdhe_ecdsa: return {NID_kx_ecdhe, NID_auth_ecdsa};
+    case KeyExchange::tls13: return {NID_kx_any, NID_auth_any};
+    case KeyExchange::null:
+    case KeyExchange::scsv: break;
+  }
+  return {NID_undef, NID_undef};
+}
+
+int cipher_nid(CipherAlgorithm c) {
+  switch (c) {
+    case CipherAlgorithm::null: return NID_undef;
+    case CipherAlgorithm::rc4_128: return NID_rc4;
+    case CipherAlgorithm::des_ede3_cbc: return NID_des_ede3_cbc;
+    case CipherAlgorithm::aes_128_cbc: return NID_aes_128_cbc;
+    case CipherAlgorithm::aes_256_cbc: return NID_aes_256_cbc;
+    case CipherAlgorithm::aes_128_gcm: return NID_aes_128_gcm;
+    case CipherAlgorithm::aes_256_gcm: return NID_aes_256_gcm;
+    case CipherAlgorithm::chacha20_poly1305: return NID_chacha20_poly1305;
+  }
+  return NID_undef;
+}
+
+int mac_nid(MacAlgorithm m) {
+  switch (m) {
+    case MacAlgorithm::none: return NID_undef;
+    case MacAlgorithm::hmac_md5: return NID_md5;
+    case MacAlgorithm::hmac_sha1: return NID_sha1;
+    case MacAlgorithm::hmac_sha256: return NID_sha256;
+    case MacAlgorithm::hmac_sha384: return NID_sha384;
+  }
+  return NID_undef;
+}
+
+int hash_nid(HashAlgorithm h) {
+  switch (h) {
+    case HashAlgorithm::md5: return NID_md5;
+    case HashAlgorithm::sha1: return NID_sha1;
+    case HashAlgorithm::sha224: return NID_sha224;
+    case HashAlgorithm::sha256: return NID_sha256;
+    case HashAlgorithm::sha384: return NID_sha384;
+    case HashAlgorithm::sha512: return NID_sha512;
+  }
+  return NID_undef;
+}
+
+// Where the system's libssl knows a suite, its names and algorithms must be ours.
 TEST(CipherSuite, AgreesWithOpenSsl) {
-  std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> ctx(SSL_CTX_new(TLS_method()), SSL_CTX_free);
+  CtxPtr ctx(SSL_CTX_new(TLS_method()), SSL_CTX_free);
   ASSERT_TRUE(ctx);
   ASSERT_EQ(SSL_CTX_set_cipher_list(ctx.get(), "ALL:COMPLEMENTOFALL:@SECLEVEL=0"), 1);
-  std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx.get()), SSL_free);
+  SslPtr ssl(SSL_new(ctx.get()), SSL_free);
   ASSERT_TRUE(ssl);
   int known_to_openssl = 0;
   for (const CipherSuiteInfo& s : all_cipher_suites()) {
@@ -97,10 +165,92 @@ TEST(CipherSuite, AgreesWithOpenSsl) {
     const SSL_CIPHER* c = SSL_CIPHER_find(ssl.get(), bytes);
     if (c == nullptr) continue;
     ++known_to_openssl;
+    EXPECT_EQ(SSL_CIPHER_get_protocol_id(c), id) << s.iana;
     EXPECT_EQ(SSL_CIPHER_standard_name(c), s.iana);
-    EXPECT_EQ(SSL_CIPHER_get_name(c), openssl_name(s.suite)) << s.iana;
+    EXPECT_EQ(SSL_CIPHER_get_name(c), s.openssl) << s.iana;
+    if (is_signalling(s.suite)) continue;
+
+    const auto [kx, auth] = kx_auth_nids(s.key_exchange);
+    EXPECT_EQ(SSL_CIPHER_get_kx_nid(c), kx) << s.iana;
+    EXPECT_EQ(SSL_CIPHER_get_auth_nid(c), auth) << s.iana;
+    EXPECT_EQ(SSL_CIPHER_get_digest_nid(c), mac_nid(s.mac)) << s.iana;
+    EXPECT_EQ(SSL_CIPHER_is_aead(c) == 1, s.mac == MacAlgorithm::none) << s.iana;
+    // The CCM suites have no CipherAlgorithm of ours.
+    if (s.engine_supported) {
+      EXPECT_EQ(SSL_CIPHER_get_cipher_nid(c), cipher_nid(s.cipher)) << s.iana;
+    }
+    // OpenSSL records the MD5+SHA-1 PRF of TLS 1.0/1.1 for suites that TLS 1.2
+    // runs with SHA-256, so it names only the SHA-384 ones as we do.
+    const int openssl_prf = EVP_MD_get_type(SSL_CIPHER_get_handshake_digest(c));
+    EXPECT_EQ(openssl_prf == NID_sha384, s.prf_hash == HashAlgorithm::sha384) << s.iana;
+    if (s.key_exchange == KeyExchange::tls13) {
+      EXPECT_EQ(openssl_prf, hash_nid(s.prf_hash)) << s.iana;
+    }
+    // OpenSSL's minimum is TLS 1.0 for ECDHE where we allow SSL 3.0, but it
+    // agrees on which suites need TLS 1.2 and TLS 1.3.
+    const std::string openssl_min = SSL_CIPHER_get_version(c);
+    EXPECT_EQ(openssl_min == "TLSv1.2", s.min_version == ProtocolVersion::tls12) << s.iana;
+    EXPECT_EQ(openssl_min == "TLSv1.3", s.min_version == ProtocolVersion::tls13) << s.iana;
   }
   EXPECT_GE(known_to_openssl, 40);
+}
+
+// Builds with no-weak-ssl-ciphers (Debian's among them) leave RC4 and 3DES out
+// of libssl, but its headers still carry their names.
+TEST(CipherSuite, WeakSuitesMatchOpenSslHeaders) {
+  struct Row {
+    CipherSuite suite;
+    const char* openssl;
+    const char* rfc;
+  };
+  for (const Row& r : {
+           Row{CipherSuite::rsa_with_rc4_128_md5, SSL3_TXT_RSA_RC4_128_MD5,
+               SSL3_RFC_RSA_RC4_128_MD5},
+           Row{CipherSuite::rsa_with_rc4_128_sha, SSL3_TXT_RSA_RC4_128_SHA,
+               SSL3_RFC_RSA_RC4_128_SHA},
+           Row{CipherSuite::rsa_with_3des_ede_cbc_sha, SSL3_TXT_RSA_DES_192_CBC3_SHA,
+               SSL3_RFC_RSA_DES_192_CBC3_SHA},
+           Row{CipherSuite::dhe_dss_with_3des_ede_cbc_sha, SSL3_TXT_DHE_DSS_DES_192_CBC3_SHA,
+               SSL3_RFC_DHE_DSS_DES_192_CBC3_SHA},
+           Row{CipherSuite::dhe_rsa_with_3des_ede_cbc_sha, SSL3_TXT_DHE_RSA_DES_192_CBC3_SHA,
+               SSL3_RFC_DHE_RSA_DES_192_CBC3_SHA},
+           Row{CipherSuite::ecdhe_ecdsa_with_rc4_128_sha, TLS1_TXT_ECDHE_ECDSA_WITH_RC4_128_SHA,
+               TLS1_RFC_ECDHE_ECDSA_WITH_RC4_128_SHA},
+           Row{CipherSuite::ecdhe_ecdsa_with_3des_ede_cbc_sha,
+               TLS1_TXT_ECDHE_ECDSA_WITH_DES_192_CBC3_SHA,
+               TLS1_RFC_ECDHE_ECDSA_WITH_DES_192_CBC3_SHA},
+           Row{CipherSuite::ecdhe_rsa_with_rc4_128_sha, TLS1_TXT_ECDHE_RSA_WITH_RC4_128_SHA,
+               TLS1_RFC_ECDHE_RSA_WITH_RC4_128_SHA},
+           Row{CipherSuite::ecdhe_rsa_with_3des_ede_cbc_sha,
+               TLS1_TXT_ECDHE_RSA_WITH_DES_192_CBC3_SHA,
+               TLS1_RFC_ECDHE_RSA_WITH_DES_192_CBC3_SHA},
+       }) {
+    EXPECT_EQ(openssl_name(r.suite), r.openssl);
+    EXPECT_EQ(iana_name(r.suite), r.rfc);
+  }
+  EXPECT_EQ(static_cast<uint16_t>(CipherSuite::dhe_dss_with_3des_ede_cbc_sha),
+            SSL3_CK_DHE_DSS_DES_192_CBC3_SHA & 0xffff);
+}
+
+// Our OpenSSL key-exchange names select exactly that key exchange's suites.
+TEST(CipherSuite, KeyExchangeSelectorsAgreeWithOpenSsl) {
+  for (KeyExchange k : {KeyExchange::rsa, KeyExchange::dhe_rsa, KeyExchange::dhe_dss,
+                        KeyExchange::ecdhe_rsa, KeyExchange::ecdhe_ecdsa}) {
+    CtxPtr ctx(SSL_CTX_new(TLS_method()), SSL_CTX_free);
+    ASSERT_TRUE(ctx);
+    const std::string selector = openssl_name(k) + ":@SECLEVEL=0";
+    ASSERT_EQ(SSL_CTX_set_cipher_list(ctx.get(), selector.c_str()), 1) << selector;
+    int matched = 0;
+    STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
+    for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
+      const SSL_CIPHER* c = sk_SSL_CIPHER_value(list, i);
+      const auto* info = cipher_suite_info(static_cast<CipherSuite>(SSL_CIPHER_get_protocol_id(c)));
+      if (info == nullptr || info->key_exchange == KeyExchange::tls13) continue;
+      EXPECT_EQ(info->key_exchange, k) << info->iana;
+      ++matched;
+    }
+    EXPECT_GT(matched, 0) << selector;
+  }
 }
 
 }  // namespace

@@ -8,9 +8,10 @@ namespace gauntlet {
 namespace {
 
 using C = CompressionMethod;
+// IANA "TLS Compression Method Identifiers"; OpenSSL names as its trace prints them.
 constexpr std::array<NameRow<C>, 2> kMethods{{
-    {C::null, "null", "NONE"},
-    {C::deflate, "DEFLATE", "zlib compression"},
+    {C::null, "NULL", "No Compression"},
+    {C::deflate, "DEFLATE", "Zlib Compression"},
 }};
 
 }  // namespace

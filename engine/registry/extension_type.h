@@ -53,7 +53,7 @@ enum class ExtensionType : uint16_t {
 };
 
 std::string iana_name(ExtensionType v);
-// As OpenSSL's -msg/-trace output names it.
+// As OpenSSL's -trace output names it, e.g. "renegotiate", "cookie_ext".
 std::string openssl_name(ExtensionType v);
 std::optional<ExtensionType> extension_type_from_name(std::string_view name);
 std::optional<ExtensionType> known_extension_type(uint16_t wire);

@@ -8,6 +8,8 @@ namespace gauntlet {
 namespace {
 
 using H = HandshakeType;
+// OpenSSL names as its message trace prints them; it has none for
+// hello_retry_request, which TLS 1.3 sends as a ServerHello (RFC 8446 §4.1.3).
 constexpr std::array<NameRow<H>, 20> kTypes{{
     {H::hello_request, "hello_request", "HelloRequest"},
     {H::client_hello, "client_hello", "ClientHello"},
@@ -15,7 +17,7 @@ constexpr std::array<NameRow<H>, 20> kTypes{{
     {H::hello_verify_request, "hello_verify_request", "HelloVerifyRequest"},
     {H::new_session_ticket, "new_session_ticket", "NewSessionTicket"},
     {H::end_of_early_data, "end_of_early_data", "EndOfEarlyData"},
-    {H::hello_retry_request, "hello_retry_request", "HelloRetryRequest"},
+    {H::hello_retry_request, "hello_retry_request", ""},
     {H::encrypted_extensions, "encrypted_extensions", "EncryptedExtensions"},
     {H::certificate, "certificate", "Certificate"},
     {H::server_key_exchange, "server_key_exchange", "ServerKeyExchange"},
@@ -24,7 +26,7 @@ constexpr std::array<NameRow<H>, 20> kTypes{{
     {H::certificate_verify, "certificate_verify", "CertificateVerify"},
     {H::client_key_exchange, "client_key_exchange", "ClientKeyExchange"},
     {H::finished, "finished", "Finished"},
-    {H::certificate_url, "certificate_url", "CertificateURL"},
+    {H::certificate_url, "certificate_url", "CertificateUrl"},
     {H::certificate_status, "certificate_status", "CertificateStatus"},
     {H::supplemental_data, "supplemental_data", "SupplementalData"},
     {H::key_update, "key_update", "KeyUpdate"},

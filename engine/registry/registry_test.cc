@@ -76,6 +76,10 @@ TEST(Registry, HandshakeTypes) {
       [](uint32_t w) { return known_ssl2_message_type(static_cast<uint8_t>(w)); },
       ssl2_message_type_from_name, 255, 9);
   EXPECT_EQ(openssl_name(HandshakeType::server_key_exchange), "ServerKeyExchange");
+  EXPECT_EQ(openssl_name(HandshakeType::certificate_url), "CertificateUrl");
+  EXPECT_EQ(handshake_type_from_name("ClientHello"), HandshakeType::client_hello);
+  EXPECT_EQ(ssl2_message_type_from_name("CLIENT-MASTER-KEY"), Ssl2MessageType::client_master_key);
+  EXPECT_EQ(iana_name(static_cast<HandshakeType>(7)), "unknown(0x07)");
 }
 
 TEST(Registry, NamedGroups) {
@@ -116,6 +120,9 @@ TEST(Registry, Extensions) {
       extension_type_from_name, 0xffff, 40);
   EXPECT_EQ(known_extension_type(0xff01), ExtensionType::renegotiation_info);
   EXPECT_EQ(extension_type_from_name("renegotiate"), ExtensionType::renegotiation_info);
+  EXPECT_EQ(openssl_name(ExtensionType::cookie), "cookie_ext");
+  EXPECT_EQ(openssl_name(ExtensionType::record_size_limit), "record_size_limit");
+  EXPECT_EQ(iana_name(static_cast<ExtensionType>(0xfe0d)), "unknown(0xfe0d)");
 }
 
 TEST(Registry, CompressionAndCertificateTypes) {
@@ -125,6 +132,10 @@ TEST(Registry, CompressionAndCertificateTypes) {
   check_registry<ClientCertificateType>(
       [](uint32_t w) { return known_client_certificate_type(static_cast<uint8_t>(w)); },
       client_certificate_type_from_name, 255, 7);
+  EXPECT_EQ(openssl_name(CompressionMethod::null), "No Compression");
+  EXPECT_EQ(compression_method_from_name("DEFLATE"), CompressionMethod::deflate);
+  EXPECT_EQ(known_client_certificate_type(64), ClientCertificateType::ecdsa_sign);
+  EXPECT_EQ(known_client_certificate_type(5), std::nullopt);
 }
 
 }  // namespace
