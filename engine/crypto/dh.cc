@@ -1,5 +1,8 @@
 #include "engine/crypto/dh.h"
 
+#include <algorithm>
+#include <string>
+
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 
@@ -47,10 +50,9 @@ BignumPtr minus_one(const BIGNUM* p) {
 
 DhParams DhParams::ffdhe(FfdheGroup group) {
   // OpenSSL carries the RFC 7919 primes; a test checks them against the RFC.
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
-                                       const_cast<char*>(group_name(group)), 0),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
+                                                          const_cast<char*>(group_name(group)), 0),
+                         OSSL_PARAM_construct_end()};
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr));
   EVP_PKEY* key = nullptr;
   EVP_PKEY_fromdata_init(ctx.get());
@@ -71,9 +73,9 @@ Status DhParams::check(size_t min_bits) const {
   BignumPtr pn = bn(p), gn = bn(g);
   if (!BN_is_odd(pn.get())) return illegal_parameter("DH prime is even");
   if (bits() < min_bits) {
-    return Error{AlertDescription::insufficient_security,
-                 "DH prime of " + std::to_string(bits()) + " bits is under " +
-                     std::to_string(min_bits)};
+    return Error{
+        AlertDescription::insufficient_security,
+        "DH prime of " + std::to_string(bits()) + " bits is under " + std::to_string(min_bits)};
   }
   BignumPtr top = minus_one(pn.get());
   if (BN_cmp(gn.get(), BN_value_one()) <= 0 || BN_cmp(gn.get(), top.get()) >= 0) {
@@ -83,6 +85,8 @@ Status DhParams::check(size_t min_bits) const {
 }
 
 Result<DhKey> DhKey::generate(const DhParams& params, RandomSource& random) {
+  // Only structural sanity here; the size policy is the caller's check().
+  if (Status s = params.check(0); !s) return s.error();
   BignumPtr p = bn(params.p), g = bn(params.g);
   Bytes x = random.bytes(std::min(kExponentBytes, params.p.size()));
   x.front() |= 0x40;  // never a tiny exponent

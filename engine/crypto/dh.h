@@ -25,6 +25,7 @@ struct DhParams {
 
 class DhKey {
  public:
+  // The private exponent comes from random; params must pass check(0).
   static Result<DhKey> generate(const DhParams& params, RandomSource& random);
 
   const DhParams& params() const { return params_; }

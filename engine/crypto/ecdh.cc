@@ -8,9 +8,6 @@
 namespace gauntlet {
 namespace {
 
-using EcGroupPtr = OpenSslPtr<EC_GROUP, EC_GROUP_free>;
-using EcPointPtr = OpenSslPtr<EC_POINT, EC_POINT_free>;
-
 int curve_nid(EcdhGroup g) { return g == EcdhGroup::p256 ? NID_X9_62_prime256v1 : NID_secp384r1; }
 const char* curve_name(EcdhGroup g) { return g == EcdhGroup::p256 ? "P-256" : "P-384"; }
 size_t field_size(EcdhGroup g) { return g == EcdhGroup::p256 ? 32 : 48; }

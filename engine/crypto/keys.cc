@@ -10,7 +10,7 @@
 namespace gauntlet {
 
 EvpPkeyPtr up_ref(EVP_PKEY* key) {
-  EVP_PKEY_up_ref(key);
+  if (key != nullptr) EVP_PKEY_up_ref(key);
   return EvpPkeyPtr(key);
 }
 
@@ -73,10 +73,8 @@ PublicKey PrivateKey::public_key() const { return PublicKey(up_ref(key_.get()));
 
 Result<PrivateKey> load_private_key(ByteView pem_or_der) {
   EVP_PKEY* key = nullptr;
-  OSSL_DECODER_CTX* raw = OSSL_DECODER_CTX_new_for_pkey(&key, nullptr, nullptr, nullptr,
-                                                        EVP_PKEY_KEYPAIR, nullptr, nullptr);
-  std::unique_ptr<OSSL_DECODER_CTX, decltype(&OSSL_DECODER_CTX_free)> ctx(raw,
-                                                                          OSSL_DECODER_CTX_free);
+  OsslDecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&key, nullptr, nullptr, nullptr,
+                                                     EVP_PKEY_KEYPAIR, nullptr, nullptr));
   const unsigned char* data = pem_or_der.data();
   size_t len = pem_or_der.size();
   if (!ctx || OSSL_DECODER_from_data(ctx.get(), &data, &len) != 1 || key == nullptr) {

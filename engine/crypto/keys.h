@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
@@ -47,6 +48,7 @@ class PrivateKey {
   EvpPkeyPtr key_;
 };
 
+// Another owner of key (null stays null).
 EvpPkeyPtr up_ref(EVP_PKEY* key);
 KeyType key_type(const EVP_PKEY* key);
 

@@ -7,6 +7,8 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/decoder.h>
+#include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/param_build.h>
@@ -45,6 +47,13 @@ using OsslProviderPtr = OpenSslPtr<OSSL_PROVIDER, OSSL_PROVIDER_unload>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
 using X509StoreCtxPtr = OpenSslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
 using X509StorePtr = OpenSslPtr<X509_STORE, X509_STORE_free>;
+using OsslDecoderCtxPtr = OpenSslPtr<OSSL_DECODER_CTX, OSSL_DECODER_CTX_free>;
+// Frees the stack only, not the certificates it points at (sk_X509_free is a
+// macro, so it needs a function to name).
+inline void free_x509_stack(STACK_OF(X509)* stack) { sk_X509_free(stack); }
+using X509StackPtr = OpenSslPtr<STACK_OF(X509), free_x509_stack>;
+using EcGroupPtr = OpenSslPtr<EC_GROUP, EC_GROUP_free>;
+using EcPointPtr = OpenSslPtr<EC_POINT, EC_POINT_free>;
 
 // OpenSSL's error queue as one line, and cleared; for Error reasons.
 std::string openssl_error_string();

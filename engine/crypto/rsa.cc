@@ -1,5 +1,8 @@
 #include "engine/crypto/rsa.h"
 
+#include <utility>
+
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/rsa.h>
 
@@ -8,6 +11,7 @@
 namespace gauntlet {
 
 Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext) {
+  if (key.type() != KeyType::rsa) return internal_error("RSA encryption needs an RSA key");
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
   size_t len = 0;
   if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 ||
@@ -23,9 +27,27 @@ Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext) {
   return out;
 }
 
+Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext) {
+  if (key.type() != KeyType::rsa) return internal_error("RSA decryption needs an RSA key");
+  const size_t k = static_cast<size_t>(EVP_PKEY_get_size(key.get()));
+  if (ciphertext.size() != k) return decode_error("RSA ciphertext is not as long as the modulus");
+  EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
+  Bytes out(k);
+  size_t len = k;
+  if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
+      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) != 1 ||
+      EVP_PKEY_decrypt(ctx.get(), out.data(), &len, ciphertext.data(), ciphertext.size()) != 1 ||
+      len != k) {
+    // With no padding the only failure is a ciphertext ≥ the modulus.
+    return decode_error("RSA ciphertext out of range: " + openssl_error_string());
+  }
+  return out;
+}
+
 Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
                                     ByteView random_premaster, uint16_t client_version,
                                     bool check_version) {
+  if (key.type() != KeyType::rsa) return internal_error("RSA key exchange needs an RSA key");
   const size_t k = static_cast<size_t>(EVP_PKEY_get_size(key.get()));
   if (encrypted.size() != k) {
     return decode_error("RSA premaster is not as long as the modulus");
@@ -33,29 +55,26 @@ Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
   if (random_premaster.size() != kPremasterSize || k < kPremasterSize + 11) {
     return internal_error("bad premaster decryption parameters");
   }
-  EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
-  Bytes em(k);
-  size_t len = k;
-  if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
-      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) != 1 ||
-      EVP_PKEY_decrypt(ctx.get(), em.data(), &len, encrypted.data(), encrypted.size()) != 1) {
-    // A ciphertext ≥ the modulus: public, but treat it like any other bad
-    // premaster so every malformed input draws the same response.
-    ERR_clear_error();
-    em.assign(k, 0);
-    len = k;
-  }
+  // A ciphertext ≥ the modulus is public, but it gets the same answer as any
+  // other bad premaster: an all-zero block fails the padding check below.
+  auto raw = rsa_decrypt_raw(key, encrypted);
+  Bytes em = raw ? std::move(*raw) : Bytes(k, 0);
 
-  // EM = 00 || 02 || PS (≥ 8 non-zero) || 00 || premaster (48 bytes).
-  const size_t separator = k - kPremasterSize - 1;
-  uint8_t good = ct_eq_mask(em[0], 0) & ct_eq_mask(em[1], 2) & ct_eq_mask(em[separator], 0) &
-                 ct_eq_mask(len, k);
-  for (size_t i = 2; i < separator; ++i) good &= static_cast<uint8_t>(~ct_eq_mask(em[i], 0));
-  const ByteView premaster = ByteView(em).last(kPremasterSize);
-  if (check_version) {
-    good &= ct_eq_mask(premaster[0], client_version >> 8) &
-            ct_eq_mask(premaster[1], client_version & 0xff);
+  // EM = 00 || 02 || PS (≥ 8 non-zero) || 00 || premaster (48 bytes). The
+  // positions are fixed by k, so splitting the block branches on nothing
+  // secret; every byte is then judged with masks.
+  Reader block(em);
+  uint8_t first = 0, type = 0, separator = 0;
+  uint16_t version = 0;
+  ByteView padding, premaster;
+  if (!block.u8(first) || !block.u8(type) || !block.bytes(k - kPremasterSize - 3, padding) ||
+      !block.u8(separator) || !block.bytes(kPremasterSize, premaster) ||
+      !Reader(premaster).u16(version)) {
+    return internal_error("RSA block shorter than the modulus");
   }
+  uint8_t good = ct_eq_mask(first, 0) & ct_eq_mask(type, 2) & ct_eq_mask(separator, 0);
+  for (const uint8_t b : padding) good &= static_cast<uint8_t>(~ct_eq_mask(b, 0));
+  if (check_version) good &= ct_eq_mask(version, client_version);
   Bytes out(kPremasterSize);
   ct_select(good, premaster, random_premaster, out);
   OPENSSL_cleanse(em.data(), em.size());

@@ -15,6 +15,10 @@ constexpr size_t kPremasterSize = 48;
 
 Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext);
 
+// The raw RSA private operation (no padding): modulus-sized output. A
+// ciphertext of another length, or not below the modulus, is decode_error.
+Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext);
+
 // Decrypts an RSA-encrypted premaster without revealing why it was bad: the
 // PKCS#1 type 2 padding (00 02, at least 8 non-zero bytes, 00) and, with
 // check_version, the leading client_version are checked with masks, and on

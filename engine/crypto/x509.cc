@@ -1,6 +1,8 @@
 #include "engine/crypto/x509.h"
 
 #include <ctime>
+#include <string>
+#include <utility>
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -8,10 +10,6 @@
 
 namespace gauntlet {
 namespace {
-
-using StackPtr = std::unique_ptr<STACK_OF(X509), decltype([](STACK_OF(X509)* s) {
-                                   sk_X509_free(s);
-                                 })>;
 
 int64_t to_unix(const ASN1_TIME* t) {
   struct tm tm {};
@@ -31,6 +29,11 @@ bool key_usage_allows(X509* cert, uint32_t bit) {
   return (X509_get_extension_flags(cert) & EXFLAG_KUSAGE) == 0 || (X509_get_key_usage(cert) & bit);
 }
 
+// X509_get_extended_key_usage is all ones without the extension.
+bool extended_key_usage_allows(X509* cert, uint32_t bit) {
+  return (X509_get_extended_key_usage(cert) & (bit | XKU_ANYEKU)) != 0;
+}
+
 AlertDescription alert_for(int error) {
   switch (error) {
     case X509_V_ERR_CERT_HAS_EXPIRED:
@@ -45,6 +48,7 @@ AlertDescription alert_for(int error) {
       return AlertDescription::unknown_ca;
     case X509_V_ERR_INVALID_PURPOSE:
     case X509_V_ERR_KEYUSAGE_NO_CERTSIGN:
+    case X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE:
       return AlertDescription::unsupported_certificate;
     case X509_V_ERR_CERT_REVOKED:
       return AlertDescription::certificate_revoked;
@@ -53,13 +57,18 @@ AlertDescription alert_for(int error) {
   }
 }
 
-}  // namespace
-
-namespace {
 X509Ptr share(X509* cert) {
-  X509_up_ref(cert);
+  if (cert != nullptr) X509_up_ref(cert);
   return X509Ptr(cert);
 }
+
+// The PEM loop ends on "no start line" after the last block; anything else
+// is a block that did not decode.
+bool pem_ended_cleanly() {
+  const unsigned long e = ERR_peek_last_error();
+  return e == 0 || (ERR_GET_LIB(e) == ERR_LIB_PEM && ERR_GET_REASON(e) == PEM_R_NO_START_LINE);
+}
+
 }  // namespace
 
 Certificate::Certificate(const Certificate& o) : cert_(share(o.cert_.get())) {}
@@ -71,8 +80,10 @@ Certificate& Certificate::operator=(const Certificate& o) {
 Result<Certificate> Certificate::from_der(ByteView der) {
   const unsigned char* p = der.data();
   X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-  if (!cert) return Error{AlertDescription::bad_certificate, "not a DER certificate: " +
-                                                                 openssl_error_string()};
+  if (!cert) {
+    return Error{AlertDescription::bad_certificate,
+                 "not a DER certificate: " + openssl_error_string()};
+  }
   if (p != der.data() + der.size()) {
     return Error{AlertDescription::bad_certificate, "trailing bytes after the certificate"};
   }
@@ -87,8 +98,13 @@ Bytes Certificate::der() const {
   return out;
 }
 
-PublicKey Certificate::public_key() const {
-  return PublicKey(up_ref(X509_get0_pubkey(cert_.get())));
+Result<PublicKey> Certificate::public_key() const {
+  EvpPkeyPtr key = up_ref(X509_get0_pubkey(cert_.get()));
+  if (!key) {
+    return Error{AlertDescription::unsupported_certificate,
+                 "certificate key not supported: " + openssl_error_string()};
+  }
+  return PublicKey(std::move(key));
 }
 std::string Certificate::subject() const { return name_line(X509_get_subject_name(cert_.get())); }
 std::string Certificate::issuer() const { return name_line(X509_get_issuer_name(cert_.get())); }
@@ -103,6 +119,12 @@ bool Certificate::allows_key_encipherment() const {
 bool Certificate::allows_key_agreement() const {
   return key_usage_allows(cert_.get(), KU_KEY_AGREEMENT);
 }
+bool Certificate::allows_server_auth() const {
+  return extended_key_usage_allows(cert_.get(), XKU_SSL_SERVER);
+}
+bool Certificate::allows_client_auth() const {
+  return extended_key_usage_allows(cert_.get(), XKU_SSL_CLIENT);
+}
 
 Result<std::vector<Certificate>> load_certificates(ByteView pem_or_der) {
   std::vector<Certificate> out;
@@ -110,7 +132,11 @@ Result<std::vector<Certificate>> load_certificates(ByteView pem_or_der) {
   while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
     out.emplace_back(X509Ptr(cert));
   }
-  ERR_clear_error();  // the loop ends on "no start line"
+  if (!pem_ended_cleanly()) {
+    return Error{AlertDescription::bad_certificate,
+                 "corrupt PEM certificate: " + openssl_error_string()};
+  }
+  ERR_clear_error();
   if (!out.empty()) return out;
   auto der = Certificate::from_der(pem_or_der);
   if (!der) return Error{AlertDescription::bad_certificate, "no certificate in PEM or DER input"};
@@ -153,16 +179,17 @@ Status TrustStore::add_file(const std::string& path) {
 Status verify_chain(const TrustStore& trust, std::span<const Certificate> chain,
                     const std::optional<std::string>& hostname, int64_t now, Purpose purpose) {
   if (chain.empty()) return Error{AlertDescription::bad_certificate, "empty certificate chain"};
-  StackPtr untrusted(sk_X509_new_null());
+  X509StackPtr untrusted(sk_X509_new_null());
   for (const Certificate& c : chain.subspan(1)) sk_X509_push(untrusted.get(), c.get());
   X509StoreCtxPtr ctx(X509_STORE_CTX_new());
-  if (!ctx || X509_STORE_CTX_init(ctx.get(), trust.get(), chain.front().get(), untrusted.get()) != 1) {
+  if (!ctx ||
+      X509_STORE_CTX_init(ctx.get(), trust.get(), chain.front().get(), untrusted.get()) != 1) {
     return internal_error("X509_STORE_CTX_init: " + openssl_error_string());
   }
   X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
   X509_VERIFY_PARAM_set_time(param, static_cast<time_t>(now));
-  X509_STORE_CTX_set_purpose(ctx.get(), purpose == Purpose::server ? X509_PURPOSE_SSL_SERVER
-                                                                   : X509_PURPOSE_SSL_CLIENT);
+  X509_STORE_CTX_set_purpose(
+      ctx.get(), purpose == Purpose::server ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT);
   if (hostname) {
     if (X509_VERIFY_PARAM_set1_ip_asc(param, hostname->c_str()) != 1) {
       ERR_clear_error();  // not an address: a DNS name
@@ -172,12 +199,12 @@ Status verify_chain(const TrustStore& trust, std::span<const Certificate> chain,
   if (X509_verify_cert(ctx.get()) == 1) return ok_status();
   const int error = X509_STORE_CTX_get_error(ctx.get());
   ERR_clear_error();
+  std::string reason =
+      std::string("certificate verification failed: ") + X509_verify_cert_error_string(error);
   if (error == X509_V_ERR_HOSTNAME_MISMATCH || error == X509_V_ERR_IP_ADDRESS_MISMATCH) {
-    return Error{AlertDescription::bad_certificate,
-                 "certificate does not match " + hostname.value_or("")};
+    reason += " (" + hostname.value_or("") + ")";
   }
-  return Error{alert_for(error), std::string("certificate verification failed: ") +
-                                     X509_verify_cert_error_string(error)};
+  return Error{alert_for(error), std::move(reason)};
 }
 
 }  // namespace gauntlet

@@ -27,7 +27,8 @@ class Certificate {
   static Result<Certificate> from_der(ByteView der);
 
   Bytes der() const;
-  PublicKey public_key() const;
+  // unsupported_certificate when OpenSSL cannot decode the key's algorithm.
+  Result<PublicKey> public_key() const;
   std::string subject() const;  // one line, RFC 2253
   std::string issuer() const;
   int64_t not_before() const;  // Unix time
@@ -36,13 +37,18 @@ class Certificate {
   bool allows_digital_signature() const;
   bool allows_key_encipherment() const;
   bool allows_key_agreement() const;
+  // extendedKeyUsage (RFC 5280 §4.2.1.12); true when the extension is absent
+  // or lists anyExtendedKeyUsage.
+  bool allows_server_auth() const;
+  bool allows_client_auth() const;
   X509* get() const { return cert_.get(); }
 
  private:
   X509Ptr cert_;
 };
 
-// Every certificate of a PEM bundle, or the one certificate of a DER blob.
+// Every certificate of a PEM bundle, or the one certificate of a DER blob;
+// bad_certificate if there is none or a PEM block is corrupt.
 Result<std::vector<Certificate>> load_certificates(ByteView pem_or_der);
 Result<std::vector<Certificate>> load_certificates_file(const std::string& path);
 
