@@ -1,0 +1,486 @@
+// The client's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3).
+#include <openssl/crypto.h>
+
+#include <algorithm>
+
+#include "engine/connection/handshake_state.h"
+#include "engine/connection/negotiation.h"
+#include "engine/connection/signing.h"
+#include "engine/crypto/rsa.h"
+#include "engine/crypto/ssl3.h"
+#include "engine/key_schedule/key_schedule.h"
+#include "engine/messages/handshake/certificate.h"
+#include "engine/messages/handshake/certificate_verify.h"
+#include "engine/messages/handshake/client_key_exchange.h"
+#include "engine/messages/handshake/empty_messages.h"
+#include "engine/messages/handshake/new_session_ticket.h"
+#include "engine/messages/handshake/server_key_exchange.h"
+
+namespace gauntlet {
+
+namespace {
+
+template <typename T>
+Extension ext(ExtensionType type, T body) {
+  return Extension{type, ExtensionBody(std::move(body))};
+}
+
+bool offered(const ClientHello& ch, ExtensionType type) {
+  return ch.extensions && ch.extensions->find(type) != nullptr;
+}
+
+std::vector<NamedGroup> ec_groups(const Config& c) {
+  std::vector<NamedGroup> out;
+  for (const NamedGroup g : c.groups)
+    if (!is_ffdhe(g)) out.push_back(g);
+  return out;
+}
+
+}  // namespace
+
+Status Connection::client_send_hello() {
+  const Config& c = *config_;
+  const bool renegotiating = handshake_done();
+  hs_ = std::make_unique<Handshake>();
+  Handshake& h = *hs_;
+  const ProtocolVersion max = std::min(c.max_version, ProtocolVersion::tls12);
+
+  ClientHello& ch = h.client_hello;
+  ch.legacy_version = max;
+  ch.random = c.random->bytes(kRandomSize);
+  h.client_random = ch.random;
+  for (const CipherSuite s : c.cipher_suites) {
+    const CipherSuiteInfo* info = cipher_suite_info(s);
+    if (!info) continue;
+    for (auto v = static_cast<uint16_t>(c.min_version); v <= static_cast<uint16_t>(max); ++v) {
+      if (suite_usable(*info, static_cast<ProtocolVersion>(v))) {
+        ch.cipher_suites.push_back(s);
+        break;
+      }
+    }
+  }
+  if (ch.cipher_suites.empty()) return internal_error("no cipher suite fits the versions");
+
+  if (!renegotiating && options_.session && !options_.session->expired(c.clock->now()) &&
+      std::ranges::find(ch.cipher_suites, options_.session->suite) != ch.cipher_suites.end() &&
+      options_.session->version >= c.min_version && options_.session->version <= max) {
+    h.offered = options_.session;
+    // With a ticket, a session ID of our own lets us recognise resumption
+    // by its echo (RFC 5077 §3.4).
+    ch.session_id = !h.offered->ticket.empty() && c.offer_tickets ? c.random->bytes(32)
+                                                                  : h.offered->id;
+  }
+
+  const bool extensions = max > ProtocolVersion::ssl3;
+  // RFC 5746 §3.3: a hello without extensions signals secure renegotiation
+  // with the SCSV; a renegotiating one never carries it.
+  if (!extensions && !renegotiating) {
+    ch.cipher_suites.push_back(CipherSuite::empty_renegotiation_info_scsv);
+  }
+  if (c.send_fallback_scsv) ch.cipher_suites.push_back(CipherSuite::fallback_scsv);
+  ch.compression_methods = {CompressionMethod::null};
+
+  if (extensions) {
+    Extensions e;
+    auto& l = e.list;
+    using T = ExtensionType;
+    if (!options_.server_name.empty()) {
+      l.push_back(ext(T::server_name, ServerNameList{{options_.server_name}}));
+    }
+    const bool any_ecdhe = std::ranges::any_of(ch.cipher_suites, [](CipherSuite s) {
+      const KeyExchange k = cipher_suite_info(s)->key_exchange;
+      return k == KeyExchange::ecdhe_rsa || k == KeyExchange::ecdhe_ecdsa;
+    });
+    if (any_ecdhe || !ec_groups(c).empty()) {
+      l.push_back(ext(T::ec_point_formats, EcPointFormats{{ECPointFormat::uncompressed}}));
+    }
+    if (!c.groups.empty()) l.push_back(ext(T::supported_groups, SupportedGroups{c.groups}));
+    if (c.offer_tickets && !renegotiating) {
+      l.push_back(ext(T::session_ticket,
+                      SessionTicketExtension{h.offered ? h.offered->ticket : Bytes{}}));
+    }
+    if (max >= ProtocolVersion::tls12) {
+      l.push_back(ext(T::signature_algorithms, SignatureAlgorithms{c.signature_schemes}));
+    }
+    if (!c.alpn.empty()) l.push_back(ext(T::application_layer_protocol_negotiation, Alpn{c.alpn}));
+    if (c.encrypt_then_mac) l.push_back(ext(T::encrypt_then_mac, EncryptThenMac{}));
+    if (c.extended_master_secret) {
+      l.push_back(ext(T::extended_master_secret, ExtendedMasterSecret{}));
+    }
+    if (!renegotiating || secure_renegotiation_) {
+      l.push_back(ext(T::renegotiation_info,
+                      RenegotiationInfo{renegotiating ? client_verify_data_ : Bytes{}}));
+    }
+    if (c.max_fragment_length) {
+      l.push_back(ext(T::max_fragment_length, MaxFragmentLength{*c.max_fragment_length}));
+    }
+    if (c.record_size_limit) {
+      l.push_back(ext(T::record_size_limit, RecordSizeLimit{*c.record_size_limit}));
+    }
+    ch.extensions = std::move(e);
+  }
+  // The first ClientHello goes out as TLS 1.0 records, which every server
+  // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
+  if (!renegotiating) records_.set_write_version(std::min(max, ProtocolVersion::tls10));
+  return send_message(HandshakeType::client_hello, ch.serialize());
+}
+
+Status Connection::client_on_hello_request() {
+  // Ignored during a handshake (RFC 5246 §7.4.1.1).
+  if (hs_ || state_ != ConnectionState::established) return ok_status();
+  const RenegotiationPolicy policy = config_->renegotiation;
+  if (policy == RenegotiationPolicy::refuse ||
+      (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
+    return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
+  }
+  return client_send_hello();
+}
+
+Status Connection::client_on_message(const HandshakeMessage& msg) {
+  switch (msg.type) {
+    case HandshakeType::server_hello:
+      return client_on_server_hello(msg);
+    case HandshakeType::certificate:
+      return client_on_certificate(msg);
+    case HandshakeType::server_key_exchange:
+      return client_on_server_key_exchange(msg);
+    case HandshakeType::certificate_request:
+      return client_on_certificate_request(msg);
+    case HandshakeType::server_hello_done: {
+      if (auto done = ServerHelloDone::parse(msg.body); !done) return done.error();
+      return client_on_server_hello_done();
+    }
+    case HandshakeType::new_session_ticket:
+      return client_on_new_session_ticket(msg);
+    case HandshakeType::finished: {
+      if (auto st = check_finished(msg); !st) return st;
+      if (hs_->order.shape() == HandshakeShape::abbreviated) {
+        if (auto st = send_change_cipher_spec(); !st) return st;
+        if (auto st = send_finished(); !st) return st;
+      }
+      finish_handshake();
+      return ok_status();
+    }
+    default:
+      return internal_error("message order table let through " + iana_name(msg.type));
+  }
+}
+
+Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
+  const Config& c = *config_;
+  Handshake& h = *hs_;
+  auto parsed = ServerHello::parse(msg.body);
+  if (!parsed) return parsed.error();
+  const ServerHello& sh = *parsed;
+  if (sh.is_hello_retry_request()) {
+    return Error{AlertDescription::unexpected_message, "HelloRetryRequest to a TLS 1.2 client"};
+  }
+
+  const auto version = known_version(static_cast<uint16_t>(sh.legacy_version));
+  if (!version || *version < c.min_version || *version > h.client_hello.legacy_version ||
+      (handshake_done() && *version != negotiated_.version)) {
+    return Error{AlertDescription::protocol_version,
+                 "server chose version " + std::to_string(static_cast<uint16_t>(sh.legacy_version))};
+  }
+  h.version = *version;
+  h.server_random = sh.random;
+  h.session_id = sh.session_id;
+
+  if (std::ranges::find(h.client_hello.cipher_suites, sh.cipher_suite) ==
+          h.client_hello.cipher_suites.end() ||
+      is_signalling(sh.cipher_suite)) {
+    return illegal_parameter("server chose a cipher suite we did not offer");
+  }
+  h.suite = cipher_suite_info(sh.cipher_suite);
+  if (!h.suite || !suite_usable(*h.suite, h.version)) {
+    return illegal_parameter("server chose " + iana_name(sh.cipher_suite) + " for " +
+                             iana_name(h.version));
+  }
+  if (sh.compression_method != CompressionMethod::null) {
+    return illegal_parameter("server chose a compression method we did not offer");
+  }
+
+  bool renegotiation_info = false;
+  if (sh.extensions) {
+    for (const Extension& e : sh.extensions->list) {
+      // RFC 5246 §7.4.1.4: only what we offered may come back; the
+      // SCSV stands for renegotiation_info (RFC 5746 §3.4).
+      const bool scsv_answer = e.type == ExtensionType::renegotiation_info &&
+                               std::ranges::find(h.client_hello.cipher_suites,
+                                                 CipherSuite::empty_renegotiation_info_scsv) !=
+                                   h.client_hello.cipher_suites.end();
+      if (!offered(h.client_hello, e.type) && !scsv_answer) {
+        return Error{AlertDescription::unsupported_extension,
+                     "server sent " + iana_name(e.type) + ", which we did not offer"};
+      }
+    }
+    const Extensions& x = *sh.extensions;
+    if (const auto* ri = x.get<RenegotiationInfo>()) {
+      renegotiation_info = true;
+      Bytes expected;
+      if (handshake_done()) {
+        expected = client_verify_data_;
+        expected.insert(expected.end(), server_verify_data_.begin(), server_verify_data_.end());
+      }
+      if (ri->renegotiated_connection != expected) {
+        return Error{AlertDescription::handshake_failure,
+                     "renegotiation_info does not match (RFC 5746 §3.4)"};
+      }
+    }
+    h.extended_master_secret = x.get<ExtendedMasterSecret>() != nullptr;
+    if (x.get<EncryptThenMac>()) {
+      // RFC 7366 §3: only for CBC suites.
+      if (!is_cbc(h.suite->cipher)) return illegal_parameter("encrypt_then_mac for a non-CBC suite");
+      h.encrypt_then_mac = true;
+    }
+    h.facts.new_session_ticket = x.get<SessionTicketExtension>() != nullptr;
+    if (const auto* alpn = x.get<Alpn>()) {
+      if (alpn->protocols.size() != 1 ||
+          std::ranges::find(c.alpn, alpn->protocols.front()) == c.alpn.end()) {
+        return illegal_parameter("server selected an ALPN protocol we did not offer");
+      }
+      h.alpn = alpn->protocols.front();
+    }
+    if (const auto* mfl = x.get<MaxFragmentLength>()) {
+      if (mfl->code != c.max_fragment_length) {
+        return illegal_parameter("max_fragment_length differs from the request");
+      }
+      h.max_fragment_length = mfl->code;
+    }
+    if (const auto* rsl = x.get<RecordSizeLimit>()) h.peer_record_size_limit = rsl->limit;
+    if (const auto* pf = x.get<EcPointFormats>()) {
+      if (std::ranges::find(pf->values, ECPointFormat::uncompressed) == pf->values.end()) {
+        return illegal_parameter("ec_point_formats without uncompressed (RFC 8422 §5.2)");
+      }
+    }
+  }
+  if (!handshake_done()) {
+    secure_renegotiation_ = renegotiation_info;
+  } else if (secure_renegotiation_ && !renegotiation_info) {
+    return Error{AlertDescription::handshake_failure,
+                 "renegotiation without renegotiation_info (RFC 5746 §3.5)"};
+  }
+  if (c.require_extended_master_secret && !h.extended_master_secret) {
+    return Error{AlertDescription::handshake_failure, "server does not support RFC 7627"};
+  }
+  h.server_name = options_.server_name;
+  records_.set_version(h.version);
+
+  h.resumed = h.offered && !h.client_hello.session_id.empty() &&
+              sh.session_id == h.client_hello.session_id;
+  if (h.resumed) {
+    const Session& s = *h.offered;
+    if (s.version != h.version || s.suite != sh.cipher_suite) {
+      return illegal_parameter("resumed session with another version or suite");
+    }
+    // RFC 7627 §5.3.
+    if (s.extended_master_secret != h.extended_master_secret) {
+      return Error{AlertDescription::handshake_failure,
+                   "resumption changes extended_master_secret"};
+    }
+    h.order.set_shape(HandshakeShape::abbreviated);
+    h.master_secret = s.master_secret;
+    for (const Bytes& der : s.peer_chain) {
+      auto cert = Certificate::from_der(der);
+      if (cert) h.peer_chain.push_back(std::move(cert).value());
+    }
+    if (auto st = derive_keys(); !st) return st;
+  } else {
+    h.order.set_shape(HandshakeShape::full);
+    h.facts.server_key_exchange = h.suite->key_exchange != KeyExchange::rsa;
+  }
+  apply_fragment_limits(Direction::send);
+  apply_fragment_limits(Direction::receive);
+  return ok_status();
+}
+
+Status Connection::client_on_certificate(const HandshakeMessage& msg) {
+  const Config& c = *config_;
+  Handshake& h = *hs_;
+  auto parsed = CertificateMessage::parse(msg.body);
+  if (!parsed) return parsed.error();
+  if (parsed->certificate_list.empty()) return decode_error("server sent no certificate");
+  auto chain = parse_chain(*parsed);
+  if (!chain) return chain.error();
+  h.peer_chain = std::move(chain).value();
+  const Certificate& leaf = h.peer_chain.front();
+
+  if (c.trust) {
+    std::optional<std::string> host;
+    if (c.verify_hostname && !options_.server_name.empty()) host = options_.server_name;
+    if (auto st = verify_chain(*c.trust, h.peer_chain, host, c.clock->now(), Purpose::server);
+        !st) {
+      return st;
+    }
+  }
+  auto key = leaf.public_key();
+  if (!key) return key.error();
+  if (!key_fits_suite(key->type(), h.suite->key_exchange)) {
+    return Error{AlertDescription::unsupported_certificate,
+                 key_type_name(key->type()) + " certificate for " + iana_name(h.suite->suite)};
+  }
+  if (!key_usage_fits_suite(leaf, h.suite->key_exchange)) {
+    return Error{AlertDescription::unsupported_certificate,
+                 "certificate key usage does not allow " + iana_name(h.suite->key_exchange)};
+  }
+  return ok_status();
+}
+
+Status Connection::client_on_server_key_exchange(const HandshakeMessage& msg) {
+  const Config& c = *config_;
+  Handshake& h = *hs_;
+  const auto form = key_exchange_form(h.suite->key_exchange);
+  auto ske = ServerKeyExchange::parse(msg.body, *form, h.version);
+  if (!ske) return ske.error();
+  auto params = ske->params_bytes();
+  if (!params) return params.error();
+
+  Bytes content = h.client_random;
+  content.insert(content.end(), h.server_random.begin(), h.server_random.end());
+  content.insert(content.end(), params->begin(), params->end());
+  auto key = h.peer_chain.front().public_key();
+  if (!key) return key.error();
+  if (auto st = verify_handshake(h.version, *key, ske->signed_params, content,
+                                 c.signature_schemes);
+      !st) {
+    return st;
+  }
+  h.server_signature_scheme = ske->signed_params.scheme;
+
+  if (const auto* dh = std::get_if<ServerDhParams>(&ske->params)) {
+    DhParams p{dh->p, dh->g};
+    if (auto st = p.check(c.min_dh_bits); !st) return st;
+    h.dh = std::move(p);
+    h.peer_public = dh->ys;
+  } else {
+    const auto& ec = std::get<ServerEcdhParams>(ske->params);
+    const std::vector<NamedGroup> ours = ec_groups(c);
+    if (std::ranges::find(ours, ec.group) == ours.end() || !ecdh_group(ec.group)) {
+      return illegal_parameter("server chose curve " + iana_name(ec.group) +
+                               ", which we did not offer");
+    }
+    h.group = ec.group;
+    h.peer_public = ec.point;
+  }
+  return ok_status();
+}
+
+Status Connection::client_on_certificate_request(const HandshakeMessage& msg) {
+  auto cr = CertificateRequest::parse(msg.body, hs_->version);
+  if (!cr) return cr.error();
+  hs_->certificate_request = std::move(cr).value();
+  hs_->facts.certificate_request = true;
+  return ok_status();
+}
+
+Status Connection::client_on_server_hello_done() {
+  Handshake& h = *hs_;
+  h.facts.certificate_request = h.certificate_request.has_value();
+  if (h.certificate_request) {
+    const CertificateRequest& cr = *h.certificate_request;
+    std::optional<SignatureScheme> scheme;
+    for (const Identity& id : config_->identities) {
+      const auto type = certificate_type_for(id.key.type());
+      if (!type || std::ranges::find(cr.certificate_types, *type) == cr.certificate_types.end()) {
+        continue;
+      }
+      if (h.version >= ProtocolVersion::tls12) {
+        scheme = choose_signature_scheme(id.key.type(), config_->signature_schemes,
+                                         cr.supported_signature_algorithms);
+        if (!scheme) continue;
+      }
+      h.identity = &id;
+      break;
+    }
+    h.facts.client_certificate = h.identity != nullptr;
+    h.client_signature_scheme = scheme;
+    if (!h.identity && h.version == ProtocolVersion::ssl3) {
+      // RFC 6101 §5.6.6: an SSL 3.0 client without a certificate says so
+      // with an alert in place of the message.
+      if (auto st = accept(role_, wire(HandshakeType::certificate)); !st) return st;
+      if (auto st = send_alert(AlertLevel::warning, AlertDescription::no_certificate); !st) {
+        return st;
+      }
+    } else {
+      CertificateMessage cert;
+      if (h.identity) cert.certificate_list = chain_der(h.identity->chain);
+      if (auto st = send_message(HandshakeType::certificate, cert.serialize()); !st) return st;
+    }
+  }
+  return client_send_key_exchange();
+}
+
+Status Connection::client_send_key_exchange() {
+  const Config& c = *config_;
+  Handshake& h = *hs_;
+  const KeyExchangeForm form = *key_exchange_form(h.suite->key_exchange);
+  Bytes premaster, exchange;
+  if (form == KeyExchangeForm::rsa) {
+    // RFC 5246 §7.4.7.1: the version we offered, then 46 random bytes.
+    const auto offered_version = static_cast<uint16_t>(h.client_hello.legacy_version);
+    premaster = {static_cast<uint8_t>(offered_version >> 8),
+                 static_cast<uint8_t>(offered_version & 0xff)};
+    const Bytes rest = c.random->bytes(kPremasterSize - 2);
+    premaster.insert(premaster.end(), rest.begin(), rest.end());
+    auto key = h.peer_chain.front().public_key();
+    if (!key) return key.error();
+    auto encrypted = rsa_encrypt_pkcs1(*key, premaster);
+    if (!encrypted) return encrypted.error();
+    exchange = std::move(encrypted).value();
+  } else {
+    auto eph = form == KeyExchangeForm::dhe ? EphemeralKey::generate_dh(*h.dh, *c.random)
+                                            : EphemeralKey::generate_ec(*h.group, *c.random);
+    if (!eph) return eph.error();
+    auto secret = eph->shared_secret(h.peer_public);
+    if (!secret) return secret.error();
+    premaster = std::move(secret).value();
+    exchange = eph->public_value();
+  }
+  if (auto st = send_message(HandshakeType::client_key_exchange,
+                             ClientKeyExchange{form, h.version, exchange}.serialize());
+      !st) {
+    return st;
+  }
+  const HashAlgorithm prf = h.suite->prf_hash;
+  h.master_secret =
+      h.extended_master_secret
+          ? extended_master_secret(h.version, prf, premaster,
+                                   session_hash(h.version, prf, h.transcript))
+          : master_secret(h.version, prf, premaster, h.client_random, h.server_random);
+  OPENSSL_cleanse(premaster.data(), premaster.size());
+  if (auto st = derive_keys(); !st) return st;
+
+  if (h.identity) {
+    DigitallySigned signed_value;
+    if (h.version == ProtocolVersion::ssl3) {
+      const Bytes digest = ssl3_cert_verify_hash(h.transcript.running(HashAlgorithm::md5),
+                                                 h.transcript.running(HashAlgorithm::sha1),
+                                                 h.master_secret);
+      auto sig = sign_ssl3_digest(h.identity->key, digest);
+      if (!sig) return sig.error();
+      signed_value.signature = std::move(sig).value();
+    } else {
+      auto sig = sign_handshake(h.version, h.identity->key, h.client_signature_scheme,
+                                h.transcript.messages());
+      if (!sig) return sig.error();
+      signed_value = std::move(sig).value();
+    }
+    if (auto st = send_message(HandshakeType::certificate_verify,
+                               CertificateVerify{signed_value}.serialize());
+        !st) {
+      return st;
+    }
+  }
+  if (auto st = send_change_cipher_spec(); !st) return st;
+  return send_finished();
+}
+
+Status Connection::client_on_new_session_ticket(const HandshakeMessage& msg) {
+  auto nst = NewSessionTicket::parse(msg.body);
+  if (!nst) return nst.error();
+  hs_->new_ticket = nst->ticket;
+  hs_->ticket_lifetime = nst->ticket_lifetime_hint;
+  return ok_status();
+}
+
+}  // namespace gauntlet

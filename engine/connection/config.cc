@@ -1,0 +1,79 @@
+#include "engine/connection/config.h"
+
+#include <openssl/x509v3.h>
+
+namespace gauntlet {
+
+bool Identity::matches(const std::string& host) const {
+  return !chain.empty() &&
+         X509_check_host(chain.front().get(), host.data(), host.size(), 0, nullptr) == 1;
+}
+
+Result<Identity> load_identity(const std::string& chain_file, const std::string& key_file) {
+  auto chain = load_certificates_file(chain_file);
+  if (!chain) return chain.error();
+  auto key = load_private_key_file(key_file);
+  if (!key) return key.error();
+  return Identity{std::move(chain).value(), std::move(key).value()};
+}
+
+Config::Config()
+    : cipher_suites(default_cipher_suites()),
+      groups{NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1,
+             NamedGroup::ffdhe2048, NamedGroup::ffdhe3072},
+      signature_schemes{SignatureScheme::ecdsa_secp256r1_sha256,
+                        SignatureScheme::ecdsa_secp384r1_sha384,
+                        SignatureScheme::rsa_pss_rsae_sha256,
+                        SignatureScheme::rsa_pss_rsae_sha384,
+                        SignatureScheme::rsa_pkcs1_sha256,
+                        SignatureScheme::rsa_pkcs1_sha384,
+                        SignatureScheme::rsa_pkcs1_sha512,
+                        SignatureScheme::dsa_sha256,
+                        SignatureScheme::rsa_pkcs1_sha1,
+                        SignatureScheme::ecdsa_sha1,
+                        SignatureScheme::dsa_sha1},
+      random(std::make_shared<SystemRandom>()),
+      clock(std::make_shared<SystemClock>()) {}
+
+std::vector<CipherSuite> default_cipher_suites() {
+  using S = CipherSuite;
+  return {S::ecdhe_ecdsa_with_aes_128_gcm_sha256,
+          S::ecdhe_rsa_with_aes_128_gcm_sha256,
+          S::ecdhe_ecdsa_with_aes_256_gcm_sha384,
+          S::ecdhe_rsa_with_aes_256_gcm_sha384,
+          S::ecdhe_ecdsa_with_chacha20_poly1305_sha256,
+          S::ecdhe_rsa_with_chacha20_poly1305_sha256,
+          S::dhe_rsa_with_aes_128_gcm_sha256,
+          S::dhe_rsa_with_aes_256_gcm_sha384,
+          S::dhe_rsa_with_chacha20_poly1305_sha256,
+          S::ecdhe_ecdsa_with_aes_128_cbc_sha256,
+          S::ecdhe_rsa_with_aes_128_cbc_sha256,
+          S::ecdhe_ecdsa_with_aes_256_cbc_sha384,
+          S::ecdhe_rsa_with_aes_256_cbc_sha384,
+          S::ecdhe_ecdsa_with_aes_128_cbc_sha,
+          S::ecdhe_rsa_with_aes_128_cbc_sha,
+          S::ecdhe_ecdsa_with_aes_256_cbc_sha,
+          S::ecdhe_rsa_with_aes_256_cbc_sha,
+          S::dhe_rsa_with_aes_128_cbc_sha256,
+          S::dhe_rsa_with_aes_256_cbc_sha256,
+          S::dhe_rsa_with_aes_128_cbc_sha,
+          S::dhe_rsa_with_aes_256_cbc_sha,
+          S::rsa_with_aes_128_gcm_sha256,
+          S::rsa_with_aes_256_gcm_sha384,
+          S::rsa_with_aes_128_cbc_sha256,
+          S::rsa_with_aes_256_cbc_sha256,
+          S::rsa_with_aes_128_cbc_sha,
+          S::rsa_with_aes_256_cbc_sha};
+}
+
+std::vector<CipherSuite> all_engine_cipher_suites() {
+  std::vector<CipherSuite> out;
+  for (const CipherSuiteInfo& info : all_cipher_suites()) {
+    if (!info.engine_supported || info.suite == CipherSuite::null_with_null_null) continue;
+    if (info.key_exchange == KeyExchange::scsv || info.key_exchange == KeyExchange::tls13) continue;
+    out.push_back(info.suite);
+  }
+  return out;
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,106 @@
+// What a connection may negotiate and with which keys. One Config serves many
+// connections (a server's, possibly at once on several threads); what
+// changes per connection — the server name a client asks for, the session it
+// offers — goes in ClientOptions. Randomness and time come from here, so a
+// run can be made deterministic.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/crypto/clock.h"
+#include "engine/crypto/dh.h"
+#include "engine/crypto/keys.h"
+#include "engine/crypto/random.h"
+#include "engine/crypto/x509.h"
+#include "engine/registry/cipher_suite.h"
+#include "engine/registry/named_group.h"
+#include "engine/registry/signature_scheme.h"
+#include "engine/registry/version.h"
+#include "engine/session/session.h"
+#include "engine/session/session_cache.h"
+#include "engine/session/ticket_keys.h"
+
+namespace gauntlet {
+
+enum class ClientAuth { none, optional, required };
+
+// RFC 5746: renegotiation only with renegotiation_info (secure), also with
+// peers that lack it (insecure, CVE-2009-3555), or never.
+enum class RenegotiationPolicy { refuse, secure, allow_insecure };
+
+// A certificate chain (leaf first) and its key.
+struct Identity {
+  std::vector<Certificate> chain;
+  PrivateKey key;
+
+  // True if the leaf's names cover host (RFC 6125, through X509_check_host).
+  bool matches(const std::string& host) const;
+};
+
+Result<Identity> load_identity(const std::string& chain_file, const std::string& key_file);
+
+struct Config {
+  Config();
+
+  ProtocolVersion min_version = ProtocolVersion::tls10;
+  ProtocolVersion max_version = ProtocolVersion::tls12;
+  std::vector<CipherSuite> cipher_suites;  // preference order
+  std::vector<NamedGroup> groups;          // ECDHE curves and FFDHE groups
+  std::vector<SignatureScheme> signature_schemes;
+
+  // Server: chosen by SNI, then by what the suite needs. Client: offered for
+  // client authentication (the first whose key type the server accepts).
+  std::vector<Identity> identities;
+  // Peer chains are verified against this; none means no verification.
+  std::shared_ptr<const TrustStore> trust;
+  bool verify_hostname = true;  // client: the chain must name the server
+
+  ClientAuth client_auth = ClientAuth::none;  // server
+  std::shared_ptr<SessionCache> session_cache;  // server; none: no session IDs
+  std::shared_ptr<TicketKeys> ticket_keys;      // server; none: no tickets
+  bool offer_tickets = true;                    // client (RFC 5077)
+  uint32_t session_lifetime = 7200;
+
+  std::vector<std::string> alpn;  // preference order
+  RenegotiationPolicy renegotiation = RenegotiationPolicy::secure;
+  bool extended_master_secret = true;  // RFC 7627
+  bool require_extended_master_secret = false;
+  bool encrypt_then_mac = true;        // RFC 7366
+  // RFC 8449: the largest plaintext we accept; announced when set.
+  std::optional<uint16_t> record_size_limit;
+  // RFC 6066 §4: a client's request, 1..4 for 2^9..2^12 bytes.
+  std::optional<uint8_t> max_fragment_length;
+  // RFC 7507: a client retrying with a lower version says so.
+  bool send_fallback_scsv = false;
+  size_t min_dh_bits = 1024;
+  FfdheGroup dh_group = FfdheGroup::ffdhe2048;  // DHE when the client names none
+
+  // Bytes a connection will buffer: unread application data and unprocessed
+  // input. Beyond it receive() stops reading records, then fails.
+  size_t max_buffered = 1 << 20;
+
+  std::shared_ptr<RandomSource> random;
+  std::shared_ptr<const Clock> clock;
+  // NSS key log lines (CLIENT_RANDOM <random> <master>), for Wireshark.
+  std::function<void(std::string_view line)> keylog;
+};
+
+// What changes per client connection.
+struct ClientOptions {
+  std::string server_name;         // SNI and hostname verification; empty: none
+  std::optional<Session> session;  // offered for resumption
+};
+
+// The suites the engine implements and Debian's OpenSSL still speaks, the
+// strong ones first.
+std::vector<CipherSuite> default_cipher_suites();
+// Every suite the engine implements.
+std::vector<CipherSuite> all_engine_cipher_suites();
+
+}  // namespace gauntlet

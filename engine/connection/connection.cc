@@ -1,0 +1,198 @@
+// Records in, records out: the part of Connection that is not the handshake.
+#include "engine/connection/connection.h"
+
+#include "engine/connection/handshake_state.h"
+#include "engine/messages/handshake/record_bodies.h"
+
+namespace gauntlet {
+
+Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOptions options)
+    : role_(role),
+      config_(std::move(config)),
+      options_(std::move(options)),
+      records_(config_->max_buffered) {}
+
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+Connection::~Connection() = default;
+
+Connection Connection::client(std::shared_ptr<const Config> config, ClientOptions options) {
+  Connection c(Role::client, std::move(config), std::move(options));
+  if (auto st = c.client_send_hello(); !st) c.fail(st.error());
+  return c;
+}
+
+Connection Connection::server(std::shared_ptr<const Config> config) {
+  Connection c(Role::server, std::move(config), {});
+  c.hs_ = std::make_unique<Handshake>();
+  return c;
+}
+
+std::string Connection::progress() const {
+  if (!hs_) return state_ == ConnectionState::closed ? "closed" : "established";
+  const auto row = hs_->order.last();
+  if (!row) return "start";
+  return wire_name(row->wire) + (row->sender == Role::client ? " from client" : " from server");
+}
+
+Status Connection::receive(ByteView bytes) {
+  if (state_ == ConnectionState::closed) {
+    return error_ ? Status(*error_) : Status(ok_status());
+  }
+  if (auto st = records_.feed(bytes); !st) {
+    fail(st.error());
+    return st;
+  }
+  if (auto st = process_records(); !st) {
+    fail(st.error());
+    return st;
+  }
+  return ok_status();
+}
+
+Status Connection::process_records() {
+  // A server's first bytes may be an SSL 2.0 CLIENT-HELLO (RFC 5246 E.2);
+  // three bytes tell, and any TLS record is longer.
+  if (role_ == Role::server && !started_ && records_.buffered() >= 3) {
+    if (records_.ssl2_hello_ahead()) {
+      auto body = records_.read_ssl2_record();
+      if (!body) return body.error();
+      if (!body->has_value()) return ok_status();
+      started_ = true;
+      if (auto st = server_on_ssl2_hello(**body); !st) return st;
+    }
+    started_ = true;
+  }
+  // Unread application data beyond the limit stops reading until read().
+  while (state_ != ConnectionState::closed && app_in_.size() < config_->max_buffered) {
+    auto record = records_.read();
+    if (!record) return record.error();
+    if (!record->has_value()) break;
+    if (auto st = on_record(std::move(**record)); !st) return st;
+  }
+  return ok_status();
+}
+
+Status Connection::on_record(OpenedRecord record) {
+  // A change of content type must fall on a handshake message boundary
+  // (RFC 5246 §6.2.1: messages of different types are not interleaved
+  // within a fragment's message).
+  if (record.type != ContentType::handshake && !reassembler_.at_boundary()) {
+    return Error{AlertDescription::unexpected_message,
+                 iana_name(record.type) + " record inside a fragmented handshake message"};
+  }
+  if (record.type != ContentType::alert && !alert_buffer_.empty()) {
+    return Error{AlertDescription::unexpected_message, "record inside a fragmented alert"};
+  }
+  switch (record.type) {
+    case ContentType::handshake:
+      return on_handshake_record(record.plaintext);
+    case ContentType::change_cipher_spec:
+      return on_change_cipher_spec(record.plaintext);
+    case ContentType::alert:
+      return on_alert(record.plaintext);
+    case ContentType::application_data:
+      if (!handshake_done() || (hs_ && hs_->peer_ccs_seen)) {
+        return Error{AlertDescription::unexpected_message,
+                     "application data before the handshake completed"};
+      }
+      app_in_.insert(app_in_.end(), record.plaintext.begin(), record.plaintext.end());
+      return ok_status();
+    default:
+      return Error{AlertDescription::unexpected_message,
+                   iana_name(record.type) + " records are not supported"};
+  }
+}
+
+Status Connection::on_alert(ByteView body) {
+  alert_buffer_.insert(alert_buffer_.end(), body.begin(), body.end());
+  if (alert_buffer_.empty()) return decode_error("empty alert record");
+  while (alert_buffer_.size() >= 2 && state_ != ConnectionState::closed) {
+    auto alert = AlertMessage::parse(ByteView(alert_buffer_).first(2));
+    alert_buffer_.erase(alert_buffer_.begin(), alert_buffer_.begin() + 2);
+    if (!alert) return alert.error();
+    const AlertDescription d = alert->description;
+    if (alert->level == AlertLevel::fatal) {
+      peer_alert_ = d;
+      error_ = Error{d, "peer sent fatal alert " + iana_name(d)};
+      if (session_ && role_ == Role::server && config_->session_cache) {
+        config_->session_cache->remove(session_->id);
+      }
+      state_ = ConnectionState::closed;
+      return ok_status();
+    }
+    if (d == AlertDescription::close_notify) {
+      // RFC 5246 §7.2.1: answer with our own close_notify.
+      peer_closed_ = true;
+      close();
+      state_ = ConnectionState::closed;
+      return ok_status();
+    }
+    if (d == AlertDescription::no_certificate && role_ == Role::server && hs_) {
+      if (auto st = server_on_no_certificate_alert(); !st) return st;
+      continue;
+    }
+    if (d == AlertDescription::no_renegotiation && hs_ && handshake_done()) {
+      // The peer declined the renegotiation we asked for: carry on under
+      // the current keys (RFC 5746 §4.4 leaves this to the requester).
+      hs_.reset();
+      continue;
+    }
+    // Other warnings change nothing (RFC 5246 §7.2.2).
+  }
+  return ok_status();
+}
+
+Status Connection::write(ByteView data) {
+  if (state_ != ConnectionState::established || sent_close_) {
+    return internal_error("write on a connection that is not established");
+  }
+  auto st = records_.write(ContentType::application_data, data);
+  if (!st) fail(st.error());
+  return st;
+}
+
+void Connection::close() {
+  if (sent_close_ || (state_ == ConnectionState::closed && error_)) return;
+  sent_close_ = true;
+  (void)send_alert(AlertLevel::warning, AlertDescription::close_notify);
+  if (peer_closed_) state_ = ConnectionState::closed;
+}
+
+Status Connection::send_alert(AlertLevel level, AlertDescription d) {
+  return records_.write(ContentType::alert, AlertMessage{level, d}.serialize());
+}
+
+void Connection::fail(Error e) {
+  if (state_ == ConnectionState::closed) return;
+  if (e.alert != AlertDescription::close_notify && !sent_close_) {
+    (void)send_alert(AlertLevel::fatal, e.alert);
+  }
+  // RFC 5246 §7.2.2: a fatal alert invalidates the session.
+  if (session_ && role_ == Role::server && config_->session_cache) {
+    config_->session_cache->remove(session_->id);
+  }
+  session_.reset();
+  error_ = std::move(e);
+  state_ = ConnectionState::closed;
+}
+
+Status Connection::renegotiate() {
+  if (state_ != ConnectionState::established || hs_) {
+    return internal_error("renegotiation needs an established connection without a handshake");
+  }
+  const RenegotiationPolicy policy = config_->renegotiation;
+  if (policy == RenegotiationPolicy::refuse ||
+      (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
+    return Error{AlertDescription::no_renegotiation, "renegotiation refused by policy"};
+  }
+  if (role_ == Role::client) {
+    auto st = client_send_hello();
+    if (!st) fail(st.error());
+    return st;
+  }
+  hs_ = std::make_unique<Handshake>();
+  return send_message(HandshakeType::hello_request, Bytes{});
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,67 @@
+#include "engine/connection/negotiation.h"
+
+#include "engine/crypto/cipher.h"
+
+namespace gauntlet {
+
+bool suite_usable(const CipherSuiteInfo& s, ProtocolVersion v) {
+  if (!s.engine_supported || s.key_exchange == KeyExchange::null ||
+      s.key_exchange == KeyExchange::scsv || s.key_exchange == KeyExchange::tls13) {
+    return false;
+  }
+  if (v < s.min_version || v > s.max_version) return false;
+  const bool ecdhe =
+      s.key_exchange == KeyExchange::ecdhe_rsa || s.key_exchange == KeyExchange::ecdhe_ecdsa;
+  return !(ecdhe && v == ProtocolVersion::ssl3);
+}
+
+bool is_cbc(CipherAlgorithm c) { return cipher_kind(c) == CipherKind::block; }
+
+bool is_ec_key(KeyType k) {
+  return k == KeyType::ec_p256 || k == KeyType::ec_p384 || k == KeyType::ec_p521;
+}
+
+bool key_fits_suite(KeyType key, KeyExchange kx) {
+  switch (kx) {
+    case KeyExchange::rsa:
+    case KeyExchange::dhe_rsa:
+    case KeyExchange::ecdhe_rsa:
+      return key == KeyType::rsa;
+    case KeyExchange::dhe_dss:
+      return key == KeyType::dsa;
+    case KeyExchange::ecdhe_ecdsa:
+      return is_ec_key(key);
+    default:
+      return false;
+  }
+}
+
+bool key_usage_fits_suite(const Certificate& leaf, KeyExchange kx) {
+  return kx == KeyExchange::rsa ? leaf.allows_key_encipherment()
+                                : leaf.allows_digital_signature();
+}
+
+std::optional<ClientCertificateType> certificate_type_for(KeyType key) {
+  if (key == KeyType::rsa) return ClientCertificateType::rsa_sign;
+  if (key == KeyType::dsa) return ClientCertificateType::dss_sign;
+  if (is_ec_key(key)) return ClientCertificateType::ecdsa_sign;
+  return std::nullopt;
+}
+
+Result<std::vector<Certificate>> parse_chain(const CertificateMessage& msg) {
+  std::vector<Certificate> chain;
+  for (const Bytes& der : msg.certificate_list) {
+    auto cert = Certificate::from_der(der);
+    if (!cert) return cert.error();
+    chain.push_back(std::move(cert).value());
+  }
+  return chain;
+}
+
+std::vector<Bytes> chain_der(std::span<const Certificate> chain) {
+  std::vector<Bytes> out;
+  for (const Certificate& c : chain) out.push_back(c.der());
+  return out;
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,66 @@
+// The connection's record layer (RFC 5246 §6): splits received bytes into
+// records and opens them with the current read state; fragments and seals
+// outgoing data with the current write state. Keys change only when the
+// connection says so (at ChangeCipherSpec).
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/record/protection.h"
+#include "engine/record/record_header.h"
+#include "engine/registry/content_type.h"
+#include "engine/registry/version.h"
+
+namespace gauntlet {
+
+class RecordLayer {
+ public:
+  explicit RecordLayer(size_t max_buffered);
+
+  // internal_error once more than max_buffered bytes wait unread.
+  Status feed(ByteView bytes);
+  size_t buffered() const { return in_.size() - in_pos_; }
+
+  // The next record, opened; nullopt until a whole record has arrived.
+  Result<std::optional<OpenedRecord>> read();
+
+  // The unread bytes start with an SSL 2.0 record holding a CLIENT-HELLO
+  // (RFC 5246 E.2); a server asks this before its first read().
+  bool ssl2_hello_ahead() const;
+  // The body of that SSL 2.0 record; nullopt until it has arrived.
+  Result<std::optional<Bytes>> read_ssl2_record();
+
+  Status write(ContentType type, ByteView data);
+  Bytes take_output() { return std::exchange(out_, {}); }
+  bool has_output() const { return !out_.empty(); }
+
+  void set_read_protection(std::unique_ptr<RecordProtection> p) { read_ = std::move(p); }
+  void set_write_protection(std::unique_ptr<RecordProtection> p) { write_ = std::move(p); }
+
+  // Until set, records of any 3.x version are read; then only this one
+  // (RFC 5246 E.1). Written records carry write_version.
+  void set_version(ProtocolVersion v) { version_ = v; write_version_ = v; }
+  void set_write_version(ProtocolVersion v) { write_version_ = v; }
+
+  // RFC 6066 §4 / RFC 8449: the largest plaintext each way.
+  void set_max_send_fragment(size_t n) { max_send_ = n; }
+  void set_max_receive_plaintext(size_t n) { max_receive_ = n; }
+
+ private:
+  void compact();
+
+  size_t max_buffered_;
+  Bytes in_;
+  size_t in_pos_ = 0;
+  Bytes out_;
+  std::unique_ptr<RecordProtection> read_, write_;
+  std::optional<ProtocolVersion> version_;
+  ProtocolVersion write_version_ = ProtocolVersion::tls10;
+  size_t max_send_ = kMaxPlaintext;
+  size_t max_receive_ = kMaxPlaintext;
+};
+
+}  // namespace gauntlet

@@ -1,0 +1,63 @@
+#include "engine/session/session.h"
+
+#include "engine/base/writer.h"
+#include "engine/messages/common/codec.h"
+
+namespace gauntlet {
+
+namespace {
+// Bump when the layout changes: tickets of an older layout then fail to
+// parse and the server falls back to a full handshake.
+constexpr uint8_t kStateFormat = 1;
+}  // namespace
+
+Bytes Session::serialize_state() const {
+  Writer w;
+  w.u8(kStateFormat);
+  w.u16(static_cast<uint16_t>(version));
+  w.u16(static_cast<uint16_t>(suite));
+  w.vec8(master_secret);
+  w.u8(extended_master_secret ? 1 : 0);
+  w.vec8({reinterpret_cast<const uint8_t*>(server_name.data()), server_name.size()});
+  w.u64(static_cast<uint64_t>(created));
+  w.u32(lifetime);
+  {
+    Writer chain = w.prefixed24();
+    for (const Bytes& cert : peer_chain) chain.vec24(cert);
+  }
+  return w.take();
+}
+
+Result<Session> Session::parse_state(ByteView state) {
+  constexpr const char* kWhat = "session state";
+  Reader r(state);
+  Session s;
+  uint8_t format = 0, ems = 0;
+  uint16_t version = 0, suite = 0;
+  uint64_t created = 0;
+  Bytes name;
+  Reader chain;
+  if (!r.u8(format) || !r.u16(version) || !r.u16(suite) || !r.vec8(s.master_secret) ||
+      !r.u8(ems) || !r.vec8(name) || !r.u64(created) || !r.u32(s.lifetime) ||
+      !r.prefixed24(chain)) {
+    return truncated(kWhat);
+  }
+  if (format != kStateFormat) return decode_error("session state: unknown format");
+  auto v = known_version(version);
+  auto cs = known_cipher_suite(suite);
+  if (!v || !cs || ems > 1) return decode_error("session state: bad field");
+  s.version = *v;
+  s.suite = *cs;
+  s.extended_master_secret = ems == 1;
+  s.server_name.assign(name.begin(), name.end());
+  s.created = static_cast<int64_t>(created);
+  while (!chain.empty()) {
+    Bytes cert;
+    if (!chain.vec24(cert)) return truncated(kWhat);
+    s.peer_chain.push_back(std::move(cert));
+  }
+  if (auto end = expect_end(r, kWhat); !end) return end.error();
+  return s;
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,37 @@
+// What a resumable session remembers (RFC 5246 §7.2 "session state"): the
+// parameters an abbreviated handshake must keep, and how it may be resumed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/registry/cipher_suite.h"
+#include "engine/registry/version.h"
+
+namespace gauntlet {
+
+struct Session {
+  Bytes id;  // empty for a ticket-only session
+  ProtocolVersion version = ProtocolVersion::tls12;
+  CipherSuite suite = CipherSuite::null_with_null_null;
+  Bytes master_secret;
+  bool extended_master_secret = false;  // RFC 7627 §5.3: resumption must match
+  std::string server_name;              // RFC 6066 §3: resumption keeps the name
+  std::vector<Bytes> peer_chain;        // DER, the peer's first
+  int64_t created = 0;                  // Unix time
+  uint32_t lifetime = 0;                // seconds; 0 = no resumption
+  Bytes ticket;                         // client side: the ticket to present
+
+  bool expired(int64_t now) const { return now < created || now - created >= lifetime; }
+
+  // The state a ticket carries (RFC 5077 §4): everything but id and ticket.
+  Bytes serialize_state() const;
+  static Result<Session> parse_state(ByteView state);
+
+  bool operator==(const Session&) const = default;
+};
+
+}  // namespace gauntlet

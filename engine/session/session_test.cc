@@ -1,0 +1,54 @@
+#include "engine/session/session.h"
+
+#include <gtest/gtest.h>
+
+namespace gauntlet {
+namespace {
+
+Session sample() {
+  Session s;
+  s.id = Bytes(32, 7);
+  s.version = ProtocolVersion::tls11;
+  s.suite = CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha;
+  s.master_secret = Bytes(48, 0xab);
+  s.extended_master_secret = true;
+  s.server_name = "example.test";
+  s.peer_chain = {Bytes{1, 2, 3}, Bytes{4}};
+  s.created = 1'700'000'000;
+  s.lifetime = 300;
+  return s;
+}
+
+TEST(Session, StateRoundTripsWithoutIdAndTicket) {
+  Session s = sample();
+  auto parsed = Session::parse_state(s.serialize_state());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
+  s.id.clear();
+  EXPECT_EQ(*parsed, s);
+}
+
+TEST(Session, EveryTruncationIsRejected) {
+  const Bytes state = sample().serialize_state();
+  for (size_t n = 0; n < state.size(); ++n)
+    EXPECT_FALSE(Session::parse_state(ByteView(state).first(n)).ok()) << n;
+}
+
+TEST(Session, TrailingBytesAndUnknownFormatAreRejected) {
+  Bytes state = sample().serialize_state();
+  state.push_back(0);
+  EXPECT_FALSE(Session::parse_state(state).ok());
+  state.pop_back();
+  state[0] = 99;
+  EXPECT_FALSE(Session::parse_state(state).ok());
+}
+
+TEST(Session, ExpiresAfterItsLifetimeAndBeforeItsCreation) {
+  const Session s = sample();
+  EXPECT_FALSE(s.expired(s.created));
+  EXPECT_FALSE(s.expired(s.created + 299));
+  EXPECT_TRUE(s.expired(s.created + 300));
+  EXPECT_TRUE(s.expired(s.created - 1));
+}
+
+}  // namespace
+}  // namespace gauntlet
