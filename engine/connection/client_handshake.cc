@@ -229,9 +229,13 @@ Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
     }
     h.extended_master_secret = x.get<ExtendedMasterSecret>() != nullptr;
     if (x.get<EncryptThenMac>()) {
-      // RFC 7366 §3: only for CBC suites.
-      if (!is_cbc(h.suite->cipher)) return illegal_parameter("encrypt_then_mac for a non-CBC suite");
-      h.encrypt_then_mac = true;
+      // RFC 7366 §3: only for CBC suites. OpenSSL also answers it for NULL
+      // suites, where both orders give the same bytes; we let that pass.
+      if (is_cbc(h.suite->cipher)) {
+        h.encrypt_then_mac = true;
+      } else if (h.suite->cipher != CipherAlgorithm::null) {
+        return illegal_parameter("encrypt_then_mac for a stream or AEAD suite");
+      }
     }
     h.facts.new_session_ticket = x.get<SessionTicketExtension>() != nullptr;
     if (const auto* alpn = x.get<Alpn>()) {

@@ -1,0 +1,150 @@
+#include "engine/testing/openssl_peer.h"
+
+#include <openssl/err.h>
+
+namespace gauntlet::test_support {
+
+namespace {
+
+bool configure(SSL_CTX* ctx, const OpenSslOptions& o) {
+  // Level 0: TLS 1.0/1.1, SHA-1 signatures and small keys, as old peers use.
+  SSL_CTX_set_security_level(ctx, 0);
+  SSL_CTX_set_dh_auto(ctx, 1);
+  SSL_CTX_set_min_proto_version(ctx, o.version ? o.version : TLS1_VERSION);
+  SSL_CTX_set_max_proto_version(ctx, o.version ? o.version : TLS1_2_VERSION);
+  uint64_t options = 0;
+  if (!o.tickets) options |= SSL_OP_NO_TICKET;
+  if (!o.extended_master_secret) options |= SSL_OP_NO_EXTENDED_MASTER_SECRET;
+  if (!o.encrypt_then_mac) options |= SSL_OP_NO_ENCRYPT_THEN_MAC;
+  if (o.allow_client_renegotiation) options |= SSL_OP_ALLOW_CLIENT_RENEGOTIATION;
+  SSL_CTX_set_options(ctx, options);
+  if (!o.cipher_list.empty() && SSL_CTX_set_cipher_list(ctx, o.cipher_list.c_str()) != 1) {
+    return false;
+  }
+  if (!o.chain_file.empty()) {
+    if (SSL_CTX_use_certificate_chain_file(ctx, o.chain_file.c_str()) != 1 ||
+        SSL_CTX_use_PrivateKey_file(ctx, o.key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
+      return false;
+    }
+  }
+  if (!o.ca_file.empty()) {
+    if (SSL_CTX_load_verify_locations(ctx, o.ca_file.c_str(), nullptr) != 1) return false;
+    int mode = SSL_VERIFY_PEER;
+    if (o.require_peer_certificate) mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    SSL_CTX_set_verify(ctx, mode, nullptr);
+  }
+  ERR_clear_error();
+  return true;
+}
+
+int select_alpn(SSL*, const unsigned char** out, unsigned char* outlen, const unsigned char* in,
+                unsigned int inlen, void* arg) {
+  const auto* wanted = static_cast<const std::string*>(arg);
+  for (unsigned int i = 0; i < inlen;) {
+    const unsigned int n = in[i];
+    if (i + 1 + n <= inlen && std::string(reinterpret_cast<const char*>(in + i + 1), n) == *wanted) {
+      *out = in + i + 1;
+      *outlen = static_cast<unsigned char>(n);
+      return SSL_TLSEXT_ERR_OK;
+    }
+    i += 1 + n;
+  }
+  return SSL_TLSEXT_ERR_ALERT_FATAL;
+}
+
+}  // namespace
+
+OpenSslPeer OpenSslPeer::server(const OpenSslOptions& o) {
+  OpenSslPeer p;
+  p.is_server_ = true;
+  p.ctx_.reset(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
+  if (!configure(p.ctx_.get(), o)) return p;
+  if (!o.alpn.empty()) {
+    // The callback's argument lives as long as any peer on the context.
+    p.alpn_ = std::make_shared<std::string>(o.alpn);
+    SSL_CTX_set_alpn_select_cb(p.ctx_.get(), select_alpn, p.alpn_.get());
+  }
+  SSL_CTX_set_session_id_context(p.ctx_.get(), reinterpret_cast<const unsigned char*>("g"), 1);
+  p.attach(nullptr);
+  return p;
+}
+
+OpenSslPeer OpenSslPeer::client(const OpenSslOptions& o, SSL_SESSION* resume) {
+  OpenSslPeer p;
+  p.ctx_.reset(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+  if (!configure(p.ctx_.get(), o)) return p;
+  if (!o.alpn.empty()) {
+    std::string wire(1, static_cast<char>(o.alpn.size()));
+    wire += o.alpn;
+    SSL_CTX_set_alpn_protos(p.ctx_.get(), reinterpret_cast<const unsigned char*>(wire.data()),
+                            static_cast<unsigned int>(wire.size()));
+  }
+  p.server_name_ = o.server_name;
+  p.attach(resume);
+  return p;
+}
+
+OpenSslPeer OpenSslPeer::next_connection(SSL_SESSION* resume) const {
+  OpenSslPeer p;
+  p.ctx_ = ctx_;
+  p.alpn_ = alpn_;
+  p.is_server_ = is_server_;
+  p.server_name_ = server_name_;
+  p.attach(resume);
+  return p;
+}
+
+void OpenSslPeer::attach(SSL_SESSION* resume) {
+  ssl_.reset(SSL_new(ctx_.get()));
+  in_ = BIO_new(BIO_s_mem());
+  out_ = BIO_new(BIO_s_mem());
+  SSL_set_bio(ssl_.get(), in_, out_);
+  if (is_server_) {
+    SSL_set_accept_state(ssl_.get());
+  } else {
+    if (!server_name_.empty()) SSL_set_tlsext_host_name(ssl_.get(), server_name_.c_str());
+    if (resume) SSL_set_session(ssl_.get(), resume);
+    SSL_set_connect_state(ssl_.get());
+  }
+  ok_ = true;
+  if (!is_server_) drive();
+}
+
+void OpenSslPeer::drive() {
+  char buf[16384];
+  for (;;) {
+    const int n = SSL_read(ssl_.get(), buf, sizeof buf);
+    if (n > 0) {
+      received_.append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    const int err = SSL_get_error(ssl_.get(), n);
+    if (err == SSL_ERROR_SSL || err == SSL_ERROR_SYSCALL) failed_ = true;
+    break;
+  }
+  ERR_clear_error();
+}
+
+Bytes OpenSslPeer::exchange(ByteView in) {
+  if (!in.empty()) BIO_write(in_, in.data(), static_cast<int>(in.size()));
+  drive();
+  Bytes out(static_cast<size_t>(BIO_ctrl_pending(out_)));
+  if (!out.empty()) BIO_read(out_, out.data(), static_cast<int>(out.size()));
+  return out;
+}
+
+void OpenSslPeer::write(const std::string& text) {
+  SSL_write(ssl_.get(), text.data(), static_cast<int>(text.size()));
+}
+
+bool pump(Connection& ours, OpenSslPeer& theirs) {
+  for (int round = 0; round < 64; ++round) {
+    const Bytes to_them = ours.take_output();
+    const Bytes to_us = theirs.exchange(to_them);
+    if (to_us.empty() && to_them.empty()) return true;
+    if (!to_us.empty()) (void)ours.receive(to_us);
+  }
+  return false;
+}
+
+}  // namespace gauntlet::test_support

@@ -1,0 +1,70 @@
+// Test support: one real OpenSSL endpoint (libssl over memory BIOs) facing a
+// sans-IO Connection of ours, with a pump that carries bytes between them.
+#pragma once
+
+#include <openssl/ssl.h>
+
+#include <memory>
+#include <string>
+
+#include "engine/connection/connection.h"
+#include "engine/crypto/openssl_ptr.h"
+
+namespace gauntlet::test_support {
+
+struct OpenSslOptions {
+  int version = 0;           // TLS1_2_VERSION etc.; 0: TLS 1.0 to 1.2
+  std::string cipher_list;   // OpenSSL names; empty: OpenSSL's default at level 0
+  std::string chain_file;    // server identity, or a client certificate
+  std::string key_file;
+  std::string ca_file;       // verify the peer against this
+  bool require_peer_certificate = false;
+  bool tickets = true;
+  bool extended_master_secret = true;
+  bool encrypt_then_mac = true;
+  bool allow_client_renegotiation = false;
+  std::string alpn;          // one protocol
+  std::string server_name;   // client: SNI
+};
+
+class OpenSslPeer {
+ public:
+  static OpenSslPeer server(const OpenSslOptions& o);
+  static OpenSslPeer client(const OpenSslOptions& o, SSL_SESSION* resume = nullptr);
+  // A new connection on the same SSL_CTX, so it shares the session cache.
+  OpenSslPeer next_connection(SSL_SESSION* resume = nullptr) const;
+
+  SSL* ssl() const { return ssl_.get(); }
+  // False when OpenSSL refused the options (a cipher it lacks, say).
+  bool ok() const { return ok_; }
+
+  // Bytes from our side in; OpenSSL's answer out. Drives the handshake and
+  // collects any application data into received().
+  Bytes exchange(ByteView in);
+  bool handshake_done() const { return SSL_is_init_finished(ssl_.get()) == 1; }
+  const std::string& received() const { return received_; }
+  void write(const std::string& text);
+  // The alert OpenSSL sent or failed with, from the last exchange.
+  bool failed() const { return failed_; }
+
+ private:
+  OpenSslPeer() = default;
+  void drive();
+  void attach(SSL_SESSION* resume);
+
+  std::shared_ptr<SSL_CTX> ctx_;
+  std::shared_ptr<std::string> alpn_;  // server: the protocol to select
+  bool is_server_ = false;
+  std::string server_name_;  // client: SNI
+  OpenSslPtr<SSL, SSL_free> ssl_;
+  BIO* in_ = nullptr;   // owned by ssl_
+  BIO* out_ = nullptr;  // owned by ssl_
+  bool ok_ = false;
+  bool failed_ = false;
+  std::string received_;
+};
+
+// Carries bytes both ways until both fall silent; false if it never does.
+bool pump(Connection& ours, OpenSslPeer& theirs);
+
+}  // namespace gauntlet::test_support
