@@ -34,7 +34,8 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
   const Record& rec = **record;
 
   const uint16_t wire = static_cast<uint16_t>(rec.version);
-  if (version_ ? rec.version != *version_ : (wire >> 8) != 3) {
+  const bool any_3x = !version_ || (rec.type == ContentType::alert && !read_protected_);
+  if (any_3x ? (wire >> 8) != 3 : rec.version != *version_) {
     return Error{AlertDescription::protocol_version,
                  "record version " + std::to_string(wire >> 8) + "." +
                      std::to_string(wire & 0xff) + " does not match the connection's"};

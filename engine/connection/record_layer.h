@@ -37,11 +37,15 @@ class RecordLayer {
   Bytes take_output() { return std::exchange(out_, {}); }
   bool has_output() const { return !out_.empty(); }
 
-  void set_read_protection(std::unique_ptr<RecordProtection> p) { read_ = std::move(p); }
+  void set_read_protection(std::unique_ptr<RecordProtection> p) {
+    read_ = std::move(p);
+    read_protected_ = true;
+  }
   void set_write_protection(std::unique_ptr<RecordProtection> p) { write_ = std::move(p); }
 
   // Until set, records of any 3.x version are read; then only this one
-  // (RFC 5246 E.1). Written records carry write_version.
+  // (RFC 5246 E.1), except cleartext alerts: a peer that failed to
+  // negotiate cannot know the version. Written records carry write_version.
   void set_version(ProtocolVersion v) { version_ = v; write_version_ = v; }
   void set_write_version(ProtocolVersion v) { write_version_ = v; }
 
@@ -57,6 +61,7 @@ class RecordLayer {
   size_t in_pos_ = 0;
   Bytes out_;
   std::unique_ptr<RecordProtection> read_, write_;
+  bool read_protected_ = false;
   std::optional<ProtocolVersion> version_;
   ProtocolVersion write_version_ = ProtocolVersion::tls10;
   size_t max_send_ = kMaxPlaintext;
