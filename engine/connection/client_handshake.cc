@@ -15,6 +15,8 @@
 #include "engine/messages/handshake/empty_messages.h"
 #include "engine/messages/handshake/new_session_ticket.h"
 #include "engine/messages/handshake/server_key_exchange.h"
+#include "engine/messages/ssl2/client_hello.h"
+#include "engine/record/record_header.h"
 
 namespace gauntlet {
 
@@ -61,7 +63,9 @@ Status Connection::client_send_hello() {
   }
   if (ch.cipher_suites.empty()) return internal_error("no cipher suite fits the versions");
 
-  if (!renegotiating && options_.session && !options_.session->expired(c.clock->now()) &&
+  const bool ssl2_form = c.ssl2_compatible_hello && !renegotiating;
+  if (!ssl2_form && !renegotiating && options_.session &&
+      !options_.session->expired(c.clock->now()) &&
       std::ranges::find(ch.cipher_suites, options_.session->suite) != ch.cipher_suites.end() &&
       options_.session->version >= c.min_version && options_.session->version <= max) {
     h.offered = options_.session;
@@ -71,10 +75,10 @@ Status Connection::client_send_hello() {
                                                                   : h.offered->id;
   }
 
-  const bool extensions = max > ProtocolVersion::ssl3;
+  const bool extensions = max > ProtocolVersion::ssl3 && !ssl2_form;
   // RFC 5746 §3.3: a hello without extensions signals secure renegotiation
   // with the SCSV; a renegotiating one never carries it.
-  if (!extensions && !renegotiating) {
+  if (!extensions && !renegotiating && c.secure_renegotiation) {
     ch.cipher_suites.push_back(CipherSuite::empty_renegotiation_info_scsv);
   }
   if (c.send_fallback_scsv) ch.cipher_suites.push_back(CipherSuite::fallback_scsv);
@@ -107,7 +111,7 @@ Status Connection::client_send_hello() {
     if (c.extended_master_secret) {
       l.push_back(ext(T::extended_master_secret, ExtendedMasterSecret{}));
     }
-    if (!renegotiating || secure_renegotiation_) {
+    if (c.secure_renegotiation && (!renegotiating || secure_renegotiation_)) {
       l.push_back(ext(T::renegotiation_info,
                       RenegotiationInfo{renegotiating ? client_verify_data_ : Bytes{}}));
     }
@@ -119,10 +123,31 @@ Status Connection::client_send_hello() {
     }
     ch.extensions = std::move(e);
   }
+  if (ssl2_form) return client_send_ssl2_hello();
   // The first ClientHello goes out as TLS 1.0 records, which every server
   // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
   if (!renegotiating) records_.set_write_version(std::min(max, ProtocolVersion::tls10));
   return send_message(HandshakeType::client_hello, ch.serialize());
+}
+
+Status Connection::client_send_ssl2_hello() {
+  Handshake& h = *hs_;
+  const ClientHello& ch = h.client_hello;
+  // RFC 5246 E.2: TLS suites as 3-byte kinds with a zero first byte, the
+  // 32-byte random as the challenge.
+  Ssl2ClientHello v2{ch.legacy_version, {}, {}, ch.random};
+  for (const CipherSuite s : ch.cipher_suites) {
+    v2.cipher_specs.push_back(static_cast<Ssl2CipherKind>(static_cast<uint16_t>(s)));
+  }
+  auto body = v2.serialize();
+  if (!body) return body.error();
+  auto header = write_ssl2_header(body->size(), 0);
+  if (!header) return header.error();
+  if (auto st = accept(role_, wire(HandshakeType::client_hello)); !st) return st;
+  h.transcript.update(*body);
+  records_.write_raw(*header);
+  records_.write_raw(*body);
+  return ok_status();
 }
 
 Status Connection::client_on_hello_request() {

@@ -69,6 +69,8 @@ struct Config {
 
   std::vector<std::string> alpn;  // preference order
   RenegotiationPolicy renegotiation = RenegotiationPolicy::secure;
+  // RFC 5746 itself; off only to play a legacy peer that predates it.
+  bool secure_renegotiation = true;
   bool extended_master_secret = true;  // RFC 7627
   bool require_extended_master_secret = false;
   bool encrypt_then_mac = true;        // RFC 7366
@@ -78,6 +80,9 @@ struct Config {
   std::optional<uint8_t> max_fragment_length;
   // RFC 7507: a client retrying with a lower version says so.
   bool send_fallback_scsv = false;
+  // A client's first ClientHello in SSL 2.0 form, as old clients sent it
+  // (RFC 5246 E.2): no extensions, no session to resume.
+  bool ssl2_compatible_hello = false;
   size_t min_dh_bits = 1024;
   FfdheGroup dh_group = FfdheGroup::ffdhe2048;  // DHE when the client names none
 

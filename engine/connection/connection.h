@@ -124,6 +124,7 @@ class Connection {
 
   // client_handshake.cc
   Status client_send_hello();
+  Status client_send_ssl2_hello();
   Status client_on_message(const HandshakeMessage& msg);
   Status client_on_server_hello(const HandshakeMessage& msg);
   Status client_on_certificate(const HandshakeMessage& msg);

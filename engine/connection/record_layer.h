@@ -34,6 +34,8 @@ class RecordLayer {
   Result<std::optional<Bytes>> read_ssl2_record();
 
   Status write(ContentType type, ByteView data);
+  // Bytes that are already a record: the SSL 2.0 CLIENT-HELLO.
+  void write_raw(ByteView record) { out_.insert(out_.end(), record.begin(), record.end()); }
   Bytes take_output() { return std::exchange(out_, {}); }
   bool has_output() const { return !out_.empty(); }
 

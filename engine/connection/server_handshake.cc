@@ -114,9 +114,10 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
     return illegal_parameter("ClientHello without the null compression method");
   }
 
-  // RFC 5746 §3.6 and §3.7.
-  const auto* ri = client_ext<RenegotiationInfo>(ch);
-  const bool scsv = offers(ch, CipherSuite::empty_renegotiation_info_scsv);
+  // RFC 5746 §3.6 and §3.7; a legacy server ignores both signals.
+  const auto* ri = c.secure_renegotiation ? client_ext<RenegotiationInfo>(ch) : nullptr;
+  const bool scsv =
+      c.secure_renegotiation && offers(ch, CipherSuite::empty_renegotiation_info_scsv);
   if (!renegotiating) {
     if (ri && !ri->renegotiated_connection.empty()) {
       return Error{AlertDescription::handshake_failure,

@@ -1,0 +1,351 @@
+// Engine against engine: resumption by session ID and ticket, refusal and
+// fallback to a full handshake, client auth in every version (SSL 3.0's
+// no_certificate alert included), renegotiation from either side and by
+// policy, the SSLv2-compatible hello, fragment limits, SNI, key logs.
+#include <gtest/gtest.h>
+
+#include "engine/connection/keylog.h"
+#include "engine/testing/engine_pair.h"
+
+namespace gauntlet {
+namespace {
+
+using namespace test_support;
+
+std::string why(const Connection& c) { return c.error() ? c.error()->to_string() : "no error"; }
+
+std::shared_ptr<Config> version_client(ProtocolVersion v) {
+  auto c = client_config();
+  c->min_version = c->max_version = v;
+  return c;
+}
+
+class Resume : public testing::TestWithParam<std::tuple<ProtocolVersion, bool>> {
+ protected:
+  ProtocolVersion version() const { return std::get<0>(GetParam()); }
+  bool tickets() const { return std::get<1>(GetParam()); }
+  std::shared_ptr<Config> server(uint64_t seed = 1) {
+    auto s = server_config(seed);
+    if (!tickets()) s->ticket_keys.reset();
+    return s;
+  }
+};
+
+TEST_P(Resume, AbbreviatedHandshakeKeepsSuiteAndVersion) {
+  auto c = version_client(version());
+  auto s = server();
+  auto first = handshake(c, s);
+  ASSERT_TRUE(first.completed()) << why(first.client) << why(first.server);
+  ASSERT_TRUE(first.client.session());
+  EXPECT_EQ(first.client.session()->ticket.empty(), !tickets() || version() == ProtocolVersion::ssl3);
+
+  auto second = handshake(c, s, {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed()) << why(second.client) << why(second.server);
+  EXPECT_TRUE(second.client.negotiated().resumed);
+  EXPECT_TRUE(second.server.negotiated().resumed);
+  EXPECT_EQ(second.client.negotiated().suite, first.client.negotiated().suite);
+  EXPECT_EQ(second.client.negotiated().version, version());
+  EXPECT_EQ(second.server.negotiated().master_secret, first.server.negotiated().master_secret);
+  EXPECT_NE(second.server.negotiated().client_random, first.server.negotiated().client_random);
+  ASSERT_TRUE(second.client.write(Bytes{'r'}).ok());
+  ASSERT_TRUE(pump(second.client, second.server));
+  EXPECT_EQ(second.server.read(), Bytes{'r'});
+}
+
+TEST_P(Resume, ServerThatForgotFallsBackToFull) {
+  auto c = version_client(version());
+  auto first = handshake(c, server(1));
+  // Another server: its own random, ticket keys and empty cache.
+  auto second = handshake(c, server(9), {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed()) << why(second.client) << why(second.server);
+  EXPECT_FALSE(second.client.negotiated().resumed);
+  EXPECT_NE(second.client.negotiated().master_secret, first.client.negotiated().master_secret);
+}
+
+TEST_P(Resume, ChangedSuiteIsNeverResumed) {
+  auto c = version_client(version());
+  auto s = server();
+  auto first = handshake(c, s);
+  // The server no longer allows the session's suite.
+  auto s2 = std::make_shared<Config>(*s);
+  std::erase(s2->cipher_suites, first.client.negotiated().suite);
+  auto second = handshake(c, s2, {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed()) << why(second.client) << why(second.server);
+  EXPECT_FALSE(second.client.negotiated().resumed);
+  EXPECT_NE(second.client.negotiated().suite, first.client.negotiated().suite);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    VersionsAndMechanisms, Resume,
+    testing::Combine(testing::Values(ProtocolVersion::ssl3, ProtocolVersion::tls10,
+                                     ProtocolVersion::tls11, ProtocolVersion::tls12),
+                     testing::Bool()),
+    [](const auto& info) {
+      return "v" + std::to_string(static_cast<int>(std::get<0>(info.param)) & 0xff) +
+             (std::get<1>(info.param) ? "_ticket" : "_session_id");
+    });
+
+TEST(Resumption, ChangedServerNameIsNeverResumed) {
+  auto c = client_config();
+  auto s = server_config();
+  auto first = handshake(c, s);
+  auto second = handshake(c, s, {"127.0.0.1", first.client.session()});
+  ASSERT_TRUE(second.completed()) << why(second.client) << why(second.server);
+  EXPECT_FALSE(second.client.negotiated().resumed);
+}
+
+TEST(Resumption, SessionEndedByFatalAlertIsNotResumed) {
+  auto c = client_config();
+  auto s = server_config();
+  s->ticket_keys.reset();
+  auto first = handshake(c, s);
+  const Session session = *first.client.session();
+  ASSERT_EQ(s->session_cache->size(), 1u);
+  // A garbage record makes the server end the session with a fatal alert.
+  (void)first.server.receive(Bytes{23, 3, 3, 0, 1, 0});
+  ASSERT_TRUE(first.server.error());
+  EXPECT_EQ(s->session_cache->size(), 0u);
+  auto second = handshake(c, s, {"localhost", session});
+  ASSERT_TRUE(second.completed());
+  EXPECT_FALSE(second.client.negotiated().resumed);
+}
+
+TEST(Resumption, RotatedTicketKeysStillOpenOldTickets) {
+  auto c = client_config();
+  auto s = server_config();
+  s->session_cache.reset();
+  auto first = handshake(c, s);
+  s->ticket_keys->rotate(TicketKey::generate(*s->random));
+  auto second = handshake(c, s, {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed());
+  EXPECT_TRUE(second.client.negotiated().resumed);
+  // The resumed connection got a ticket under the new key.
+  EXPECT_NE(second.client.session()->ticket, first.client.session()->ticket);
+}
+
+TEST(Resumption, ExpiredSessionIsNotResumed) {
+  auto c = client_config();
+  auto s = server_config();
+  s->session_lifetime = 10;
+  auto first = handshake(c, s);
+  auto later = std::make_shared<Config>(*s);
+  later->clock = std::make_shared<FixedClock>(kTestNow + 11);
+  auto second = handshake(c, later, {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed());
+  EXPECT_FALSE(second.client.negotiated().resumed);
+}
+
+class ClientAuthEveryVersion : public testing::TestWithParam<ProtocolVersion> {};
+
+TEST_P(ClientAuthEveryVersion, WithCertificate) {
+  auto c = version_client(GetParam());
+  c->identities = {test_identity("client-rsa")};
+  auto s = server_config();
+  s->client_auth = ClientAuth::required;
+  auto p = handshake(c, s);
+  ASSERT_TRUE(p.completed()) << why(p.client) << why(p.server);
+  ASSERT_FALSE(p.server.negotiated().peer_chain.empty());
+  EXPECT_NE(p.server.negotiated().peer_chain[0].subject().find("client-rsa"), std::string::npos);
+}
+
+TEST_P(ClientAuthEveryVersion, WithoutCertificateWhenOptional) {
+  auto s = server_config();
+  s->client_auth = ClientAuth::optional;
+  auto p = handshake(version_client(GetParam()), s);
+  ASSERT_TRUE(p.completed()) << why(p.client) << why(p.server);
+  EXPECT_TRUE(p.server.negotiated().peer_chain.empty());
+}
+
+TEST_P(ClientAuthEveryVersion, WithoutCertificateWhenRequired) {
+  auto s = server_config();
+  s->client_auth = ClientAuth::required;
+  auto p = handshake(version_client(GetParam()), s);
+  ASSERT_TRUE(p.server.error());
+  EXPECT_EQ(p.server.error()->alert, AlertDescription::handshake_failure);
+  EXPECT_EQ(p.client.peer_alert(), AlertDescription::handshake_failure);
+}
+
+INSTANTIATE_TEST_SUITE_P(Versions, ClientAuthEveryVersion,
+                         testing::Values(ProtocolVersion::ssl3, ProtocolVersion::tls10,
+                                         ProtocolVersion::tls11, ProtocolVersion::tls12));
+
+TEST(ClientAuth, EcdsaAndDsaClientKeys) {
+  for (const std::string name : {"server-ecdsa", "server-dsa"}) {
+    auto c = client_config();
+    c->identities = {test_identity(name)};
+    auto s = server_config();
+    s->client_auth = ClientAuth::required;
+    s->trust = c->trust;
+    auto p = handshake(c, s);
+    // Those leaves carry serverAuth only: verification refuses them as
+    // client certificates, after the signature scheme was agreed.
+    ASSERT_TRUE(p.server.error()) << name;
+    EXPECT_EQ(p.server.error()->alert, AlertDescription::unsupported_certificate) << name;
+    s->trust.reset();
+    auto q = handshake(c, s);
+    ASSERT_TRUE(q.completed()) << name << ": " << why(q.client) << why(q.server);
+  }
+}
+
+TEST(Renegotiation, ClientStartedCompletesAndCarriesData) {
+  auto p = handshake(client_config(), server_config());
+  ASSERT_TRUE(p.client.renegotiate().ok());
+  ASSERT_TRUE(p.client.write(Bytes{'m'}).ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.client.negotiated().handshakes, 2) << why(p.client) << why(p.server);
+  EXPECT_EQ(p.server.negotiated().handshakes, 2);
+  EXPECT_EQ(p.server.read(), Bytes{'m'});
+  EXPECT_EQ(p.client.negotiated().master_secret, p.server.negotiated().master_secret);
+}
+
+TEST(Renegotiation, ServerStartedCompletes) {
+  auto p = handshake(client_config(), server_config());
+  ASSERT_TRUE(p.server.renegotiate().ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.client.negotiated().handshakes, 2) << why(p.client) << why(p.server);
+  EXPECT_EQ(p.server.negotiated().handshakes, 2);
+}
+
+TEST(Renegotiation, ClientRefusingByPolicyKeepsTheConnection) {
+  auto c = client_config();
+  c->renegotiation = RenegotiationPolicy::refuse;
+  auto p = handshake(c, server_config());
+  ASSERT_TRUE(p.server.renegotiate().ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.client.negotiated().handshakes, 1);
+  EXPECT_FALSE(p.server.handshaking());
+  ASSERT_TRUE(p.client.write(Bytes{'k'}).ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.server.read(), Bytes{'k'});
+}
+
+TEST(Renegotiation, ServerRefusingByPolicyKeepsTheConnection) {
+  auto s = server_config();
+  s->renegotiation = RenegotiationPolicy::refuse;
+  auto p = handshake(client_config(), s);
+  ASSERT_TRUE(p.client.renegotiate().ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.client.negotiated().handshakes, 1);
+  EXPECT_FALSE(p.client.handshaking());
+  EXPECT_EQ(p.client.state(), ConnectionState::established);
+}
+
+class LegacyPeer : public testing::TestWithParam<Role> {};
+
+TEST_P(LegacyPeer, RenegotiationOnlyWhenInsecureIsAllowed) {
+  for (const auto policy : {RenegotiationPolicy::secure, RenegotiationPolicy::allow_insecure}) {
+    auto c = client_config();
+    auto s = server_config();
+    (GetParam() == Role::client ? c : s)->secure_renegotiation = false;
+    c->renegotiation = s->renegotiation = policy;
+    auto p = handshake(c, s);
+    ASSERT_TRUE(p.completed());
+    EXPECT_FALSE(p.client.negotiated().secure_renegotiation);
+    EXPECT_FALSE(p.server.negotiated().secure_renegotiation);
+    const bool allowed = policy == RenegotiationPolicy::allow_insecure;
+    // The side asking refuses itself when the policy forbids it.
+    EXPECT_EQ(p.client.renegotiate().ok(), allowed);
+    ASSERT_TRUE(pump(p.client, p.server));
+    EXPECT_EQ(p.server.negotiated().handshakes, allowed ? 2 : 1) << why(p.server);
+    EXPECT_EQ(p.client.state(), ConnectionState::established);
+  }
+}
+
+TEST_P(LegacyPeer, ServerRefusesAnInsecureClientHelloByPolicy) {
+  auto c = client_config();
+  auto s = server_config();
+  (GetParam() == Role::client ? c : s)->secure_renegotiation = false;
+  c->renegotiation = RenegotiationPolicy::allow_insecure;
+  auto p = handshake(c, s);
+  ASSERT_TRUE(p.client.renegotiate().ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  // The server's policy (secure only) answers no_renegotiation; both carry on.
+  EXPECT_EQ(p.server.negotiated().handshakes, 1);
+  EXPECT_EQ(p.client.negotiated().handshakes, 1);
+  EXPECT_EQ(p.client.state(), ConnectionState::established);
+}
+
+INSTANTIATE_TEST_SUITE_P(EitherSide, LegacyPeer, testing::Values(Role::client, Role::server),
+                         [](const auto& info) {
+                           return info.param == Role::client ? "client" : "server";
+                         });
+
+TEST(Ssl2CompatibleHello, NegotiatesTls) {
+  for (const ProtocolVersion v :
+       {ProtocolVersion::tls10, ProtocolVersion::tls11, ProtocolVersion::tls12}) {
+    auto c = version_client(v);
+    c->ssl2_compatible_hello = true;
+    c->cipher_suites = {CipherSuite::rsa_with_aes_128_cbc_sha};
+    auto p = handshake(c, server_config());
+    ASSERT_TRUE(p.completed()) << iana_name(v) << ": " << why(p.client) << why(p.server);
+    EXPECT_EQ(p.server.negotiated().version, v);
+    EXPECT_TRUE(p.server.negotiated().secure_renegotiation);
+  }
+}
+
+TEST(FragmentLimits, MaxFragmentLengthBindsBothWays) {
+  auto c = client_config();
+  c->max_fragment_length = 1;  // 512 bytes
+  auto p = handshake(c, server_config());
+  ASSERT_TRUE(p.completed()) << why(p.client) << why(p.server);
+  EXPECT_EQ(p.client.negotiated().max_send_fragment, 512u);
+  EXPECT_EQ(p.server.negotiated().max_send_fragment, 512u);
+  ASSERT_TRUE(p.server.write(Bytes(3000, 'q')).ok());
+  const Bytes wire = p.server.take_output();
+  EXPECT_GT(wire.size(), 3000u + 6 * 5);  // at least six records
+  ASSERT_TRUE(p.client.receive(wire).ok());
+  EXPECT_EQ(p.client.read(), Bytes(3000, 'q'));
+}
+
+TEST(FragmentLimits, RecordSizeLimitTakesPrecedence) {
+  auto c = client_config();
+  c->max_fragment_length = 1;
+  c->record_size_limit = 1000;
+  auto s = server_config();
+  s->record_size_limit = 2000;
+  auto p = handshake(c, s);
+  ASSERT_TRUE(p.completed()) << why(p.client) << why(p.server);
+  EXPECT_EQ(p.server.negotiated().max_send_fragment, 1000u);
+  EXPECT_EQ(p.client.negotiated().max_send_fragment, 2000u);
+}
+
+TEST(ServerName, ChoosesTheIdentityForTheSuite) {
+  auto c = client_config();
+  c->cipher_suites = {CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256};
+  auto p = handshake(c, server_config());
+  ASSERT_TRUE(p.completed());
+  EXPECT_NE(p.client.negotiated().peer_chain[0].subject().find("server-ecdsa"), std::string::npos);
+  EXPECT_EQ(p.server.negotiated().server_name, "localhost");
+}
+
+TEST(KeyLog, BothSidesLogTheSameNssLine) {
+  std::vector<std::string> client_lines, server_lines;
+  auto c = client_config();
+  c->keylog = [&](std::string_view l) { client_lines.emplace_back(l); };
+  auto s = server_config();
+  s->keylog = [&](std::string_view l) { server_lines.emplace_back(l); };
+  auto p = handshake(c, s);
+  ASSERT_EQ(client_lines.size(), 1u);
+  EXPECT_EQ(client_lines, server_lines);
+  EXPECT_EQ(client_lines[0], nss_keylog_line(p.client.negotiated().client_random,
+                                             p.client.negotiated().master_secret));
+  EXPECT_EQ(client_lines[0].rfind("CLIENT_RANDOM ", 0), 0u);
+  EXPECT_EQ(client_lines[0].size(), 14 + 64 + 1 + 96u);
+}
+
+TEST(Alerts, CloseNotifyIsAnsweredAndWritesStop) {
+  auto p = handshake(client_config(), server_config());
+  p.server.close();
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_TRUE(p.client.peer_closed());
+  EXPECT_EQ(p.client.state(), ConnectionState::closed);
+  EXPECT_FALSE(p.client.write(Bytes{1}).ok());
+}
+
+TEST(Alerts, ApplicationDataIsRefusedBeforeTheHandshake) {
+  Connection c = Connection::client(client_config(), {"localhost", std::nullopt});
+  EXPECT_FALSE(c.write(Bytes{1}).ok());
+}
+
+}  // namespace
+}  // namespace gauntlet
