@@ -86,6 +86,12 @@ struct Config {
   size_t min_dh_bits = 1024;
   FfdheGroup dh_group = FfdheGroup::ffdhe2048;  // DHE when the client names none
 
+  // Fuzzer mode, as BoringSSL's: records stay in the clear after
+  // ChangeCipherSpec, Finished, signatures and renegotiation_info always
+  // check out, tickets are the bare session state. Only the fuzzing build of
+  // the engine (//engine/connection:connection_fuzzing) accepts it.
+  bool fuzzer_mode = false;
+
   // Bytes a connection will buffer: unread application data and unprocessed
   // input. Beyond it receive() stops reading records, then fails.
   size_t max_buffered = 1 << 20;

@@ -6,11 +6,25 @@
 
 namespace gauntlet {
 
+namespace {
+// Set only for the fuzzing build of this library (see BUILD).
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+constexpr bool kFuzzingBuild = true;
+#else
+constexpr bool kFuzzingBuild = false;
+#endif
+}  // namespace
+
 Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOptions options)
     : role_(role),
       config_(std::move(config)),
+      fuzzer_mode_(config_->fuzzer_mode),
       options_(std::move(options)),
-      records_(config_->max_buffered) {}
+      records_(config_->max_buffered) {
+  if (fuzzer_mode_ && !kFuzzingBuild) {
+    fail(internal_error("fuzzer mode needs the fuzzing build of the engine"));
+  }
+}
 
 Connection::Connection(Connection&&) noexcept = default;
 Connection& Connection::operator=(Connection&&) noexcept = default;
@@ -18,6 +32,7 @@ Connection::~Connection() = default;
 
 Connection Connection::client(std::shared_ptr<const Config> config, ClientOptions options) {
   Connection c(Role::client, std::move(config), std::move(options));
+  if (c.state_ == ConnectionState::closed) return c;
   if (auto st = c.client_send_hello(); !st) c.fail(st.error());
   return c;
 }

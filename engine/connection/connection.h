@@ -153,6 +153,7 @@ class Connection {
 
   Role role_;
   std::shared_ptr<const Config> config_;
+  bool fuzzer_mode_ = false;
   ClientOptions options_;
   RecordLayer records_;
   HandshakeReassembler reassembler_;

@@ -187,8 +187,10 @@ TEST(ClientAuth, EcdsaAndDsaClientKeys) {
   }
 }
 
-TEST(Renegotiation, ClientStartedCompletesAndCarriesData) {
-  auto p = handshake(client_config(), server_config());
+class RenegotiationEveryVersion : public testing::TestWithParam<ProtocolVersion> {};
+
+TEST_P(RenegotiationEveryVersion, ClientStartedCompletesAndCarriesData) {
+  auto p = handshake(version_client(GetParam()), server_config());
   ASSERT_TRUE(p.client.renegotiate().ok());
   ASSERT_TRUE(p.client.write(Bytes{'m'}).ok());
   ASSERT_TRUE(pump(p.client, p.server));
@@ -198,13 +200,17 @@ TEST(Renegotiation, ClientStartedCompletesAndCarriesData) {
   EXPECT_EQ(p.client.negotiated().master_secret, p.server.negotiated().master_secret);
 }
 
-TEST(Renegotiation, ServerStartedCompletes) {
-  auto p = handshake(client_config(), server_config());
+TEST_P(RenegotiationEveryVersion, ServerStartedCompletes) {
+  auto p = handshake(version_client(GetParam()), server_config());
   ASSERT_TRUE(p.server.renegotiate().ok());
   ASSERT_TRUE(pump(p.client, p.server));
   EXPECT_EQ(p.client.negotiated().handshakes, 2) << why(p.client) << why(p.server);
   EXPECT_EQ(p.server.negotiated().handshakes, 2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Versions, RenegotiationEveryVersion,
+                         testing::Values(ProtocolVersion::ssl3, ProtocolVersion::tls10,
+                                         ProtocolVersion::tls11, ProtocolVersion::tls12));
 
 TEST(Renegotiation, ClientRefusingByPolicyKeepsTheConnection) {
   auto c = client_config();
@@ -345,6 +351,20 @@ TEST(Alerts, CloseNotifyIsAnsweredAndWritesStop) {
 TEST(Alerts, ApplicationDataIsRefusedBeforeTheHandshake) {
   Connection c = Connection::client(client_config(), {"localhost", std::nullopt});
   EXPECT_FALSE(c.write(Bytes{1}).ok());
+}
+
+TEST(FuzzerMode, IsRefusedOutsideTheFuzzingBuild) {
+  auto c = client_config();
+  c->fuzzer_mode = true;
+  Connection client = Connection::client(c, {"localhost", std::nullopt});
+  ASSERT_TRUE(client.error());
+  EXPECT_EQ(client.error()->alert, AlertDescription::internal_error);
+  // An internal_error alert, never a ClientHello.
+  EXPECT_EQ(client.take_output().at(0), static_cast<uint8_t>(ContentType::alert));
+  auto s = server_config();
+  s->fuzzer_mode = true;
+  Connection server = Connection::server(s);
+  EXPECT_FALSE(server.receive(Bytes{22, 3, 1, 0, 0}).ok());
 }
 
 }  // namespace

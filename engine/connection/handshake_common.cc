@@ -86,6 +86,11 @@ Status Connection::derive_keys() {
                                             k.iv, dir, config_->random.get()});
   };
   const bool client = role_ == Role::client;
+  if (fuzzer_mode_) {
+    h.pending_write = make_null_protection();
+    h.pending_read = make_null_protection();
+    return ok_status();
+  }
   auto write = make(client ? keys->client : keys->server, CipherDirection::encrypt);
   auto read = make(client ? keys->server : keys->client, CipherDirection::decrypt);
   if (!write) return write.error();
@@ -142,7 +147,8 @@ Status Connection::check_finished(const HandshakeMessage& msg) {
   if (!fin) return fin.error();
   const Bytes expected = finished_verify_data(h.version, h.suite->prf_hash, h.master_secret,
                                               h.transcript, sender_of(peer()));
-  if (CRYPTO_memcmp(expected.data(), fin->verify_data.data(), expected.size()) != 0) {
+  if (!fuzzer_mode_ &&
+      CRYPTO_memcmp(expected.data(), fin->verify_data.data(), expected.size()) != 0) {
     return Error{AlertDescription::decrypt_error, "Finished verify_data does not match"};
   }
   (role_ == Role::client ? server_verify_data_ : client_verify_data_) = expected;

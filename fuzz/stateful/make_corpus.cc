@@ -1,0 +1,113 @@
+// Writes the seed corpora of fuzz/client and fuzz/server: engine against
+// engine in fuzzer mode, one handshake per setting and suite, each side's
+// bytes saved behind the settings header, as the other side's target reads
+// them. Usage: make_corpus CORPORA_DIR (writes CORPORA_DIR/{client,server}).
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "engine/connection/negotiation.h"
+#include "fuzz/stateful/settings.h"
+
+namespace gauntlet::fuzzing {
+namespace {
+
+struct Conversation {
+  Bytes from_client, from_server;
+  bool completed = false;
+};
+
+Conversation converse(const Settings& s, CipherSuite suite, bool server_renegotiates) {
+  auto cc = client_config(s);
+  auto sc = server_config(s);
+  cc->cipher_suites = {suite};
+  Connection client = Connection::client(cc, client_options(s));
+  Connection server = Connection::server(sc);
+  Conversation t;
+  auto exchange = [&] {
+    for (int round = 0; round < 64 && (client.has_output() || server.has_output()); ++round) {
+      const Bytes c = client.take_output();
+      t.from_client.insert(t.from_client.end(), c.begin(), c.end());
+      (void)server.receive(c);
+      const Bytes b = server.take_output();
+      t.from_server.insert(t.from_server.end(), b.begin(), b.end());
+      (void)client.receive(b);
+    }
+  };
+  exchange();
+  if (client.state() == ConnectionState::established) {
+    (void)client.write(Bytes{'h', 'i'});
+    (void)server.write(Bytes{'o', 'k'});
+    if (server_renegotiates) {
+      (void)server.renegotiate();
+    } else if (s.renegotiation) {
+      (void)client.renegotiate();
+    }
+    exchange();
+  }
+  t.completed = client.handshake_done() && server.handshake_done() &&
+                client.state() != ConnectionState::closed;
+  return t;
+}
+
+void save(const std::filesystem::path& dir, const std::string& name, const Settings& s,
+          const Bytes& stream) {
+  std::filesystem::create_directories(dir);
+  Bytes input = s.serialize();
+  input.insert(input.end(), stream.begin(), stream.end());
+  std::ofstream(dir / name, std::ios::binary)
+      .write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+}
+
+}  // namespace
+}  // namespace gauntlet::fuzzing
+
+int main(int argc, char** argv) {
+  using namespace gauntlet;
+  using namespace gauntlet::fuzzing;
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s CORPORA_DIR\n", argv[0]);
+    return 2;
+  }
+  const std::filesystem::path out(argv[1]);
+  const CipherSuite suites[] = {
+      CipherSuite::rsa_with_aes_128_cbc_sha, CipherSuite::dhe_rsa_with_aes_128_cbc_sha,
+      CipherSuite::dhe_dss_with_aes_128_cbc_sha, CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha,
+      CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256, CipherSuite::rsa_with_rc4_128_sha};
+  int written = 0;
+  for (const ProtocolVersion v : {ProtocolVersion::ssl3, ProtocolVersion::tls10,
+                                  ProtocolVersion::tls11, ProtocolVersion::tls12}) {
+    for (int variant = 0; variant < 6; ++variant) {
+      Settings s;
+      s.max_version = v;
+      s.extended_master_secret = s.encrypt_then_mac = variant % 2 == 1;
+      s.client_auth = variant == 1 || variant == 2;
+      s.require_client_auth = variant == 2;
+      s.tickets = variant == 3;
+      s.resumption = variant == 4;
+      s.renegotiation = s.after_handshake = variant == 5;
+      for (const CipherSuite suite : suites) {
+        const CipherSuiteInfo& info = *cipher_suite_info(suite);
+        if (!suite_usable(info, v)) continue;
+        for (const bool server_renegotiates : {false, true}) {
+          if (server_renegotiates && variant != 5) continue;
+          const Conversation t = converse(s, suite, server_renegotiates);
+          if (!t.completed) {
+            std::fprintf(stderr, "no handshake: %s variant %d %s\n", iana_name(v).c_str(),
+                         variant, iana_name(suite).c_str());
+            return 1;
+          }
+          const std::string name = openssl_name(v) + "-" + std::to_string(variant) + "-" +
+                                   std::string(info.openssl) +
+                                   (server_renegotiates ? "-server-reneg" : "");
+          save(out / "client", name, s, t.from_server);
+          save(out / "server", name, s, t.from_client);
+          written += 2;
+        }
+      }
+    }
+  }
+  std::printf("wrote %d inputs under %s\n", written, out.c_str());
+  return 0;
+}
