@@ -19,8 +19,7 @@ Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOp
     : role_(role),
       config_(std::move(config)),
       fuzzer_mode_(config_->fuzzer_mode),
-      options_(std::move(options)),
-      records_(config_->max_buffered) {
+      options_(std::move(options)) {
   if (fuzzer_mode_ && !kFuzzingBuild) {
     fail(internal_error("fuzzer mode needs the fuzzing build of the engine"));
   }
@@ -54,15 +53,16 @@ Status Connection::receive(ByteView bytes) {
   if (state_ == ConnectionState::closed) {
     return error_ ? Status(*error_) : Status(ok_status());
   }
-  if (auto st = records_.feed(bytes); !st) {
-    fail(st.error());
-    return st;
+  records_.feed(bytes);
+  Status st = process_records();
+  // Records left unopened because the application is not reading: one
+  // partial record beyond the limit is the most a peer may make us hold.
+  if (st && records_.buffered() > config_->max_buffered + kRecordHeaderSize + kMaxCiphertext) {
+    st = internal_error("peer sent more than " + std::to_string(config_->max_buffered) +
+                        " bytes the application has not read");
   }
-  if (auto st = process_records(); !st) {
-    fail(st.error());
-    return st;
-  }
-  return ok_status();
+  if (!st) fail(st.error());
+  return st;
 }
 
 Status Connection::process_records() {

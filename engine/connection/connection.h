@@ -62,6 +62,9 @@ class Connection {
   Role role() const { return role_; }
 
   // Bytes from the peer. An error here has already queued the fatal alert.
+  // With Config::max_buffered bytes of unread application data, records
+  // wait unopened; receive({}) after read() goes on with them, and input
+  // beyond the limit fails the connection.
   Status receive(ByteView bytes);
   // Bytes for the peer, the alert of a failure included.
   Bytes take_output() { return records_.take_output(); }

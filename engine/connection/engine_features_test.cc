@@ -353,6 +353,25 @@ TEST(Alerts, ApplicationDataIsRefusedBeforeTheHandshake) {
   EXPECT_FALSE(c.write(Bytes{1}).ok());
 }
 
+TEST(BufferLimit, UnreadDataStopsReadingThenOverflowFails) {
+  auto c = client_config();
+  c->max_buffered = 3500;
+  auto p = handshake(c, server_config());
+  ASSERT_TRUE(p.server.write(Bytes(1000, 'a')).ok());
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(p.server.write(Bytes(1000, 'b')).ok());
+  ASSERT_TRUE(p.client.receive(p.server.take_output()).ok());
+  // Four records pass the limit; the fifth waits.
+  EXPECT_EQ(p.client.read().size(), 4000u);
+  ASSERT_TRUE(p.client.receive({}).ok());
+  EXPECT_EQ(p.client.read().size(), 1000u);
+
+  for (int i = 0; i < 30; ++i) ASSERT_TRUE(p.server.write(Bytes(1000, 'c')).ok());
+  auto st = p.client.receive(p.server.take_output());
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().alert, AlertDescription::internal_error);
+  EXPECT_EQ(p.client.state(), ConnectionState::closed);
+}
+
 TEST(FuzzerMode, IsRefusedOutsideTheFuzzingBuild) {
   auto c = client_config();
   c->fuzzer_mode = true;

@@ -5,18 +5,11 @@
 
 namespace gauntlet {
 
-RecordLayer::RecordLayer(size_t max_buffered)
-    : max_buffered_(max_buffered),
-      read_(make_null_protection()),
-      write_(make_null_protection()) {}
+RecordLayer::RecordLayer() : read_(make_null_protection()), write_(make_null_protection()) {}
 
-Status RecordLayer::feed(ByteView bytes) {
+void RecordLayer::feed(ByteView bytes) {
   compact();
-  if (buffered() + bytes.size() > max_buffered_) {
-    return internal_error("more than " + std::to_string(max_buffered_) + " bytes buffered");
-  }
   in_.insert(in_.end(), bytes.begin(), bytes.end());
-  return ok_status();
 }
 
 void RecordLayer::compact() {

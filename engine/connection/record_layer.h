@@ -18,10 +18,9 @@ namespace gauntlet {
 
 class RecordLayer {
  public:
-  explicit RecordLayer(size_t max_buffered);
+  RecordLayer();
 
-  // internal_error once more than max_buffered bytes wait unread.
-  Status feed(ByteView bytes);
+  void feed(ByteView bytes);
   size_t buffered() const { return in_.size() - in_pos_; }
 
   // The next record, opened; nullopt until a whole record has arrived.
@@ -58,7 +57,6 @@ class RecordLayer {
  private:
   void compact();
 
-  size_t max_buffered_;
   Bytes in_;
   size_t in_pos_ = 0;
   Bytes out_;
