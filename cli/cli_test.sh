@@ -38,6 +38,13 @@ printf '160301%04x%s\n' $(( ${#body} / 2 )) "$body" > "$work/capture.hex"
   { echo "FAIL: decode --json is not JSON"; fail=1; }
 printf '160303000501' > "$work/bad.hex"
 "$bin" decode "$work/bad.hex" >/dev/null; [ $? -eq 1 ] || { echo "FAIL: bad capture should exit 1"; fail=1; }
+# serve and connect refuse what they cannot act on with status 2.
+expect 2 serve --port 1 --cert /nonexistent --key /nonexistent
+expect 2 connect no-port-here
+expect 2 connect 127.0.0.1:1 --versions tls9
+expect 2 connect 127.0.0.1:1 --suites NOT-A-SUITE
+"$bin" connect 127.0.0.1:1 --timeout 2 </dev/null >/dev/null 2>&1
+[ $? -eq 1 ] || { echo "FAIL: connect to a closed port should exit 1"; fail=1; }
 expect 2 decode "$work/missing.hex"
 expect 2 decode
 exit "$fail"

@@ -2,6 +2,8 @@
 
 #include <openssl/x509v3.h>
 
+#include <algorithm>
+
 namespace gauntlet {
 
 bool Identity::matches(const std::string& host) const {
@@ -67,12 +69,17 @@ std::vector<CipherSuite> default_cipher_suites() {
 }
 
 std::vector<CipherSuite> all_engine_cipher_suites() {
-  std::vector<CipherSuite> out;
+  // The defaults first, then the weaker ones, NULL encryption last: a peer
+  // given this list still prefers what it should.
+  std::vector<CipherSuite> out = default_cipher_suites();
+  std::vector<CipherSuite> null_suites;
   for (const CipherSuiteInfo& info : all_cipher_suites()) {
     if (!info.engine_supported || info.suite == CipherSuite::null_with_null_null) continue;
     if (info.key_exchange == KeyExchange::scsv || info.key_exchange == KeyExchange::tls13) continue;
-    out.push_back(info.suite);
+    if (std::ranges::find(out, info.suite) != out.end()) continue;
+    (info.cipher == CipherAlgorithm::null ? null_suites : out).push_back(info.suite);
   }
+  out.insert(out.end(), null_suites.begin(), null_suites.end());
   return out;
 }
 

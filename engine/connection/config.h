@@ -111,7 +111,7 @@ struct ClientOptions {
 // The suites the engine implements and Debian's OpenSSL still speaks, the
 // strong ones first.
 std::vector<CipherSuite> default_cipher_suites();
-// Every suite the engine implements.
+// Every suite the engine implements, the defaults first, NULL ciphers last.
 std::vector<CipherSuite> all_engine_cipher_suites();
 
 }  // namespace gauntlet

@@ -1,0 +1,145 @@
+// gauntlet connect HOST:PORT: our engine as a TLS client (like openssl
+// s_client): prints what was negotiated and the peer's chain, sends stdin,
+// prints what comes back; --resume N reconnects N times with the session.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/peer_options.h"
+#include "transport/connection_io.h"
+
+namespace gauntlet::cli {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct ConnectOptions {
+  std::string target, sni, alpn, ca, versions = "tls1.0:tls1.2", suites, cert, key, keylog;
+  int resume = 0;
+  int timeout_seconds = 10;
+  int idle_ms = 1000;
+};
+
+Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
+  auto c = std::make_shared<Config>();
+  auto versions = parse_versions(o.versions);
+  if (!versions) return versions.error();
+  std::tie(c->min_version, c->max_version) = *versions;
+  if (!o.suites.empty()) {
+    auto suites = parse_suites(o.suites);
+    if (!suites) return suites.error();
+    c->cipher_suites = std::move(suites).value();
+  }
+  if (!o.ca.empty()) {
+    auto trust = std::make_shared<TrustStore>();
+    if (auto st = trust->add_file(o.ca); !st) return st.error();
+    c->trust = trust;
+  }
+  c->verify_hostname = !o.sni.empty();
+  if (!o.cert.empty()) {
+    auto id = load_identity(o.cert, o.key.empty() ? o.cert : o.key);
+    if (!id) return id.error();
+    c->identities = {std::move(id).value()};
+  }
+  c->alpn = split_list(o.alpn);
+  if (!o.keylog.empty()) {
+    auto file = KeylogFile::open(o.keylog);
+    if (!file) return file.error();
+    c->keylog = (*file)->sink();
+  }
+  return c;
+}
+
+// One connection: handshake, then (first time only) stdin out and the
+// answer back. The session for the next, if any.
+Result<Connection> connect_once(std::shared_ptr<const Config> config, const ConnectOptions& o,
+                                const std::string& host, uint16_t port,
+                                std::optional<Session> session, const Bytes* input) {
+  const auto deadline = net::deadline_in(std::chrono::seconds(o.timeout_seconds));
+  auto fd = net::connect_tcp(host, port, deadline);
+  if (!fd) return fd.error();
+  Connection c = Connection::client(config, {o.sni, std::move(session)});
+  if (auto st = net::handshake(c, *fd, deadline); !st) return st.error();
+  if (input) {
+    std::printf("%s", details(c.negotiated()).c_str());
+    std::printf("---\n");
+    std::fflush(stdout);
+    if (!input->empty()) {
+      if (auto st = c.write(*input); !st) return st.error();
+      if (auto st = net::flush(c, *fd, deadline); !st) return st.error();
+    }
+    // What comes back, until the peer closes or falls quiet.
+    while (c.state() == ConnectionState::established) {
+      const auto idle = std::min(deadline, net::deadline_in(std::chrono::milliseconds(o.idle_ms)));
+      auto open = net::read_once(c, *fd, idle);
+      const Bytes got = c.read();
+      std::fwrite(got.data(), 1, got.size(), stdout);
+      if (!open || !*open) break;
+    }
+    std::fflush(stdout);
+  }
+  c.close();
+  (void)net::flush(c, *fd, deadline);
+  return c;
+}
+
+int run(const ConnectOptions& o) {
+  auto target = net::split_host_port(o.target);
+  auto config = make_config(o);
+  if (!target || !config) {
+    std::fprintf(stderr, "gauntlet connect: %s\n",
+                 (!target ? target.error() : config.error()).reason.c_str());
+    return kUsageError;
+  }
+  if (o.ca.empty()) std::printf("note: no --ca, the server's chain is not verified\n");
+  const auto& [host, port] = *target;
+  const Bytes input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  std::shared_ptr<const Config> shared = std::move(config).value();
+  auto first = connect_once(shared, o, host, port, std::nullopt, &input);
+  if (!first) {
+    std::fprintf(stderr, "gauntlet connect: %s\n", first.error().to_string().c_str());
+    return 1;
+  }
+  std::optional<Session> session = first->session();
+  for (int i = 1; i <= o.resume; ++i) {
+    auto again = connect_once(shared, o, host, port, session, nullptr);
+    if (!again) {
+      std::fprintf(stderr, "gauntlet connect: reconnection %d: %s\n", i,
+                   again.error().to_string().c_str());
+      return 1;
+    }
+    std::printf("reconnection %d: %s\n", i,
+                again->negotiated().resumed ? "resumed" : "full handshake");
+    if (again->session()) session = again->session();
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command add_connect_command(CLI::App& app) {
+  auto o = std::make_shared<ConnectOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "connect", "Connect with our engine (like openssl s_client): print what was negotiated "
+                 "and the peer chain, send stdin, print the answer");
+  sub->add_option("TARGET", o->target, "HOST:PORT")->required();
+  sub->add_option("--sni", o->sni, "server name to send and verify");
+  sub->add_option("--alpn", o->alpn, "ALPN protocols, comma-separated");
+  sub->add_option("--ca", o->ca, "trust anchors (PEM); without it nothing is verified");
+  sub->add_option("--versions", o->versions, "e.g. tls1.2 or ssl3:tls1.2")->capture_default_str();
+  sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--cert", o->cert, "client certificate chain, PEM");
+  sub->add_option("--key", o->key, "client private key");
+  sub->add_option("--resume", o->resume, "reconnect N times offering the session");
+  sub->add_option("--keylog", o->keylog, "append NSS key log lines to this file");
+  sub->add_option("--timeout", o->timeout_seconds, "seconds for each connection")
+      ->capture_default_str();
+  sub->add_option("--idle", o->idle_ms, "milliseconds of silence that end the answer")
+      ->capture_default_str();
+  return {sub, [o] { return run(*o); }};
+}
+
+}  // namespace gauntlet::cli

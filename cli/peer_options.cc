@@ -1,0 +1,114 @@
+#include "cli/peer_options.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace gauntlet::cli {
+
+namespace {
+
+std::optional<ProtocolVersion> version_named(const std::string& name) {
+  static const std::pair<const char*, ProtocolVersion> kShort[] = {
+      {"ssl3", ProtocolVersion::ssl3},    {"tls1.0", ProtocolVersion::tls10},
+      {"tls1", ProtocolVersion::tls10},   {"tls1.1", ProtocolVersion::tls11},
+      {"tls1.2", ProtocolVersion::tls12},
+  };
+  for (const auto& [n, v] : kShort)
+    if (name == n) return v;
+  return protocol_version_from_name(name);
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  std::string item;
+  for (const char ch : list + ",") {
+    if (ch == ',' || ch == ':') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (ch != ' ') {
+      item.push_back(ch);
+    }
+  }
+  return out;
+}
+
+Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::string& list) {
+  std::vector<ProtocolVersion> versions;
+  for (const std::string& name : split_list(list)) {
+    const auto v = version_named(name);
+    if (!v || *v < ProtocolVersion::ssl3 || *v > ProtocolVersion::tls12) {
+      return decode_error("unknown or unsupported version '" + name +
+                          "' (ssl3, tls1.0, tls1.1, tls1.2)");
+    }
+    versions.push_back(*v);
+  }
+  if (versions.empty()) return decode_error("no version named");
+  const auto [lo, hi] = std::ranges::minmax(versions);
+  return std::pair{lo, hi};
+}
+
+Result<std::vector<CipherSuite>> parse_suites(const std::string& list) {
+  std::vector<CipherSuite> out;
+  for (const std::string& name : split_list(list)) {
+    const auto s = cipher_suite_from_name(name);
+    const CipherSuiteInfo* info = s ? cipher_suite_info(*s) : nullptr;
+    if (!info || !info->engine_supported) return decode_error("unknown cipher suite '" + name + "'");
+    out.push_back(*s);
+  }
+  if (out.empty()) return decode_error("no cipher suite named");
+  return out;
+}
+
+Result<std::shared_ptr<KeylogFile>> KeylogFile::open(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "a");
+  if (!f) return internal_error("cannot open key log file " + path);
+  return std::shared_ptr<KeylogFile>(new KeylogFile(f));
+}
+
+KeylogFile::~KeylogFile() { std::fclose(file_); }
+
+void KeylogFile::write(std::string_view line) {
+  std::lock_guard lock(mu_);
+  std::fprintf(file_, "%.*s\n", static_cast<int>(line.size()), line.data());
+  std::fflush(file_);
+}
+
+std::function<void(std::string_view)> KeylogFile::sink() {
+  return [self = shared_from_this()](std::string_view l) { self->write(l); };
+}
+
+std::string summary(const Negotiated& n) {
+  std::ostringstream out;
+  out << openssl_name(n.version) << " " << iana_name(n.suite);
+  if (n.group) out << " group=" << iana_name(*n.group);
+  if (n.signature_scheme) out << " sigalg=" << iana_name(*n.signature_scheme);
+  out << " ems=" << (n.extended_master_secret ? "yes" : "no")
+      << " resumed=" << (n.resumed ? "yes" : "no");
+  if (!n.alpn.empty()) out << " alpn=" << n.alpn;
+  if (!n.server_name.empty()) out << " sni=" << n.server_name;
+  return out.str();
+}
+
+std::string details(const Negotiated& n) {
+  std::ostringstream out;
+  out << "version:        " << openssl_name(n.version) << "\n"
+      << "cipher suite:   " << iana_name(n.suite) << " (" << openssl_name(n.suite) << ")\n"
+      << "group:          " << (n.group ? iana_name(*n.group) : "-") << "\n"
+      << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n"
+      << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
+      << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
+      << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n"
+      << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
+      << "ALPN:           " << (n.alpn.empty() ? "-" : n.alpn) << "\n"
+      << "server name:    " << (n.server_name.empty() ? "-" : n.server_name) << "\n"
+      << "peer chain:\n";
+  for (size_t i = 0; i < n.peer_chain.size(); ++i) {
+    out << "  " << i << " s: " << n.peer_chain[i].subject() << "\n"
+        << "    i: " << n.peer_chain[i].issuer() << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace gauntlet::cli

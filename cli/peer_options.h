@@ -1,0 +1,44 @@
+// What `gauntlet serve` and `gauntlet connect` share: parsing version and
+// suite lists, NSS key log files, and printing what a handshake negotiated.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/connection/config.h"
+#include "engine/connection/connection.h"
+
+namespace gauntlet::cli {
+
+// "tls1.2", "tls1.0:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
+// OpenSSL's, "TLSv1.2"); the lowest and highest named.
+Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::string& list);
+// IANA or OpenSSL names, separated by commas or colons.
+Result<std::vector<CipherSuite>> parse_suites(const std::string& list);
+std::vector<std::string> split_list(const std::string& list);
+
+// Appends NSS key log lines to a file, from any thread.
+class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
+ public:
+  static Result<std::shared_ptr<KeylogFile>> open(const std::string& path);
+  ~KeylogFile();
+  void write(std::string_view line);
+  std::function<void(std::string_view)> sink();
+
+ private:
+  explicit KeylogFile(std::FILE* f) : file_(f) {}
+  std::mutex mu_;
+  std::FILE* file_;
+};
+
+// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line.
+std::string summary(const Negotiated& n);
+// The same, one field a line, with the peer chain.
+std::string details(const Negotiated& n);
+
+}  // namespace gauntlet::cli

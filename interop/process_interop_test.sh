@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Our command-line peers against real OpenSSL and GnuTLS processes on
+# loopback: `gauntlet serve` with openssl s_client and gnutls-cli, `gauntlet
+# connect` with openssl s_server and gnutls-serv. Each case has a hard time
+# limit, a free port, and stops what it started. A missing tool skips its
+# cases with a message; any failed case fails the test.
+set -uo pipefail
+
+gauntlet=$(realpath "$1")
+pki=$(realpath "$2")
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+failures=0
+pass() { echo "PASS $1"; }
+fail() {
+  echo "FAIL $1"
+  shift
+  for f in "$@"; do echo "--- $f"; sed 's/^/    /' "$f"; done
+  failures=$((failures + 1))
+}
+have() { command -v "$1" >/dev/null 2>&1 || { echo "SKIP: $1 is not installed"; return 1; }; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Waits until something listens on the port (at most 5 s), without
+# connecting: a probe would use up a server's only connection.
+wait_port() {
+  local hex
+  hex=$(printf '%04X' "$1")
+  for _ in $(seq 50); do
+    grep -q ":$hex [0-9A-F:]* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_serve() {  # port, extra args...
+  local port=$1
+  shift
+  timeout 60 "$gauntlet" serve --port "$port" --cert "$pki/server-rsa-chain.pem" \
+    --key "$pki/server-rsa.key" --versions tls1.0:tls1.2 "$@" 2>"$work/serve-$port.log" &
+  pids+=($!)
+  wait_port "$port"
+}
+
+# --- gauntlet serve against openssl s_client --------------------------------
+if have openssl; then
+  port=$(free_port)
+  start_serve "$port" --tickets --keylog "$work/keylog" --ca "$pki/root-ca.pem" --verify optional
+  for c in "tls1_2 ECDHE-RSA-AES128-GCM-SHA256" "tls1 AES128-SHA" "tls1_2 DHE-RSA-AES128-SHA256" \
+           "tls1_1 ECDHE-RSA-AES256-SHA"; do
+    set -- $c
+    out="$work/sclient-$1-$2"
+    # Security level 0: TLS 1.0/1.1 sign with MD5+SHA-1, which level 1 refuses.
+    echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -"$1" -cipher "$2:@SECLEVEL=0" \
+      -CAfile "$pki/root-ca.pem" -servername localhost -verify_return_error >"$out" 2>&1
+    if grep -q "Cipher is $2" "$out" && grep -q "Verify return code: 0 (ok)" "$out"; then
+      pass "serve <- s_client -$1 $2"
+    else
+      fail "serve <- s_client -$1 $2" "$out"
+    fi
+  done
+  out="$work/sclient-reconnect"
+  timeout 30 openssl s_client -connect "127.0.0.1:$port" -tls1_2 -reconnect -CAfile "$pki/root-ca.pem" \
+    -servername localhost </dev/null >"$out" 2>&1
+  if [ "$(grep -c '^Reused' "$out")" -ge 5 ]; then pass "serve <- s_client -reconnect resumes"
+  else fail "serve <- s_client -reconnect resumes" "$out"; fi
+  out="$work/sclient-cert"
+  echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -tls1_2 -CAfile "$pki/root-ca.pem" \
+    -cert "$pki/client-rsa.pem" -key "$pki/client-rsa.key" -cert_chain "$pki/intermediate-ca.pem" \
+    -servername localhost >"$out" 2>&1
+  if grep -q "Verify return code: 0" "$out" && grep -q "client-rsa\|resumed=no" "$work/serve-$port.log"; then
+    pass "serve <- s_client with a client certificate"
+  else
+    fail "serve <- s_client with a client certificate" "$out" "$work/serve-$port.log"
+  fi
+  # A client sending garbage ends only its own connection.
+  head -c 3000 /dev/urandom | timeout 5 python3 -c "
+import socket,sys; s=socket.create_connection(('127.0.0.1',$port)); s.sendall(sys.stdin.buffer.read()); s.settimeout(3)
+try: s.recv(100)
+except Exception: pass" 2>/dev/null
+  out="$work/sclient-after-garbage"
+  echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -CAfile "$pki/root-ca.pem" \
+    -servername localhost >"$out" 2>&1
+  if grep -q "Verify return code: 0" "$out" && grep -q "handshake failed" "$work/serve-$port.log"; then
+    pass "serve survives a garbage client and serves the next"
+  else
+    fail "serve survives a garbage client and serves the next" "$out" "$work/serve-$port.log"
+  fi
+  if grep -Eq '^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$' "$work/keylog"; then
+    pass "serve --keylog writes NSS key log lines"
+  else
+    fail "serve --keylog writes NSS key log lines" "$work/keylog"
+  fi
+fi
+
+# --- gauntlet serve against gnutls-cli --------------------------------------
+if have gnutls-cli; then
+  port=$(free_port)
+  start_serve "$port" --tickets
+  for prio in "NORMAL:-VERS-ALL:+VERS-TLS1.2" "NORMAL:-VERS-ALL:+VERS-TLS1.1:-KX-ALL:+RSA"; do
+    out="$work/gnutls-cli-$prio"
+    echo ping | timeout 20 gnutls-cli --x509cafile="$pki/root-ca.pem" --port="$port" \
+      --priority="$prio" localhost >"$out" 2>&1
+    if grep -q "Handshake was completed" "$out" && grep -q "ping" "$out"; then
+      pass "serve <- gnutls-cli $prio"
+    else
+      fail "serve <- gnutls-cli $prio" "$out" "$work/serve-$port.log"
+    fi
+  done
+  out="$work/gnutls-cli-resume"
+  timeout 20 gnutls-cli --x509cafile="$pki/root-ca.pem" --port="$port" --resume localhost \
+    </dev/null >"$out" 2>&1
+  if grep -q "This is a resumed session" "$out"; then pass "serve <- gnutls-cli --resume"
+  else fail "serve <- gnutls-cli --resume" "$out"; fi
+fi
+
+# --- gauntlet connect against openssl s_server ------------------------------
+if have openssl; then
+  for v in tls1_2 tls1_1; do
+    port=$(free_port)
+    timeout 30 openssl s_server -accept "$port" -"$v" -cipher 'DEFAULT:@SECLEVEL=0' -cert "$pki/server-rsa.pem" \
+      -key "$pki/server-rsa.key" -cert_chain "$pki/intermediate-ca.pem" -www -naccept 1 \
+      >"$work/s_server-$v.log" 2>&1 &
+    pids+=($!)
+    wait_port "$port"
+    out="$work/connect-$v"
+    printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 "$gauntlet" connect "127.0.0.1:$port" \
+      --sni localhost --ca "$pki/root-ca.pem" >"$out" 2>&1
+    want=$([ "$v" = tls1_2 ] && echo TLSv1.2 || echo TLSv1.1)
+    if grep -q "version: *$want" "$out" && grep -q "Protocol *: $want" "$out"; then
+      pass "connect -> s_server -$v -www"
+    else
+      fail "connect -> s_server -$v -www" "$out" "$work/s_server-$v.log"
+    fi
+  done
+  port=$(free_port)
+  timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+    -cert_chain "$pki/intermediate-ca.pem" -Verify 2 -CAfile "$pki/root-ca.pem" -www -naccept 1 \
+    >"$work/s_server-verify.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  out="$work/connect-cert"
+  printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost \
+    --ca "$pki/root-ca.pem" --cert "$pki/client-rsa-chain.pem" --key "$pki/client-rsa.key" >"$out" 2>&1
+  if grep -q "Protocol *: TLSv1.2" "$out" && grep -q "client-rsa" "$work/s_server-verify.log"; then
+    pass "connect -> s_server -Verify with a client certificate"
+  else
+    fail "connect -> s_server -Verify with a client certificate" "$out" "$work/s_server-verify.log"
+  fi
+  port=$(free_port)
+  timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+    -cert_chain "$pki/intermediate-ca.pem" -www >"$work/s_server-resume.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  out="$work/connect-resume"
+  timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost --ca "$pki/root-ca.pem" --resume 2 \
+    </dev/null >"$out" 2>&1
+  if [ "$(grep -c 'reconnection .: resumed' "$out")" -eq 2 ]; then pass "connect --resume 2 -> s_server"
+  else fail "connect --resume 2 -> s_server" "$out"; fi
+fi
+
+# --- gauntlet connect against gnutls-serv -----------------------------------
+if have gnutls-serv; then
+  port=$(free_port)
+  timeout 30 gnutls-serv --x509certfile="$pki/server-rsa-chain.pem" --x509keyfile="$pki/server-rsa.key" \
+    --port="$port" --echo >"$work/gnutls-serv.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  out="$work/connect-gnutls"
+  echo "echo me" | timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost \
+    --ca "$pki/root-ca.pem" --resume 1 >"$out" 2>&1
+  if grep -q "version: *TLSv1.2" "$out" && grep -q "echo me" "$out" && grep -q "reconnection 1: resumed" "$out"; then
+    pass "connect -> gnutls-serv --echo"
+  else
+    fail "connect -> gnutls-serv --echo" "$out" "$work/gnutls-serv.log"
+  fi
+fi
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
