@@ -125,6 +125,7 @@ Status Connection::client_send_hello() {
                     RenegotiationInfo{renegotiating ? client_verify_data_ : Bytes{}}));
   }
   if (!l.empty()) ch.extensions = std::move(e);
+  apply_client_hello_bugs(c.bugs, ch);
   if (ssl2_form) return client_send_ssl2_hello();
   // The first ClientHello goes out as TLS 1.0 records, which every server
   // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
@@ -453,9 +454,18 @@ Status Connection::client_send_key_exchange() {
                  static_cast<uint8_t>(offered_version & 0xff)};
     const Bytes rest = c.random->bytes(kPremasterSize - 2);
     premaster.insert(premaster.end(), rest.begin(), rest.end());
+    if (c.bugs.premaster_version) {
+      premaster[0] = static_cast<uint8_t>(*c.bugs.premaster_version >> 8);
+      premaster[1] = static_cast<uint8_t>(*c.bugs.premaster_version & 0xff);
+    }
     auto key = h.peer_chain.front().public_key();
     if (!key) return key.error();
-    auto encrypted = rsa_encrypt_pkcs1(*key, premaster);
+    auto encrypted =
+        c.bugs.bad_premaster
+            ? rsa_encrypt_raw(*key, bad_premaster_block(*c.bugs.bad_premaster,
+                                                        static_cast<size_t>((key->bits() + 7) / 8),
+                                                        premaster, *c.random))
+            : rsa_encrypt_pkcs1(*key, premaster);
     if (!encrypted) return encrypted.error();
     exchange = std::move(encrypted).value();
   } else {
@@ -465,7 +475,7 @@ Status Connection::client_send_key_exchange() {
     auto secret = eph->shared_secret(h.peer_public);
     if (!secret) return secret.error();
     premaster = std::move(secret).value();
-    exchange = eph->public_value();
+    exchange = c.bugs.public_value.value_or(eph->public_value());
   }
   if (auto st = send_message(HandshakeType::client_key_exchange,
                              ClientKeyExchange{form, h.version, exchange}.serialize());

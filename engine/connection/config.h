@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/connection/bugs.h"
 #include "engine/crypto/clock.h"
 #include "engine/crypto/dh.h"
 #include "engine/crypto/keys.h"
@@ -85,6 +86,10 @@ struct Config {
   bool ssl2_compatible_hello = false;
   size_t min_dh_bits = 1024;
   FfdheGroup dh_group = FfdheGroup::ffdhe2048;  // DHE when the client names none
+
+  // Deliberate protocol violations for the conformance runner's scripted
+  // peer; empty for any real use.
+  Bugs bugs;
 
   // Fuzzer mode, as BoringSSL's: records stay in the clear after
   // ChangeCipherSpec, Finished, signatures and renegotiation_info always

@@ -20,6 +20,7 @@ Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOp
       config_(std::move(config)),
       fuzzer_mode_(config_->fuzzer_mode),
       options_(std::move(options)) {
+  records_.set_bugs(&config_->bugs);
   if (fuzzer_mode_ && !kFuzzingBuild) {
     fail(internal_error("fuzzer mode needs the fuzzing build of the engine"));
   }

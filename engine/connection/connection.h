@@ -90,6 +90,9 @@ class Connection {
 
   // close_notify (RFC 5246 §7.2.1).
   void close();
+  // The conformance runner's record tamper hook: changes one outgoing record
+  // after it is sealed (engine/connection/bugs.h).
+  void tamper_next(RecordTamper t) { records_.arm_tamper(t); }
   // A new handshake on this connection (RFC 5746): a client sends
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();

@@ -62,6 +62,11 @@ Status Connection::accept(Role sender, Wire w) {
 
 Status Connection::send_message(HandshakeType type, Result<Bytes> body) {
   if (!body) return body.error();
+  const Bugs& bugs = config_->bugs;
+  if (type == HandshakeType::finished && (bugs.corrupt_finished || bugs.truncate_finished)) {
+    if (bugs.corrupt_finished) body->front() ^= 0x01;
+    if (bugs.truncate_finished) body->pop_back();
+  }
   const Bytes framed = HandshakeMessage{type, std::move(body).value()}.serialize();
   if (type != HandshakeType::hello_request) {
     if (auto st = accept(role_, wire(type)); !st) {
@@ -69,7 +74,16 @@ Status Connection::send_message(HandshakeType type, Result<Bytes> body) {
     }
     hs_->transcript.update(framed);
   }
-  return records_.write(ContentType::handshake, framed);
+  if (bugs.early_change_cipher_spec == type) {
+    if (auto st = records_.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
+        !st) {
+      return st;
+    }
+  }
+  if (bugs.skip_message == type) return ok_status();
+  if (auto st = records_.write(ContentType::handshake, framed); !st) return st;
+  if (bugs.duplicate_message == type) return records_.write(ContentType::handshake, framed);
+  return ok_status();
 }
 
 Status Connection::derive_keys() {
@@ -105,12 +119,18 @@ Status Connection::send_change_cipher_spec() {
   if (auto st = accept(role_, kChangeCipherSpec); !st) {
     return internal_error("we would send ChangeCipherSpec out of order");
   }
-  if (auto st = records_.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
-      !st) {
-    return st;
+  const Bugs& bugs = config_->bugs;
+  if (!bugs.skip_change_cipher_spec) {
+    if (auto st = records_.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
+        !st) {
+      return st;
+    }
   }
   records_.set_write_protection(std::move(hs_->pending_write));
   apply_fragment_limits(Direction::send);
+  if (bugs.application_data_before_finished) {
+    return records_.write(ContentType::application_data, Bytes{'e', 'a', 'r', 'l', 'y'});
+  }
   return ok_status();
 }
 

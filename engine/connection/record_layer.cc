@@ -62,18 +62,92 @@ Result<std::optional<Bytes>> RecordLayer::read_ssl2_record() {
 }
 
 Status RecordLayer::write(ContentType type, ByteView data) {
+  if (bugs_ && bugs_->coalesce_handshake && type == ContentType::handshake) {
+    coalesced_.insert(coalesced_.end(), data.begin(), data.end());
+    return ok_status();
+  }
+  if (auto st = flush_coalesced(); !st) return st;
+  return seal_and_append(type, data);
+}
+
+Status RecordLayer::flush_coalesced() {
+  if (coalesced_.empty()) return ok_status();
+  const Bytes held = std::exchange(coalesced_, {});
+  return seal_and_append(ContentType::handshake, held);
+}
+
+Bytes RecordLayer::take_output() {
+  (void)flush_coalesced();
+  return std::exchange(out_, {});
+}
+
+Status RecordLayer::seal_and_append(ContentType type, ByteView data) {
+  size_t limit = max_send_;
+  if (bugs_ && bugs_->handshake_fragment > 0 && type == ContentType::handshake) {
+    limit = std::min(limit, bugs_->handshake_fragment);
+  }
+  const ProtocolVersion version = bugs_ && bugs_->record_version
+                                      ? static_cast<ProtocolVersion>(*bugs_->record_version)
+                                      : write_version_;
   // Empty data gives one empty record: zero-length application data is legal
   // and used against traffic analysis (RFC 5246 §6.2.1).
   size_t off = 0;
   do {
-    const ByteView piece = data.subspan(off, std::min(max_send_, data.size() - off));
-    auto sealed = write_->seal(type, write_version_, piece);
+    const ByteView piece = data.subspan(off, std::min(limit, data.size() - off));
+    auto sealed = write_->seal(type, version, piece);
     if (!sealed) return sealed.error();
-    const Bytes rec = write_record(type, write_version_, *sealed);
+    Bytes rec = write_record(type, version, *sealed);
+    tamper(type, rec);
     out_.insert(out_.end(), rec.begin(), rec.end());
     off += piece.size();
   } while (off < data.size());
   return ok_status();
+}
+
+void RecordLayer::arm_tamper(RecordTamper t) {
+  tamper_ = t;
+  tamper_seen_ = 0;
+}
+
+void RecordLayer::tamper(ContentType type, Bytes& rec) {
+  if (!tamper_ || tamper_->type != type || tamper_seen_++ != tamper_->nth) return;
+  const TamperAction action = tamper_->action;
+  tamper_.reset();
+  auto set_length = [&rec] {
+    const size_t n = rec.size() - kRecordHeaderSize;
+    rec[3] = static_cast<uint8_t>(n >> 8);
+    rec[4] = static_cast<uint8_t>(n & 0xff);
+  };
+  const size_t fragment = rec.size() - kRecordHeaderSize;
+  switch (action) {
+    case TamperAction::flip_last_byte:
+      if (fragment > 0) rec.back() ^= 0x01;
+      break;
+    case TamperAction::flip_first_byte:
+      if (fragment > 0) rec[kRecordHeaderSize] ^= 0x01;
+      break;
+    case TamperAction::flip_padding:
+      if (fragment >= 17) rec[rec.size() - 17] ^= 0x01;
+      break;
+    case TamperAction::truncate:
+      if (fragment > 0) rec.pop_back();
+      set_length();
+      break;
+    case TamperAction::extend:
+      rec.push_back(0);
+      set_length();
+      break;
+    case TamperAction::oversize:
+      rec.resize(kRecordHeaderSize + kMaxCiphertext + 1);
+      set_length();
+      break;
+    case TamperAction::change_type:
+      rec[0] = 99;
+      break;
+    case TamperAction::change_version:
+      rec[2] ^= 0x03;
+      break;
+  }
 }
 
 }  // namespace gauntlet

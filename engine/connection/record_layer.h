@@ -9,6 +9,7 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
+#include "engine/connection/bugs.h"
 #include "engine/record/protection.h"
 #include "engine/record/record_header.h"
 #include "engine/registry/content_type.h"
@@ -35,8 +36,13 @@ class RecordLayer {
   Status write(ContentType type, ByteView data);
   // Bytes that are already a record: the SSL 2.0 CLIENT-HELLO.
   void write_raw(ByteView record) { out_.insert(out_.end(), record.begin(), record.end()); }
-  Bytes take_output() { return std::exchange(out_, {}); }
-  bool has_output() const { return !out_.empty(); }
+  Bytes take_output();
+  bool has_output() const { return !out_.empty() || !coalesced_.empty(); }
+
+  // The runner's deviations (engine/connection/bugs.h) that act on records;
+  // `bugs` must outlive the layer.
+  void set_bugs(const Bugs* bugs) { bugs_ = bugs; }
+  void arm_tamper(RecordTamper t);
 
   void set_read_protection(std::unique_ptr<RecordProtection> p) {
     read_ = std::move(p);
@@ -56,6 +62,9 @@ class RecordLayer {
 
  private:
   void compact();
+  Status seal_and_append(ContentType type, ByteView data);
+  Status flush_coalesced();
+  void tamper(ContentType type, Bytes& record);
 
   Bytes in_;
   size_t in_pos_ = 0;
@@ -66,6 +75,10 @@ class RecordLayer {
   ProtocolVersion write_version_ = ProtocolVersion::tls10;
   size_t max_send_ = kMaxPlaintext;
   size_t max_receive_ = kMaxPlaintext;
+  const Bugs* bugs_ = nullptr;
+  Bytes coalesced_;  // handshake messages held to share one record
+  std::optional<RecordTamper> tamper_;
+  int tamper_seen_ = 0;
 };
 
 }  // namespace gauntlet

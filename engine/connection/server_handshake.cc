@@ -228,6 +228,10 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
     if (h.suite) break;
   }
   if (!h.suite) return Error{AlertDescription::handshake_failure, "no cipher suite in common"};
+  if (c.bugs.server_group && h.group) h.group = c.bugs.server_group;
+  if (c.bugs.server_signature_scheme && h.server_signature_scheme) {
+    h.server_signature_scheme = c.bugs.server_signature_scheme;
+  }
 
   const KeyExchange kx = h.suite->key_exchange;
   if (kx == KeyExchange::dhe_rsa || kx == KeyExchange::dhe_dss) {
@@ -330,6 +334,7 @@ Status Connection::server_send_hello(const ClientHello& ch, Bytes session_id) {
   ServerHello sh{h.version, h.server_random, h.session_id, h.suite->suite,
                  CompressionMethod::null, std::nullopt};
   if (!l.empty()) sh.extensions = std::move(e);
+  apply_server_hello_bugs(c.bugs, sh);
   records_.set_version(h.version);
   if (auto st = send_message(HandshakeType::server_hello, sh.serialize()); !st) return st;
   apply_fragment_limits(Direction::send);
@@ -344,11 +349,13 @@ Status Connection::server_send_key_exchange() {
                  : EphemeralKey::generate_ec(*h.group, *config_->random);
   if (!eph) return eph.error();
   h.ephemeral = std::move(eph).value();
+  const Bytes& ours = config_->bugs.public_value ? *config_->bugs.public_value
+                                                  : h.ephemeral->public_value();
   ServerKeyExchange ske;
   if (dhe) {
-    ske.params = ServerDhParams{h.dh->p, h.dh->g, h.ephemeral->public_value()};
+    ske.params = ServerDhParams{h.dh->p, h.dh->g, ours};
   } else {
-    ske.params = ServerEcdhParams{*h.group, h.ephemeral->public_value()};
+    ske.params = ServerEcdhParams{*h.group, ours};
   }
   auto params = ske.params_bytes();
   if (!params) return params.error();

@@ -10,12 +10,13 @@
 
 namespace gauntlet {
 
-Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext) {
+namespace {
+Result<Bytes> rsa_encrypt(const PublicKey& key, ByteView plaintext, int padding) {
   if (key.type() != KeyType::rsa) return internal_error("RSA encryption needs an RSA key");
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
   size_t len = 0;
   if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 ||
-      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
+      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), padding) != 1 ||
       EVP_PKEY_encrypt(ctx.get(), nullptr, &len, plaintext.data(), plaintext.size()) != 1) {
     return internal_error("RSA encrypt: " + openssl_error_string());
   }
@@ -25,6 +26,15 @@ Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext) {
   }
   out.resize(len);
   return out;
+}
+}  // namespace
+
+Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext) {
+  return rsa_encrypt(key, plaintext, RSA_PKCS1_PADDING);
+}
+
+Result<Bytes> rsa_encrypt_raw(const PublicKey& key, ByteView block) {
+  return rsa_encrypt(key, block, RSA_NO_PADDING);
 }
 
 Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext) {

@@ -15,6 +15,10 @@ constexpr size_t kPremasterSize = 48;
 
 Result<Bytes> rsa_encrypt_pkcs1(const PublicKey& key, ByteView plaintext);
 
+// The block as is, without padding (it must be as long as the modulus and
+// below it): for building deliberately malformed premasters.
+Result<Bytes> rsa_encrypt_raw(const PublicKey& key, ByteView block);
+
 // The raw RSA private operation (no padding): modulus-sized output. A
 // ciphertext of another length, or not below the modulus, is decode_error.
 Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext);

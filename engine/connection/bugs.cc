@@ -1,0 +1,91 @@
+#include "engine/connection/bugs.h"
+
+#include "engine/crypto/random.h"
+#include "engine/messages/handshake/client_hello.h"
+#include "engine/messages/handshake/server_hello.h"
+
+namespace gauntlet {
+
+bool Bugs::any() const {
+  return client_version || cipher_suites || compression_methods || session_id ||
+         server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
+         server_group || server_signature_scheme || premaster_version || bad_premaster ||
+         public_value || skip_message || duplicate_message || early_change_cipher_spec ||
+         skip_change_cipher_spec || corrupt_finished || truncate_finished ||
+         application_data_before_finished || handshake_fragment > 0 || coalesce_handshake ||
+         record_version;
+}
+
+namespace {
+
+void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
+  if (bugs.extra_extensions.empty() && !bugs.duplicate_extension) return;
+  if (!extensions) extensions = Extensions{};
+  auto& list = extensions->list;
+  if (bugs.duplicate_extension && !list.empty()) list.push_back(list.front());
+  for (const auto& [type, body] : bugs.extra_extensions) {
+    list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
+  }
+}
+
+}  // namespace
+
+void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
+  if (bugs.client_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.client_version);
+  if (bugs.cipher_suites) {
+    hello.cipher_suites.clear();
+    for (const uint16_t s : *bugs.cipher_suites)
+      hello.cipher_suites.push_back(static_cast<CipherSuite>(s));
+  }
+  if (bugs.compression_methods) {
+    hello.compression_methods.clear();
+    for (const uint8_t m : *bugs.compression_methods)
+      hello.compression_methods.push_back(static_cast<CompressionMethod>(m));
+  }
+  if (bugs.session_id) hello.session_id = *bugs.session_id;
+  add_extensions(bugs, hello.extensions);
+}
+
+void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
+  if (bugs.server_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.server_version);
+  if (bugs.server_suite) hello.cipher_suite = static_cast<CipherSuite>(*bugs.server_suite);
+  add_extensions(bugs, hello.extensions);
+}
+
+Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView premaster,
+                          RandomSource& random) {
+  // 00 02 PS 00 premaster, PS of non-zero random bytes.
+  Bytes block(modulus_size);
+  block[1] = 2;
+  for (size_t i = 2; i < modulus_size; ++i) {
+    uint8_t b = 0;
+    while (b == 0) random.fill({&b, 1});
+    block[i] = b;
+  }
+  size_t separator = modulus_size - premaster.size() - 1;
+  switch (kind) {
+    case BadPremaster::wrong_first_byte:
+      block[0] = 1;
+      break;
+    case BadPremaster::wrong_block_type:
+      block[1] = 1;
+      break;
+    case BadPremaster::no_separator:
+      separator = 0;
+      break;
+    case BadPremaster::zero_in_padding:
+      block[5] = 0;
+      break;
+    case BadPremaster::wrong_length:
+      separator += 1;  // leaves 47 bytes after it
+      break;
+  }
+  if (separator > 0) block[separator] = 0;
+  const size_t start = modulus_size - premaster.size();
+  if (kind != BadPremaster::no_separator && kind != BadPremaster::wrong_length) {
+    std::copy(premaster.begin(), premaster.end(), block.begin() + static_cast<std::ptrdiff_t>(start));
+  }
+  return block;
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,99 @@
+// Deliberate deviations from the protocol, for the conformance runner's
+// scripted peer (in the spirit of BoringSSL's ProtocolBugs): each makes our
+// side send one thing a correct stack must refuse or tolerate. All are off by
+// default; nothing but tests and the runner sets them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/base/reader.h"
+#include "engine/registry/content_type.h"
+#include "engine/registry/handshake_type.h"
+#include "engine/registry/named_group.h"
+#include "engine/registry/signature_scheme.h"
+
+namespace gauntlet {
+
+// How a client's RSA-encrypted premaster block (RFC 5246 §7.4.7.1,
+// PKCS #1 v1.5: 00 02 PS 00 premaster) is broken, for Bleichenbacher probes.
+enum class BadPremaster {
+  wrong_first_byte,  // 01 02 ...
+  wrong_block_type,  // 00 01 ...
+  no_separator,      // no 00 after the padding
+  zero_in_padding,   // a 00 inside the first eight padding bytes
+  wrong_length,      // a 47-byte premaster
+};
+
+// One change to an outgoing record after it was sealed.
+enum class TamperAction {
+  flip_last_byte,      // the MAC or AEAD tag
+  flip_first_byte,     // the explicit IV or the first ciphertext byte
+  flip_padding,        // CBC: the last byte of the next-to-last block, which
+                       // flips the padding length on decryption
+  truncate,            // one byte fewer (length adjusted)
+  extend,              // one byte more (length adjusted)
+  oversize,            // grown past 2^14 + 2048 bytes (RFC 5246 §6.2.3)
+  change_type,         // content type 99
+  change_version,      // record version 3.0 → 3.3 or the reverse
+};
+
+struct RecordTamper {
+  ContentType type;
+  int nth = 0;  // the first record of that type from now is 0
+  TamperAction action;
+};
+
+struct Bugs {
+  // ClientHello.
+  std::optional<uint16_t> client_version;
+  std::optional<std::vector<uint16_t>> cipher_suites;  // sent as is, unknown ids too
+  std::optional<std::vector<uint8_t>> compression_methods;
+  std::optional<Bytes> session_id;  // any length, 33 bytes included
+  // ServerHello.
+  std::optional<uint16_t> server_version;
+  std::optional<uint16_t> server_suite;
+  // Raw (type, body) extensions appended to our hello; a duplicate of our
+  // first extension.
+  std::vector<std::pair<uint16_t, Bytes>> extra_extensions;
+  bool duplicate_extension = false;
+
+  // Key exchange.
+  std::optional<NamedGroup> server_group;  // the ECDHE curve, offered or not
+  std::optional<SignatureScheme> server_signature_scheme;
+  std::optional<uint16_t> premaster_version;
+  std::optional<BadPremaster> bad_premaster;
+  std::optional<Bytes> public_value;  // our DH or ECDH public value, as sent
+
+  // Messages and their order.
+  std::optional<HandshakeType> skip_message;
+  std::optional<HandshakeType> duplicate_message;
+  std::optional<HandshakeType> early_change_cipher_spec;  // sent before this message
+  bool skip_change_cipher_spec = false;  // keys change, the record is not sent
+  bool corrupt_finished = false;
+  bool truncate_finished = false;
+  bool application_data_before_finished = false;
+
+  // Records.
+  size_t handshake_fragment = 0;  // at most this many handshake bytes a record
+  bool coalesce_handshake = false;  // a flight's messages in one record
+  std::optional<uint16_t> record_version;  // every record we write
+
+  bool any() const;
+};
+
+struct ClientHello;
+struct ServerHello;
+class RandomSource;
+
+void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello);
+void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
+
+// A PKCS #1 type 2 block around `premaster`, modulus_size bytes, broken as
+// `kind` says; it is then encrypted without padding.
+Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView premaster,
+                          RandomSource& random);
+
+}  // namespace gauntlet

@@ -1,0 +1,171 @@
+// Each deviation of bugs.h does what it says: our engine with the bug, as
+// the runner's scripted peer, against our engine without, draws the alert a
+// strict stack must send.
+#include <gtest/gtest.h>
+
+#include "engine/testing/engine_pair.h"
+
+namespace gauntlet {
+namespace {
+
+using namespace test_support;
+using A = AlertDescription;
+using H = HandshakeType;
+
+struct Outcome {
+  std::optional<A> client_error, server_error;
+};
+
+// `bugs` on the side `who`; the other side is a plain engine.
+Outcome run(Role who, const std::function<void(Bugs&)>& set,
+            std::vector<CipherSuite> suites = {CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256}) {
+  auto c = client_config();
+  c->cipher_suites = std::move(suites);
+  auto s = server_config();
+  set((who == Role::client ? c : s)->bugs);
+  auto p = handshake(c, s);
+  return {p.client.error() ? std::optional(p.client.error()->alert) : std::nullopt,
+          p.server.error() ? std::optional(p.server.error()->alert) : std::nullopt};
+}
+
+TEST(Bugs, NoneSetChangesNothing) {
+  EXPECT_FALSE(Bugs{}.any());
+  const Outcome o = run(Role::client, [](Bugs&) {});
+  EXPECT_FALSE(o.client_error);
+  EXPECT_FALSE(o.server_error);
+}
+
+TEST(Bugs, ClientHelloFields) {
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.client_version = 0x0200; }).server_error,
+            A::protocol_version);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.compression_methods = {{1}}; }).server_error,
+            A::illegal_parameter);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.session_id = Bytes(33, 1); }).server_error,
+            A::decode_error);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.duplicate_extension = true; }).server_error,
+            A::illegal_parameter);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.cipher_suites = {{0x0a0a, 0xfefe}}; }).server_error,
+            A::handshake_failure);
+  // Unknown suites and extensions beside known ones are tolerated.
+  const Outcome tolerant = run(Role::client, [](Bugs& b) {
+    b.cipher_suites = {{0x0a0a, 0xc02f}};
+    b.extra_extensions = {{0x1a1a, {}}, {0xfe00, Bytes(7, 3)}};
+  });
+  EXPECT_FALSE(tolerant.server_error);
+}
+
+TEST(Bugs, ServerHelloFields) {
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.server_version = 0x0304; }).client_error,
+            A::protocol_version);
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.server_suite = 0xc030; }).client_error,
+            A::illegal_parameter);
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.extra_extensions = {{0x1a1a, {}}}; }).client_error,
+            A::unsupported_extension);
+}
+
+TEST(Bugs, ServerChoosesACurveTheClientDidNotOffer) {
+  auto c = client_config();
+  c->groups = {NamedGroup::x25519};
+  auto s = server_config();
+  s->bugs.server_group = NamedGroup::secp384r1;
+  auto p = handshake(c, s);
+  ASSERT_TRUE(p.client.error());
+  EXPECT_EQ(p.client.error()->alert, A::illegal_parameter);
+}
+
+TEST(Bugs, KeyExchangeValues) {
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.public_value = Bytes{1}; },
+                {CipherSuite::dhe_rsa_with_aes_128_gcm_sha256})
+                .server_error,
+            A::illegal_parameter);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.public_value = Bytes(32, 0); }).server_error,
+            A::illegal_parameter);
+}
+
+TEST(Bugs, EveryBadPremasterFailsAtFinishedAlike) {
+  for (const auto kind : {BadPremaster::wrong_first_byte, BadPremaster::wrong_block_type,
+                          BadPremaster::no_separator, BadPremaster::zero_in_padding,
+                          BadPremaster::wrong_length}) {
+    const Outcome o = run(Role::client, [&](Bugs& b) { b.bad_premaster = kind; },
+                          {CipherSuite::rsa_with_aes_128_cbc_sha});
+    EXPECT_EQ(o.server_error, A::bad_record_mac) << static_cast<int>(kind);
+  }
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.premaster_version = 0x0301; },
+                {CipherSuite::rsa_with_aes_128_cbc_sha})
+                .server_error,
+            A::bad_record_mac);
+}
+
+TEST(Bugs, MessageOrder) {
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.skip_message = H::certificate; }).client_error,
+            A::unexpected_message);
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.duplicate_message = H::server_hello; }).client_error,
+            A::unexpected_message);
+  EXPECT_EQ(run(Role::server, [](Bugs& b) { b.early_change_cipher_spec = H::certificate; })
+                .client_error,
+            A::unexpected_message);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.skip_change_cipher_spec = true; }).server_error,
+            A::unexpected_message);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.application_data_before_finished = true; })
+                .server_error,
+            A::unexpected_message);
+}
+
+TEST(Bugs, Finished) {
+  auto cbc = std::vector{CipherSuite::rsa_with_aes_128_cbc_sha};
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.corrupt_finished = true; }, cbc).server_error,
+            A::decrypt_error);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.truncate_finished = true; }, cbc).server_error,
+            A::decode_error);
+}
+
+TEST(Bugs, RecordShapesAreTolerated) {
+  EXPECT_FALSE(run(Role::client, [](Bugs& b) { b.handshake_fragment = 1; }).server_error);
+  EXPECT_FALSE(run(Role::server, [](Bugs& b) { b.handshake_fragment = 3; }).client_error);
+  const Outcome coalesced = run(Role::server, [](Bugs& b) { b.coalesce_handshake = true; });
+  EXPECT_FALSE(coalesced.client_error);
+  EXPECT_FALSE(coalesced.server_error);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) { b.record_version = 0x0200; }).server_error,
+            A::protocol_version);
+}
+
+class Tamper : public testing::TestWithParam<std::tuple<TamperAction, CipherSuite, A>> {};
+
+TEST_P(Tamper, ApplicationDataRecord) {
+  const auto [action, suite, alert] = GetParam();
+  auto c = client_config();
+  c->cipher_suites = {suite};
+  auto p = handshake(c, server_config());
+  ASSERT_TRUE(p.completed());
+  p.client.tamper_next({ContentType::application_data, 0, action});
+  ASSERT_TRUE(p.client.write(Bytes(64, 'x')).ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  ASSERT_TRUE(p.server.error());
+  EXPECT_EQ(p.server.error()->alert, alert);
+  EXPECT_TRUE(p.server.read().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Actions, Tamper,
+    testing::Values(
+        std::tuple{TamperAction::flip_last_byte, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::flip_first_byte, CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha256,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::flip_padding, CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::flip_last_byte, CipherSuite::rsa_with_rc4_128_sha,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::truncate, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::extend, CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha,
+                   A::bad_record_mac},
+        std::tuple{TamperAction::oversize, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+                   A::record_overflow},
+        std::tuple{TamperAction::change_type, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+                   A::unexpected_message},
+        std::tuple{TamperAction::change_version, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+                   A::protocol_version}));
+
+}  // namespace
+}  // namespace gauntlet
