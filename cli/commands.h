@@ -10,6 +10,7 @@ namespace gauntlet::cli {
 Command add_connect_command(CLI::App& app);
 Command add_decode_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
+Command add_run_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 
 inline std::vector<Command> register_commands(CLI::App& app) {
@@ -18,6 +19,7 @@ inline std::vector<Command> register_commands(CLI::App& app) {
       add_decode_command(app),
       add_serve_command(app),
       add_connect_command(app),
+      add_run_command(app),
   };
 }
 

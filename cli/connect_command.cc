@@ -76,7 +76,7 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
       const auto idle = std::min(deadline, net::deadline_in(std::chrono::milliseconds(o.idle_ms)));
       auto open = net::read_once(c, *fd, idle);
       const Bytes got = c.read();
-      std::fwrite(got.data(), 1, got.size(), stdout);
+      if (!got.empty()) std::fwrite(got.data(), 1, got.size(), stdout);
       if (!open || !*open) break;
     }
     std::fflush(stdout);

@@ -5,21 +5,6 @@
 
 namespace gauntlet::cli {
 
-namespace {
-
-std::optional<ProtocolVersion> version_named(const std::string& name) {
-  static const std::pair<const char*, ProtocolVersion> kShort[] = {
-      {"ssl3", ProtocolVersion::ssl3},    {"tls1.0", ProtocolVersion::tls10},
-      {"tls1", ProtocolVersion::tls10},   {"tls1.1", ProtocolVersion::tls11},
-      {"tls1.2", ProtocolVersion::tls12},
-  };
-  for (const auto& [n, v] : kShort)
-    if (name == n) return v;
-  return protocol_version_from_name(name);
-}
-
-}  // namespace
-
 std::vector<std::string> split_list(const std::string& list) {
   std::vector<std::string> out;
   std::string item;
@@ -37,7 +22,7 @@ std::vector<std::string> split_list(const std::string& list) {
 Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::string& list) {
   std::vector<ProtocolVersion> versions;
   for (const std::string& name : split_list(list)) {
-    const auto v = version_named(name);
+    const auto v = protocol_version_from_any_name(name);
     if (!v || *v < ProtocolVersion::ssl3 || *v > ProtocolVersion::tls12) {
       return decode_error("unknown or unsupported version '" + name +
                           "' (ssl3, tls1.0, tls1.1, tls1.2)");

@@ -259,6 +259,10 @@ Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
     if (x.get<EncryptThenMac>()) {
       // RFC 7366 §3: only for CBC suites. OpenSSL also answers it for NULL
       // suites, where both orders give the same bytes; we let that pass.
+      if (h.version == ProtocolVersion::ssl3) {
+        return Error{AlertDescription::unsupported_extension,
+                     "encrypt_then_mac in an SSL 3.0 ServerHello (RFC 7366 §2)"};
+      }
       if (is_cbc(h.suite->cipher)) {
         h.encrypt_then_mac = true;
       } else if (h.suite->cipher != CipherAlgorithm::null) {

@@ -93,6 +93,9 @@ class Connection {
   // The conformance runner's record tamper hook: changes one outgoing record
   // after it is sealed (engine/connection/bugs.h).
   void tamper_next(RecordTamper t) { records_.arm_tamper(t); }
+  // The runner's records of its own choosing: `body` as records of `type`
+  // under the current write keys, whatever the state allows.
+  Status send_record(ContentType type, ByteView body) { return records_.write(type, body); }
   // A new handshake on this connection (RFC 5746): a client sends
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();

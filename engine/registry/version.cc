@@ -1,6 +1,7 @@
 #include "engine/registry/version.h"
 
 #include <array>
+#include <utility>
 
 #include "engine/registry/name_table.h"
 
@@ -26,5 +27,19 @@ std::optional<ProtocolVersion> protocol_version_from_name(std::string_view n) {
 }
 
 std::optional<ProtocolVersion> known_version(uint16_t wire) { return from_value<V>(kVersions, wire); }
+
+std::optional<ProtocolVersion> protocol_version_from_any_name(std::string_view n) {
+  static constexpr std::array<std::pair<std::string_view, V>, 6> kShort{{
+      {"ssl3", V::ssl3},
+      {"tls1.0", V::tls10},
+      {"tls1", V::tls10},
+      {"tls1.1", V::tls11},
+      {"tls1.2", V::tls12},
+      {"tls1.3", V::tls13},
+  }};
+  for (const auto& [name, v] : kShort)
+    if (n == name) return v;
+  return protocol_version_from_name(n);
+}
 
 }  // namespace gauntlet

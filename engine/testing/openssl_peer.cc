@@ -17,6 +17,7 @@ bool configure(SSL_CTX* ctx, const OpenSslOptions& o) {
   if (!o.extended_master_secret) options |= SSL_OP_NO_EXTENDED_MASTER_SECRET;
   if (!o.encrypt_then_mac) options |= SSL_OP_NO_ENCRYPT_THEN_MAC;
   if (o.allow_client_renegotiation) options |= SSL_OP_ALLOW_CLIENT_RENEGOTIATION;
+  if (o.no_renegotiation) options |= SSL_OP_NO_RENEGOTIATION;
   SSL_CTX_set_options(ctx, options);
   if (!o.cipher_list.empty() && SSL_CTX_set_cipher_list(ctx, o.cipher_list.c_str()) != 1) {
     return false;
@@ -80,6 +81,7 @@ OpenSslPeer OpenSslPeer::client(const OpenSslOptions& o, SSL_SESSION* resume) {
                             static_cast<unsigned int>(wire.size()));
   }
   p.server_name_ = o.server_name;
+  p.check_hostname_ = o.check_hostname;
   p.attach(resume);
   return p;
 }
@@ -90,6 +92,7 @@ OpenSslPeer OpenSslPeer::next_connection(SSL_SESSION* resume) const {
   p.alpn_ = alpn_;
   p.is_server_ = is_server_;
   p.server_name_ = server_name_;
+  p.check_hostname_ = check_hostname_;
   p.attach(resume);
   return p;
 }
@@ -103,6 +106,7 @@ void OpenSslPeer::attach(SSL_SESSION* resume) {
     SSL_set_accept_state(ssl_.get());
   } else {
     if (!server_name_.empty()) SSL_set_tlsext_host_name(ssl_.get(), server_name_.c_str());
+    if (check_hostname_) SSL_set1_host(ssl_.get(), server_name_.c_str());
     if (resume) SSL_set_session(ssl_.get(), resume);
     SSL_set_connect_state(ssl_.get());
   }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "engine/connection/connection.h"
 #include "engine/crypto/openssl_ptr.h"
@@ -23,6 +24,8 @@ struct OpenSslOptions {
   bool extended_master_secret = true;
   bool encrypt_then_mac = true;
   bool allow_client_renegotiation = false;
+  bool no_renegotiation = false;  // SSL_OP_NO_RENEGOTIATION, either role
+  bool check_hostname = false;    // client: the chain must name server_name
   std::string alpn;          // one protocol
   std::string server_name;   // client: SNI
 };
@@ -43,6 +46,8 @@ class OpenSslPeer {
   Bytes exchange(ByteView in);
   bool handshake_done() const { return SSL_is_init_finished(ssl_.get()) == 1; }
   const std::string& received() const { return received_; }
+  // Application data that arrived since the last call.
+  std::string take_received() { return std::exchange(received_, {}); }
   void write(const std::string& text);
   // The alert OpenSSL sent or failed with, from the last exchange.
   bool failed() const { return failed_; }
@@ -56,6 +61,7 @@ class OpenSslPeer {
   std::shared_ptr<std::string> alpn_;  // server: the protocol to select
   bool is_server_ = false;
   std::string server_name_;  // client: SNI
+  bool check_hostname_ = false;
   OpenSslPtr<SSL, SSL_free> ssl_;
   BIO* in_ = nullptr;   // owned by ssl_
   BIO* out_ = nullptr;  // owned by ssl_

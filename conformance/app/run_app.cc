@@ -1,0 +1,115 @@
+#include "conformance/app/run_app.h"
+
+#include <fnmatch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "conformance/report/artifacts.h"
+#include "conformance/report/progress.h"
+#include "conformance/report/report.h"
+#include "conformance/runner/matrix.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/targets/target_factory.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+constexpr int kRegressions = 1;
+constexpr int kUsage = 2;
+
+bool selected(const std::string& id, const std::vector<std::string>& filters) {
+  if (filters.empty()) return true;
+  for (const auto& f : filters)
+    if (fnmatch(f.c_str(), id.c_str(), FNM_NOESCAPE) == 0) return true;
+  return false;
+}
+
+int usage(const std::string& why) {
+  std::fprintf(stderr, "gauntlet run: %s\n", why.c_str());
+  return kUsage;
+}
+
+}  // namespace
+
+int run_conformance(const RunOptions& o) {
+  auto scenarios = load_scenario_directory(o.scenarios);
+  if (!scenarios) return usage(scenarios.error().reason);
+  std::vector<Case> cases;
+  for (const Case& c : expand(*scenarios))
+    if (selected(c.id(), o.filters)) cases.push_back(c);
+  if (o.list) {
+    for (const Case& c : cases) {
+      std::printf("%s  %s (%s)\n", c.id().c_str(), c.scenario->where.to_string().c_str(),
+                  c.scenario->rfc.c_str());
+    }
+    std::printf("%zu scenarios, %zu cases\n", scenarios->size(), cases.size());
+    return 0;
+  }
+  if (o.targets.empty()) return usage("no --target given");
+  if (cases.empty()) return usage("no case matches the filters");
+
+  TargetOptions target_options{Pki{o.pki}, o.sni, o.ca};
+  std::vector<std::unique_ptr<Target>> owned;
+  std::vector<const Target*> targets;
+  std::map<std::string, KnownFailures> known;
+  for (const auto& spec : o.targets) {
+    auto t = make_target(spec, target_options);
+    if (!t) return usage(t.error().reason);
+    const std::string file = o.expectations + "/" + (*t)->name() + ".yaml";
+    if (std::filesystem::exists(file)) {
+      auto k = load_known_failures(file);
+      if (!k) return usage(k.error().reason);
+      known[(*t)->name()] = std::move(k).value();
+    }
+    targets.push_back(t->get());
+    owned.push_back(std::move(t).value());
+  }
+
+  RunSettings settings;
+  settings.pki = Pki{o.pki};
+  settings.timeout = std::chrono::milliseconds(o.timeout_ms);
+  const auto score = [&](const CaseResult& r) {
+    const auto it = known.find(r.target);
+    const KnownFailures* k = it == known.end() ? nullptr : &it->second;
+    const KnownFailure* listed = k ? k->match(r.id) : nullptr;
+    return Scored{&r, classify(r, k, o.lenient), listed ? listed->reason : ""};
+  };
+
+  Progress progress(stderr);
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::vector<CaseResult> results =
+      run_matrix(cases, targets, settings, o.jobs, [&](const CaseResult& r, size_t done, size_t total) {
+        progress.update(r, score(r).outcome, done, total);
+      });
+  progress.finish();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  std::vector<Scored> scored;
+  bool regressions = false;
+  for (const auto& r : results) {
+    scored.push_back(score(r));
+    regressions |= is_regression(scored.back().outcome);
+    if (!o.artifacts.empty() && is_regression(scored.back().outcome)) {
+      if (auto st = write_artifacts(o.artifacts, r); !st) {
+        std::fprintf(stderr, "gauntlet run: %s\n", st.error().reason.c_str());
+      }
+    }
+  }
+  std::printf("%s", summary_table(scored).c_str());
+  const std::string where = o.artifacts.empty() || !regressions ? "" : "; failures in " + o.artifacts;
+  std::printf("%zu scenarios, %zu cases x %zu targets in %.1f s with -j %d%s\n", scenarios->size(),
+              cases.size(), targets.size(), seconds, o.jobs, where.c_str());
+  if (!o.junit.empty()) {
+    if (auto st = write_junit(o.junit, scored); !st) return usage(st.error().reason);
+  }
+  if (!o.json.empty()) {
+    if (auto st = write_json(o.json, scored); !st) return usage(st.error().reason);
+  }
+  return regressions ? kRegressions : 0;
+}
+
+}  // namespace gauntlet::conformance

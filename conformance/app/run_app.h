@@ -1,0 +1,28 @@
+// `gauntlet run`: load the scenarios, expand them, run them against each
+// target, score the results against the expectations files, report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gauntlet::conformance {
+
+struct RunOptions {
+  std::string scenarios = "conformance/scenarios";
+  std::string expectations = "conformance/expectations";  // <dir>/<target>.yaml
+  std::vector<std::string> targets;
+  std::vector<std::string> filters;  // fnmatch(3) patterns over case ids
+  bool list = false;
+  int jobs = 1;
+  int timeout_ms = 5000;
+  bool lenient = false;
+  std::string junit, json, artifacts;
+  std::string pki = "engine/crypto/testdata";
+  std::string sni;  // external servers
+  std::string ca;   // external servers: verify their chain against this
+};
+
+// The exit status: 0 all as expected, 1 regressions, 2 usage or setup error.
+int run_conformance(const RunOptions& o);
+
+}  // namespace gauntlet::conformance

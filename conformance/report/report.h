@@ -1,0 +1,26 @@
+// Reports of a run: a results table, JUnit XML for CI, JSON for tools, and
+// per failure a pcap, its NSS key log and a transcript (artifacts.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "conformance/runner/case_result.h"
+#include "conformance/runner/known_failures.h"
+
+namespace gauntlet::conformance {
+
+struct Scored {
+  const CaseResult* result;
+  Outcome outcome;
+  std::string known_reason;  // from the expectations file, if listed
+};
+
+// One row per target (counts of each outcome and the time), then each
+// regression and unexpected pass with its reason.
+std::string summary_table(const std::vector<Scored>& scored);
+
+Status write_junit(const std::string& path, const std::vector<Scored>& scored);
+Status write_json(const std::string& path, const std::vector<Scored>& scored);
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,44 @@
+// What one case did: its verdict, a step-by-step transcript, and the bytes
+// of every connection (for the pcap) with the key log to decrypt them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "conformance/scenario/scenario.h"
+#include "engine/base/reader.h"
+
+namespace gauntlet::conformance {
+
+enum class Verdict {
+  pass,     // every step as the scenario expects
+  lenient,  // the SUT refused as it must, but not with the alert the RFC names
+  fail,
+  skip,     // the target cannot run it (why is in `reason`)
+  error,    // the SUT could not be started or reached
+};
+
+std::string verdict_name(Verdict v);
+
+struct WireChunk {
+  int connection = 0;
+  bool to_sut = true;
+  Bytes bytes;
+};
+
+struct CaseResult {
+  std::string id;
+  std::string target;
+  SourceLine where;
+  std::string rfc;
+  bool scripted_client = true;  // which end of each connection is ours
+  Verdict verdict = Verdict::pass;
+  std::string reason;  // the first failing step's, or the skip's
+  std::vector<std::string> transcript;
+  std::vector<WireChunk> wire;
+  std::vector<std::string> keylog;
+  std::string sut_log;
+  double seconds = 0;
+};
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,317 @@
+#include "conformance/runner/executor.h"
+
+#include <functional>
+
+#include "conformance/runner/expectation.h"
+#include "conformance/runner/wire_log.h"
+#include "engine/connection/connection.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+constexpr std::string_view kServerAnswer = "HTTP/1.0 200 OK\r\n\r\ngauntlet\r\n";
+
+ByteView text_bytes(std::string_view s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+class CaseRun {
+ public:
+  CaseRun(const Case& c, const Target& t, const RunSettings& s) : case_(c), target_(t), settings_(s) {
+    result_.id = c.id();
+    result_.target = t.name();
+    result_.where = c.scenario->where;
+    result_.rfc = c.scenario->rfc;
+    result_.scripted_client = c.scenario->scripted == Role::client;
+  }
+
+  CaseResult run();
+
+ private:
+  enum class Waited { done, closed, silent, broken };
+
+  net::Deadline deadline_for(const Expect& e) const {
+    return net::deadline_in(e.kind == Expect::Kind::nothing ? settings_.quiet : settings_.timeout);
+  }
+  void note(std::string line) { result_.transcript.push_back(std::move(line)); }
+  bool alive() const { return conn_->state() != ConnectionState::closed && !sut_closed_; }
+
+  Status open_connection(bool resume);
+  Status flush();
+  void absorb(const Bytes& from_sut);
+  Waited pump(const std::function<bool()>& done, net::Deadline deadline);
+  Seen observe(Waited w) const;
+  Judgement run_step(const Step& step);
+  Judgement expect_after(const Step& step, const std::function<bool()>& done);
+  std::optional<std::string> agreement() const;
+
+  const Case& case_;
+  const Target& target_;
+  const RunSettings& settings_;
+  CaseResult result_;
+  std::shared_ptr<Config> config_;
+  std::unique_ptr<SutInstance> sut_;
+  std::unique_ptr<Channel> channel_;
+  std::optional<Connection> conn_;
+  int connection_index_ = -1;
+  WireLog out_log_, in_log_;
+  bool sut_closed_ = false;
+  bool handshake_started_ = false;
+  Bytes app_data_;
+};
+
+Status CaseRun::open_connection(bool resume) {
+  std::optional<Session> session;
+  if (conn_) {
+    session = conn_->session();
+    conn_->close();
+    (void)flush();
+  }
+  auto channel = sut_->next_connection(net::deadline_in(settings_.timeout));
+  if (!channel) return channel.error();
+  channel_ = std::move(channel).value();
+  ++connection_index_;
+  out_log_ = {};
+  in_log_ = {};
+  sut_closed_ = false;
+  handshake_started_ = false;
+  app_data_.clear();
+  if (case_.scenario->scripted == Role::client) {
+    conn_.emplace(Connection::client(
+        config_, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
+                  resume ? session : std::nullopt}));
+  } else {
+    conn_.emplace(Connection::server(config_));
+  }
+  note("connection " + std::to_string(connection_index_) +
+       (resume && session ? ", offering the last session" : ""));
+  return ok_status();
+}
+
+Status CaseRun::flush() {
+  if (!conn_->has_output() || sut_closed_) return ok_status();
+  const Bytes out = conn_->take_output();
+  note("  → " + out_log_.describe(out));
+  result_.wire.push_back({connection_index_, true, out});
+  return channel_->send(out);
+}
+
+CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline deadline) {
+  for (;;) {
+    if (auto st = flush(); !st) {
+      // The SUT closed on us; what it said before closing is still to read.
+      note("  ! sending failed: " + st.error().reason);
+      while (!sut_closed_) {
+        auto got = channel_->receive(deadline);
+        if (!got || got->closed) break;
+        absorb(got->bytes);
+      }
+      sut_closed_ = true;
+      return Waited::closed;
+    }
+    const Bytes data = conn_->read();
+    app_data_.insert(app_data_.end(), data.begin(), data.end());
+    if (done()) return Waited::done;
+    if (!alive()) return Waited::closed;
+    auto got = channel_->receive(deadline);
+    if (!got) {
+      if (net::is_timeout(got.error())) return Waited::silent;
+      note("  ! " + got.error().reason);
+      return Waited::broken;
+    }
+    if (got->closed) {
+      note("  ← the SUT closed the connection");
+      sut_closed_ = true;
+      continue;
+    }
+    absorb(got->bytes);
+  }
+}
+
+void CaseRun::absorb(const Bytes& bytes) {
+  note("  ← " + in_log_.describe(bytes));
+  result_.wire.push_back({connection_index_, false, bytes});
+  (void)conn_->receive(bytes);
+}
+
+Seen CaseRun::observe(Waited w) const {
+  Seen s;
+  s.handshakes = conn_->negotiated().handshakes;
+  s.handshaking = conn_->handshaking();
+  s.resumed = conn_->negotiated().resumed;
+  s.sut_alert = conn_->peer_alert();
+  s.close_notify = conn_->peer_closed();
+  s.sut_closed = sut_closed_;
+  s.alive = alive();
+  s.silent = w == Waited::silent;
+  s.data = !app_data_.empty();
+  if (conn_->error() && !conn_->peer_alert()) s.scripted_error = conn_->error()->to_string();
+  return s;
+}
+
+std::optional<std::string> CaseRun::agreement() const {
+  const auto view = channel_->sut_view();
+  if (!view) return std::nullopt;
+  const Negotiated& n = conn_->negotiated();
+  if (!view->handshake_done) return "the SUT does not consider the handshake complete";
+  if (view->version != n.version) return "the SUT negotiated " + iana_name(view->version);
+  if (view->suite != n.suite) return "the SUT negotiated " + iana_name(view->suite);
+  if (view->client_random != n.client_random || view->server_random != n.server_random) {
+    return "the two sides hold different randoms";
+  }
+  if (view->master_secret != n.master_secret) return "the two sides hold different master secrets";
+  return std::nullopt;
+}
+
+Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& done) {
+  const Expect& e = step.expect;
+  std::function<bool()> until = [] { return false; };
+  if (e.kind == Expect::Kind::success) until = done;
+  if (e.kind == Expect::Kind::data) until = [this] { return !app_data_.empty(); };
+  if (e.kind == Expect::Kind::close_notify) until = [this] { return conn_->peer_closed(); };
+  const Waited w = pump(until, deadline_for(e));
+  Seen seen = observe(w);
+  seen.step_done = w == Waited::done || (e.kind != Expect::Kind::success && done());
+  Judgement j = judge(e, seen);
+  if (j.verdict == Verdict::pass && e.kind == Expect::Kind::success) {
+    if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
+  }
+  return j;
+}
+
+Judgement CaseRun::run_step(const Step& step) {
+  const auto started = [this, before = conn_->negotiated().handshakes] {
+    return conn_->negotiated().handshakes > before && !conn_->handshaking();
+  };
+  const auto nothing_to_wait_for = [] { return false; };
+  switch (step.kind) {
+    case Step::Kind::handshake: {
+      handshake_started_ = true;
+      return expect_after(step, [this] { return conn_->handshake_done() && !conn_->handshaking(); });
+    }
+    case Step::Kind::exchange: {
+      if (case_.scenario->scripted == Role::client) {
+        if (auto st = conn_->write(text_bytes(kClientRequest)); !st) {
+          return {Verdict::fail, "could not send the request: " + st.error().reason};
+        }
+        return expect_after(step, nothing_to_wait_for);
+      }
+      Judgement j = expect_after(step, nothing_to_wait_for);
+      if (j.verdict == Verdict::pass && alive()) {
+        (void)conn_->write(text_bytes(kServerAnswer));
+        (void)flush();
+      }
+      return j;
+    }
+    case Step::Kind::send:
+      if (auto st = conn_->write(step.data); !st) {
+        return {Verdict::fail, "could not send: " + st.error().reason};
+      }
+      return expect_after(step, nothing_to_wait_for);
+    case Step::Kind::tamper:
+      conn_->tamper_next(step.tamper);
+      return {Verdict::pass, ""};
+    case Step::Kind::record: {
+      for (int i = 0; i < step.repeat; ++i) {
+        if (step.raw) {
+          // Raw bytes go straight to the wire, ahead of a hello not yet sent.
+          if (handshake_started_) (void)flush();
+          const uint16_t version = step.record_version.value_or(
+              static_cast<uint16_t>(conn_->handshake_done() ? conn_->negotiated().version
+                                                            : ProtocolVersion::tls10));
+          Bytes rec{static_cast<uint8_t>(step.record_type), static_cast<uint8_t>(version >> 8),
+                    static_cast<uint8_t>(version & 0xff),
+                    static_cast<uint8_t>(step.data.size() >> 8),
+                    static_cast<uint8_t>(step.data.size() & 0xff)};
+          rec.insert(rec.end(), step.data.begin(), step.data.end());
+          note("  → raw " + out_log_.describe(rec));
+          result_.wire.push_back({connection_index_, true, rec});
+          if (auto st = channel_->send(rec); !st) return {Verdict::fail, st.error().reason};
+        } else if (auto st = conn_->send_record(step.record_type, step.data); !st) {
+          return {Verdict::fail, "could not seal the record: " + st.error().reason};
+        }
+      }
+      return expect_after(step, nothing_to_wait_for);
+    }
+    case Step::Kind::alert: {
+      const Bytes body{step.alert_level, step.alert_description};
+      for (int i = 0; i < step.repeat; ++i) {
+        if (auto st = conn_->send_record(ContentType::alert, body); !st) {
+          return {Verdict::fail, "could not seal the alert: " + st.error().reason};
+        }
+      }
+      return expect_after(step, nothing_to_wait_for);
+    }
+    case Step::Kind::renegotiate:
+      if (auto st = conn_->renegotiate(); !st) {
+        return {Verdict::fail, "our side could not renegotiate: " + st.error().reason};
+      }
+      return expect_after(step, started);
+    case Step::Kind::reconnect:
+      if (auto st = open_connection(step.resume); !st) {
+        return {Verdict::error, "could not reconnect: " + st.error().reason};
+      }
+      return {Verdict::pass, ""};
+    case Step::Kind::close:
+      conn_->close();
+      return expect_after(step, nothing_to_wait_for);
+    case Step::Kind::wait:
+      return expect_after(step, nothing_to_wait_for);
+  }
+  return {Verdict::error, "unknown step"};
+}
+
+CaseResult CaseRun::run() {
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto finish = [&](Verdict v, std::string reason) {
+    result_.verdict = v;
+    result_.reason = std::move(reason);
+    if (sut_) result_.sut_log = sut_->log();
+    result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return std::move(result_);
+  };
+  if (auto why = target_.cannot_run(case_)) return finish(Verdict::skip, *why);
+  auto config = scripted_config(case_, settings_.pki, target_.facts(),
+                                [this](std::string_view line) { result_.keylog.emplace_back(line); });
+  if (!config) return finish(Verdict::error, "scripted peer: " + config.error().reason);
+  config_ = std::move(config).value();
+  auto sut = target_.start(case_, net::deadline_in(settings_.timeout));
+  if (!sut) return finish(Verdict::error, "could not start the SUT: " + sut.error().reason);
+  sut_ = std::move(sut).value();
+  if (auto st = open_connection(false); !st) {
+    return finish(Verdict::error, "could not reach the SUT: " + st.error().reason);
+  }
+  Verdict verdict = Verdict::pass;
+  std::string reason;
+  const auto& steps = case_.scenario->steps;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
+    const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
+    note(label + ": " + describe(step));
+    const Judgement j = run_step(step);
+    if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
+    if (j.verdict == Verdict::fail || j.verdict == Verdict::error) {
+      verdict = j.verdict;
+      reason = label + ": " + j.detail;
+      break;
+    }
+    if (j.verdict == Verdict::lenient && verdict == Verdict::pass) {
+      verdict = Verdict::lenient;
+      reason = label + ": " + j.detail;
+    }
+  }
+  if (alive()) {
+    conn_->close();
+    (void)flush();
+  }
+  return finish(verdict, reason);
+}
+
+}  // namespace
+
+CaseResult run_case(const Case& c, const Target& target, const RunSettings& settings) {
+  return CaseRun(c, target, settings).run();
+}
+
+}  // namespace gauntlet::conformance

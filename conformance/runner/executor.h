@@ -1,0 +1,23 @@
+// Runs one case: our scripted peer (the engine with the scenario's bugs)
+// against the target's SUT, step by step, judging the SUT's answer to each.
+#pragma once
+
+#include <chrono>
+
+#include "conformance/runner/case_result.h"
+#include "conformance/runner/scripted_config.h"
+#include "conformance/targets/target.h"
+
+namespace gauntlet::conformance {
+
+struct RunSettings {
+  Pki pki;
+  // The longest wait for any answer; a SUT that stays silent fails the case.
+  std::chrono::milliseconds timeout{5000};
+  // How long a socket SUT must stay quiet for "nothing" to hold.
+  std::chrono::milliseconds quiet{300};
+};
+
+CaseResult run_case(const Case& c, const Target& target, const RunSettings& settings);
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,93 @@
+#include "conformance/runner/expectation.h"
+
+namespace gauntlet::conformance {
+
+std::string verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::pass: return "pass";
+    case Verdict::lenient: return "lenient";
+    case Verdict::fail: return "fail";
+    case Verdict::skip: return "skip";
+    case Verdict::error: return "error";
+  }
+  return "?";
+}
+
+std::string describe(const Expect& e) {
+  std::string out;
+  switch (e.kind) {
+    case Expect::Kind::success: out = "success"; break;
+    case Expect::Kind::data: out = "application data"; break;
+    case Expect::Kind::alert: out = "alert " + iana_name(*e.alert); break;
+    case Expect::Kind::failure: out = "a fatal alert or a close"; break;
+    case Expect::Kind::close_notify: out = "close_notify"; break;
+    case Expect::Kind::nothing: out = "no alert, the connection up"; break;
+  }
+  if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
+  return out;
+}
+
+std::string describe(const Seen& s) {
+  if (s.scripted_error) return "our side gave up first (" + *s.scripted_error + ")";
+  if (s.sut_alert) return "alert " + iana_name(*s.sut_alert);
+  if (s.close_notify) return "close_notify";
+  if (s.sut_closed) return "the connection closed without an alert";
+  std::string out = s.handshakes > 0 ? "the handshake completed" : "the handshake unfinished";
+  if (s.handshaking && s.handshakes > 0) out += ", a new one under way";
+  if (s.data) out += ", application data";
+  if (s.silent) out += ", then silence";
+  return out;
+}
+
+std::string describe(const Step& s) {
+  const std::string expect = " (expect " + describe(s.expect) + ")";
+  switch (s.kind) {
+    case Step::Kind::handshake: return "handshake" + expect;
+    case Step::Kind::exchange: return "exchange application data" + expect;
+    case Step::Kind::send: return "send " + std::to_string(s.data.size()) + " bytes" + expect;
+    case Step::Kind::tamper:
+      return "tamper with " + iana_name(s.tamper.type) + " record #" + std::to_string(s.tamper.nth);
+    case Step::Kind::record:
+      return std::string(s.raw ? "raw " : "") + iana_name(s.record_type) + " record of " +
+             std::to_string(s.data.size()) + " bytes" +
+             (s.repeat > 1 ? " x" + std::to_string(s.repeat) : "") + expect;
+    case Step::Kind::alert:
+      return "alert " + std::to_string(s.alert_level) + "/" +
+             iana_name(static_cast<AlertDescription>(s.alert_description)) + expect;
+    case Step::Kind::renegotiate: return "renegotiate" + expect;
+    case Step::Kind::reconnect: return s.resume ? "reconnect with the session" : "reconnect";
+    case Step::Kind::close: return "close_notify" + expect;
+    case Step::Kind::wait: return "wait" + expect;
+  }
+  return "?";
+}
+
+Judgement judge(const Expect& e, const Seen& seen) {
+  const std::string saw = "expected " + describe(e) + ", saw " + describe(seen);
+  const auto pass = [&] { return Judgement{Verdict::pass, saw}; };
+  const auto fail = [&] { return Judgement{Verdict::fail, saw}; };
+  // Our side aborting first means the SUT never had to refuse anything.
+  const bool sut_refused = !seen.scripted_error && (seen.sut_alert || seen.sut_closed);
+  switch (e.kind) {
+    case Expect::Kind::success:
+      if (!seen.step_done || !seen.alive) return fail();
+      if (e.resumed && *e.resumed != seen.resumed) return fail();
+      return pass();
+    case Expect::Kind::data:
+      return seen.data && !seen.sut_alert ? pass() : fail();
+    case Expect::Kind::alert:
+      if (seen.scripted_error) return fail();
+      if (seen.sut_alert == e.alert) return pass();
+      return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
+    case Expect::Kind::failure:
+      return sut_refused ? pass() : fail();
+    case Expect::Kind::close_notify:
+      if (seen.close_notify) return pass();
+      return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
+    case Expect::Kind::nothing:
+      return seen.alive && !seen.sut_alert ? pass() : fail();
+  }
+  return fail();
+}
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,20 @@
+// Runs every case against every target, `jobs` at a time. Cases are
+// independent: each has its own scripted peer and its own SUT instance.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "conformance/runner/executor.h"
+
+namespace gauntlet::conformance {
+
+// Called once per finished case, from one thread at a time.
+using OnCaseDone = std::function<void(const CaseResult&, size_t done, size_t total)>;
+
+// Results in case order within each target, targets in the order given.
+std::vector<CaseResult> run_matrix(const std::vector<Case>& cases,
+                                   const std::vector<const Target*>& targets,
+                                   const RunSettings& settings, int jobs, const OnCaseDone& on_done);
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,21 @@
+// Names the records of a byte stream for a transcript line: "handshake
+// (ClientHello) 212, change_cipher_spec 1, handshake 40 (encrypted)". Keeps a
+// partial record until the rest arrives.
+#pragma once
+
+#include <string>
+
+#include "engine/base/reader.h"
+
+namespace gauntlet::conformance {
+
+class WireLog {
+ public:
+  std::string describe(ByteView bytes);
+
+ private:
+  Bytes pending_;
+  bool encrypted_ = false;  // after this direction's ChangeCipherSpec
+};
+
+}  // namespace gauntlet::conformance

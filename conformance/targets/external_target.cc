@@ -1,0 +1,92 @@
+#include "conformance/targets/external_target.h"
+
+#include "conformance/runner/executor.h"
+#include "conformance/targets/process_target.h"
+#include "conformance/targets/socket_channel.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+std::optional<std::string> configures_sut(const Case& c) {
+  if (c.scenario->sut == SutSettings{}) return std::nullopt;
+  return "the scenario configures its SUT, and this one is not ours to configure";
+}
+
+class RemoteServer final : public SutInstance {
+ public:
+  RemoteServer(std::string host, uint16_t port) : host_(std::move(host)), port_(port) {}
+  Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline) override {
+    auto fd = net::connect_tcp(host_, port_, deadline);
+    if (!fd) return fd.error();
+    return std::unique_ptr<Channel>(std::make_unique<SocketChannel>(std::move(fd).value()));
+  }
+
+ private:
+  std::string host_;
+  uint16_t port_;
+};
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> ExternalServerTarget::cannot_run(const Case& c) const {
+  if (c.scenario->scripted == Role::server) return "an external server cannot play the client";
+  return configures_sut(c);
+}
+
+Result<std::unique_ptr<SutInstance>> ExternalServerTarget::start(const Case&, net::Deadline) const {
+  return std::unique_ptr<SutInstance>(std::make_unique<RemoteServer>(host_, port_));
+}
+
+std::optional<std::string> ClientCommandTarget::cannot_run(const Case& c) const {
+  if (c.scenario->scripted == Role::client) return "a client command cannot play the server";
+  if (c.scenario->connections() > 1) return "a client command connects once; it cannot resume";
+  return configures_sut(c);
+}
+
+Result<std::unique_ptr<SutInstance>> ClientCommandTarget::start(const Case&, net::Deadline) const {
+  return start_client_process([cmd = command_](uint16_t port) {
+    const std::string line = replace_all(replace_all(cmd, "{host}", "127.0.0.1"), "{port}",
+                                         std::to_string(port));
+    return std::vector<std::string>{"/bin/sh", "-c", line};
+  });
+}
+
+std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
+  if (auto why = inner_->cannot_run(c)) return why;
+  const auto key = std::pair{c.version, c.suite};
+  {
+    std::lock_guard lock(mu_);
+    if (const auto it = speaks_.find(key); it != speaks_.end()) {
+      return it->second ? std::nullopt : std::optional<std::string>(scan_failure(c));
+    }
+  }
+  // The scan's own case: a plain handshake and nothing else.
+  Scenario plain;
+  plain.family = "scan";
+  plain.name = "plain-handshake";
+  plain.description = "feature scan";
+  plain.rfc = "RFC 5246 §7.3";
+  plain.scripted = c.scenario->scripted;
+  plain.steps.push_back({});
+  RunSettings settings;
+  settings.pki = pki_;
+  const bool ok = run_case({&plain, c.version, c.suite}, *inner_, settings).verdict == Verdict::pass;
+  std::lock_guard lock(mu_);
+  speaks_[key] = ok;
+  return ok ? std::nullopt : std::optional<std::string>(scan_failure(c));
+}
+
+std::string ScannedTarget::scan_failure(const Case& c) {
+  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " +
+         openssl_name(c.suite);
+}
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,83 @@
+// gnutls-serv and gnutls-cli as a target.
+#include <array>
+#include <cstdio>
+#include <sstream>
+
+#include "conformance/targets/process_target.h"
+#include "conformance/targets/subprocess.h"
+#include "engine/connection/config.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+// GnuTLS's NORMAL plus the legacy versions, key exchanges and ciphers our
+// scenarios cover; %COMPAT tolerates the odd records old peers send.
+constexpr const char* kPriority =
+    "NORMAL:+VERS-TLS1.0:+VERS-TLS1.1:+RSA:+DHE-RSA:+DHE-DSS:+SHA1:+SHA256:+SHA384:"
+    "+AES-128-CBC:+AES-256-CBC:+3DES-CBC:+ARCFOUR-128:+SIGN-DSA-SHA1:+SIGN-DSA-SHA256:%COMPAT";
+
+// `gnutls-cli -l --priority P` lists each suite as "NAME  0xc0, 0x2f  TLS1.2".
+std::set<CipherSuite> listed_suites(const std::string& cli) {
+  std::set<CipherSuite> out;
+  auto p = Subprocess::spawn({cli, "-l", "--priority", kPriority});
+  if (!p || !p->wait_for("Protocols", net::deadline_in(std::chrono::seconds(10)))) return out;
+  std::istringstream lines(p->output());
+  std::string line;
+  while (std::getline(lines, line)) {
+    unsigned hi = 0, lo = 0;
+    const size_t at = line.find("0x");
+    if (at != std::string::npos && std::sscanf(line.c_str() + at, "0x%x, 0x%x", &hi, &lo) == 2) {
+      out.insert(static_cast<CipherSuite>(hi << 8 | lo));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PeerTool> gnutls_tool() {
+  const auto serv = find_program("gnutls-serv");
+  const auto cli = find_program("gnutls-cli");
+  if (!serv || !cli) return std::nullopt;
+  PeerTool t;
+  t.name = "gnutls-proc";
+  t.server_ready = "...done";
+  t.suites = listed_suites(*cli);
+  t.server = [bin = *serv](const Case& c, uint16_t port, const Pki& pki) {
+    const std::string id = identity_for(c.suite);
+    std::vector<std::string> a{bin, "--port", std::to_string(port), "--echo",
+                               "--x509certfile", pki.chain(id), "--x509keyfile", pki.key(id),
+                               "--priority", kPriority};
+    const SutSettings& sut = c.scenario->sut;
+    if (sut.client_auth != ClientAuth::none) {
+      a.insert(a.end(), {"--x509cafile", pki.root(), "--verify-client-cert"});
+      if (sut.client_auth == ClientAuth::required) a.push_back("--require-client-cert");
+    }
+    if (!sut.tickets) a.push_back("--noticket");
+    return a;
+  };
+  t.client = [bin = *cli](const Case& c, uint16_t port, const Pki& pki) {
+    std::vector<std::string> a{bin, "--port", std::to_string(port), "--sni-hostname", "localhost",
+                               "--verify-hostname", "localhost", "--x509cafile", pki.root(),
+                               "--x509certfile", pki.chain("client-rsa"),
+                               "--x509keyfile", pki.key("client-rsa"), "--priority", kPriority};
+    if (c.scenario->connections() > 1) a.push_back("--resume");
+    a.push_back("127.0.0.1");
+    return a;
+  };
+  t.cannot_run = [](const Case& c) -> std::optional<std::string> {
+    if (c.version == ProtocolVersion::ssl3) return "GnuTLS has no SSL 3.0";
+    if (c.scenario->scripted == Role::server && c.scenario->connections() > 2) {
+      return "gnutls-cli --resume makes two connections";
+    }
+    if (c.scenario->scripted == Role::client &&
+        c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) {
+      return "gnutls-serv cannot be told to refuse renegotiation";
+    }
+    return std::nullopt;
+  };
+  return t;
+}
+
+}  // namespace gauntlet::conformance

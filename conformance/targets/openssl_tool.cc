@@ -1,0 +1,74 @@
+// openssl s_server and s_client as a target (RFC-level behaviour is
+// libssl's; the tools add only their own framing around it).
+#include <openssl/ssl.h>
+
+#include "conformance/targets/process_target.h"
+#include "engine/connection/config.h"
+#include "engine/crypto/openssl_ptr.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+constexpr const char* kAllCiphers = "ALL:@SECLEVEL=0";
+
+std::set<CipherSuite> libssl_suites() {
+  OpenSslPtr<SSL_CTX, SSL_CTX_free> ctx(SSL_CTX_new(TLS_method()));
+  SSL_CTX_set_security_level(ctx.get(), 0);
+  std::set<CipherSuite> out;
+  if (SSL_CTX_set_cipher_list(ctx.get(), kAllCiphers) != 1) return out;
+  const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
+  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
+    out.insert(static_cast<CipherSuite>(SSL_CIPHER_get_protocol_id(sk_SSL_CIPHER_value(list, i))));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PeerTool> openssl_tool() {
+  const auto openssl = find_program("openssl");
+  if (!openssl) return std::nullopt;
+  PeerTool t;
+  t.name = "openssl-proc";
+  t.server_ready = "ACCEPT";
+  t.suites = libssl_suites();
+  t.server = [bin = *openssl](const Case& c, uint16_t port, const Pki& pki) {
+    const std::string id = identity_for(c.suite);
+    std::vector<std::string> a{bin, "s_server", "-accept", std::to_string(port), "-4",
+                               "-cert", pki.dir + "/" + id + ".pem", "-key", pki.key(id),
+                               "-cert_chain", pki.dir + "/intermediate-ca.pem",
+                               "-cipher", kAllCiphers, "-rev"};
+    const SutSettings& sut = c.scenario->sut;
+    if (sut.client_auth != ClientAuth::none) {
+      a.insert(a.end(), {sut.client_auth == ClientAuth::required ? "-Verify" : "-verify", "4",
+                         "-CAfile", pki.root(), "-verify_return_error"});
+    }
+    if (!sut.tickets) a.push_back("-no_ticket");
+    a.push_back(sut.renegotiation == RenegotiationPolicy::refuse ? "-no_renegotiation"
+                                                                 : "-client_renegotiation");
+    return a;
+  };
+  t.client = [bin = *openssl](const Case& c, uint16_t port, const Pki& pki) {
+    std::vector<std::string> a{bin, "s_client", "-connect", "127.0.0.1:" + std::to_string(port),
+                               "-servername", "localhost", "-verify_hostname", "localhost",
+                               "-CAfile", pki.root(), "-verify_return_error",
+                               "-cert", pki.dir + "/client-rsa.pem", "-key", pki.key("client-rsa"),
+                               "-cert_chain", pki.dir + "/intermediate-ca.pem",
+                               "-cipher", openssl_name(c.suite) + ":@SECLEVEL=0", "-ign_eof"};
+    if (c.scenario->connections() > 1) a.push_back("-reconnect");
+    if (c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) a.push_back("-no_renegotiation");
+    return a;
+  };
+  t.cannot_run = [](const Case& c) -> std::optional<std::string> {
+    if (c.version == ProtocolVersion::ssl3) return "Debian's OpenSSL 3 has no SSL 3.0";
+    // s_client -reconnect makes six connections, each offering the first session.
+    if (c.scenario->scripted == Role::server && c.scenario->connections() > 6) {
+      return "s_client -reconnect makes six connections";
+    }
+    return std::nullopt;
+  };
+  return t;
+}
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,102 @@
+#include "conformance/targets/self_target.h"
+
+#include <functional>
+
+#include "conformance/targets/local_channel.h"
+#include "engine/connection/connection.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+class EngineSut final : public LocalSut {
+ public:
+  // A client keeps its latest session in *keep, for its next connection.
+  EngineSut(Connection c, std::shared_ptr<std::optional<Session>> keep = nullptr)
+      : c_(std::move(c)), keep_(std::move(keep)) {}
+
+  Bytes exchange(ByteView in) override {
+    if (!in.empty()) (void)c_.receive(in);
+    if (c_.state() == ConnectionState::established) {
+      const Bytes got = c_.read();
+      if (c_.role() == Role::server && !got.empty()) (void)c_.write(got);
+      if (c_.role() == Role::client && c_.negotiated().handshakes > requested_) {
+        requested_ = c_.negotiated().handshakes;
+        (void)c_.write(as_bytes(kClientRequest));
+      }
+    }
+    if (keep_ && c_.session()) *keep_ = c_.session();
+    return c_.take_output();
+  }
+  bool closed() const override { return c_.state() == ConnectionState::closed; }
+  SutView view() const override {
+    const Negotiated& n = c_.negotiated();
+    return {c_.handshake_done(), n.version, n.suite, n.client_random, n.server_random,
+            n.master_secret};
+  }
+ private:
+  static ByteView as_bytes(std::string_view s) {
+    return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+  }
+  Connection c_;
+  std::shared_ptr<std::optional<Session>> keep_;
+  int requested_ = 0;
+};
+
+class EngineInstance final : public SutInstance {
+ public:
+  EngineInstance(std::shared_ptr<const Config> config, Role role)
+      : config_(std::move(config)), role_(role) {}
+
+  Result<std::unique_ptr<Channel>> next_connection(net::Deadline) override {
+    if (role_ == Role::server) {
+      return std::unique_ptr<Channel>(
+          std::make_unique<LocalChannel>(std::make_unique<EngineSut>(Connection::server(config_))));
+    }
+    // A client offers the session of its previous connection, as any client
+    // that keeps sessions does.
+    auto sut = std::make_unique<EngineSut>(Connection::client(config_, {"localhost", *session_}),
+                                           session_);
+    return std::unique_ptr<Channel>(std::make_unique<LocalChannel>(std::move(sut)));
+  }
+
+ private:
+  std::shared_ptr<const Config> config_;
+  Role role_;
+  std::shared_ptr<std::optional<Session>> session_ = std::make_shared<std::optional<Session>>();
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadline) const {
+  auto config = std::make_shared<Config>();
+  config->min_version = ProtocolVersion::ssl3;
+  config->max_version = ProtocolVersion::tls12;
+  config->cipher_suites = all_engine_cipher_suites();
+  config->random = std::make_shared<DeterministicRandom>(std::hash<std::string>{}(c.id()));
+  config->clock = std::make_shared<SystemClock>();
+  auto trust = std::make_shared<TrustStore>();
+  if (auto st = trust->add_file(pki_.root()); !st) return st.error();
+  config->trust = trust;
+  const SutSettings& sut = c.scenario->sut;
+  config->renegotiation = sut.renegotiation;
+  const Role sut_role = c.scenario->scripted == Role::client ? Role::server : Role::client;
+  const std::vector<std::string> names =
+      sut_role == Role::server ? std::vector<std::string>{"server-rsa", "server-ecdsa", "server-dsa"}
+                               : std::vector<std::string>{"client-rsa"};
+  for (const std::string& name : names) {
+    auto id = load_identity(pki_.chain(name), pki_.key(name));
+    if (!id) return id.error();
+    config->identities.push_back(std::move(id).value());
+  }
+  if (sut_role == Role::server) {
+    config->client_auth = sut.client_auth;
+    config->session_cache = std::make_shared<SessionCache>();
+    if (sut.tickets) {
+      config->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*config->random));
+    }
+  }
+  return std::unique_ptr<SutInstance>(std::make_unique<EngineInstance>(config, sut_role));
+}
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,74 @@
+// A system under test: our engine or OpenSSL in process, a real OpenSSL or
+// GnuTLS process, an external server or a client command. For each case it
+// starts (or reaches) a SUT configured as the case needs, and hands out its
+// connections one after another.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "conformance/runner/channel.h"
+#include "conformance/scenario/expand.h"
+
+namespace gauntlet::conformance {
+
+// Where the test PKI lives (engine/crypto/testdata): "server-rsa" names
+// server-rsa-chain.pem and server-rsa.key there.
+struct Pki {
+  std::string dir = "engine/crypto/testdata";
+  std::string chain(const std::string& name) const { return dir + "/" + name + "-chain.pem"; }
+  std::string key(const std::string& name) const { return dir + "/" + name + ".key"; }
+  std::string root() const { return dir + "/root-ca.pem"; }
+};
+
+// The test identity a server uses for a suite's key exchange.
+std::string identity_for(CipherSuite suite);
+
+// One case's SUT: its connections, in order.
+class SutInstance {
+ public:
+  virtual ~SutInstance() = default;
+  // To the SUT server, or the SUT client's next connection to us.
+  virtual Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline) = 0;
+  // The SUT's own output (a process's stdout and stderr), for transcripts.
+  virtual std::string log() const { return {}; }
+};
+
+// What our scripted peer must know about a target: the trust anchors for a
+// server's chain (none: do not verify) and the server name to send.
+struct PeerFacts {
+  std::string ca_file;  // empty: the test PKI's root
+  bool verify = true;
+  std::string server_name = "localhost";
+};
+
+class Target {
+ public:
+  virtual ~Target() = default;
+  virtual std::string name() const = 0;
+  // Why this case cannot run here (a skip, never a failure); nullopt if it can.
+  virtual std::optional<std::string> cannot_run(const Case& c) const = 0;
+  virtual Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const = 0;
+  // In process, silence is known at once; over a socket it must be waited for.
+  virtual bool in_process() const { return false; }
+  virtual PeerFacts facts() const { return {}; }
+};
+
+// A target whose tools this machine lacks: every case skips, saying so.
+class MissingTarget final : public Target {
+ public:
+  explicit MissingTarget(std::string name) : name_(std::move(name)) {}
+  std::string name() const override { return name_; }
+  std::optional<std::string> cannot_run(const Case&) const override {
+    return name_ + ": its programs are not installed here";
+  }
+  Result<std::unique_ptr<SutInstance>> start(const Case&, net::Deadline) const override {
+    return internal_error(name_ + " is not installed");
+  }
+
+ private:
+  std::string name_;
+};
+
+}  // namespace gauntlet::conformance

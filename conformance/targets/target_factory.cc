@@ -1,0 +1,37 @@
+#include "conformance/targets/target_factory.h"
+
+#include "conformance/targets/external_target.h"
+#include "conformance/targets/openssl_target.h"
+#include "conformance/targets/process_target.h"
+#include "conformance/targets/self_target.h"
+
+namespace gauntlet::conformance {
+
+Result<std::unique_ptr<Target>> make_target(const std::string& spec, const TargetOptions& o) {
+  if (spec == "self") return std::unique_ptr<Target>(std::make_unique<SelfTarget>(o.pki));
+  if (spec == "openssl") return std::unique_ptr<Target>(std::make_unique<OpenSslTarget>(o.pki));
+  if (spec == "openssl-proc" || spec == "gnutls-proc") {
+    auto tool = spec == "openssl-proc" ? openssl_tool() : gnutls_tool();
+    if (!tool) return std::unique_ptr<Target>(std::make_unique<MissingTarget>(spec));
+    return std::unique_ptr<Target>(std::make_unique<ProcessTarget>(std::move(*tool), o.pki));
+  }
+  if (spec.starts_with("client-cmd:")) {
+    const std::string command = spec.substr(11);
+    if (command.empty()) return decode_error("client-cmd: needs a command");
+    return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
+        std::make_unique<ClientCommandTarget>(command), o.pki));
+  }
+  auto hp = net::split_host_port(spec);
+  if (!hp) {
+    return decode_error("unknown target '" + spec +
+                        "' (self, openssl, openssl-proc, gnutls-proc, HOST:PORT, client-cmd:'CMD')");
+  }
+  PeerFacts facts;
+  facts.ca_file = o.ca;
+  facts.verify = !o.ca.empty();
+  facts.server_name = o.sni.empty() ? hp->first : o.sni;
+  return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
+      std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki));
+}
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,22 @@
+// Targets by their command-line names: self, openssl, openssl-proc,
+// gnutls-proc, HOST:PORT (an external server) and client-cmd:'CMD' (an
+// external client launched per connection; {host} and {port} in CMD are
+// replaced by where our scripted server listens).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "conformance/targets/target.h"
+
+namespace gauntlet::conformance {
+
+struct TargetOptions {
+  Pki pki;
+  std::string sni;  // HOST:PORT: the server name to send
+  std::string ca;   // HOST:PORT: verify its chain against this; empty: do not
+};
+
+Result<std::unique_ptr<Target>> make_target(const std::string& spec, const TargetOptions& o);
+
+}  // namespace gauntlet::conformance
