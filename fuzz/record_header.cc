@@ -1,13 +1,11 @@
-// Record headers, TLS and SSLv2 forms. Oracle: every record read writes back
-// to exactly the bytes it came from.
+// TLS record headers (RFC 5246 §6.2.1) over a stream of records. Oracle:
+// every record read writes back to exactly the bytes it came from.
 #include "engine/record/record_header.h"
 #include "fuzz/oracle.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gauntlet;
   const ByteView input(data, size);
-  (void)read_ssl2_header(input);
-  (void)looks_like_ssl2_client_hello(input);
   Reader in(input);
   while (true) {
     const size_t before = in.remaining();

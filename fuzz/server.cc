@@ -1,13 +1,8 @@
 // The whole server: the input is a settings header and everything the
 // client sends (see client.cc for fuzzer mode).
-#include "fuzz/stateful/settings.h"
+#include "fuzz/stateful/variants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace gauntlet;
-  Reader r(ByteView(data, size));
-  const auto settings = fuzzing::Settings::parse(r);
-  if (!settings) return 0;
-  Connection server = Connection::server(fuzzing::server_config(*settings));
-  fuzzing::run(server, r.rest(), *settings);
+  gauntlet::fuzzing::fuzz_server(data, size, gauntlet::fuzzing::Variant::any);
   return 0;
 }

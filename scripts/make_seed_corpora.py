@@ -1,20 +1,51 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the parser fuzz targets (corpora/<target>/)
 from the real handshake messages in engine/messages/handshake/testdata
-(captured from OpenSSL and GnuTLS by capture.sh) plus a few hand-built SSLv2,
-TLS 1.3 and record-layer inputs. Files are named by their SHA-1, as libFuzzer
-names corpus entries, so rerunning is idempotent. Run from the repository
-root; then minimize with scripts/fuzz.sh --merge once it exists.
+(captured from OpenSSL and GnuTLS by capture.sh), the test PKI in
+engine/crypto/testdata, and hand-built inputs for what no capture holds
+(older versions' forms, SSLv2, TLS 1.3, extension bodies, session state).
+Files are named by their SHA-1, as libFuzzer names corpus entries, so
+rerunning is idempotent. Run from the repository root. The targets that open
+protected data and the stateful ones have their own generators
+(//fuzz/crypto:make_corpus, //fuzz/stateful:make_corpus).
 """
+import base64
 import hashlib
 import pathlib
+import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "engine/messages/handshake/testdata"
+PKI = ROOT / "engine/crypto/testdata"
 CORPORA = ROOT / "corpora"
 
-TLS12 = 0x30  # version bits of the tls12_messages selector
-FORMS = {"rsa": 0, "dhe": 1, "ecdhe": 2}
+# fuzz/selectors.h: the low two bits pick the version.
+SSL3, TLS10, TLS11, TLS12 = 0, 1, 2, 3
+
+# The typed alternatives of ExtensionBody (extension_body.h) after
+# RawExtension, in order: the extension_body target's selector.
+BODIES = ["ServerNameList", "ServerNameAck", "SupportedGroups", "EcPointFormats",
+          "SignatureAlgorithms", "SignatureAlgorithmsCert", "ExtendedMasterSecret",
+          "RenegotiationInfo", "SessionTicketExtension", "EncryptThenMac", "Alpn",
+          "StatusRequest", "StatusRequestAck", "MaxFragmentLength", "RecordSizeLimit", "Padding",
+          "Heartbeat", "SupportedVersionsList", "SelectedVersion", "ClientKeyShares",
+          "ServerKeyShare", "KeyShareHelloRetry", "PskKeyExchangeModes", "OfferedPsks",
+          "SelectedPsk", "EarlyDataIndication", "MaxEarlyDataSize", "Cookie",
+          "PostHandshakeAuth"]
+# Which body an extension type has in a ClientHello or a ServerHello
+# (extensions.cc holds the engine's table).
+CLIENT_BODIES = {0: "ServerNameList", 1: "MaxFragmentLength", 5: "StatusRequest",
+                 10: "SupportedGroups", 11: "EcPointFormats", 13: "SignatureAlgorithms",
+                 15: "Heartbeat", 16: "Alpn", 21: "Padding", 22: "EncryptThenMac",
+                 23: "ExtendedMasterSecret", 28: "RecordSizeLimit",
+                 35: "SessionTicketExtension", 41: "OfferedPsks", 42: "EarlyDataIndication",
+                 43: "SupportedVersionsList", 44: "Cookie", 45: "PskKeyExchangeModes",
+                 49: "PostHandshakeAuth", 50: "SignatureAlgorithmsCert", 51: "ClientKeyShares",
+                 0xff01: "RenegotiationInfo"}
+SERVER_BODIES = {0: "ServerNameAck", 5: "StatusRequestAck", 11: "EcPointFormats", 16: "Alpn",
+                 22: "EncryptThenMac", 23: "ExtendedMasterSecret", 35: "SessionTicketExtension",
+                 41: "SelectedPsk", 43: "SelectedVersion", 51: "ServerKeyShare",
+                 0xff01: "RenegotiationInfo"}
 
 
 def fixture(path):
@@ -44,6 +75,107 @@ def extensions_block(hello_body, server):
     return hello_body[i + 2:]
 
 
+def u16(n):
+    return n.to_bytes(2, "big")
+
+
+def vec(width, body):
+    return len(body).to_bytes(width, "big") + body
+
+
+def extension_bodies(block, table):
+    i = 0
+    while i + 4 <= len(block):
+        kind, length = int.from_bytes(block[i:i + 2], "big"), int.from_bytes(block[i + 2:i + 4], "big")
+        body = block[i + 4:i + 4 + length]
+        if kind in table:
+            write("extension_body", bytes([BODIES.index(table[kind])]) + body)
+        i += 4 + length
+
+
+def pem_blocks(path):
+    return re.findall(rb"-----BEGIN ([A-Z ]+)-----\n(.*?)-----END", path.read_bytes(), re.S)
+
+
+def session_state(version, suite, secret, ems, name, created, lifetime, chain):
+    # engine/session/session.cc: format 1, then the fields in this order.
+    return (bytes([1]) + u16(version) + u16(suite) + vec(1, secret) + bytes([ems]) +
+            vec(1, name) + created.to_bytes(8, "big") + lifetime.to_bytes(4, "big") +
+            vec(3, b"".join(vec(3, c) for c in chain)))
+
+
+def hand_built():
+    """Inputs no capture holds: the older versions' forms and the rare bodies."""
+    sig = vec(2, bytes(range(64)))
+    dh = vec(2, bytes([0xff]) * 16) + vec(2, b"\x02") + vec(2, bytes([0x55]) * 16)
+    point = vec(1, b"\x04" + bytes([0x33]) * 64)
+    for version in (SSL3, TLS10, TLS11):
+        write("server_key_exchange_dhe", bytes([version]) + dh + sig)
+        write("server_key_exchange_ecdhe", bytes([version]) + b"\x03" + u16(23) + point + sig)
+        write("certificate_verify", bytes([version]) + sig)
+        write("certificate_request", bytes([version]) + vec(1, b"\x01\x02\x40") +
+              vec(2, vec(2, b"\x30\x03\x31\x01\x00")))
+        write("client_key_exchange_dhe", bytes([version]) + vec(2, bytes([0x44]) * 32))
+        write("client_key_exchange_ecdhe", bytes([version]) + point)
+    write("client_key_exchange_rsa", bytes([SSL3]) + bytes([0x52]) * 64)
+    write("client_key_exchange_rsa", bytes([TLS10]) + vec(2, bytes([0x52]) * 64))
+    write("server_key_exchange_ecdhe", bytes([TLS12]) + b"\x03" + u16(29) +
+          vec(1, bytes([0x09]) * 32) + u16(0x0804) + sig)
+    write("finished", bytes([TLS12]) + bytes(12))
+    write("finished", bytes([SSL3]) + bytes(36))
+    write("new_session_ticket", bytes.fromhex("00001c20 0004 01020304".replace(" ", "")))
+    write("new_session_ticket", bytes(6))
+    for alert in ("0100", "0228", "0250", "015a"):
+        write("alert", bytes.fromhex(alert))
+    for empty in ("0001", "01", "02"):
+        write("empty_messages", bytes.fromhex(empty))
+    bodies = {
+        "ServerNameList": vec(2, b"\x00" + vec(2, b"localhost")),
+        "ServerNameAck": b"",
+        "MaxFragmentLength": b"\x02",
+        "RecordSizeLimit": u16(0x4000),
+        "Heartbeat": b"\x01",
+        "Padding": bytes(16),
+        "StatusRequest": b"\x01" + vec(2, vec(2, b"\x01\x02")) + vec(2, b"\x30\x00"),
+        "StatusRequestAck": b"",
+        "SupportedVersionsList": vec(1, u16(0x0304) + u16(0x0303)),
+        "SelectedVersion": u16(0x0304),
+        "ClientKeyShares": vec(2, u16(29) + vec(2, bytes([0x09]) * 32)),
+        "ServerKeyShare": u16(23) + vec(2, b"\x04" + bytes([0x33]) * 64),
+        "KeyShareHelloRetry": u16(29),
+        "PskKeyExchangeModes": vec(1, b"\x00\x01"),
+        "OfferedPsks": vec(2, vec(2, b"ticket") + (7200).to_bytes(4, "big")) +
+                       vec(2, vec(1, bytes([0x42]) * 32)),
+        "SelectedPsk": u16(0),
+        "EarlyDataIndication": b"",
+        "MaxEarlyDataSize": (16384).to_bytes(4, "big"),
+        "Cookie": vec(2, b"cookie"),
+        "PostHandshakeAuth": b"",
+        "RenegotiationInfo": vec(1, bytes(12)),
+        "SessionTicketExtension": b"ticket",
+        "Alpn": vec(2, vec(1, b"h2") + vec(1, b"http/1.1")),
+        "SignatureAlgorithmsCert": vec(2, u16(0x0804) + u16(0x0403)),
+        "EcPointFormats": vec(1, b"\x00"),
+    }
+    for name, body in bodies.items():
+        write("extension_body", bytes([BODIES.index(name)]) + body)
+    challenge = bytes(range(16))
+    write("ssl2_record_header", bytes.fromhex("8008") + bytes(8) + bytes.fromhex("0010") + bytes(16))
+    write("ssl2_record_header", bytes.fromhex("001003") + bytes(16) + bytes.fromhex("800101") + challenge[:1])
+    write("session_state", session_state(0x0303, 0xc02f, bytes(48), 0, b"", 1800000000, 7200, []))
+    write("session_state", session_state(0x0300, 0x002f, bytes(48), 1, b"localhost", 1800000000,
+                                         3600, [bytes(40), b"\x30"]))
+
+
+def pki():
+    """The loaders' seeds: every PEM of the test PKI, and each block as DER."""
+    for path in sorted(PKI.glob("*.pem")) + sorted(PKI.glob("*.key")):
+        target = "private_key" if path.suffix == ".key" else "certificates"
+        write(target, path.read_bytes())
+        for _, body in pem_blocks(path)[:1]:
+            write(target, base64.b64decode(body))
+
+
 def main():
     messages = {}
     for path in sorted(FIXTURES.glob("*.hex")):
@@ -57,27 +189,28 @@ def main():
         if kind == "client_hello":
             write("client_hello", body)
             write("extensions", bytes([0]) + extensions_block(body, False))
+            extension_bodies(extensions_block(body, False), CLIENT_BODIES)
         elif kind == "server_hello":
             write("server_hello", body)
             write("extensions", bytes([1]) + extensions_block(body, True))
+            extension_bodies(extensions_block(body, True), SERVER_BODIES)
+        elif kind == "certificate":
+            write("certificate", body)
+        elif kind in ("client_key_exchange", "server_key_exchange"):
+            write(kind + "_" + form, bytes([TLS12]) + body)
         else:
-            selector = {"certificate": 0, "certificate_request": 1, "certificate_verify": 2,
-                        "client_key_exchange": 3, "server_key_exchange": 4}[kind]
-            selector |= TLS12 | (FORMS.get(form, 0) << 6)
-            write("tls12_messages", bytes([selector]) + body)
+            write(kind, bytes([TLS12]) + body)
     flight = b"".join(v for k, v in messages.items() if k.startswith("openssl-ecdhe-s"))
     for fragment in (0, 4, 255):
         write("handshake_framing", bytes([fragment]) + flight)
-    write("tls12_messages", bytes([5 | TLS12]) + bytes(12))
-    write("tls12_messages", bytes([5]) + bytes(36))
-    write("tls12_messages", bytes([6]) + bytes.fromhex("00001c20 0004 01020304".replace(" ", "")))
-    write("tls12_messages", bytes([7, 2, 40]))
-    write("tls12_messages", bytes([8, 1]))
+    hand_built()
+    pki()
     write("record_header", record(21, b"\x02\x28") + record(23, bytes(20)))
     challenge = bytes(range(16))
     ssl2_hello = bytes.fromhex("010301000c0000001000002f0000350000ff010080") + challenge
     write("record_header", (0x8000 | len(ssl2_hello)).to_bytes(2, "big") + ssl2_hello)
     write("ssl2_messages", ssl2_hello)
+    write("ssl2_record_header", (0x8000 | len(ssl2_hello)).to_bytes(2, "big") + ssl2_hello)
     write("ssl2_messages", bytes.fromhex("0400010002000300030010aabbcc010080") + challenge)
     write("ssl2_messages", bytes.fromhex("020700c0000000040008010203040102030405060708"))
     write("ssl2_messages", bytes.fromhex("08010002000300aabb010203"))

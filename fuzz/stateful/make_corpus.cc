@@ -1,14 +1,16 @@
 // Writes the seed corpora of fuzz/client and fuzz/server: engine against
 // engine in fuzzer mode, one handshake per setting and suite, each side's
 // bytes saved behind the settings header, as the other side's target reads
-// them. Usage: make_corpus CORPORA_DIR (writes CORPORA_DIR/{client,server}).
+// them; each variant target (variants.h) gets the inputs whose settings it
+// pins already. Usage: make_corpus CORPORA_DIR (writes
+// CORPORA_DIR/{client,server}[_VARIANT]).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "engine/connection/negotiation.h"
-#include "fuzz/stateful/settings.h"
+#include "fuzz/stateful/variants.h"
 
 namespace gauntlet::fuzzing {
 namespace {
@@ -51,13 +53,32 @@ Conversation converse(const Settings& s, CipherSuite suite, bool server_renegoti
   return t;
 }
 
-void save(const std::filesystem::path& dir, const std::string& name, const Settings& s,
-          const Bytes& stream) {
+constexpr std::pair<Variant, const char*> kVariants[] = {{Variant::any, ""},
+                                                        {Variant::client_auth, "_client_auth"},
+                                                        {Variant::tickets, "_tickets"},
+                                                        {Variant::ssl3, "_ssl3"},
+                                                        {Variant::tls10_11, "_tls10_11"},
+                                                        {Variant::tls12, "_tls12"}};
+
+void save_one(const std::filesystem::path& dir, const std::string& name, const Settings& s,
+              const Bytes& stream) {
   std::filesystem::create_directories(dir);
   Bytes input = s.serialize();
   input.insert(input.end(), stream.begin(), stream.end());
   std::ofstream(dir / name, std::ios::binary)
       .write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+}
+
+// Saves the input for `role` and every variant of it whose pins s has.
+int save(const std::filesystem::path& out, const std::string& role, const std::string& name,
+         const Settings& s, const Bytes& stream) {
+  int written = 0;
+  for (const auto& [variant, suffix] : kVariants) {
+    if (!matches(variant, s)) continue;
+    save_one(out / (role + suffix), name, s, stream);
+    ++written;
+  }
+  return written;
 }
 
 }  // namespace
@@ -101,9 +122,8 @@ int main(int argc, char** argv) {
           const std::string name = openssl_name(v) + "-" + std::to_string(variant) + "-" +
                                    std::string(info.openssl) +
                                    (server_renegotiates ? "-server-reneg" : "");
-          save(out / "client", name, s, t.from_server);
-          save(out / "server", name, s, t.from_client);
-          written += 2;
+          written += save(out, "client", name, s, t.from_server);
+          written += save(out, "server", name, s, t.from_client);
         }
       }
     }

@@ -1,0 +1,7 @@
+// ClientKeyExchange carrying the client's DH value Yc (RFC 5246 §7.4.7.2), round-trip oracle.
+#include "fuzz/key_exchange.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  gauntlet::fuzz::client_key_exchange(data, size, gauntlet::KeyExchangeForm::dhe);
+  return 0;
+}

@@ -1,0 +1,7 @@
+// The whole client (see client.cc), with session tickets on (RFC 5077).
+#include "fuzz/stateful/variants.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  gauntlet::fuzzing::fuzz_client(data, size, gauntlet::fuzzing::Variant::tickets);
+  return 0;
+}

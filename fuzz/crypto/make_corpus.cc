@@ -1,0 +1,101 @@
+// Writes the seed corpora of the targets that open protected data under the
+// fixed keys: open_<mode>/ (records sealed in every variant of the mode) and
+// session_ticket/ (tickets in each of the target's three input forms).
+// Usage: make_corpus CORPORA_DIR
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "fuzz/crypto/fixed_keys.h"
+
+namespace gauntlet::fuzzing {
+namespace {
+
+void save(const std::filesystem::path& dir, const std::string& name, uint8_t selector,
+          ByteView body) {
+  std::filesystem::create_directories(dir);
+  Bytes input{selector};
+  input.insert(input.end(), body.begin(), body.end());
+  std::ofstream(dir / name, std::ios::binary)
+      .write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+}
+
+int write_records(const std::filesystem::path& corpora) {
+  const std::pair<ProtectionMode, const char*> modes[] = {{ProtectionMode::null, "null"},
+                                                          {ProtectionMode::stream, "stream"},
+                                                          {ProtectionMode::cbc, "cbc"},
+                                                          {ProtectionMode::aead, "aead"},
+                                                          {ProtectionMode::tls13, "tls13"}};
+  const Bytes plaintexts[] = {{}, {'h', 'e', 'l', 'l', 'o'}, Bytes(300, 0x70)};
+  int written = 0;
+  for (const auto& [mode, name] : modes) {
+    const auto& variants = protection_variants(mode);
+    for (size_t i = 0; i < variants.size(); ++i) {
+      const ProtocolVersion wire = variants[i].version == ProtocolVersion::tls13
+                                       ? ProtocolVersion::tls12
+                                       : variants[i].version;
+      for (size_t p = 0; p < std::size(plaintexts); ++p) {
+        DeterministicRandom random(p);
+        auto sealer = fixed_protection(variants[i], CipherDirection::encrypt, random);
+        auto sealed = sealer->seal(ContentType::application_data, wire, plaintexts[p]);
+        if (!sealed) {
+          std::fprintf(stderr, "cannot seal %s variant %zu\n", name, i);
+          return -1;
+        }
+        save(corpora / ("open_" + std::string(name)),
+             std::to_string(i) + "-" + std::to_string(plaintexts[p].size()),
+             static_cast<uint8_t>(i), *sealed);
+        ++written;
+      }
+    }
+  }
+  return written;
+}
+
+int write_tickets(const std::filesystem::path& corpora) {
+  Session plain;
+  plain.version = ProtocolVersion::tls12;
+  plain.suite = CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256;
+  plain.master_secret = Bytes(48, 0x4d);
+  plain.created = 1800000000;
+  plain.lifetime = 7200;
+  Session full = plain;
+  full.version = ProtocolVersion::ssl3;
+  full.suite = CipherSuite::rsa_with_aes_128_cbc_sha;
+  full.extended_master_secret = true;
+  full.server_name = "localhost";
+  full.peer_chain = {Bytes(40, 0x30), Bytes(3, 0x31)};
+  const TicketKeys keys(fixed_ticket_key());
+  DeterministicRandom random(0);
+  const std::filesystem::path dir = corpora / "session_ticket";
+  int written = 0;
+  for (const auto& [name, session] : {std::pair{"plain", plain}, std::pair{"full", full}}) {
+    auto ticket = keys.seal(session, random);
+    if (!ticket) return -1;
+    // key_name[16] || IV[16] || u16 length || state || HMAC[32] (RFC 5077 §4)
+    const ByteView encrypted = ByteView(*ticket).subspan(34, ticket->size() - 34 - 32);
+    const Bytes state = session.serialize_state();
+    save(dir, std::string(name) + "-ticket", 0, *ticket);
+    save(dir, std::string(name) + "-encrypted", 1, encrypted);
+    save(dir, std::string(name) + "-state", 2, state);
+    written += 3;
+  }
+  return written;
+}
+
+}  // namespace
+}  // namespace gauntlet::fuzzing
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s CORPORA_DIR\n", argv[0]);
+    return 2;
+  }
+  const std::filesystem::path out(argv[1]);
+  const int records = gauntlet::fuzzing::write_records(out);
+  const int tickets = gauntlet::fuzzing::write_tickets(out);
+  if (records < 0 || tickets < 0) return 1;
+  std::printf("wrote %d inputs under %s\n", records + tickets, out.c_str());
+  return 0;
+}

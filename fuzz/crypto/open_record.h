@@ -1,0 +1,42 @@
+// The record-opening targets, one per protection mode (each file names its
+// mode): the selector byte picks the variant (version, cipher, MAC,
+// encrypt-then-MAC), the rest is the fragment of an application_data record
+// with sequence number 0 under fixed keys. Oracle: what opens, sealed again
+// under the same keys, opens to the same type and plaintext; modes without a
+// per-record IV or padding choice (null, stream) must reproduce the fragment
+// byte for byte.
+#pragma once
+
+#include <algorithm>
+
+#include "fuzz/crypto/fixed_keys.h"
+#include "fuzz/oracle.h"
+
+namespace gauntlet::fuzzing {
+
+inline void open_record(const uint8_t* data, size_t size, ProtectionMode mode) {
+  fuzz::Selected in;
+  if (!fuzz::select(data, size, in)) return;
+  const auto& variants = protection_variants(mode);
+  const ProtectionVariant& v = variants[in.selector % variants.size()];
+  // TLS 1.3 records carry the TLS 1.2 version on the wire (RFC 8446 §5.1).
+  const ProtocolVersion wire =
+      v.version == ProtocolVersion::tls13 ? ProtocolVersion::tls12 : v.version;
+  DeterministicRandom random(0);
+  auto opener = fixed_protection(v, CipherDirection::decrypt, random);
+  auto opened = opener->open(ContentType::application_data, wire, in.rest);
+  if (!opened) return;
+
+  auto sealer = fixed_protection(v, CipherDirection::encrypt, random);
+  auto sealed = sealer->seal(opened->type, wire, opened->plaintext);
+  if (!sealed) fuzz::oracle_failed();
+  const bool exact = mode == ProtectionMode::null || mode == ProtectionMode::stream;
+  if (exact && !std::ranges::equal(*sealed, in.rest)) fuzz::oracle_failed();
+  auto again = fixed_protection(v, CipherDirection::decrypt, random)
+                   ->open(ContentType::application_data, wire, *sealed);
+  if (!again || again->type != opened->type || again->plaintext != opened->plaintext) {
+    fuzz::oracle_failed();
+  }
+}
+
+}  // namespace gauntlet::fuzzing

@@ -1,0 +1,25 @@
+// The stateful targets and their variants. A variant pins part of the
+// settings header (client auth, tickets, a version family), so the fuzzer
+// spends its time on those paths instead of rediscovering the flags; the
+// input format stays the same, so every variant reads the plain corpus too.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz/stateful/settings.h"
+
+namespace gauntlet::fuzzing {
+
+enum class Variant { any, client_auth, tickets, ssl3, tls10_11, tls12 };
+
+// Applies the variant's pins to settings read from an input.
+void pin(Variant v, Settings& s);
+// Whether settings already have the variant's pins (which seeds it keeps).
+bool matches(Variant v, const Settings& s);
+
+// One fuzz input: the settings header, then the peer's stream.
+void fuzz_client(const uint8_t* data, size_t size, Variant v);
+void fuzz_server(const uint8_t* data, size_t size, Variant v);
+
+}  // namespace gauntlet::fuzzing

@@ -1,0 +1,10 @@
+# dict_for TARGET: the dictionary (a file name under fuzz/) a fuzz target
+# runs with; scripts/fuzz.sh and fuzz/oss-fuzz/build.sh share it.
+dict_for() {
+  case $1 in
+    ssl2_*) echo ssl2.dict ;;
+    certificates | private_key) echo x509.dict ;;
+    decode) echo decode.dict ;;
+    *) echo tls.dict ;;
+  esac
+}
