@@ -1,0 +1,123 @@
+// Scenario files: what parses, and that every mistake names file:line.
+#include <gtest/gtest.h>
+
+#include "conformance/scenario/expand.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/scenario/suite_selectors.h"
+
+namespace gauntlet::conformance {
+namespace {
+
+constexpr const char* kGood = R"(family: demo
+description: A demo family.
+rfc: RFC 5246 §7.3
+scenarios:
+  - name: tampered
+    description: A flipped MAC.
+    scripted: client
+    versions: [tls1.0, tls1.2]
+    suites: [AES128-SHA, ECDHE-RSA-AES128-GCM-SHA256]
+    sut: {client_auth: optional, tickets: false}
+    peer: {extended_master_secret: false, alpn: [h2]}
+    bugs: {client_version: 0x0302, cipher_suites: [0x1301, AES128-SHA], skip_message: certificate}
+    steps:
+      - handshake: success
+      - tamper: {record: application_data, action: flip_last_byte}
+      - send: {data: "ping", expect: {alert: bad_record_mac}}
+      - reconnect: {resume: true}
+      - handshake: {expect: success, resumed: true}
+      - record: {type: 23, body: "0102", raw: true, version: 0x0301}
+      - alert: {level: warning, description: 200}
+      - close: close_notify
+)";
+
+std::string error_of(const std::string& text) {
+  auto r = load_family_text(text, "f.yaml");
+  return r ? "" : r.error().reason;
+}
+
+// The demo with one line replaced.
+std::string with(const std::string& from, const std::string& to) {
+  std::string s = kGood;
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+
+TEST(LoaderTest, ReadsEveryField) {
+  auto r = load_family_text(kGood, "f.yaml");
+  ASSERT_TRUE(r) << r.error().reason;
+  ASSERT_EQ(r->size(), 1u);
+  const Scenario& s = r->front();
+  EXPECT_EQ(s.id(), "demo/tampered");
+  EXPECT_EQ(s.rfc, "RFC 5246 §7.3");
+  EXPECT_EQ(s.where.line, 5);
+  EXPECT_EQ(s.scripted, Role::client);
+  EXPECT_EQ(s.versions, (std::vector{ProtocolVersion::tls10, ProtocolVersion::tls12}));
+  EXPECT_EQ(s.sut.client_auth, ClientAuth::optional);
+  EXPECT_FALSE(s.sut.tickets);
+  EXPECT_FALSE(s.peer.extended_master_secret);
+  EXPECT_EQ(s.peer.alpn, std::vector<std::string>{"h2"});
+  EXPECT_EQ(s.bugs.client_version, 0x0302);
+  EXPECT_EQ(s.bugs.cipher_suites, (std::vector<uint16_t>{0x1301, 0x002f}));
+  EXPECT_EQ(s.bugs.skip_message, HandshakeType::certificate);
+  ASSERT_EQ(s.steps.size(), 8u);
+  EXPECT_EQ(s.steps[1].tamper.action, TamperAction::flip_last_byte);
+  EXPECT_EQ(s.steps[2].expect.kind, Expect::Kind::alert);
+  EXPECT_EQ(s.steps[2].expect.alert, AlertDescription::bad_record_mac);
+  EXPECT_EQ(s.steps[4].expect.resumed, true);
+  EXPECT_EQ(s.steps[5].data, (Bytes{1, 2}));
+  EXPECT_EQ(s.steps[5].record_version, 0x0301);
+  EXPECT_EQ(s.steps[6].alert_description, 200);
+  EXPECT_EQ(s.steps[7].expect.kind, Expect::Kind::close_notify);
+  EXPECT_EQ(s.connections(), 2);
+}
+
+TEST(LoaderTest, MistakesNameFileAndLine) {
+  EXPECT_EQ(error_of(with("    scripted: client", "    scripted: both")),
+            "f.yaml:7: 'scripted' is client or server");
+  EXPECT_EQ(error_of(with("    peer: {", "    peer: {colour: red, ")).substr(0, 28),
+            "f.yaml:11: unknown key 'colo");
+  EXPECT_EQ(error_of(with("      - handshake: success", "      - dance: success")).substr(0, 30),
+            "f.yaml:14: unknown step 'dance");
+  EXPECT_EQ(error_of(with("bad_record_mac", "bad_mac")), "f.yaml:16: unknown alert 'bad_mac'");
+  EXPECT_EQ(error_of(with("\"0102\"", "\"01x2\"")), "f.yaml:19: '01x2' is not hex");
+  EXPECT_EQ(error_of(with("[tls1.0, tls1.2]", "[tls1.0, tls1.9]")), "f.yaml:8: unknown version 'tls1.9'");
+  EXPECT_EQ(error_of(with("AES128-SHA,", "NOPE-SHA,")),
+            "f.yaml:9: unknown cipher suite or selector 'NOPE-SHA'");
+  EXPECT_EQ(error_of(with("rfc: RFC 5246 §7.3\n", "")),
+            "f.yaml:4: scenario 'tampered' names no RFC section");
+  EXPECT_NE(error_of(with("scenarios:", "scenarios: [")).find("f.yaml:"), std::string::npos);
+  EXPECT_EQ(error_of(std::string(kGood) + std::string(kGood).substr(std::string(kGood).find("  - name"))),
+            "f.yaml:22: scenario 'tampered' appears twice");
+}
+
+TEST(LoaderTest, MissingFileAndDirectory) {
+  EXPECT_FALSE(load_family_file("/nonexistent.yaml"));
+  EXPECT_FALSE(load_scenario_directory("/nonexistent"));
+}
+
+TEST(SuiteSelectorTest, Selectors) {
+  EXPECT_EQ(resolve_suite_selector("default")->size(), 10u);
+  const auto ecdsa = resolve_suite_selector("kx:ecdhe_ecdsa");
+  ASSERT_TRUE(ecdsa);
+  for (const CipherSuite s : *ecdsa) {
+    EXPECT_EQ(cipher_suite_info(s)->key_exchange, KeyExchange::ecdhe_ecdsa);
+  }
+  EXPECT_EQ(*resolve_suite_selector("RC4-SHA"), std::vector{CipherSuite::rsa_with_rc4_128_sha});
+  EXPECT_FALSE(resolve_suite_selector("cipher:rot13"));
+  EXPECT_FALSE(resolve_suite_selector("TLS_FALLBACK_SCSV"));
+}
+
+TEST(ExpandTest, OnlyWhereTheSuiteExists) {
+  auto r = load_family_text(kGood, "f.yaml");
+  ASSERT_TRUE(r);
+  std::vector<std::string> ids;
+  for (const Case& c : expand(*r)) ids.push_back(c.id());
+  // GCM is TLS 1.2 only (RFC 5288 §4).
+  EXPECT_EQ(ids, (std::vector<std::string>{"demo/tampered[TLSv1,AES128-SHA]",
+                                           "demo/tampered[TLSv1.2,AES128-SHA]",
+                                           "demo/tampered[TLSv1.2,ECDHE-RSA-AES128-GCM-SHA256]"}));
+}
+
+}  // namespace
+}  // namespace gauntlet::conformance

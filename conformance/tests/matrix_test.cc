@@ -1,0 +1,84 @@
+// The conformance matrix against "self" and "openssl" as GoogleTest cases,
+// one per case and target, so that Bazel shards it and CI names each
+// failure. Known failures (conformance/expectations/) skip with their
+// reason; a listed case that passes fails, so the lists stay true.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "conformance/runner/executor.h"
+#include "conformance/runner/known_failures.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/targets/openssl_target.h"
+#include "conformance/targets/self_target.h"
+
+namespace gauntlet::conformance {
+namespace {
+
+class CaseTest : public testing::Test {
+ public:
+  CaseTest(const Case& c, const Target& t, const KnownFailures* known, const RunSettings& s)
+      : case_(c), target_(t), known_(known), settings_(s) {}
+
+  void TestBody() override {
+    const CaseResult r = run_case(case_, target_, settings_);
+    const Outcome o = classify(r, known_, false);
+    std::string transcript;
+    for (const auto& line : r.transcript) transcript += line + "\n";
+    if (o == Outcome::skip) GTEST_SKIP() << r.reason;
+    if (o == Outcome::known_failure) GTEST_SKIP() << "known failure: " << known_->match(r.id)->reason;
+    EXPECT_NE(o, Outcome::unexpected_pass)
+        << r.id << " passes but is listed in conformance/expectations/" << target_.name() << ".yaml";
+    EXPECT_FALSE(is_regression(o)) << r.id << " (" << r.where.to_string() << ", " << r.rfc
+                                   << "): " << r.reason << "\n" << transcript;
+  }
+
+ private:
+  const Case& case_;
+  const Target& target_;
+  const KnownFailures* known_;
+  const RunSettings& settings_;
+};
+
+std::string test_name(const std::string& id) {
+  std::string out;
+  for (const char c : id) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+}  // namespace
+}  // namespace gauntlet::conformance
+
+int main(int argc, char** argv) {
+  using namespace gauntlet::conformance;
+  testing::InitGoogleTest(&argc, argv);
+  static auto scenarios = load_scenario_directory("conformance/scenarios");
+  if (!scenarios) {
+    std::fprintf(stderr, "%s\n", scenarios.error().reason.c_str());
+    return 1;
+  }
+  static const std::vector<Case> cases = expand(*scenarios);
+  static const RunSettings settings;
+  static const SelfTarget self{Pki{}};
+  static const OpenSslTarget openssl{Pki{}};
+  static std::map<std::string, KnownFailures> known;
+  for (const Target* t : std::initializer_list<const Target*>{&self, &openssl}) {
+    const std::string file = "conformance/expectations/" + t->name() + ".yaml";
+    if (std::filesystem::exists(file)) {
+      auto k = load_known_failures(file);
+      if (!k) {
+        std::fprintf(stderr, "%s\n", k.error().reason.c_str());
+        return 1;
+      }
+      known[t->name()] = std::move(k).value();
+    }
+    const KnownFailures* k = known.contains(t->name()) ? &known[t->name()] : nullptr;
+    for (const Case& c : cases) {
+      testing::RegisterTest(("Conformance_" + t->name()).c_str(), test_name(c.id()).c_str(), nullptr,
+                            c.id().c_str(), __FILE__, __LINE__,
+                            [&c, t, k]() -> testing::Test* { return new CaseTest(c, *t, k, settings); });
+    }
+  }
+  return RUN_ALL_TESTS();
+}

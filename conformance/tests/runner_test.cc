@@ -1,0 +1,123 @@
+// The runner against our own engine: a scenario that holds passes, and one
+// whose expectation is wrong fails or is lenient, so the runner can tell.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "conformance/report/artifacts.h"
+#include "conformance/runner/executor.h"
+#include "conformance/runner/expectation.h"
+#include "conformance/runner/known_failures.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/targets/self_target.h"
+
+namespace gauntlet::conformance {
+namespace {
+
+CaseResult run_one(const std::string& steps, const std::string& extra = "",
+                   CipherSuite suite = CipherSuite::rsa_with_aes_128_cbc_sha) {
+  const std::string text = "family: t\nscenarios:\n  - name: s\n    description: d\n    rfc: r\n"
+                           "    scripted: client\n" + extra + "    steps:\n" + steps;
+  auto r = load_family_text(text, "t.yaml");
+  EXPECT_TRUE(r) << r.error().reason;
+  static std::vector<Scenario> keep;
+  keep = std::move(r).value();
+  const SelfTarget self{Pki{}};
+  return run_case({&keep.front(), ProtocolVersion::tls12, suite}, self, RunSettings{});
+}
+
+TEST(RunnerTest, PlainHandshakeAndData) {
+  const CaseResult r = run_one("      - handshake: success\n      - exchange: data\n"
+                               "      - close: close_notify\n");
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
+  EXPECT_FALSE(r.keylog.empty());
+  EXPECT_FALSE(r.wire.empty());
+}
+
+TEST(RunnerTest, WrongExpectationsFail) {
+  EXPECT_EQ(run_one("      - handshake: {alert: handshake_failure}\n").verdict, Verdict::fail);
+  EXPECT_EQ(run_one("      - handshake: {expect: success, resumed: true}\n").verdict, Verdict::fail);
+  // A broken Finished draws decrypt_error; expecting another alert is lenient.
+  EXPECT_EQ(run_one("      - handshake: {alert: decrypt_error}\n", "    bugs: {corrupt_finished: true}\n")
+                .verdict,
+            Verdict::pass);
+  EXPECT_EQ(run_one("      - handshake: {alert: bad_record_mac}\n", "    bugs: {corrupt_finished: true}\n")
+                .verdict,
+            Verdict::lenient);
+  EXPECT_EQ(run_one("      - handshake: success\n", "    bugs: {corrupt_finished: true}\n").verdict,
+            Verdict::fail);
+}
+
+TEST(RunnerTest, TamperedRecordIsCaught) {
+  const CaseResult r = run_one(
+      "      - handshake: success\n"
+      "      - tamper: {record: application_data, action: flip_last_byte}\n"
+      "      - send: {data: ping, expect: {alert: bad_record_mac}}\n",
+      "", CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256);
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
+}
+
+TEST(RunnerTest, ResumptionBySessionId) {
+  const CaseResult r = run_one("      - handshake: success\n      - reconnect: {resume: true}\n"
+                               "      - handshake: {expect: success, resumed: true}\n",
+                               "    peer: {tickets: false}\n");
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
+}
+
+TEST(JudgeTest, StrictAndLenient) {
+  Expect alert{Expect::Kind::alert, AlertDescription::bad_record_mac, std::nullopt};
+  Seen seen;
+  seen.sut_alert = AlertDescription::bad_record_mac;
+  EXPECT_EQ(judge(alert, seen).verdict, Verdict::pass);
+  seen.sut_alert = AlertDescription::decode_error;
+  EXPECT_EQ(judge(alert, seen).verdict, Verdict::lenient);
+  seen.sut_alert.reset();
+  seen.sut_closed = true;
+  EXPECT_EQ(judge(alert, seen).verdict, Verdict::lenient);
+  seen.scripted_error = "we gave up";
+  EXPECT_EQ(judge(alert, seen).verdict, Verdict::fail);
+  EXPECT_EQ(judge({Expect::Kind::failure, {}, {}}, seen).verdict, Verdict::fail);
+}
+
+TEST(KnownFailuresTest, ClassifiesAndNamesLines) {
+  const std::string path = testing::TempDir() + "/openssl.yaml";
+  std::ofstream(path) << "target: openssl\nknown_failures:\n  - cases: \"records/*[TLSv1,*\"\n"
+                         "    reason: answers decode_error\n";
+  auto k = load_known_failures(path);
+  ASSERT_TRUE(k) << k.error().reason;
+  CaseResult r;
+  r.id = "records/x[TLSv1,AES128-SHA]";
+  r.verdict = Verdict::fail;
+  EXPECT_EQ(classify(r, &*k, false), Outcome::known_failure);
+  r.verdict = Verdict::pass;
+  EXPECT_EQ(classify(r, &*k, false), Outcome::unexpected_pass);
+  r.id = "records/x[TLSv1.2,AES128-SHA]";
+  r.verdict = Verdict::lenient;
+  EXPECT_EQ(classify(r, &*k, false), Outcome::fail);
+  EXPECT_EQ(classify(r, &*k, true), Outcome::lenient);
+  std::ofstream(path) << "target: openssl\nknown_failures:\n  - cases: x\n";
+  EXPECT_EQ(load_known_failures(path).error().reason,
+            path + ":3: each known failure has 'cases' (a pattern) and 'reason'");
+}
+
+TEST(ArtifactsTest, PcapKeysAndTranscript) {
+  const CaseResult r = run_one("      - handshake: {alert: bad_record_mac}\n");
+  ASSERT_EQ(r.verdict, Verdict::fail);
+  const std::string dir = testing::TempDir() + "/artifacts";
+  ASSERT_TRUE(write_artifacts(dir, r));
+  const std::string stem = dir + "/self/" + artifact_name(r.id);
+  std::ifstream pcap(stem + ".pcap", std::ios::binary);
+  uint32_t magic = 0;
+  pcap.read(reinterpret_cast<char*>(&magic), sizeof magic);
+  EXPECT_EQ(magic, 0xa1b2c3d4u);  // libpcap's, in this machine's byte order
+  EXPECT_GT(std::filesystem::file_size(stem + ".pcap"), 200u);
+  EXPECT_GT(std::filesystem::file_size(stem + ".keys"), 0u);
+  std::ifstream text(stem + ".txt");
+  std::string first;
+  std::getline(text, first);
+  EXPECT_EQ(first, "t/s[TLSv1.2,AES128-SHA] against self: fail");
+}
+
+}  // namespace
+}  // namespace gauntlet::conformance
