@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's main command: builds everything, prints what the engine
-# supports, then a loopback demo: `gauntlet serve`, our own client and
-# `openssl s_client` handshaking with it, each printing what was negotiated.
+# supports, runs a loopback demo (`gauntlet serve`, our own client and
+# `openssl s_client` handshaking with it, each printing what was negotiated),
+# then the whole conformance matrix against our engine, OpenSSL in process,
+# openssl s_server/s_client and gnutls-serv/gnutls-cli, and its summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -31,3 +33,10 @@ printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 openssl s_client -connect "127.0.0.
 echo
 echo "== what gauntlet serve logged"
 sed 's/^/  /' "$log"
+
+echo
+echo "== the conformance matrix: every scenario against our engine, OpenSSL in process,"
+echo "   openssl s_server/s_client and gnutls-serv/gnutls-cli (reports in out/conformance/)"
+mkdir -p out/conformance
+"$gauntlet" run --target self --target openssl --target openssl-proc --target gnutls-proc -j 2 \
+  --junit out/conformance/junit.xml --json out/conformance/results.json --artifacts out/conformance

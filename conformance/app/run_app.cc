@@ -52,7 +52,7 @@ int run_conformance(const RunOptions& o) {
   if (o.targets.empty()) return usage("no --target given");
   if (cases.empty()) return usage("no case matches the filters");
 
-  TargetOptions target_options{Pki{o.pki}, o.sni, o.ca};
+  TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms)};
   std::vector<std::unique_ptr<Target>> owned;
   std::vector<const Target*> targets;
   std::map<std::string, KnownFailures> known;

@@ -35,7 +35,7 @@ std::string describe(const Seen& s) {
   std::string out = s.handshakes > 0 ? "the handshake completed" : "the handshake unfinished";
   if (s.handshaking && s.handshakes > 0) out += ", a new one under way";
   if (s.data) out += ", application data";
-  if (s.silent) out += ", then silence";
+  if (s.silent) out += ", then silence until the timeout";
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "conformance/targets/external_target.h"
 
+#include <algorithm>
+
 #include "conformance/runner/executor.h"
 #include "conformance/targets/process_target.h"
 #include "conformance/targets/socket_channel.h"
@@ -64,6 +66,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   const auto key = std::pair{c.version, c.suite};
   {
     std::lock_guard lock(mu_);
+    if (dead_) return std::nullopt;  // start() reports it
     if (const auto it = speaks_.find(key); it != speaks_.end()) {
       return it->second ? std::nullopt : std::optional<std::string>(scan_failure(c));
     }
@@ -76,12 +79,29 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   plain.rfc = "RFC 5246 §7.3";
   plain.scripted = c.scenario->scripted;
   plain.steps.push_back({});
+  plain.steps.back().where = {"feature scan", 1};
   RunSettings settings;
   settings.pki = pki_;
-  const bool ok = run_case({&plain, c.version, c.suite}, *inner_, settings).verdict == Verdict::pass;
+  settings.timeout = timeout_;
+  const CaseResult r = run_case({&plain, c.version, c.suite}, *inner_, settings);
+  const bool answered = std::ranges::any_of(r.wire, [](const WireChunk& w) { return !w.to_sut; });
   std::lock_guard lock(mu_);
-  speaks_[key] = ok;
-  return ok ? std::nullopt : std::optional<std::string>(scan_failure(c));
+  // A peer that cannot be reached or says nothing is an error for every
+  // case, not a missing feature.
+  if (!answered) {
+    dead_ = name() + " did not answer a plain handshake: " + r.reason;
+    return std::nullopt;
+  }
+  speaks_[key] = r.verdict == Verdict::pass;
+  return speaks_[key] ? std::nullopt : std::optional<std::string>(scan_failure(c));
+}
+
+Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::Deadline deadline) const {
+  {
+    std::lock_guard lock(mu_);
+    if (dead_) return internal_error(*dead_);
+  }
+  return inner_->start(c, deadline);
 }
 
 std::string ScannedTarget::scan_failure(const Case& c) {

@@ -6,6 +6,7 @@
 // not speak, so it is reported as unsupported rather than failed.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -43,13 +44,11 @@ class ClientCommandTarget final : public Target {
 // Wraps an external target with the feature scan.
 class ScannedTarget final : public Target {
  public:
-  ScannedTarget(std::unique_ptr<Target> inner, Pki pki)
-      : inner_(std::move(inner)), pki_(std::move(pki)) {}
+  ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout)
+      : inner_(std::move(inner)), pki_(std::move(pki)), timeout_(timeout) {}
   std::string name() const override { return inner_->name(); }
   std::optional<std::string> cannot_run(const Case& c) const override;
-  Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override {
-    return inner_->start(c, deadline);
-  }
+  Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
   PeerFacts facts() const override { return inner_->facts(); }
 
  private:
@@ -57,8 +56,10 @@ class ScannedTarget final : public Target {
 
   std::unique_ptr<Target> inner_;
   Pki pki_;
+  std::chrono::milliseconds timeout_;
   mutable std::mutex mu_;
   mutable std::map<std::pair<ProtocolVersion, CipherSuite>, bool> speaks_;
+  mutable std::optional<std::string> dead_;  // why no case can run
 };
 
 }  // namespace gauntlet::conformance

@@ -19,7 +19,7 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
     const std::string command = spec.substr(11);
     if (command.empty()) return decode_error("client-cmd: needs a command");
     return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
-        std::make_unique<ClientCommandTarget>(command), o.pki));
+        std::make_unique<ClientCommandTarget>(command), o.pki, o.timeout));
   }
   auto hp = net::split_host_port(spec);
   if (!hp) {
@@ -31,7 +31,8 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   facts.verify = !o.ca.empty();
   facts.server_name = o.sni.empty() ? hp->first : o.sni;
   return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
-      std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki));
+      std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki,
+      o.timeout));
 }
 
 }  // namespace gauntlet::conformance

@@ -4,6 +4,7 @@
 // replaced by where our scripted server listens).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,7 @@ struct TargetOptions {
   Pki pki;
   std::string sni;  // HOST:PORT: the server name to send
   std::string ca;   // HOST:PORT: verify its chain against this; empty: do not
+  std::chrono::milliseconds timeout{5000};  // the feature scan's waits
 };
 
 Result<std::unique_ptr<Target>> make_target(const std::string& spec, const TargetOptions& o);
