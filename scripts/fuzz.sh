@@ -117,24 +117,28 @@ fuzz_one() {
   done
 }
 
-# A found input, minimized where libFuzzer can, kept as a regression with
-# the command that reproduces it.
+# A found input, minimized where libFuzzer can, kept as a regression named
+# by its minimized content (restarts that find the same bug again add
+# nothing), with the command that reproduces it. Prints 1 if it was new.
 keep_artifact() {
-  local t=$1 artifact=$2 name kept
+  local t=$1 artifact=$2 name kind kept
   name=$(basename "$artifact")
-  kept="corpora/regressions/$t/$name"
-  case $name in
-    crash-* | leak-*)
+  kind=${name%%-*}
+  case $kind in
+    crash | leak)
       "$bin/$t" -minimize_crash=1 -max_total_time=60 -exact_artifact_path="$out/$t/min-$name" \
         "$artifact" >"$out/$t/minimize-$name.log" 2>&1
       [ -s "$out/$t/min-$name" ] && artifact="$out/$t/min-$name" ;;
   esac
+  kept="corpora/regressions/$t/$kind-$(sha1sum "$artifact" | cut -c1-40)"
+  if [ -e "$kept" ]; then echo 0; return; fi
   cp "$artifact" "$kept"
   {
-    echo "$t: $name"
+    echo "$t: $(basename "$kept")"
     echo "  reproduce: $bin/$t $ROOT/$kept"
     echo "  replay:    bazel test //fuzz:${t}_replay"
   } >>"$out/crashes.txt"
+  echo 1
 }
 
 execs_per_second() {  # every worker's executions over the target's time
@@ -176,8 +180,7 @@ for t in "${targets[@]}"; do
   found=0
   for artifact in "$dir"/artifacts/*; do
     [ -f "$artifact" ] || continue
-    keep_artifact "$t" "$artifact"
-    found=$((found + 1))
+    found=$((found + $(keep_artifact "$t" "$artifact")))
   done
   printf '%-28s %10s %8s %9s %6s %8s\n' "$t" "$(execs_per_second "$dir"/worker-*.log)" \
     "$after" "$(features_of "$dir"/worker-*.log)" "$((after - before))" "$found" >>"$out/table.txt"
