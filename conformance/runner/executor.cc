@@ -37,7 +37,7 @@ class CaseRun {
   void note(std::string line) { result_.transcript.push_back(std::move(line)); }
   bool alive() const { return conn_->state() != ConnectionState::closed && !sut_closed_; }
 
-  Status open_connection(bool resume);
+  Status open_connection(const Step* reconnect);
   Status flush();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
@@ -61,7 +61,19 @@ class CaseRun {
   Bytes app_data_;
 };
 
-Status CaseRun::open_connection(bool resume) {
+Status CaseRun::open_connection(const Step* reconnect) {
+  const bool resume = reconnect && reconnect->resume;
+  if (reconnect && (reconnect->bugs || !reconnect->suites.empty() || reconnect->min_version ||
+                    reconnect->max_version)) {
+    // The same peer (its session cache and ticket keys are shared) with
+    // this connection's changes.
+    auto next = std::make_shared<Config>(*config_);
+    if (reconnect->bugs) next->bugs = *reconnect->bugs;
+    if (!reconnect->suites.empty()) next->cipher_suites = reconnect->suites;
+    next->min_version = reconnect->min_version.value_or(next->min_version);
+    next->max_version = reconnect->max_version.value_or(next->max_version);
+    config_ = std::move(next);
+  }
   std::optional<Session> session;
   if (conn_) {
     session = conn_->session();
@@ -249,7 +261,7 @@ Judgement CaseRun::run_step(const Step& step) {
       }
       return expect_after(step, started);
     case Step::Kind::reconnect:
-      if (auto st = open_connection(step.resume); !st) {
+      if (auto st = open_connection(&step); !st) {
         return {Verdict::error, "could not reconnect: " + st.error().reason};
       }
       return {Verdict::pass, ""};
@@ -279,7 +291,7 @@ CaseResult CaseRun::run() {
   auto sut = target_.start(case_, net::deadline_in(settings_.timeout));
   if (!sut) return finish(Verdict::error, "could not start the SUT: " + sut.error().reason);
   sut_ = std::move(sut).value();
-  if (auto st = open_connection(false); !st) {
+  if (auto st = open_connection(nullptr); !st) {
     return finish(Verdict::error, "could not reach the SUT: " + st.error().reason);
   }
   Verdict verdict = Verdict::pass;

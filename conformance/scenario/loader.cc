@@ -298,7 +298,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
   require_map(n, "'bugs'");
   only_keys(n, {"client_version", "cipher_suites", "compression_methods", "session_id",
                 "session_id_length", "server_version", "server_suite", "extra_extensions",
-                "duplicate_extension", "server_group", "server_signature_scheme",
+                "duplicate_extension", "rewrite_in_flight", "server_group", "server_signature_scheme",
                 "premaster_version", "bad_premaster", "public_value", "skip_message",
                 "duplicate_message", "early_change_cipher_spec", "skip_change_cipher_spec",
                 "corrupt_finished", "truncate_finished", "application_data_before_finished",
@@ -339,6 +339,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
     }
   }
   b.duplicate_extension = flag("duplicate_extension");
+  b.rewrite_in_flight = flag("rewrite_in_flight");
   if (n["server_group"]) b.server_group = named(n["server_group"], &named_group_from_name, "group");
   if (n["server_signature_scheme"]) {
     b.server_signature_scheme =
@@ -508,10 +509,14 @@ Step Parser::step(const YAML::Node& n) const {
   } else if (kind == "reconnect") {
     s.kind = Step::Kind::reconnect;
     if (v.IsMap()) {
-      only_keys(v, {"resume"});
+      only_keys(v, {"resume", "bugs", "suites", "min_version", "max_version"});
       if (v["resume"]) s.resume = boolean(v["resume"]);
+      if (v["bugs"]) s.bugs = bugs(v["bugs"]);
+      if (v["suites"]) s.suites = suites(v["suites"]);
+      if (v["min_version"]) s.min_version = named(v["min_version"], &protocol_version_from_any_name, "version");
+      if (v["max_version"]) s.max_version = named(v["max_version"], &protocol_version_from_any_name, "version");
     } else if (!v.IsNull()) {
-      fail(v, "'reconnect' takes nothing or {resume: bool}");
+      fail(v, "'reconnect' takes nothing or {resume, bugs, suites, min_version, max_version}");
     }
   } else {
     fail(n, "unknown step '" + kind +

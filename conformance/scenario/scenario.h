@@ -62,6 +62,11 @@ struct Step {
   std::optional<uint16_t> record_version;
   RecordTamper tamper{};
   bool resume = true;             // reconnect
+  // reconnect: what the next connection changes (RFC 5246 §7.4.1.2 lets a
+  // client resume while offering other suites or versions).
+  std::optional<Bugs> bugs;
+  std::vector<CipherSuite> suites;
+  std::optional<ProtocolVersion> min_version, max_version;
   uint8_t alert_level = 1;
   uint8_t alert_description = 0;
   int repeat = 1;                 // record / alert: sent this many times

@@ -59,6 +59,10 @@ struct Bugs {
   // first extension.
   std::vector<std::pair<uint16_t, Bytes>> extra_extensions;
   bool duplicate_extension = false;
+  // The hello changes above happen in flight, as a man in the middle would
+  // make them: our transcript and state keep the hello we built, so the
+  // rewrite must show at Finished (RFC 5246 §7.4.9).
+  bool rewrite_in_flight = false;
 
   // Key exchange.
   std::optional<NamedGroup> server_group;  // the ECDHE curve, offered or not

@@ -54,6 +54,32 @@ TEST(Bugs, ClientHelloFields) {
   EXPECT_FALSE(tolerant.server_error);
 }
 
+// A man in the middle lowering the offered version: the server, which saw
+// TLS 1.0, cannot verify the client's Finished over the hello it built
+// (RFC 5246 §7.4.9). With the extended master secret (RFC 7627 §4), or with
+// RSA key exchange, whose premaster carries the version the client offered
+// (§7.4.7.1), the keys already differ and the Finished record fails to open.
+TEST(Bugs, RewriteInFlightShowsAtFinished) {
+  struct Row {
+    CipherSuite suite;
+    bool ems;
+    A alert;
+  };
+  for (const Row& row : {Row{CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha, false, A::decrypt_error},
+                         Row{CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha, true, A::bad_record_mac},
+                         Row{CipherSuite::rsa_with_aes_128_cbc_sha, false, A::bad_record_mac}}) {
+    auto c = client_config();
+    c->cipher_suites = {row.suite};
+    c->extended_master_secret = row.ems;
+    c->bugs.client_version = 0x0301;
+    c->bugs.rewrite_in_flight = true;
+    auto p = handshake(c, server_config());
+    ASSERT_TRUE(p.server.error());
+    EXPECT_EQ(p.server.error()->alert, row.alert) << iana_name(row.suite) << " ems " << row.ems;
+    EXPECT_FALSE(p.client.handshake_done());
+  }
+}
+
 TEST(Bugs, ServerHelloFields) {
   EXPECT_EQ(run(Role::server, [](Bugs& b) { b.server_version = 0x0304; }).client_error,
             A::protocol_version);

@@ -125,7 +125,17 @@ Status Connection::client_send_hello() {
                     RenegotiationInfo{renegotiating ? client_verify_data_ : Bytes{}}));
   }
   if (!l.empty()) ch.extensions = std::move(e);
-  apply_client_hello_bugs(c.bugs, ch);
+  // A rewrite in flight leaves our hello, state and transcript, as built.
+  ClientHello sent = ch;
+  apply_client_hello_bugs(c.bugs, sent);
+  std::optional<Bytes> hashed;
+  if (c.bugs.rewrite_in_flight) {
+    auto built = ch.serialize();
+    if (!built) return built.error();
+    hashed = std::move(built).value();
+  } else {
+    ch = sent;
+  }
   if (ssl2_form) return client_send_ssl2_hello();
   // The first ClientHello goes out as TLS 1.0 records, which every server
   // reads (RFC 5246 E.1); the negotiated version follows ServerHello.

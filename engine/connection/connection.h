@@ -116,7 +116,9 @@ class Connection {
   Status send_alert(AlertLevel level, AlertDescription d);
 
   // handshake_common.cc: what both sides do.
-  Status send_message(HandshakeType type, Result<Bytes> body);
+  // `hashed`: the body the transcript takes instead (a rewrite in flight).
+  Status send_message(HandshakeType type, Result<Bytes> body,
+                      const std::optional<Bytes>& hashed = std::nullopt);
   Status accept(Role sender, Wire w);
   Status on_handshake_message(HandshakeMessage msg);
   Status derive_keys();

@@ -60,7 +60,8 @@ Status Connection::accept(Role sender, Wire w) {
   return hs_->order.accept(sender, w, hs_->facts);
 }
 
-Status Connection::send_message(HandshakeType type, Result<Bytes> body) {
+Status Connection::send_message(HandshakeType type, Result<Bytes> body,
+                                const std::optional<Bytes>& hashed) {
   if (!body) return body.error();
   const Bugs& bugs = config_->bugs;
   if (type == HandshakeType::finished && (bugs.corrupt_finished || bugs.truncate_finished)) {
@@ -72,7 +73,7 @@ Status Connection::send_message(HandshakeType type, Result<Bytes> body) {
     if (auto st = accept(role_, wire(type)); !st) {
       return internal_error("we would send " + iana_name(type) + " out of order");
     }
-    hs_->transcript.update(framed);
+    hs_->transcript.update(hashed ? HandshakeMessage{type, *hashed}.serialize() : framed);
   }
   if (bugs.early_change_cipher_spec == type) {
     if (auto st = records_.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
