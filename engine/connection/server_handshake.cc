@@ -91,10 +91,11 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
   h.client_hello = ch;
   h.client_random = ch.random;
 
-  // Version negotiation (RFC 5246 E.1): the highest both support.
+  // Version negotiation (RFC 5246 E.1): the highest both support. Any
+  // number above ours, 4.x included, is answered with our highest.
   const auto offered = static_cast<uint16_t>(ch.legacy_version);
   const ProtocolVersion max = std::min(c.max_version, ProtocolVersion::tls12);
-  if ((offered >> 8) != 3 || offered < static_cast<uint16_t>(c.min_version)) {
+  if (offered < static_cast<uint16_t>(c.min_version)) {
     return Error{AlertDescription::protocol_version,
                  "client offers version " + std::to_string(offered >> 8) + "." +
                      std::to_string(offered & 0xff) + ", below our minimum"};

@@ -152,6 +152,30 @@ TEST(Version, FallbackScsvAtOurBestIsFine) {
   EXPECT_TRUE(r.client.handshake_done());
 }
 
+// RFC 5246 E.1: a version above the server's highest, a new major number
+// included, is answered with the server's highest; the RSA premaster carries
+// the number as offered.
+TEST(Version, MajorVersionFourIsAnsweredWithTls12) {
+  for (const uint16_t offered : {0x0304, 0x0400, 0x04ff, 0xffff}) {
+    SCOPED_TRACE(offered);
+    auto c = tls12_client({CipherSuite::rsa_with_aes_128_cbc_sha});
+    c->bugs.client_version = offered;
+    auto r = run(c, server_config());
+    ASSERT_TRUE(r.server.handshake_done()) << (r.server.error() ? r.server.error()->to_string() : "");
+    EXPECT_TRUE(r.client.handshake_done());
+    EXPECT_EQ(r.server.negotiated().version, ProtocolVersion::tls12);
+  }
+}
+
+TEST(Version, BelowSslThreeIsProtocolVersion) {
+  for (const uint16_t offered : {0x0002, 0x0200, 0x02ff}) {
+    SCOPED_TRACE(offered);
+    auto c = tls12_client({CipherSuite::rsa_with_aes_128_cbc_sha});
+    c->bugs.client_version = offered;
+    expect_failure(run(c, server_config()), Role::server, A::protocol_version);
+  }
+}
+
 TEST(Version, RecordVersionChangedAfterNegotiationIsProtocolVersion) {
   auto r = run(tls12_client(), server_config());
   ASSERT_TRUE(r.server.handshake_done());
