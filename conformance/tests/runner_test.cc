@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "conformance/report/artifacts.h"
+#include "conformance/report/report.h"
 #include "conformance/runner/executor.h"
 #include "conformance/runner/expectation.h"
 #include "conformance/runner/known_failures.h"
@@ -117,6 +119,24 @@ TEST(ArtifactsTest, PcapKeysAndTranscript) {
   std::string first;
   std::getline(text, first);
   EXPECT_EQ(first, "t/s[TLSv1.2,AES128-SHA] against self: fail");
+}
+
+TEST(ReportTest, JunitJsonAndTable) {
+  const CaseResult good = run_one("      - handshake: success\n");
+  const CaseResult bad = run_one("      - handshake: {alert: bad_record_mac}\n");
+  const std::vector<Scored> scored{{&good, Outcome::pass, ""}, {&bad, Outcome::fail, ""}};
+  const std::string junit = testing::TempDir() + "/r.xml", json = testing::TempDir() + "/r.json";
+  ASSERT_TRUE(write_junit(junit, scored));
+  ASSERT_TRUE(write_json(json, scored));
+  std::stringstream x, j;
+  x << std::ifstream(junit).rdbuf();
+  j << std::ifstream(json).rdbuf();
+  EXPECT_NE(x.str().find("<testsuite name=\"self\" tests=\"2\" failures=\"1\""), std::string::npos)
+      << x.str();
+  EXPECT_NE(x.str().find("<failure message=\"step 1 (t.yaml:8)"), std::string::npos) << x.str();
+  EXPECT_NE(j.str().find("\"outcome\": \"FAIL\""), std::string::npos);
+  const std::string table = summary_table(scored);
+  EXPECT_NE(table.find("FAIL self t/s[TLSv1.2,AES128-SHA]"), std::string::npos) << table;
 }
 
 }  // namespace
