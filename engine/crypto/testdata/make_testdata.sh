@@ -78,3 +78,5 @@ for leaf in server-rsa server-ecdsa server-dsa server-expired server-wrong-name 
             server-client-eku client-rsa; do
   cat "$leaf.pem" intermediate-ca.pem > "$leaf-chain.pem"
 done
+# The self-signed leaf is its own chain.
+cp self-signed.pem self-signed-chain.pem
