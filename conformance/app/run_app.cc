@@ -11,6 +11,7 @@
 #include "conformance/report/progress.h"
 #include "conformance/report/report.h"
 #include "conformance/runner/matrix.h"
+#include "conformance/runner/response_groups.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/target_factory.h"
 
@@ -81,11 +82,12 @@ int run_conformance(const RunOptions& o) {
 
   Progress progress(stderr);
   const auto t0 = std::chrono::steady_clock::now();
-  const std::vector<CaseResult> results =
+  std::vector<CaseResult> results =
       run_matrix(cases, targets, settings, o.jobs, [&](const CaseResult& r, size_t done, size_t total) {
         progress.update(r, score(r).outcome, done, total);
       });
   progress.finish();
+  check_response_groups(results);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   std::vector<Scored> scored;

@@ -34,6 +34,8 @@ struct CaseResult {
   bool scripted_client = true;  // which end of each connection is ours
   Verdict verdict = Verdict::pass;
   std::string reason;  // the first failing step's, or the skip's
+  std::string response;  // what the SUT did at the last judged step
+  std::string group;     // "group[version,suite]" for a same_response scenario
   std::vector<std::string> transcript;
   std::vector<WireChunk> wire;
   std::vector<std::string> keylog;

@@ -24,6 +24,10 @@ class CaseRun {
     result_.where = c.scenario->where;
     result_.rfc = c.scenario->rfc;
     result_.scripted_client = c.scenario->scripted == Role::client;
+    if (!c.scenario->same_response.empty()) {
+      result_.group = c.scenario->same_response + "[" + openssl_name(c.version) + "," +
+                      openssl_name(c.suite) + "]";
+    }
   }
 
   CaseResult run();
@@ -186,6 +190,7 @@ Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& d
   Seen seen = observe(w);
   seen.step_done = w == Waited::done || (e.kind != Expect::Kind::success && done());
   Judgement j = judge(e, seen);
+  result_.response = describe(seen);
   if (j.verdict == Verdict::pass && e.kind == Expect::Kind::success) {
     if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
   }

@@ -168,7 +168,7 @@ std::vector<Scenario> Parser::family(const YAML::Node& root) {
 Scenario Parser::scenario(const YAML::Node& n, const Scenario& family_defaults) {
   require_map(n, "a scenario");
   only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "sut", "peer",
-                "bugs", "steps"});
+                "bugs", "steps", "same_response"});
   Scenario s = family_defaults;
   s.where = where(n);
   if (!n["name"]) fail(n, "scenario without a 'name'");
@@ -191,6 +191,7 @@ Scenario Parser::scenario(const YAML::Node& n, const Scenario& family_defaults) 
   if (n["sut"]) s.sut = sut(n["sut"]);
   if (n["peer"]) s.peer = peer(n["peer"]);
   if (n["bugs"]) s.bugs = bugs(n["bugs"]);
+  if (n["same_response"]) s.same_response = text(n["same_response"]);
   const YAML::Node steps = n["steps"];
   if (!steps || !steps.IsSequence() || steps.size() == 0) fail(n, "'steps' must be a non-empty list");
   for (const auto& st : steps) s.steps.push_back(step(st));

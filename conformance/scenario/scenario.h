@@ -115,6 +115,10 @@ struct Scenario {
   PeerSettings peer;
   Bugs bugs;
   std::vector<Step> steps;
+  // Every scenario naming this group must draw the same response from a
+  // target at each version and suite: an oracle such as Bleichenbacher's
+  // needs only a difference, whichever alerts are sent.
+  std::string same_response;
 
   std::string id() const { return family + "/" + name; }
   int connections() const;  // 1 + reconnect steps

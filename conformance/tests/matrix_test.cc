@@ -6,9 +6,11 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include "conformance/runner/executor.h"
 #include "conformance/runner/known_failures.h"
+#include "conformance/runner/response_groups.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/openssl_target.h"
 #include "conformance/targets/self_target.h"
@@ -38,6 +40,28 @@ class CaseTest : public testing::Test {
   const Case& case_;
   const Target& target_;
   const KnownFailures* known_;
+  const RunSettings& settings_;
+};
+
+// The cases of one same_response group, target, version and suite draw one
+// response (runner/response_groups.h).
+class GroupTest : public testing::Test {
+ public:
+  GroupTest(std::vector<const Case*> cases, const Target& t, const RunSettings& s)
+      : cases_(std::move(cases)), target_(t), settings_(s) {}
+
+  void TestBody() override {
+    std::vector<CaseResult> results;
+    for (const Case* c : cases_) results.push_back(run_case(*c, target_, settings_));
+    check_response_groups(results);
+    for (const auto& r : results) {
+      EXPECT_EQ(r.reason.find("the response differs"), std::string::npos) << r.id << ": " << r.reason;
+    }
+  }
+
+ private:
+  std::vector<const Case*> cases_;
+  const Target& target_;
   const RunSettings& settings_;
 };
 
@@ -74,10 +98,22 @@ int main(int argc, char** argv) {
       known[t->name()] = std::move(k).value();
     }
     const KnownFailures* k = known.contains(t->name()) ? &known[t->name()] : nullptr;
+    std::map<std::string, std::vector<const Case*>> groups;
     for (const Case& c : cases) {
+      if (!c.scenario->same_response.empty()) {
+        groups[c.scenario->same_response + "[" + openssl_name(c.version) + "," +
+               openssl_name(c.suite) + "]"]
+            .push_back(&c);
+      }
       testing::RegisterTest(("Conformance_" + t->name()).c_str(), test_name(c.id()).c_str(), nullptr,
                             c.id().c_str(), __FILE__, __LINE__,
                             [&c, t, k]() -> testing::Test* { return new CaseTest(c, *t, k, settings); });
+    }
+    for (const auto& [group, members] : groups) {
+      testing::RegisterTest(("SameResponse_" + t->name()).c_str(), test_name(group).c_str(), nullptr,
+                            group.c_str(), __FILE__, __LINE__, [members, t]() -> testing::Test* {
+                              return new GroupTest(members, *t, settings);
+                            });
     }
   }
   return RUN_ALL_TESTS();

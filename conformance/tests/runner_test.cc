@@ -11,6 +11,7 @@
 #include "conformance/runner/executor.h"
 #include "conformance/runner/expectation.h"
 #include "conformance/runner/known_failures.h"
+#include "conformance/runner/response_groups.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/self_target.h"
 
@@ -119,6 +120,27 @@ TEST(ArtifactsTest, PcapKeysAndTranscript) {
   std::string first;
   std::getline(text, first);
   EXPECT_EQ(first, "t/s[TLSv1.2,AES128-SHA] against self: fail");
+}
+
+TEST(ResponseGroupsTest, ADifferentResponseFails) {
+  std::vector<CaseResult> rs(3);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    rs[i].id = "k/p" + std::to_string(i);
+    rs[i].target = "self";
+    rs[i].group = "bleichenbacher[TLSv1.2,AES128-SHA]";
+    rs[i].response = "alert bad_record_mac";
+  }
+  rs[2].response = "alert decrypt_error";
+  check_response_groups(rs);
+  EXPECT_EQ(rs[0].verdict, Verdict::pass);
+  EXPECT_EQ(rs[1].verdict, Verdict::pass);
+  EXPECT_EQ(rs[2].verdict, Verdict::fail);
+  EXPECT_NE(rs[2].reason.find("where k/p0 drew «alert bad_record_mac»"), std::string::npos);
+  // Another target or version is another group.
+  rs[2].verdict = Verdict::pass;
+  rs[2].target = "openssl";
+  check_response_groups(rs);
+  EXPECT_EQ(rs[2].verdict, Verdict::pass);
 }
 
 TEST(ReportTest, JunitJsonAndTable) {
