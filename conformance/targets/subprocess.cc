@@ -84,11 +84,13 @@ bool Subprocess::running() {
 }
 
 bool Subprocess::wait_for(const std::string& needle, net::Deadline deadline) {
-  while (output_.find(needle) == std::string::npos) {
-    if (!running() || net::Clock::now() >= deadline) return false;
-    drain(20);
+  for (;;) {
+    // What it printed before it exited is still in the pipe.
+    const bool exited = !running();
+    drain(exited ? 0 : 20);
+    if (output_.find(needle) != std::string::npos) return true;
+    if (exited || net::Clock::now() >= deadline) return false;
   }
-  return true;
 }
 
 std::vector<std::string> split_command(const std::string& command) {

@@ -27,8 +27,12 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
   const Record& rec = **record;
 
   const uint16_t wire = static_cast<uint16_t>(rec.version);
-  const bool any_3x = !version_ || (rec.type == ContentType::alert && !read_protected_);
-  if (any_3x ? (wire >> 8) != 3 : rec.version != *version_) {
+  // Before the version is settled any 3.x record is read (RFC 5246 E.1). A
+  // cleartext alert is read whatever its version: a peer that could not
+  // negotiate may frame it with the version we offered, 2.0 included, and
+  // what it says matters more than how.
+  const bool cleartext_alert = rec.type == ContentType::alert && !read_protected_;
+  if (!cleartext_alert && (!version_ ? (wire >> 8) != 3 : rec.version != *version_)) {
     return Error{AlertDescription::protocol_version,
                  "record version " + std::to_string(wire >> 8) + "." +
                      std::to_string(wire & 0xff) + " does not match the connection's"};

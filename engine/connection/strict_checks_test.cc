@@ -176,6 +176,16 @@ TEST(Version, BelowSslThreeIsProtocolVersion) {
   }
 }
 
+// The alert of a server that refused a 2.0 hello may carry record version
+// 2.0; the client still hears which alert it was.
+TEST(Version, ClearTextAlertIsReadAtAnyRecordVersion) {
+  auto c = tls12_client({CipherSuite::rsa_with_aes_128_cbc_sha});
+  Connection client = Connection::client(c, {"localhost", std::nullopt});
+  (void)client.take_output();
+  ASSERT_TRUE(client.receive(Bytes{0x15, 0x02, 0x00, 0x00, 0x02, 0x02, 0x46}).ok());
+  EXPECT_EQ(client.peer_alert(), A::protocol_version);
+}
+
 TEST(Version, RecordVersionChangedAfterNegotiationIsProtocolVersion) {
   auto r = run(tls12_client(), server_config());
   ASSERT_TRUE(r.server.handshake_done());
