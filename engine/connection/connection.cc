@@ -131,9 +131,12 @@ Status Connection::on_alert(ByteView body) {
     if (alert->level == AlertLevel::fatal) {
       peer_alert_ = d;
       error_ = Error{d, "peer sent fatal alert " + iana_name(d)};
+      // RFC 5246 §7.2.2: upon receipt of a fatal alert both sides forget
+      // the session; a client must not offer it again.
       if (session_ && role_ == Role::server && config_->session_cache) {
         config_->session_cache->remove(session_->id);
       }
+      session_.reset();
       state_ = ConnectionState::closed;
       return ok_status();
     }

@@ -120,6 +120,8 @@ class Connection {
   Status send_message(HandshakeType type, Result<Bytes> body,
                       const std::optional<Bytes>& hashed = std::nullopt);
   Status accept(Role sender, Wire w);
+  // Whether a message of this type may come from the peer now (its order).
+  Status may_arrive(HandshakeType type) const;
   Status on_handshake_message(HandshakeMessage msg);
   Status derive_keys();
   Status send_change_cipher_spec();

@@ -15,6 +15,13 @@ namespace gauntlet {
 Status Connection::on_handshake_record(ByteView body) {
   if (auto st = reassembler_.add(body); !st) return st;
   while (state_ != ConnectionState::closed) {
+    // A message the state does not allow is refused on its type byte, not
+    // after waiting for (or measuring) a body whose length may be anything:
+    // a Finished sent without ChangeCipherSpec arrives encrypted, its first
+    // byte a random "type" (RFC 5246 §7.4.9).
+    if (const auto type = reassembler_.pending_type()) {
+      if (auto st = may_arrive(static_cast<HandshakeType>(*type)); !st) return st;
+    }
     auto msg = reassembler_.next();
     if (!msg) return msg.error();
     if (!msg->has_value()) break;
@@ -54,6 +61,16 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
     hs_->transcript.update(msg.serialize());
   }
   return role_ == Role::client ? client_on_message(msg) : server_on_message(msg);
+}
+
+Status Connection::may_arrive(HandshakeType type) const {
+  if (type == HandshakeType::hello_request) return ok_status();  // on_handshake_message decides
+  if (!hs_) {
+    if (role_ == Role::server && type == HandshakeType::client_hello) return ok_status();
+    return Error{AlertDescription::unexpected_message, iana_name(type) + " after the handshake"};
+  }
+  MessageOrder probe = hs_->order;
+  return probe.accept(peer(), wire(type), hs_->facts);
 }
 
 Status Connection::accept(Role sender, Wire w) {

@@ -59,6 +59,8 @@ std::optional<bool> HandshakeFacts::holds(Condition c) const {
     case C::certificate_request:
       return certificate_request;
     case C::client_certificate:
+      // Not asked for a certificate, the client sends no CertificateVerify.
+      if (certificate_request == false) return false;
       return client_certificate;
     case C::new_session_ticket:
       return new_session_ticket;

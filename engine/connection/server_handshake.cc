@@ -38,6 +38,17 @@ bool client_accepts_group(const ClientHello& ch, NamedGroup g) {
   return !groups || std::ranges::find(groups->values, g) != groups->values.end();
 }
 
+// RFC 8422 §5.3: an ECDSA certificate's key must be on a curve the client
+// named in supported_groups.
+bool client_accepts_key_curve(const ClientHello& ch, KeyType key) {
+  switch (key) {
+    case KeyType::ec_p256: return client_accepts_group(ch, NamedGroup::secp256r1);
+    case KeyType::ec_p384: return client_accepts_group(ch, NamedGroup::secp384r1);
+    case KeyType::ec_p521: return client_accepts_group(ch, NamedGroup::secp521r1);
+    default: return true;
+  }
+}
+
 std::optional<std::vector<SignatureScheme>> client_signature_algorithms(const ClientHello& ch) {
   if (const auto* s = client_ext<SignatureAlgorithms>(ch)) return s->values;
   return std::nullopt;
@@ -215,6 +226,7 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
           !key_usage_fits_suite(id->chain.front(), kx)) {
         continue;
       }
+      if (kx == KeyExchange::ecdhe_ecdsa && !client_accepts_key_curve(ch, key)) continue;
       std::optional<SignatureScheme> scheme;
       if (kx != KeyExchange::rsa && h.version >= ProtocolVersion::tls12) {
         scheme = choose_signature_scheme(key, c.signature_schemes, peer_schemes);

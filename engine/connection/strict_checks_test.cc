@@ -629,5 +629,63 @@ TEST(Resumption, ExtendedMasterSecretSessionWithoutItIsHandshakeFailure) {
                  Role::server, A::handshake_failure);
 }
 
+
+// --- found by the conformance scenarios --------------------------------------
+
+// conformance handshake/ecdsa-certificate-curve-not-offered: RFC 8422 §5.3,
+// the ECDSA certificate's curve must be one the client named; with nothing
+// else offered there is no suite to choose.
+TEST(ClientHelloRules, EcdsaCertificateOnACurveNotOfferedIsHandshakeFailure) {
+  auto c = tls12_client({CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256});
+  c->groups = {NamedGroup::x25519};
+  expect_failure(run(c, server_config()), Role::server, A::handshake_failure);
+}
+
+TEST(ClientHelloRules, EcdsaCertificateOnAnOfferedCurveIsFine) {
+  auto c = tls12_client({CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256});
+  c->groups = {NamedGroup::x25519, NamedGroup::secp256r1};
+  auto r = run(c, server_config());
+  EXPECT_TRUE(r.client.handshake_done());
+  EXPECT_TRUE(r.server.handshake_done());
+}
+
+// conformance state_machine/skip-change-cipher-spec(-server): the Finished
+// then arrives encrypted, its first byte a random type and its length any;
+// the type alone must be refused, at once (not illegal_parameter for the
+// length, not a wait for a body that never comes).
+TEST(Order, FinishedWithoutChangeCipherSpecIsUnexpected) {
+  for (const Role skipping : {Role::client, Role::server}) {
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+      SCOPED_TRACE(std::to_string(static_cast<int>(skipping)) + "/" + std::to_string(seed));
+      auto c = tls12_client({CipherSuite::rsa_with_aes_128_cbc_sha});
+      auto s = server_config(seed);
+      (skipping == Role::client ? c : s)->bugs.skip_change_cipher_spec = true;
+      expect_failure(run(c, s), skipping == Role::client ? Role::server : Role::client,
+                     A::unexpected_message);
+    }
+  }
+}
+
+TEST(Order, UnexpectedMessageTypeIsRefusedBeforeItsBody) {
+  auto r = run(tls12_client(), server_config());
+  ASSERT_TRUE(r.client.handshake_done());
+  // A ServerHelloDone header announcing 64 KiB, with no body yet.
+  ASSERT_TRUE(r.server.send_record(ContentType::handshake, Bytes{0x0e, 0x01, 0x00, 0x00}));
+  (void)r.client.receive(r.server.take_output());
+  ASSERT_TRUE(r.client.error());
+  EXPECT_EQ(r.client.error()->alert, A::unexpected_message);
+}
+
+// conformance resumption/after-fatal-alert-server: RFC 5246 §7.2.2, on a
+// fatal alert both sides forget the session, the receiver too.
+TEST(Resumption, SessionForgottenAfterReceivingAFatalAlert) {
+  auto r = run(tls12_client(), server_config());
+  ASSERT_TRUE(r.client.session());
+  ASSERT_TRUE(r.server.send_record(ContentType::alert, Bytes{2, 80}));
+  (void)r.client.receive(r.server.take_output());
+  EXPECT_EQ(r.client.peer_alert(), A::internal_error);
+  EXPECT_FALSE(r.client.session());
+}
+
 }  // namespace
 }  // namespace gauntlet

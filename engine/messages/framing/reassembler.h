@@ -29,6 +29,10 @@ class HandshakeReassembler {
   // True when no partial message is buffered: a change of keys or record type
   // must fall on a message boundary (RFC 5246 §7.1, RFC 8446 §5.1).
   bool at_boundary() const { return pending_.empty(); }
+  // The type byte of the message being reassembled, as soon as it is here.
+  std::optional<uint8_t> pending_type() const {
+    return pending_.empty() ? std::nullopt : std::optional<uint8_t>(pending_.front());
+  }
 
  private:
   MessageLimits limits_;
