@@ -326,10 +326,7 @@ Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
     }
     h.order.set_shape(HandshakeShape::abbreviated);
     h.master_secret = s.master_secret;
-    for (const Bytes& der : s.peer_chain) {
-      auto cert = Certificate::from_der(der);
-      if (cert) h.peer_chain.push_back(std::move(cert).value());
-    }
+    h.peer_chain = s.peer_certificates();
     if (auto st = derive_keys(); !st) return st;
   } else {
     h.order.set_shape(HandshakeShape::full);

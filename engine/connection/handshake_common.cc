@@ -263,6 +263,7 @@ Session Connection::handshake_session() const {
   s.extended_master_secret = h.extended_master_secret;
   s.server_name = h.server_name;
   s.peer_chain = chain_der(h.peer_chain);
+  s.parsed_chain.certificates = std::make_shared<const std::vector<Certificate>>(h.peer_chain);
   s.created = h.resumed && h.offered ? h.offered->created : config_->clock->now();
   s.lifetime = h.resumed && h.offered ? h.offered->lifetime : config_->session_lifetime;
   if (role_ == Role::client) {

@@ -291,10 +291,7 @@ Status Connection::server_resume(const ClientHello& ch, Session session) {
   h.resumed = true;
   h.suite = cipher_suite_info(session.suite);
   h.master_secret = session.master_secret;
-  for (const Bytes& der : session.peer_chain) {
-    auto cert = Certificate::from_der(der);
-    if (cert) h.peer_chain.push_back(std::move(cert).value());
-  }
+  h.peer_chain = session.peer_certificates();
   h.offered = std::move(session);
   h.issue_ticket = c.ticket_keys && client_ext<SessionTicketExtension>(ch) != nullptr;
   h.facts.new_session_ticket = h.issue_ticket;

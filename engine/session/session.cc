@@ -28,6 +28,18 @@ Bytes Session::serialize_state() const {
   return w.take();
 }
 
+std::vector<Certificate> Session::peer_certificates() const {
+  if (parsed_chain.certificates && parsed_chain.certificates->size() == peer_chain.size()) {
+    return *parsed_chain.certificates;
+  }
+  std::vector<Certificate> out;
+  for (const Bytes& der : peer_chain) {
+    auto cert = Certificate::from_der(der);
+    if (cert) out.push_back(std::move(cert).value());
+  }
+  return out;
+}
+
 Result<Session> Session::parse_state(ByteView state) {
   constexpr const char* kWhat = "session state";
   Reader r(state);

@@ -3,15 +3,27 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
+#include "engine/crypto/x509.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet {
+
+// A session's peer chain as this process parsed it, shared by every copy of
+// the session. Decoding a certificate is most of what an abbreviated
+// handshake would otherwise cost (OpenSSL's sessions keep their X509s too).
+// A cache of the DER in Session::peer_chain, not part of the value: every
+// SharedChain compares equal.
+struct SharedChain {
+  std::shared_ptr<const std::vector<Certificate>> certificates;
+  bool operator==(const SharedChain&) const { return true; }
+};
 
 struct Session {
   Bytes id;  // empty for a ticket-only session
@@ -24,6 +36,11 @@ struct Session {
   int64_t created = 0;                  // Unix time
   uint32_t lifetime = 0;                // seconds; 0 = no resumption
   Bytes ticket;                         // client side: the ticket to present
+  SharedChain parsed_chain;             // empty after parse_state
+
+  // The peer chain as certificates: the parsed one if there is one, else
+  // decoded from peer_chain (skipping any that fail to decode).
+  std::vector<Certificate> peer_certificates() const;
 
   bool expired(int64_t now) const { return now < created || now - created >= lifetime; }
 
