@@ -19,11 +19,36 @@ Error openssl_failure(std::string what) {
   return internal_error(what + ": " + openssl_error_string());
 }
 
-Result<EvpCipherPtr> fetch(CipherAlgorithm c) {
-  std::string name(cipher_name(c));
+Result<EvpCipherPtr> fetch_uncached(CipherAlgorithm c) {
+  const std::string name(cipher_name(c));
   EvpCipherPtr cipher(EVP_CIPHER_fetch(nullptr, name.c_str(), nullptr));
   if (!cipher) return openssl_failure("EVP_CIPHER_fetch " + name);
   return cipher;
+}
+
+// CBC and AEAD ciphers are fetched once per algorithm for the life of the
+// process: EVP_CIPHER_fetch is a name lookup under OpenSSL's locks, and every
+// connection makes two ciphers per handshake (libssl keeps its fetched
+// ciphers in the SSL_CTX for the same reason). Not RC4: it comes from the
+// legacy provider, which must outlive every cipher fetched from it, and is
+// too rare to be worth the care. OpenSSL is initialised first so that these
+// are freed before its exit handler runs.
+Result<const EVP_CIPHER*> fetch(CipherAlgorithm c) {
+  struct Slot {
+    std::once_flag once;
+    Result<EvpCipherPtr> cipher = internal_error("not fetched");
+  };
+  static const bool initialised = OPENSSL_init_crypto(0, nullptr) == 1;
+  static std::array<Slot, 8> slots;
+  (void)initialised;
+  const auto i = static_cast<size_t>(c);
+  if (i >= slots.size() || cipher_kind(c) == CipherKind::stream) {
+    return internal_error("no cached fetch for this cipher");
+  }
+  Slot& slot = slots[i];
+  std::call_once(slot.once, [&] { slot.cipher = fetch_uncached(c); });
+  if (!slot.cipher) return slot.cipher.error();
+  return slot.cipher->get();
 }
 
 int enc_flag(CipherDirection dir) { return dir == CipherDirection::encrypt ? 1 : 0; }
@@ -160,7 +185,7 @@ Result<StreamCipher> StreamCipher::create(CipherAlgorithm c, ByteView key, Ciphe
   // RC4 accepts any key length; the suites use 16 bytes, test vectors others.
   if (key.empty() || key.size() > 256) return internal_error("RC4: bad key size");
   if (Status s = load_legacy_provider(); !s) return s.error();
-  Result<EvpCipherPtr> cipher = fetch(c);
+  Result<EvpCipherPtr> cipher = fetch_uncached(c);
   if (!cipher) return cipher.error();
   EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
   if (!ctx ||
@@ -183,11 +208,11 @@ Result<CbcCipher> CbcCipher::create(CipherAlgorithm c, ByteView key, ByteView iv
   if (Status s = check_key(c, CipherKind::block, key); !s) return s.error();
   size_t bs = cipher_block_size(c);
   if (iv.size() != bs) return internal_error(std::string(cipher_name(c)) + ": wrong IV size");
-  Result<EvpCipherPtr> cipher = fetch(c);
+  Result<const EVP_CIPHER*> cipher = fetch(c);
   if (!cipher) return cipher.error();
   EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
   if (!ctx ||
-      EVP_CipherInit_ex2(ctx.get(), cipher->get(), key.data(), iv.data(), enc_flag(dir), nullptr) !=
+      EVP_CipherInit_ex2(ctx.get(), *cipher, key.data(), iv.data(), enc_flag(dir), nullptr) !=
           1 ||
       EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1) {
     return openssl_failure(std::string(cipher_name(c)) + " init");
@@ -212,20 +237,29 @@ Status CbcCipher::process(ByteView in, std::span<uint8_t> out) {
 
 Result<AeadCipher> AeadCipher::create(CipherAlgorithm c, ByteView key) {
   if (Status s = check_key(c, CipherKind::aead, key); !s) return s.error();
-  Result<EvpCipherPtr> cipher = fetch(c);
+  Result<const EVP_CIPHER*> cipher = fetch(c);
   if (!cipher) return cipher.error();
   EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-  if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher->get(), key.data(), nullptr, 1, nullptr) != 1) {
+  if (!ctx || EVP_CipherInit_ex2(ctx.get(), *cipher, key.data(), nullptr, 1, nullptr) != 1) {
     return openssl_failure(std::string(cipher_name(c)) + " init");
   }
   return AeadCipher(std::move(ctx));
 }
 
 Result<Bytes> AeadCipher::seal(ByteView nonce, ByteView aad, ByteView plaintext) {
-  if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
   Bytes out(plaintext.size() + kAeadTagSize);
-  std::span<uint8_t> body = std::span(out).first(plaintext.size());
-  std::span<uint8_t> tag = std::span(out).last(kAeadTagSize);
+  if (Status s = seal_into(nonce, aad, plaintext, out); !s) return s.error();
+  return out;
+}
+
+Status AeadCipher::seal_into(ByteView nonce, ByteView aad, ByteView plaintext,
+                             std::span<uint8_t> out) {
+  if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
+  if (out.size() != plaintext.size() + kAeadTagSize) {
+    return internal_error("AEAD output must be the plaintext and the tag");
+  }
+  std::span<uint8_t> body = out.first(plaintext.size());
+  std::span<uint8_t> tag = out.last(kAeadTagSize);
   int len = 0;
   if (EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, nonce.data(), 1, nullptr) != 1 ||
       !update_aad(ctx_.get(), aad) || !update(ctx_.get(), plaintext, body) ||
@@ -233,7 +267,7 @@ Result<Bytes> AeadCipher::seal(ByteView nonce, ByteView aad, ByteView plaintext)
       EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_GET_TAG, kAeadTagSize, tag.data()) != 1) {
     return openssl_failure("AEAD seal");
   }
-  return out;
+  return ok_status();
 }
 
 Result<Bytes> AeadCipher::open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag) {

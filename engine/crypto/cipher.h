@@ -68,6 +68,9 @@ class AeadCipher {
   static Result<AeadCipher> create(CipherAlgorithm c, ByteView key);
   // Returns ciphertext || tag.
   Result<Bytes> seal(ByteView nonce, ByteView aad, ByteView plaintext);
+  // The same into out, exactly plaintext.size() + kAeadTagSize bytes, so a
+  // record can be sealed in place after its header.
+  Status seal_into(ByteView nonce, ByteView aad, ByteView plaintext, std::span<uint8_t> out);
   // Takes ciphertext || tag; a wrong tag is an Error with bad_record_mac.
   Result<Bytes> open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag);
 

@@ -1,6 +1,10 @@
 #include "engine/crypto/hash.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+
+#include <array>
+#include <string>
 
 namespace gauntlet {
 
@@ -50,22 +54,29 @@ std::string_view hash_name(HashAlgorithm h) {
   return "";
 }
 
+namespace {
+
+EvpMdPtr fetch_md(HashAlgorithm h) {
+  const std::string name(hash_name(h));
+  return EvpMdPtr(EVP_MD_fetch(nullptr, name.c_str(), nullptr));
+}
+
+}  // namespace
+
 const EVP_MD* evp_md(HashAlgorithm h) {
-  switch (h) {
-    case HashAlgorithm::md5:
-      return EVP_md5();
-    case HashAlgorithm::sha1:
-      return EVP_sha1();
-    case HashAlgorithm::sha224:
-      return EVP_sha224();
-    case HashAlgorithm::sha256:
-      return EVP_sha256();
-    case HashAlgorithm::sha384:
-      return EVP_sha384();
-    case HashAlgorithm::sha512:
-      return EVP_sha512();
-  }
-  return nullptr;
+  // Fetched once for the life of the process. Given EVP_sha256() and the
+  // like, OpenSSL 3 looks the implementation up again, under a lock, on every
+  // EVP_DigestInit_ex; a handshake makes hundreds of digests. OpenSSL must be
+  // initialised first so that these are freed before its exit handler runs.
+  static const bool initialised = OPENSSL_init_crypto(0, nullptr) == 1;
+  static const std::array<EvpMdPtr, 6> fetched = {
+      fetch_md(HashAlgorithm::md5),    fetch_md(HashAlgorithm::sha1),
+      fetch_md(HashAlgorithm::sha224), fetch_md(HashAlgorithm::sha256),
+      fetch_md(HashAlgorithm::sha384), fetch_md(HashAlgorithm::sha512),
+  };
+  (void)initialised;
+  const auto i = static_cast<size_t>(h);
+  return i < fetched.size() ? fetched[i].get() : nullptr;
 }
 
 Bytes hash(HashAlgorithm h, ByteView data) {

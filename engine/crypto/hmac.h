@@ -10,9 +10,16 @@ namespace gauntlet {
 Bytes hmac(HashAlgorithm h, ByteView key, ByteView data);
 
 // Incremental HMAC, for a record MAC fed header and fragment separately.
+// A copy carries the key and everything fed so far, so a keyed Hmac can be
+// kept and copied for each message instead of being keyed again.
 class Hmac {
  public:
   Hmac(HashAlgorithm h, ByteView key);
+  Hmac(const Hmac& other);
+  Hmac& operator=(const Hmac& other);
+  Hmac(Hmac&&) noexcept = default;
+  Hmac& operator=(Hmac&&) noexcept = default;
+
   void update(ByteView data);
   Bytes finish();  // then the object is spent
 

@@ -24,9 +24,13 @@ Bytes p_hash(HashAlgorithm h, ByteView secret, ByteView seed, size_t length) {
   Bytes out;
   out.reserve(length + digest_size(h));
   Bytes a(seed.begin(), seed.end());
+  // Keyed once; each HMAC below starts from a copy.
+  const Hmac keyed(h, secret);
   while (out.size() < length) {
-    a = hmac(h, secret, a);
-    Hmac block(h, secret);
+    Hmac next_a = keyed;
+    next_a.update(a);
+    a = next_a.finish();
+    Hmac block = keyed;
     block.update(a);
     block.update(seed);
     Bytes chunk = block.finish();

@@ -36,6 +36,13 @@ HashAlgorithm mac_hash(MacAlgorithm mac) {
   }
 }
 
+RecordMac::RecordMac(ProtocolVersion version, MacAlgorithm mac, Bytes key)
+    : version_(version), mac_(mac), key_(std::move(key)) {
+  if (mac_ != MacAlgorithm::none && version_ != ProtocolVersion::ssl3) {
+    keyed_.emplace(mac_hash(mac_), key_);
+  }
+}
+
 Bytes RecordMac::compute(uint64_t seq, ContentType type, ProtocolVersion record_version,
                          ByteView data) const {
   if (mac_ == MacAlgorithm::none) return {};
@@ -47,7 +54,7 @@ Bytes RecordMac::compute(uint64_t seq, ContentType type, ProtocolVersion record_
   header.u8(static_cast<uint8_t>(type));
   header.u16(static_cast<uint16_t>(record_version));
   header.u16(static_cast<uint16_t>(data.size()));
-  Hmac h(mac_hash(mac_), key_);
+  Hmac h = *keyed_;
   h.update(header.data());
   h.update(data);
   return h.finish();

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "engine/base/reader.h"
 #include "engine/crypto/algorithm_ids.h"
+#include "engine/crypto/hmac.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/version.h"
 
@@ -18,8 +20,7 @@ HashAlgorithm mac_hash(MacAlgorithm mac);
 
 class RecordMac {
  public:
-  RecordMac(ProtocolVersion version, MacAlgorithm mac, Bytes key)
-      : version_(version), mac_(mac), key_(std::move(key)) {}
+  RecordMac(ProtocolVersion version, MacAlgorithm mac, Bytes key);
 
   size_t size() const { return mac_size(mac_); }
   Bytes compute(uint64_t seq, ContentType type, ProtocolVersion record_version,
@@ -36,6 +37,8 @@ class RecordMac {
   ProtocolVersion version_;
   MacAlgorithm mac_;
   Bytes key_;
+  // HMAC keyed once, copied for each record (not for SSL 3.0's MAC).
+  std::optional<Hmac> keyed_;
 };
 
 }  // namespace gauntlet
