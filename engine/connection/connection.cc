@@ -112,7 +112,11 @@ Status Connection::on_record(OpenedRecord record) {
         return Error{AlertDescription::unexpected_message,
                      "application data before the handshake completed"};
       }
-      app_in_.insert(app_in_.end(), record.plaintext.begin(), record.plaintext.end());
+      if (app_in_.empty()) {
+        app_in_ = std::move(record.plaintext);  // read() takes it as it is
+      } else {
+        app_in_.insert(app_in_.end(), record.plaintext.begin(), record.plaintext.end());
+      }
       return ok_status();
     default:
       return Error{AlertDescription::unexpected_message,

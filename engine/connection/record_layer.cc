@@ -102,7 +102,11 @@ Status RecordLayer::seal_and_append(ContentType type, ByteView data) {
     if (!sealed) return sealed.error();
     Bytes rec = write_record(type, version, *sealed);
     tamper(type, rec);
-    out_.insert(out_.end(), rec.begin(), rec.end());
+    if (out_.empty()) {
+      out_ = std::move(rec);  // the usual case: one record per take_output()
+    } else {
+      out_.insert(out_.end(), rec.begin(), rec.end());
+    }
     off += piece.size();
   } while (off < data.size());
   return ok_status();

@@ -1,34 +1,62 @@
 #include "engine/record/protection_aead.h"
 
 #include <algorithm>
-#include <functional>
-
-#include "engine/base/writer.h"
+#include <array>
 
 namespace gauntlet {
 namespace {
 
 constexpr size_t kExplicitNonceSize = 8;
+constexpr size_t kNonceSize = 12;
 
-Bytes additional_data(uint64_t seq, ContentType type, ProtocolVersion version, size_t length) {
-  Writer w;
-  w.u64(seq);
-  w.u8(static_cast<uint8_t>(type));
-  w.u16(static_cast<uint16_t>(version));
-  w.u16(static_cast<uint16_t>(length));
-  return w.take();
+// Per-record values live on the stack: built with a Writer they cost more
+// allocations than the cipher itself on a short record.
+void store_u64(uint8_t* out, uint64_t v) {
+  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<uint8_t>(v);
+}
+
+std::array<uint8_t, 13> additional_data(uint64_t seq, ContentType type, ProtocolVersion version,
+                                        size_t length) {
+  std::array<uint8_t, 13> ad;
+  store_u64(ad.data(), seq);
+  ad[8] = static_cast<uint8_t>(type);
+  ad[9] = static_cast<uint8_t>(static_cast<uint16_t>(version) >> 8);
+  ad[10] = static_cast<uint8_t>(static_cast<uint16_t>(version));
+  ad[11] = static_cast<uint8_t>(length >> 8);
+  ad[12] = static_cast<uint8_t>(length);
+  return ad;
+}
+
+// RFC 5288 §3: the 4-byte salt, then the explicit part.
+std::array<uint8_t, kNonceSize> salted_nonce(ByteView salt, ByteView explicit_nonce) {
+  std::array<uint8_t, kNonceSize> nonce;
+  std::copy_n(salt.begin(), 4, nonce.begin());
+  std::copy_n(explicit_nonce.begin(), kExplicitNonceSize, nonce.begin() + 4);
+  return nonce;
+}
+
+// RFC 7905 §2: the 12-byte IV XOR the sequence number (xor_nonce() on the
+// stack).
+std::array<uint8_t, kNonceSize> xored_nonce(ByteView iv, uint64_t seq) {
+  std::array<uint8_t, kNonceSize> nonce;
+  std::copy_n(iv.begin(), kNonceSize, nonce.begin());
+  for (size_t i = 0; i < 8; ++i, seq >>= 8) nonce[kNonceSize - 1 - i] ^= static_cast<uint8_t>(seq);
+  return nonce;
+}
+
+Status check_fixed_iv(AeadNonce form, ByteView iv) {
+  const size_t want = form == AeadNonce::explicit_counter ? 4 : kNonceSize;
+  if (iv.size() != want) return internal_error("AEAD fixed IV of the wrong size");
+  return ok_status();
 }
 
 }  // namespace
 
 Bytes xor_nonce(ByteView iv, uint64_t seq) {
-  Writer padded;
-  for (size_t i = 8; i < iv.size(); ++i) padded.u8(0);
-  padded.u64(seq);
-  const ByteView tail = ByteView(padded.data()).last(std::min(iv.size(), padded.size()));
   Bytes nonce(iv.begin(), iv.end());
-  std::transform(tail.begin(), tail.end(), nonce.end() - static_cast<ptrdiff_t>(tail.size()),
-                 nonce.end() - static_cast<ptrdiff_t>(tail.size()), std::bit_xor<uint8_t>());
+  for (size_t i = 0; i < 8 && i < nonce.size(); ++i, seq >>= 8) {
+    nonce[nonce.size() - 1 - i] ^= static_cast<uint8_t>(seq);
+  }
   return nonce;
 }
 
@@ -36,22 +64,23 @@ Result<Bytes> AeadProtection::seal(ContentType type, ProtocolVersion version, By
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  Writer out;
-  Bytes nonce;
+  // One buffer for the explicit nonce, the ciphertext and the tag.
+  const size_t prefix = nonce_ == AeadNonce::explicit_counter ? kExplicitNonceSize : 0;
+  Bytes out(prefix + plaintext.size() + kAeadTagSize);
+  if (Status s = check_fixed_iv(nonce_, fixed_iv_); !s) return s.error();
+  std::array<uint8_t, kNonceSize> nonce;
   if (nonce_ == AeadNonce::explicit_counter) {
-    Writer n;
-    n.bytes(fixed_iv_);
-    n.u64(*seq);  // any unique value will do; the sequence number is (RFC 5288 §3)
-    nonce = n.take();
-    out.u64(*seq);
+    // Any unique value will do; the sequence number is (RFC 5288 §3).
+    store_u64(out.data(), *seq);
+    nonce = salted_nonce(fixed_iv_, ByteView(out).first(kExplicitNonceSize));
   } else {
-    nonce = xor_nonce(fixed_iv_, *seq);
+    nonce = xored_nonce(fixed_iv_, *seq);
   }
-  auto sealed =
-      cipher_.seal(nonce, additional_data(*seq, type, version, plaintext.size()), plaintext);
-  if (!sealed) return sealed.error();
-  out.bytes(*sealed);
-  return out.take();
+  const auto ad = additional_data(*seq, type, version, plaintext.size());
+  if (Status s = cipher_.seal_into(nonce, ad, plaintext, std::span(out).subspan(prefix)); !s) {
+    return s.error();
+  }
+  return out;
 }
 
 Result<OpenedRecord> AeadProtection::open(ContentType type, ProtocolVersion version,
@@ -60,18 +89,16 @@ Result<OpenedRecord> AeadProtection::open(ContentType type, ProtocolVersion vers
   auto seq = seq_.take();
   if (!seq) return seq.error();
   Reader r(fragment);
-  Bytes nonce;
+  if (Status s = check_fixed_iv(nonce_, fixed_iv_); !s) return s.error();
+  std::array<uint8_t, kNonceSize> nonce;
   if (nonce_ == AeadNonce::explicit_counter) {
     ByteView explicit_nonce;
     if (!r.bytes(kExplicitNonceSize, explicit_nonce)) {
       return bad_record_mac("AEAD record shorter than its explicit nonce");
     }
-    Writer n;
-    n.bytes(fixed_iv_);
-    n.bytes(explicit_nonce);
-    nonce = n.take();
+    nonce = salted_nonce(fixed_iv_, explicit_nonce);
   } else {
-    nonce = xor_nonce(fixed_iv_, *seq);
+    nonce = xored_nonce(fixed_iv_, *seq);
   }
   if (r.remaining() < kAeadTagSize) return bad_record_mac("AEAD record shorter than its tag");
   const size_t length = r.remaining() - kAeadTagSize;

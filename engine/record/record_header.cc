@@ -29,11 +29,19 @@ Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment) {
 }
 
 Bytes write_record(ContentType type, ProtocolVersion version, ByteView fragment) {
-  Writer w;
-  w.u8(static_cast<uint8_t>(type));
-  w.u16(static_cast<uint16_t>(version));
-  w.vec16(fragment);
-  return w.take();
+  // Sized once, as every record sent passes here. A fragment too long for
+  // the length field gets 0 there, as a Writer's failed prefix would.
+  const size_t length = fragment.size() <= 0xffff ? fragment.size() : 0;
+  const auto v = static_cast<uint16_t>(version);
+  Bytes out;
+  out.reserve(kRecordHeaderSize + fragment.size());
+  out.push_back(static_cast<uint8_t>(type));
+  out.push_back(static_cast<uint8_t>(v >> 8));
+  out.push_back(static_cast<uint8_t>(v));
+  out.push_back(static_cast<uint8_t>(length >> 8));
+  out.push_back(static_cast<uint8_t>(length));
+  out.insert(out.end(), fragment.begin(), fragment.end());
+  return out;
 }
 
 Result<std::optional<Ssl2RecordHeader>> read_ssl2_header(ByteView in) {
