@@ -5,6 +5,7 @@
 #include "conformance/runner/expectation.h"
 #include "conformance/runner/wire_log.h"
 #include "engine/connection/connection.h"
+#include "engine/record/record_header.h"
 
 namespace gauntlet::conformance {
 
@@ -33,7 +34,7 @@ class CaseRun {
   CaseResult run();
 
  private:
-  enum class Waited { done, closed, silent, broken };
+  enum class Waited { done, closed, silent };
 
   net::Deadline deadline_for(const Expect& e) const {
     return net::deadline_in(e.kind == Expect::Kind::nothing ? settings_.quiet : settings_.timeout);
@@ -133,8 +134,10 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
     auto got = channel_->receive(deadline);
     if (!got) {
       if (net::is_timeout(got.error())) return Waited::silent;
+      // A broken connection is as good as closed.
       note("  ! " + got.error().reason);
-      return Waited::broken;
+      sut_closed_ = true;
+      return Waited::closed;
     }
     if (got->closed) {
       note("  ← the SUT closed the connection");
@@ -237,11 +240,8 @@ Judgement CaseRun::run_step(const Step& step) {
           const uint16_t version = step.record_version.value_or(
               static_cast<uint16_t>(conn_->handshake_done() ? conn_->negotiated().version
                                                             : ProtocolVersion::tls10));
-          Bytes rec{static_cast<uint8_t>(step.record_type), static_cast<uint8_t>(version >> 8),
-                    static_cast<uint8_t>(version & 0xff),
-                    static_cast<uint8_t>(step.data.size() >> 8),
-                    static_cast<uint8_t>(step.data.size() & 0xff)};
-          rec.insert(rec.end(), step.data.begin(), step.data.end());
+          const Bytes rec =
+              write_record(step.record_type, static_cast<ProtocolVersion>(version), step.data);
           note("  → raw " + out_log_.describe(rec));
           result_.wire.push_back({connection_index_, true, rec});
           if (auto st = channel_->send(rec); !st) return {Verdict::fail, st.error().reason};

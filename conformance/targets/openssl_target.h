@@ -15,7 +15,6 @@ class OpenSslTarget final : public Target {
   std::string name() const override { return "openssl"; }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
-  bool in_process() const override { return true; }
 
  private:
   Pki pki_;

@@ -13,7 +13,6 @@ class SelfTarget final : public Target {
   std::string name() const override { return "self"; }
   std::optional<std::string> cannot_run(const Case&) const override { return std::nullopt; }
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
-  bool in_process() const override { return true; }
 
  private:
   Pki pki_;

@@ -50,8 +50,6 @@ class Target {
   // Why this case cannot run here (a skip, never a failure); nullopt if it can.
   virtual std::optional<std::string> cannot_run(const Case& c) const = 0;
   virtual Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const = 0;
-  // In process, silence is known at once; over a socket it must be waited for.
-  virtual bool in_process() const { return false; }
   virtual PeerFacts facts() const { return {}; }
 };
 
