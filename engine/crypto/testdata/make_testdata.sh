@@ -80,3 +80,8 @@ for leaf in server-rsa server-ecdsa server-dsa server-expired server-wrong-name 
 done
 # The self-signed leaf is its own chain.
 cp self-signed.pem self-signed-chain.pem
+# server-rsa without its intermediate, as a misconfigured server sends it.
+cp server-rsa.pem server-rsa-no-intermediate-chain.pem
+cp server-rsa.key server-rsa-no-intermediate.key
+cp client-rsa.pem client-rsa-no-intermediate-chain.pem
+cp client-rsa.key client-rsa-no-intermediate.key
