@@ -4,6 +4,7 @@
 
 #include "conformance/targets/local_channel.h"
 #include "engine/connection/config.h"
+#include "engine/crypto/openssl_ptr.h"
 #include "engine/testing/openssl_peer.h"
 
 namespace gauntlet::conformance {
@@ -12,24 +13,6 @@ namespace {
 
 using test_support::OpenSslOptions;
 using test_support::OpenSslPeer;
-
-constexpr const char* kAllCiphers = "ALL:@SECLEVEL=0";
-
-// Whether libssl here offers the suite at all, at level 0.
-bool openssl_has(CipherSuite suite) {
-  OpenSslPtr<SSL_CTX, SSL_CTX_free> ctx(SSL_CTX_new(TLS_method()));
-  SSL_CTX_set_security_level(ctx.get(), 0);
-  SSL_CTX_set_min_proto_version(ctx.get(), TLS1_VERSION);
-  SSL_CTX_set_max_proto_version(ctx.get(), TLS1_2_VERSION);
-  if (SSL_CTX_set_cipher_list(ctx.get(), kAllCiphers) != 1) return false;
-  const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
-  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
-    if (SSL_CIPHER_get_protocol_id(sk_SSL_CIPHER_value(list, i)) == static_cast<uint16_t>(suite)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // The session a client's latest connection holds, for its next one.
 struct KeptSession {
@@ -106,23 +89,30 @@ class OpenSslInstance final : public SutInstance {
 
 }  // namespace
 
-OpenSslTarget::OpenSslTarget(Pki pki) : pki_(std::move(pki)) {
-  for (const CipherSuite s : all_engine_cipher_suites()) has_suite_[s] = openssl_has(s);
+std::set<CipherSuite> libssl_suites() {
+  OpenSslPtr<SSL_CTX, SSL_CTX_free> ctx(SSL_CTX_new(TLS_method()));
+  SSL_CTX_set_security_level(ctx.get(), 0);
+  SSL_CTX_set_min_proto_version(ctx.get(), TLS1_VERSION);
+  SSL_CTX_set_max_proto_version(ctx.get(), TLS1_2_VERSION);
+  std::set<CipherSuite> out;
+  if (SSL_CTX_set_cipher_list(ctx.get(), kOpenSslAllCiphers) != 1) return out;
+  const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
+  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
+    out.insert(static_cast<CipherSuite>(SSL_CIPHER_get_protocol_id(sk_SSL_CIPHER_value(list, i))));
+  }
+  return out;
 }
 
 std::optional<std::string> OpenSslTarget::cannot_run(const Case& c) const {
   if (c.version == ProtocolVersion::ssl3) return "Debian's OpenSSL 3 has no SSL 3.0";
-  const auto it = has_suite_.find(c.suite);
-  if (it == has_suite_.end() || !it->second) {
-    return "this OpenSSL has no " + openssl_name(c.suite);
-  }
+  if (!suites_.contains(c.suite)) return "this OpenSSL has no " + openssl_name(c.suite);
   return std::nullopt;
 }
 
 Result<std::unique_ptr<SutInstance>> OpenSslTarget::start(const Case& c, net::Deadline) const {
   const SutSettings& sut = c.scenario->sut;
   OpenSslOptions o;
-  o.cipher_list = kAllCiphers;
+  o.cipher_list = kOpenSslAllCiphers;
   o.tickets = sut.tickets;
   o.no_renegotiation = sut.renegotiation == RenegotiationPolicy::refuse;
   o.allow_client_renegotiation = sut.renegotiation != RenegotiationPolicy::refuse;

@@ -1,30 +1,10 @@
 // openssl s_server and s_client as a target (RFC-level behaviour is
 // libssl's; the tools add only their own framing around it).
-#include <openssl/ssl.h>
-
+#include "conformance/targets/openssl_target.h"
 #include "conformance/targets/process_target.h"
 #include "engine/connection/config.h"
-#include "engine/crypto/openssl_ptr.h"
 
 namespace gauntlet::conformance {
-
-namespace {
-
-constexpr const char* kAllCiphers = "ALL:@SECLEVEL=0";
-
-std::set<CipherSuite> libssl_suites() {
-  OpenSslPtr<SSL_CTX, SSL_CTX_free> ctx(SSL_CTX_new(TLS_method()));
-  SSL_CTX_set_security_level(ctx.get(), 0);
-  std::set<CipherSuite> out;
-  if (SSL_CTX_set_cipher_list(ctx.get(), kAllCiphers) != 1) return out;
-  const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
-  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
-    out.insert(static_cast<CipherSuite>(SSL_CIPHER_get_protocol_id(sk_SSL_CIPHER_value(list, i))));
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<PeerTool> openssl_tool() {
   const auto openssl = find_program("openssl");
@@ -38,7 +18,7 @@ std::optional<PeerTool> openssl_tool() {
     std::vector<std::string> a{bin, "s_server", "-accept", std::to_string(port), "-4",
                                "-cert", pki.dir + "/" + id + ".pem", "-key", pki.key(id),
                                "-cert_chain", pki.dir + "/intermediate-ca.pem",
-                               "-cipher", kAllCiphers, "-rev"};
+                               "-cipher", kOpenSslAllCiphers, "-rev"};
     const SutSettings& sut = c.scenario->sut;
     if (sut.client_auth != ClientAuth::none) {
       a.insert(a.end(), {sut.client_auth == ClientAuth::required ? "-Verify" : "-verify", "4",
