@@ -1,6 +1,7 @@
 // gauntlet serve: our engine as a TLS server on a TCP port, in the spirit of
 // openssl s_server. One thread per connection, bounded; every connection's
 // outcome logged on stderr; a bad client ends only its own connection.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
@@ -146,7 +147,10 @@ int run(const ServeOptions& o) {
     std::fprintf(stderr, "gauntlet serve: %s\n", config.error().reason.c_str());
     return kUsageError;
   }
-  auto listener = net::listen_tcp(o.host, o.port);
+  // A burst of as many clients as may be served at once waits in the accept
+  // queue rather than retrying its SYN a second later (the kernel caps this
+  // at net.core.somaxconn).
+  auto listener = net::listen_tcp(o.host, o.port, std::max(64, o.max_connections));
   if (!listener) {
     std::fprintf(stderr, "gauntlet serve: %s\n", listener.error().reason.c_str());
     return kUsageError;
