@@ -4,8 +4,8 @@
 Usage: report.py WORKDIR. WORKDIR holds handshake.json, bulk.json and
 memory.json (Google Benchmark JSON, with median aggregates when repeated),
 load-ours-N.txt and load-openssl-N.txt (loadgen lines) and fuzz-table.txt
-(scripts/fuzz.sh's table: target, execs/s, ...). Each row: ours, OpenSSL's, ours/OpenSSL and the
-issue's target for that ratio where it sets one.
+(a header line, then "target execs/s" per fuzz target). Each row: ours, OpenSSL's, ours/OpenSSL
+and the issue's target for that ratio where it sets one.
 """
 import json
 import os

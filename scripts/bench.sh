@@ -49,7 +49,7 @@ wait_port() {
   local hex
   hex=$(printf '%04X' "$1")
   for _ in $(seq 100); do
-    grep -q ":$hex [0-9A-F:]* 0A " /proc/net/tcp 2>/dev/null && return 0
+    grep -q ":$hex [0-9A-F:]* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
     sleep 0.1
   done
   echo "bench: nothing listens on port $1" >&2
@@ -68,7 +68,7 @@ load_server() {  # impl port
     # empty (fd 3 below) keeps it waiting rather than spinning on EOF.
     rm -f "$work/stdin"
     mkfifo "$work/stdin"
-    openssl s_server -accept "$2" -cert "$pki/server-rsa.pem" -cert_chain "$pki/intermediate-ca.pem" \
+    openssl s_server -accept "127.0.0.1:$2" -cert "$pki/server-rsa.pem" -cert_chain "$pki/intermediate-ca.pem" \
       -key "$pki/server-rsa.key" -tls1_2 -cipher "$suite" -no_ticket -quiet \
       <"$work/stdin" >/dev/null 2>&1 &
     exec 3>"$work/stdin"
@@ -88,18 +88,27 @@ for impl in ours openssl; do
 done
 exec 3>&-
 
-# Fuzz targets: execs/s of each, as scripts/fuzz.sh measures them (its
-# ASan + UBSan build, one worker, FUZZ_SECONDS per target). fuzz.sh merges
-# any input that adds coverage into corpora/, as every fuzzing run does.
+# Fuzz targets: execs/s of each libFuzzer binary, built as scripts/fuzz.sh
+# builds them (--config=fuzz: ASan + UBSan) and run for FUZZ_SECONDS from a
+# copy of its seed corpus. Not through fuzz.sh itself: that merges what it
+# finds into corpora/, and a benchmark must leave the tree as it was.
 if [ "$fuzz_seconds" != 0 ]; then
-  echo "== fuzz targets, ${fuzz_seconds}s each (scripts/fuzz.sh)" >&2
-  n=$("${bazel[@]}" query --noshow_progress 'attr(tags, "fuzz_target", kind("cc_binary", //fuzz:all))' \
-    2>/dev/null | wc -l)
-  read -r -a startup <<<"${bazel[*]:1}"
-  BAZEL=${bazel[0]} BAZEL_STARTUP="${startup[*]}" BAZEL_FLAGS="${flags[*]}" \
-    scripts/fuzz.sh --all --jobs 1 --time $((fuzz_seconds * n)) --out "$work/fuzz" >&2 ||
-    echo "bench: scripts/fuzz.sh failed; the table has no fuzz rows" >&2
-  [ -f "$work/fuzz/table.txt" ] && cp "$work/fuzz/table.txt" "$work/fuzz-table.txt"
+  echo "== fuzz targets, ${fuzz_seconds}s each" >&2
+  mapfile -t targets < <("${bazel[@]}" query --noshow_progress \
+    'attr(tags, "fuzz_target", kind("cc_binary", //fuzz:all))' 2>/dev/null)
+  "${bazel[@]}" build "${flags[@]}" --config=fuzz "${targets[@]}"
+  fuzz_bin=$("${bazel[@]}" info "${flags[@]}" --config=fuzz bazel-bin 2>/dev/null)/fuzz
+  echo "target execs/s" >"$work/fuzz-table.txt"
+  for t in "${targets[@]}"; do
+    name=${t##*:}
+    corpus="$work/corpus-$name"
+    mkdir -p "$corpus"
+    [ -d "corpora/$name" ] && cp -r "corpora/$name/." "$corpus/"
+    "$fuzz_bin/$name" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 "$corpus" >"$work/fuzz-$name.log" 2>&1 || true
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$work/fuzz-$name.log")
+    echo "$name ${rate:-0}" | tee -a "$work/fuzz-table.txt" >&2
+  done
 fi
 
 echo
