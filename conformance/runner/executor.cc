@@ -189,9 +189,10 @@ Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& d
   if (e.kind == Expect::Kind::success) until = done;
   if (e.kind == Expect::Kind::data) until = [this] { return !app_data_.empty(); };
   if (e.kind == Expect::Kind::close_notify) until = [this] { return conn_->peer_closed(); };
+  if (e.kind == Expect::Kind::refused) until = [this] { return !conn_->handshaking(); };
   const Waited w = pump(until, deadline_for(e));
   Seen seen = observe(w);
-  seen.step_done = w == Waited::done || (e.kind != Expect::Kind::success && done());
+  seen.step_done = done();
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
   if (j.verdict == Verdict::pass && e.kind == Expect::Kind::success) {
@@ -215,10 +216,12 @@ Judgement CaseRun::run_step(const Step& step) {
         if (auto st = conn_->write(text_bytes(kClientRequest)); !st) {
           return {Verdict::fail, "could not send the request: " + st.error().reason};
         }
-        return expect_after(step, nothing_to_wait_for);
       }
+      // Data that came before the step (a client's request behind its
+      // Finished) counts; once used, the next exchange needs its own.
       Judgement j = expect_after(step, nothing_to_wait_for);
-      if (j.verdict == Verdict::pass && alive()) {
+      app_data_.clear();
+      if (case_.scenario->scripted == Role::server && j.verdict == Verdict::pass && alive()) {
         (void)conn_->write(text_bytes(kServerAnswer));
         (void)flush();
       }
@@ -263,6 +266,10 @@ Judgement CaseRun::run_step(const Step& step) {
     case Step::Kind::renegotiate:
       if (auto st = conn_->renegotiate(); !st) {
         return {Verdict::fail, "our side could not renegotiate: " + st.error().reason};
+      }
+      if (step.start_only) {
+        if (auto st = flush(); !st) return {Verdict::fail, st.error().reason};
+        return {Verdict::pass, ""};
       }
       return expect_after(step, started);
     case Step::Kind::reconnect:

@@ -22,6 +22,7 @@ std::string describe(const Expect& e) {
     case Expect::Kind::failure: out = "a fatal alert or a close"; break;
     case Expect::Kind::close_notify: out = "close_notify"; break;
     case Expect::Kind::nothing: out = "no alert, the connection up"; break;
+    case Expect::Kind::refused: out = "the renegotiation declined, the connection up"; break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
   return out;
@@ -54,7 +55,7 @@ std::string describe(const Step& s) {
     case Step::Kind::alert:
       return "alert " + std::to_string(s.alert_level) + "/" +
              iana_name(static_cast<AlertDescription>(s.alert_description)) + expect;
-    case Step::Kind::renegotiate: return "renegotiate" + expect;
+    case Step::Kind::renegotiate: return s.start_only ? "start a renegotiation" : "renegotiate" + expect;
     case Step::Kind::reconnect: return s.resume ? "reconnect with the session" : "reconnect";
     case Step::Kind::close: return "close_notify" + expect;
     case Step::Kind::wait: return "wait" + expect;
@@ -70,7 +71,10 @@ Judgement judge(const Expect& e, const Seen& seen) {
   const bool sut_refused = !seen.scripted_error && (seen.sut_alert || seen.sut_closed);
   switch (e.kind) {
     case Expect::Kind::success:
-      if (!seen.step_done || !seen.alive) return fail();
+      // A close_notify right behind the last flight (s_client -reconnect)
+      // does not undo a completed handshake.
+      if (!seen.step_done || seen.sut_alert || seen.scripted_error) return fail();
+      if (!seen.alive && !seen.close_notify) return fail();
       if (e.resumed && *e.resumed != seen.resumed) return fail();
       return pass();
     case Expect::Kind::data:
@@ -86,6 +90,13 @@ Judgement judge(const Expect& e, const Seen& seen) {
       return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
     case Expect::Kind::nothing:
       return seen.alive && !seen.sut_alert ? pass() : fail();
+    case Expect::Kind::refused:
+      // RFC 5746 §4.2/§4.4: a no_renegotiation warning, or a fatal alert
+      // from a peer that will not go on at all (lenient).
+      // A client may also ignore a HelloRequest (RFC 5246 §7.4.1.1), lenient too.
+      if (seen.step_done || seen.scripted_error) return fail();
+      if (sut_refused || (seen.alive && seen.handshaking)) return Judgement{Verdict::lenient, saw};
+      return seen.alive ? pass() : fail();
   }
   return fail();
 }

@@ -382,7 +382,7 @@ Expect Parser::expect(const YAML::Node& n) const {
   static const std::map<std::string, Expect::Kind> kinds{
       {"success", Expect::Kind::success},   {"data", Expect::Kind::data},
       {"failure", Expect::Kind::failure},   {"close_notify", Expect::Kind::close_notify},
-      {"nothing", Expect::Kind::nothing}};
+      {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused}};
   Expect e;
   if (n.IsMap()) {
     only_keys(n, {"alert"});
@@ -394,7 +394,7 @@ Expect Parser::expect(const YAML::Node& n) const {
   const auto it = kinds.find(text(n));
   if (it == kinds.end()) {
     fail(n, "unknown expectation '" + text(n) +
-                "' (success, data, failure, close_notify, nothing or {alert: name})");
+                "' (success, data, failure, close_notify, nothing, refused or {alert: name})");
   }
   e.kind = it->second;
   return e;
@@ -444,6 +444,13 @@ Step Parser::step(const YAML::Node& n) const {
     s.kind = kind == "exchange" ? Step::Kind::exchange
              : kind == "renegotiate" ? Step::Kind::renegotiate : Step::Kind::wait;
     if (v.IsMap() && !v["alert"]) only_keys(v, {"expect"});
+    if (kind != "renegotiate" && v.IsScalar() && text(v) == "refused") {
+      fail(v, "'refused' is for renegotiate steps");
+    }
+    // `renegotiate: start` sends the hello and goes on at once, so that the
+    // next steps interleave with the new handshake (RFC 5246 §6).
+    s.start_only = kind == "renegotiate" && v.IsScalar() && text(v) == "start";
+    if (s.start_only) return s;
     s.expect = expectation(v, kind == "exchange" ? Expect::Kind::data
                               : kind == "renegotiate" ? Expect::Kind::success
                                                       : Expect::Kind::nothing);

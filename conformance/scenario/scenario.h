@@ -34,6 +34,7 @@ struct Expect {
     failure,       // any fatal alert or a closed connection
     close_notify,  // the SUT answers close_notify with its own
     nothing,       // the connection stays up and the SUT sends no alert
+    refused,       // renegotiation: declined (no_renegotiation), the connection up
   };
   Kind kind = Kind::success;
   std::optional<AlertDescription> alert;
@@ -70,6 +71,7 @@ struct Step {
   uint8_t alert_level = 1;
   uint8_t alert_description = 0;
   int repeat = 1;                 // record / alert: sent this many times
+  bool start_only = false;        // renegotiate: send the hello, wait for nothing
 };
 
 // How the SUT must be configured for the scenario; a target that cannot be

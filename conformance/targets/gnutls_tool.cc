@@ -71,9 +71,8 @@ std::optional<PeerTool> gnutls_tool() {
     if (c.scenario->scripted == Role::server && c.scenario->connections() > 2) {
       return "gnutls-cli --resume makes two connections";
     }
-    if (c.scenario->scripted == Role::client &&
-        c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) {
-      return "gnutls-serv cannot be told to refuse renegotiation";
+    if (c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) {
+      return "gnutls-serv and gnutls-cli cannot be told to refuse renegotiation";
     }
     return std::nullopt;
   };

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "conformance/targets/socket_channel.h"
@@ -82,6 +83,15 @@ Result<std::unique_ptr<SutInstance>> start_client_process(
 
 std::optional<std::string> ProcessTarget::cannot_run(const Case& c) const {
   if (!tool_.suites.contains(c.suite)) return tool_.name + " does not negotiate " + openssl_name(c.suite);
+  // s_client -reconnect and gnutls-cli --resume close each connection as
+  // soon as its handshake is done: nothing else can happen on it.
+  const Scenario& s = *c.scenario;
+  if (s.scripted == Role::server && s.connections() > 1 &&
+      std::ranges::any_of(s.steps, [](const Step& st) {
+        return st.kind != Step::Kind::handshake && st.kind != Step::Kind::reconnect;
+      })) {
+    return tool_.name + "'s client only handshakes when it reconnects";
+  }
   return tool_.cannot_run(c);
 }
 

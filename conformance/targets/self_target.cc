@@ -25,7 +25,8 @@ class EngineSut final : public LocalSut {
         (void)c_.write(as_bytes(kClientRequest));
       }
     }
-    if (keep_ && c_.session()) *keep_ = c_.session();
+    // What the client holds now: a session a fatal alert ended is gone.
+    if (keep_ && c_.handshake_done()) *keep_ = c_.session();
     return c_.take_output();
   }
   bool closed() const override { return c_.state() == ConnectionState::closed; }
