@@ -304,12 +304,12 @@ Status Connection::server_resume(const ClientHello& ch, Session session) {
 
 Status Connection::server_send_hello(const ClientHello& ch, Bytes session_id) {
   const Config& c = *config_;
-  // RFC 7366 §2: a TLS extension; SSL 3.0's CBC keeps MAC-then-encrypt.
   Handshake& h = *hs_;
-                       h.version != ProtocolVersion::ssl3 &&
   h.server_random = c.random->bytes(kRandomSize);
   h.session_id = std::move(session_id);
+  // RFC 7366 §2: a TLS extension; SSL 3.0's CBC keeps MAC-then-encrypt.
   h.encrypt_then_mac = c.encrypt_then_mac && is_cbc(h.suite->cipher) &&
+                       h.version != ProtocolVersion::ssl3 &&
                        client_ext<EncryptThenMac>(ch) != nullptr;
 
   Extensions e;
