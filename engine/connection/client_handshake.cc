@@ -140,7 +140,7 @@ Status Connection::client_send_hello() {
   // The first ClientHello goes out as TLS 1.0 records, which every server
   // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
   if (!renegotiating) records_.set_write_version(std::min(max, ProtocolVersion::tls10));
-  return send_message(HandshakeType::client_hello, ch.serialize());
+  return send_message(HandshakeType::client_hello, sent.serialize(), hashed);
 }
 
 Status Connection::client_send_ssl2_hello() {
