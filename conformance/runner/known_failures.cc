@@ -47,6 +47,7 @@ std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::pass: return "pass";
     case Outcome::lenient: return "lenient";
+    case Outcome::lenient_fail: return "FAIL (lenient)";
     case Outcome::fail: return "FAIL";
     case Outcome::known_failure: return "known failure";
     case Outcome::unexpected_pass: return "unexpected pass";
@@ -62,12 +63,13 @@ Outcome classify(const CaseResult& r, const KnownFailures* known, bool lenient_o
   const bool good = r.verdict == Verdict::pass || (lenient_ok && r.verdict == Verdict::lenient);
   if (listed) return good ? Outcome::unexpected_pass : Outcome::known_failure;
   if (good) return r.verdict == Verdict::pass ? Outcome::pass : Outcome::lenient;
+  if (r.verdict == Verdict::lenient) return Outcome::lenient_fail;
   if (r.verdict == Verdict::error) return Outcome::error;
   return Outcome::fail;
 }
 
 bool is_regression(Outcome o) {
-  return o == Outcome::fail || o == Outcome::error;
+  return o == Outcome::fail || o == Outcome::lenient_fail || o == Outcome::error;
 }
 
 }  // namespace gauntlet::conformance

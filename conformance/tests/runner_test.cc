@@ -97,8 +97,10 @@ TEST(KnownFailuresTest, ClassifiesAndNamesLines) {
   EXPECT_EQ(classify(r, &*k, false), Outcome::unexpected_pass);
   r.id = "records/x[TLSv1.2,AES128-SHA]";
   r.verdict = Verdict::lenient;
-  EXPECT_EQ(classify(r, &*k, false), Outcome::fail);
+  EXPECT_EQ(classify(r, &*k, false), Outcome::lenient_fail);
+  EXPECT_TRUE(is_regression(Outcome::lenient_fail));
   EXPECT_EQ(classify(r, &*k, true), Outcome::lenient);
+  EXPECT_FALSE(is_regression(Outcome::lenient));
   std::ofstream(path) << "target: openssl\nknown_failures:\n  - cases: x\n";
   EXPECT_EQ(load_known_failures(path).error().reason,
             path + ":3: each known failure has 'cases' (a pattern) and 'reason'");
