@@ -39,8 +39,11 @@ bin=$("${bazel[@]}" info "${flags[@]}" -c opt bazel-bin 2>/dev/null)
 
 for b in handshake bulk memory; do
   echo "== ${b}_bench" >&2
+  # Repetitions in random order, so that a neighbour's load drifting over
+  # the run falls on ours and OpenSSL's alike; the table takes the median.
   "$bin/bench/${b}_bench" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
-    --benchmark_report_aggregates_only=true --benchmark_out="$work/$b.json" \
+    --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true \
+    --benchmark_out="$work/$b.json" \
     --benchmark_out_format=json >&2
 done
 
