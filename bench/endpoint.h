@@ -33,6 +33,7 @@ class Side {
  public:
   virtual ~Side() = default;
   virtual std::unique_ptr<Endpoint> connect() = 0;
+  // A client side only, given an Endpoint its own connect() made.
   virtual void keep_session(const Endpoint&) {}
 };
 

@@ -89,7 +89,7 @@ for n in (1, 16, 256):
 
 fuzz_table = os.path.join(work, "fuzz-table.txt")
 if os.path.exists(fuzz_table):
-    for line in open(fuzz_table).read().splitlines()[1:]:
+    for line in sorted(open(fuzz_table).read().splitlines()[1:]):
         fields = line.split()
         if len(fields) >= 2 and fields[1].isdigit():
             rows.append((f"fuzz {fields[0]}: execs/s", float(fields[1]), None, "/s", ""))
