@@ -1,5 +1,6 @@
 #include "conformance/runner/executor.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "conformance/runner/expectation.h"
@@ -64,6 +65,7 @@ class CaseRun {
   bool sut_closed_ = false;
   bool handshake_started_ = false;
   Bytes app_data_;
+  std::vector<HandshakeType> messages_;  // from the SUT, this handshake
 };
 
 Status CaseRun::open_connection(const Step* reconnect) {
@@ -94,6 +96,7 @@ Status CaseRun::open_connection(const Step* reconnect) {
   sut_closed_ = false;
   handshake_started_ = false;
   app_data_.clear();
+  messages_.clear();
   if (case_.scenario->scripted == Role::client) {
     conn_.emplace(Connection::client(
         config_, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
@@ -165,6 +168,7 @@ Seen CaseRun::observe(Waited w) const {
   s.alive = alive();
   s.silent = w == Waited::silent;
   s.data = !app_data_.empty();
+  s.messages = messages_;
   if (conn_->error() && !conn_->peer_alert()) s.scripted_error = conn_->error()->to_string();
   return s;
 }
@@ -190,6 +194,9 @@ Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& d
   if (e.kind == Expect::Kind::data) until = [this] { return !app_data_.empty(); };
   if (e.kind == Expect::Kind::close_notify) until = [this] { return conn_->peer_closed(); };
   if (e.kind == Expect::Kind::refused) until = [this] { return !conn_->handshaking(); };
+  if (e.kind == Expect::Kind::message) {
+    until = [this, &e] { return std::ranges::find(messages_, *e.message) != messages_.end(); };
+  }
   const Waited w = pump(until, deadline_for(e));
   Seen seen = observe(w);
   seen.step_done = done();
@@ -264,6 +271,7 @@ Judgement CaseRun::run_step(const Step& step) {
       return expect_after(step, nothing_to_wait_for);
     }
     case Step::Kind::renegotiate:
+      messages_.clear();
       if (auto st = conn_->renegotiate(); !st) {
         return {Verdict::fail, "our side could not renegotiate: " + st.error().reason};
       }
@@ -300,6 +308,7 @@ CaseResult CaseRun::run() {
                                 [this](std::string_view line) { result_.keylog.emplace_back(line); });
   if (!config) return finish(Verdict::error, "scripted peer: " + config.error().reason);
   config_ = std::move(config).value();
+  config_->on_message = [this](HandshakeType t) { messages_.push_back(t); };
   auto sut = target_.start(case_, net::deadline_in(settings_.timeout));
   if (!sut) return finish(Verdict::error, "could not start the SUT: " + sut.error().reason);
   sut_ = std::move(sut).value();

@@ -1,5 +1,7 @@
 #include "conformance/runner/expectation.h"
 
+#include <algorithm>
+
 namespace gauntlet::conformance {
 
 std::string verdict_name(Verdict v) {
@@ -23,6 +25,7 @@ std::string describe(const Expect& e) {
     case Expect::Kind::close_notify: out = "close_notify"; break;
     case Expect::Kind::nothing: out = "no alert, the connection up"; break;
     case Expect::Kind::refused: out = "the renegotiation declined, the connection up"; break;
+    case Expect::Kind::message: out = "message " + iana_name(*e.message); break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
   return out;
@@ -90,6 +93,12 @@ Judgement judge(const Expect& e, const Seen& seen) {
       return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
     case Expect::Kind::nothing:
       return seen.alive && !seen.sut_alert ? pass() : fail();
+    case Expect::Kind::message: {
+      if (std::ranges::find(seen.messages, *e.message) != seen.messages.end()) return pass();
+      std::string list;
+      for (const HandshakeType t : seen.messages) list += (list.empty() ? "" : ", ") + iana_name(t);
+      return {Verdict::fail, saw + (list.empty() ? "; no handshake message came" : "; messages: " + list)};
+    }
     case Expect::Kind::refused:
       // RFC 5746 §4.2/§4.4: a no_renegotiation warning, or a fatal alert
       // from a peer that will not go on at all (lenient).

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "conformance/runner/case_result.h"
 #include "conformance/scenario/scenario.h"
@@ -24,6 +25,7 @@ struct Seen {
   bool silent = false;      // the wait ended in a timeout
   bool data = false;        // application data arrived
   std::optional<std::string> scripted_error;  // our side gave up first
+  std::vector<HandshakeType> messages;        // from the SUT in this handshake
 };
 
 struct Judgement {

@@ -385,8 +385,13 @@ Expect Parser::expect(const YAML::Node& n) const {
       {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused}};
   Expect e;
   if (n.IsMap()) {
-    only_keys(n, {"alert"});
-    if (!n["alert"]) fail(n, "an expected alert is written {alert: name}");
+    only_keys(n, {"alert", "message"});
+    if (n["message"]) {
+      e.kind = Expect::Kind::message;
+      e.message = named(n["message"], &handshake_type_from_name, "handshake message");
+      return e;
+    }
+    if (!n["alert"]) fail(n, "an expected alert is written {alert: name}, a message {message: name}");
     e.kind = Expect::Kind::alert;
     e.alert = named(n["alert"], &alert_description_from_name, "alert");
     return e;
@@ -425,14 +430,16 @@ Step Parser::step(const YAML::Node& n) const {
   // `{..., expect: X}` or a bare X, with a default when absent.
   const auto expectation = [&](const YAML::Node& body, Expect::Kind fallback) {
     if (body.IsMap() && body["expect"]) return expect(body["expect"]);
-    if (body.IsScalar() || (body.IsMap() && body["alert"] && body.size() == 1)) return expect(body);
+    if (body.IsScalar() || (body.IsMap() && (body["alert"] || body["message"]) && body.size() == 1)) {
+      return expect(body);
+    }
     Expect e;
     e.kind = fallback;
     return e;
   };
   if (kind == "handshake") {
     s.kind = Step::Kind::handshake;
-    if (v.IsMap() && !v["alert"]) {
+    if (v.IsMap() && !v["alert"] && !v["message"]) {
       only_keys(v, {"expect", "resumed"});
       if (v["resumed"]) s.expect.resumed = boolean(v["resumed"]);
     }
@@ -443,7 +450,7 @@ Step Parser::step(const YAML::Node& n) const {
   } else if (kind == "exchange" || kind == "renegotiate" || kind == "wait") {
     s.kind = kind == "exchange" ? Step::Kind::exchange
              : kind == "renegotiate" ? Step::Kind::renegotiate : Step::Kind::wait;
-    if (v.IsMap() && !v["alert"]) only_keys(v, {"expect"});
+    if (v.IsMap() && !v["alert"] && !v["message"]) only_keys(v, {"expect"});
     if (kind != "renegotiate" && v.IsScalar() && text(v) == "refused") {
       fail(v, "'refused' is for renegotiate steps");
     }
@@ -456,7 +463,7 @@ Step Parser::step(const YAML::Node& n) const {
                                                       : Expect::Kind::nothing);
   } else if (kind == "close") {
     s.kind = Step::Kind::close;
-    if (v.IsMap() && !v["alert"]) only_keys(v, {"expect"});
+    if (v.IsMap() && !v["alert"] && !v["message"]) only_keys(v, {"expect"});
     s.expect = expectation(v, Expect::Kind::close_notify);
   } else if (kind == "send") {
     s.kind = Step::Kind::send;

@@ -14,6 +14,7 @@
 #include "engine/registry/alert.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/content_type.h"
+#include "engine/registry/handshake_type.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet::conformance {
@@ -35,9 +36,11 @@ struct Expect {
     close_notify,  // the SUT answers close_notify with its own
     nothing,       // the connection stays up and the SUT sends no alert
     refused,       // renegotiation: declined (no_renegotiation), the connection up
+    message,       // the SUT has sent this handshake message in this handshake
   };
   Kind kind = Kind::success;
   std::optional<AlertDescription> alert;
+  std::optional<HandshakeType> message;
   std::optional<bool> resumed;  // handshake steps
 };
 

@@ -52,6 +52,17 @@ TEST(RunnerTest, WrongExpectationsFail) {
             Verdict::fail);
 }
 
+TEST(RunnerTest, ExpectedMessages) {
+  EXPECT_EQ(run_one("      - handshake: {message: server_hello_done}\n      - handshake: success\n")
+                .verdict,
+            Verdict::pass);
+  // RSA key exchange: no ServerKeyExchange (RFC 5246 §7.4.3).
+  const CaseResult r = run_one("      - handshake: {message: server_key_exchange}\n");
+  EXPECT_EQ(r.verdict, Verdict::fail);
+  EXPECT_NE(r.reason.find("messages: server_hello, certificate, server_hello_done"), std::string::npos)
+      << r.reason;
+}
+
 TEST(RunnerTest, TamperedRecordIsCaught) {
   const CaseResult r = run_one(
       "      - handshake: success\n"
@@ -69,7 +80,9 @@ TEST(RunnerTest, ResumptionBySessionId) {
 }
 
 TEST(JudgeTest, StrictAndLenient) {
-  Expect alert{Expect::Kind::alert, AlertDescription::bad_record_mac, std::nullopt};
+  Expect alert;
+  alert.kind = Expect::Kind::alert;
+  alert.alert = AlertDescription::bad_record_mac;
   Seen seen;
   seen.sut_alert = AlertDescription::bad_record_mac;
   EXPECT_EQ(judge(alert, seen).verdict, Verdict::pass);
@@ -80,7 +93,9 @@ TEST(JudgeTest, StrictAndLenient) {
   EXPECT_EQ(judge(alert, seen).verdict, Verdict::lenient);
   seen.scripted_error = "we gave up";
   EXPECT_EQ(judge(alert, seen).verdict, Verdict::fail);
-  EXPECT_EQ(judge({Expect::Kind::failure, {}, {}}, seen).verdict, Verdict::fail);
+  Expect failure;
+  failure.kind = Expect::Kind::failure;
+  EXPECT_EQ(judge(failure, seen).verdict, Verdict::fail);
 }
 
 TEST(KnownFailuresTest, ClassifiesAndNamesLines) {

@@ -20,6 +20,7 @@
 #include "engine/crypto/random.h"
 #include "engine/crypto/x509.h"
 #include "engine/registry/cipher_suite.h"
+#include "engine/registry/handshake_type.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
 #include "engine/registry/version.h"
@@ -105,6 +106,9 @@ struct Config {
   std::shared_ptr<const Clock> clock;
   // NSS key log lines (CLIENT_RANDOM <random> <master>), for Wireshark.
   std::function<void(std::string_view line)> keylog;
+  // Each handshake message from the peer, whole, before it is handled: what
+  // the conformance runner's {message: …} expectations watch.
+  std::function<void(HandshakeType type)> on_message;
 };
 
 // What changes per client connection.

@@ -31,6 +31,7 @@ Status Connection::on_handshake_record(ByteView body) {
 }
 
 Status Connection::on_handshake_message(HandshakeMessage msg) {
+  if (config_->on_message) config_->on_message(msg.type);
   // HelloRequest stands outside the handshake it asks for and outside its
   // transcript (RFC 5246 §7.4.1.1).
   if (msg.type == HandshakeType::hello_request) {
