@@ -1,5 +1,6 @@
 // Handshake reassembly: the first byte sets the record fragment size. Oracle:
-// the messages handed out, serialized, are the bytes that went in.
+// the messages handed out, serialized, are the bytes that went in; and the
+// input read as one framed message (RFC 5246 §7.4) round-trips.
 #include "engine/messages/framing/reassembler.h"
 #include "fuzz/oracle.h"
 
@@ -7,6 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gauntlet;
   fuzz::Selected in;
   if (!fuzz::select(data, size, in)) return 0;
+  fuzz::check_round_trip(in.rest, HandshakeMessage::parse);
   HandshakeReassembler reassembler(MessageLimits{.max_message = 4096, .max_certificate = 8192});
   Bytes out;
   for (const Bytes& fragment : split_into_fragments(in.rest, size_t{in.selector} + 1)) {

@@ -52,7 +52,7 @@ done
 llvm-profdata merge -sparse "$out"/profiles/*.profraw -o "$out/merged.profdata" || exit 1
 
 # The engine only: not the targets themselves nor system headers.
-filters=(-ignore-filename-regex='^(fuzz|third_party)/|^/usr/|external/')
+filters=(-ignore-filename-regex='/(fuzz|third_party)/|^/usr/|external/')
 llvm-cov show "$bin/${targets[0]}" "${objects[@]}" -instr-profile="$out/merged.profdata" \
   "${filters[@]}" -format=html -show-branches=count -output-dir="$out/html" || exit 1
 llvm-cov report "$bin/${targets[0]}" "${objects[@]}" -instr-profile="$out/merged.profdata" \

@@ -16,6 +16,7 @@ import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "engine/messages/handshake/testdata"
+SCENARIOS = ROOT / "conformance/scenarios"
 PKI = ROOT / "engine/crypto/testdata"
 CORPORA = ROOT / "corpora"
 
@@ -176,6 +177,50 @@ def pki():
             write(target, base64.b64decode(body))
 
 
+def without_descriptions(lines):
+    """Drops each `description: >` and its folded lines: the loader keeps
+    them as text, and they would only make the seeds long."""
+    out, skip = [], None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skip is not None and (indent > skip or not line.strip()):
+            continue
+        skip = None
+        if line.lstrip().startswith("description:"):
+            skip = indent
+            continue
+        out.append(line)
+    return out
+
+
+def scenario_files():
+    """One seed per scenario: its family's header and that scenario alone."""
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        lines = without_descriptions(path.read_text().splitlines())
+        start = lines.index("scenarios:") + 1
+        header, chunks = lines[:start], []
+        for line in lines[start:]:
+            if line.startswith("  - ") or not chunks:
+                chunks.append([])
+            chunks[-1].append(line)
+        for chunk in chunks:
+            write("scenario_file", ("\n".join(header + chunk) + "\n").encode())
+
+
+def whole_flights():
+    """decode: whole conversations, so the decoder meets each message with
+    the ServerHello that gives its context (the key exchange form decides
+    how ClientKeyExchange and ServerKeyExchange read). The stateful corpora
+    hold them in fuzzer mode (cleartext after ChangeCipherSpec) behind a
+    3-byte settings header; //fuzz/stateful:make_corpus writes them first."""
+    for role in ("client", "server"):
+        for suite in ("AES128-SHA", "DHE-RSA-AES128-SHA", "ECDHE-RSA-AES128-SHA"):
+            for variant in ("TLSv1.2-1", "TLSv1.2-3"):
+                path = CORPORA / role / (variant + "-" + suite)
+                if path.exists():
+                    write("decode", path.read_bytes()[3:])
+
+
 def main():
     messages = {}
     for path in sorted(FIXTURES.glob("*.hex")):
@@ -205,6 +250,8 @@ def main():
         write("handshake_framing", bytes([fragment]) + flight)
     hand_built()
     pki()
+    scenario_files()
+    whole_flights()
     write("record_header", record(21, b"\x02\x28") + record(23, bytes(20)))
     challenge = bytes(range(16))
     ssl2_hello = bytes.fromhex("010301000c0000001000002f0000350000ff010080") + challenge

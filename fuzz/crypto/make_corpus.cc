@@ -49,6 +49,25 @@ int write_records(const std::filesystem::path& corpora) {
         ++written;
       }
     }
+    // A handshake record (the selector's type bits, 1); and for TLS 1.3 the
+    // inner types the fuzzer cannot forge under the tag: none at all (only
+    // zeros, RFC 8446 §5.4) and an unknown one.
+    const std::pair<uint8_t, const char*> specials[] = {{22, "handshake"}, {0, "no-type"},
+                                                         {99, "unknown-type"}};
+    for (const auto& [type, label] : specials) {
+      if (type != 22 && mode != ProtectionMode::tls13) continue;
+      const ProtocolVersion wire = mode == ProtectionMode::tls13 ? ProtocolVersion::tls12
+                                                                 : variants[0].version;
+      DeterministicRandom random(0);
+      auto sealer = fixed_protection(variants[0], CipherDirection::encrypt, random);
+      const Bytes body = type == 0 ? Bytes{} : Bytes{'h', 's'};
+      auto sealed = sealer->seal(static_cast<ContentType>(type), wire, body);
+      if (!sealed) return -1;
+      const bool handshake_outer = type == 22 && mode != ProtectionMode::tls13;
+      save(corpora / ("open_" + std::string(name)), label,
+           handshake_outer ? uint8_t{0x10} : uint8_t{0}, *sealed);
+      ++written;
+    }
   }
   return written;
 }

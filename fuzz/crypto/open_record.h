@@ -1,7 +1,8 @@
 // The record-opening targets, one per protection mode (each file names its
-// mode): the selector byte picks the variant (version, cipher, MAC,
-// encrypt-then-MAC), the rest is the fragment of an application_data record
-// with sequence number 0 under fixed keys. Oracle: what opens, sealed again
+// mode): the selector byte's low nibble picks the variant (version, cipher,
+// MAC, encrypt-then-MAC) and its next two bits the record's content type;
+// the rest is the fragment of that record with sequence number 0 under
+// fixed keys. Oracle: what opens, sealed again
 // under the same keys, opens to the same type and plaintext; modes without a
 // per-record IV or padding choice (null, stream) must reproduce the fragment
 // byte for byte.
@@ -18,13 +19,16 @@ inline void open_record(const uint8_t* data, size_t size, ProtectionMode mode) {
   fuzz::Selected in;
   if (!fuzz::select(data, size, in)) return;
   const auto& variants = protection_variants(mode);
-  const ProtectionVariant& v = variants[in.selector % variants.size()];
+  const ProtectionVariant& v = variants[(in.selector & 0x0f) % variants.size()];
+  constexpr ContentType kTypes[] = {ContentType::application_data, ContentType::handshake,
+                                    ContentType::alert, ContentType::change_cipher_spec};
+  const ContentType outer = kTypes[(in.selector >> 4) & 3];
   // TLS 1.3 records carry the TLS 1.2 version on the wire (RFC 8446 §5.1).
   const ProtocolVersion wire =
       v.version == ProtocolVersion::tls13 ? ProtocolVersion::tls12 : v.version;
   DeterministicRandom random(0);
   auto opener = fixed_protection(v, CipherDirection::decrypt, random);
-  auto opened = opener->open(ContentType::application_data, wire, in.rest);
+  auto opened = opener->open(outer, wire, in.rest);
   if (!opened) return;
 
   auto sealer = fixed_protection(v, CipherDirection::encrypt, random);
@@ -33,7 +37,7 @@ inline void open_record(const uint8_t* data, size_t size, ProtectionMode mode) {
   const bool exact = mode == ProtectionMode::null || mode == ProtectionMode::stream;
   if (exact && !std::ranges::equal(*sealed, in.rest)) fuzz::oracle_failed();
   auto again = fixed_protection(v, CipherDirection::decrypt, random)
-                   ->open(ContentType::application_data, wire, *sealed);
+                   ->open(outer, wire, *sealed);
   if (!again || again->type != opened->type || again->plaintext != opened->plaintext) {
     fuzz::oracle_failed();
   }

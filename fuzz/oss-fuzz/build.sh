@@ -25,6 +25,8 @@ mkdir -p "$OUT" "$WORK/obj"
 
 openssl_include=()
 openssl_libs=(-lssl -lcrypto)
+# yaml-cpp for the scenario loader: the system's, or $YAML_CPP_LIB.
+yaml_lib=${YAML_CPP_LIB:--lyaml-cpp}
 if [ -n "${OPENSSL_PREFIX:-}" ]; then
   openssl_include=(-I"$OPENSSL_PREFIX/include")
   openssl_libs=("$OPENSSL_PREFIX/lib/libssl.a" "$OPENSSL_PREFIX/lib/libcrypto.a" -ldl -pthread)
@@ -34,8 +36,10 @@ fi
 # cryptography (engine/connection, fuzzer mode); OSS-Fuzz sets it already.
 flags=(-std=c++20 -I"$SRC_ROOT" "${openssl_include[@]}" -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
 
-# The engine (no tests, no test support) and what the targets share.
-mapfile -t sources < <(find engine -name '*.cc' ! -name '*_test.cc' ! -path 'engine/testing/*' | sort)
+# The engine (no tests, no test support), the conformance scenario loader
+# (scenario_file) and what the targets share.
+mapfile -t sources < <(find engine conformance/scenario -name '*.cc' ! -name '*_test.cc' \
+  ! -path 'engine/testing/*' | sort)
 sources+=(fuzz/crypto/fixed_keys.cc fuzz/stateful/fuzz_identities.cc fuzz/stateful/settings.cc
   fuzz/stateful/variants.cc)
 objects=()
@@ -58,7 +62,7 @@ for src in fuzz/*.cc; do
   [ "$target" != replay_main ] || continue
   # shellcheck disable=SC2086
   $CXX $CXXFLAGS "${flags[@]}" "$src" "$WORK/libgauntlet.a" $LIB_FUZZING_ENGINE \
-    "${openssl_libs[@]}" -o "$OUT/$target"
+    "${openssl_libs[@]}" $yaml_lib -o "$OUT/$target"
   rm -f "$OUT/${target}_seed_corpus.zip"
   (cd corpora && find "$target" "regressions/$target" -type f 2>/dev/null |
     zip -q -j "$OUT/${target}_seed_corpus.zip" -@)

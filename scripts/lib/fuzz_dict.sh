@@ -5,6 +5,7 @@ dict_for() {
     ssl2_*) echo ssl2.dict ;;
     certificates | private_key) echo x509.dict ;;
     decode) echo decode.dict ;;
+    scenario_file) echo yaml.dict ;;
     *) echo tls.dict ;;
   esac
 }
