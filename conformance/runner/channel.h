@@ -42,6 +42,10 @@ class Channel {
 // echoing or HTTP, answers it with something.
 inline constexpr std::string_view kClientRequest = "GET / HTTP/1.0\r\n\r\n";
 
+inline ByteView text_bytes(std::string_view s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
 inline Error silence() { return internal_error("timeout: the peer sent nothing"); }
 
 }  // namespace gauntlet::conformance

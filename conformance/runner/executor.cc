@@ -14,10 +14,6 @@ namespace {
 
 constexpr std::string_view kServerAnswer = "HTTP/1.0 200 OK\r\n\r\ngauntlet\r\n";
 
-ByteView text_bytes(std::string_view s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
-
 class CaseRun {
  public:
   CaseRun(const Case& c, const Target& t, const RunSettings& s) : case_(c), target_(t), settings_(s) {

@@ -560,10 +560,6 @@ int Scenario::connections() const {
                  steps, [](const Step& s) { return s.kind == Step::Kind::reconnect; }));
 }
 
-bool Scenario::renegotiates() const {
-  return std::ranges::any_of(steps, [](const Step& s) { return s.kind == Step::Kind::renegotiate; });
-}
-
 Result<std::vector<Scenario>> load_family_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) return decode_error(path + ": no such file");
   return parse(path, [&] { return YAML::LoadFile(path); });

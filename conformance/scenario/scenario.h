@@ -127,7 +127,6 @@ struct Scenario {
 
   std::string id() const { return family + "/" + name; }
   int connections() const;  // 1 + reconnect steps
-  bool renegotiates() const;
 };
 
 }  // namespace gauntlet::conformance

@@ -22,7 +22,7 @@ class EngineSut final : public LocalSut {
       if (c_.role() == Role::server && !got.empty()) (void)c_.write(got);
       if (c_.role() == Role::client && c_.negotiated().handshakes > requested_) {
         requested_ = c_.negotiated().handshakes;
-        (void)c_.write(as_bytes(kClientRequest));
+        (void)c_.write(text_bytes(kClientRequest));
       }
     }
     // What the client holds now: a session a fatal alert ended is gone.
@@ -35,10 +35,8 @@ class EngineSut final : public LocalSut {
     return {c_.handshake_done(), n.version, n.suite, n.client_random, n.server_random,
             n.master_secret};
   }
+
  private:
-  static ByteView as_bytes(std::string_view s) {
-    return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-  }
   Connection c_;
   std::shared_ptr<std::optional<Session>> keep_;
   int requested_ = 0;
