@@ -301,7 +301,8 @@ Bugs Parser::bugs(const YAML::Node& n) const {
                 "session_id_length", "server_version", "server_suite", "extra_extensions",
                 "duplicate_extension", "rewrite_in_flight", "server_group", "server_signature_scheme",
                 "premaster_version", "bad_premaster", "public_value", "skip_message",
-                "duplicate_message", "early_change_cipher_spec", "skip_change_cipher_spec",
+                "duplicate_message", "early_change_cipher_spec", "trailing_byte_in",
+                "truncated_message", "skip_change_cipher_spec",
                 "corrupt_finished", "truncate_finished", "application_data_before_finished",
                 "handshake_fragment", "coalesce_handshake", "record_version"});
   Bugs b;
@@ -365,6 +366,8 @@ Bugs Parser::bugs(const YAML::Node& n) const {
   if (n["skip_message"]) b.skip_message = message("skip_message");
   if (n["duplicate_message"]) b.duplicate_message = message("duplicate_message");
   if (n["early_change_cipher_spec"]) b.early_change_cipher_spec = message("early_change_cipher_spec");
+  if (n["trailing_byte_in"]) b.trailing_byte_in = message("trailing_byte_in");
+  if (n["truncated_message"]) b.truncated_message = message("truncated_message");
   b.skip_change_cipher_spec = flag("skip_change_cipher_spec");
   b.corrupt_finished = flag("corrupt_finished");
   b.truncate_finished = flag("truncate_finished");

@@ -35,6 +35,23 @@ TEST(Bugs, NoneSetChangesNothing) {
   EXPECT_FALSE(o.server_error);
 }
 
+// A body one byte longer or shorter than its structure: decode_error from
+// the receiver, whichever message it is (RFC 5246 §7.4).
+TEST(Bugs, BadMessageLengths) {
+  for (const H type : {H::client_hello, H::client_key_exchange}) {
+    SCOPED_TRACE(iana_name(type));
+    EXPECT_EQ(run(Role::client, [type](Bugs& b) { b.trailing_byte_in = type; }).server_error,
+              A::decode_error);
+    EXPECT_EQ(run(Role::client, [type](Bugs& b) { b.truncated_message = type; }).server_error,
+              A::decode_error);
+  }
+  for (const H type : {H::server_hello, H::certificate, H::server_key_exchange, H::server_hello_done}) {
+    SCOPED_TRACE(iana_name(type));
+    EXPECT_EQ(run(Role::server, [type](Bugs& b) { b.trailing_byte_in = type; }).client_error,
+              A::decode_error);
+  }
+}
+
 TEST(Bugs, ClientHelloFields) {
   EXPECT_EQ(run(Role::client, [](Bugs& b) { b.client_version = 0x0200; }).server_error,
             A::protocol_version);

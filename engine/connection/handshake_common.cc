@@ -86,6 +86,8 @@ Status Connection::send_message(HandshakeType type, Result<Bytes> body,
     if (bugs.corrupt_finished) body->front() ^= 0x01;
     if (bugs.truncate_finished) body->pop_back();
   }
+  if (bugs.trailing_byte_in == type) body->push_back(0);
+  if (bugs.truncated_message == type && !body->empty()) body->pop_back();
   const Bytes framed = HandshakeMessage{type, std::move(body).value()}.serialize();
   if (type != HandshakeType::hello_request) {
     if (auto st = accept(role_, wire(type)); !st) {
