@@ -16,7 +16,11 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   if (!p.groups.empty()) config->groups = p.groups;
   if (!p.signature_schemes.empty()) config->signature_schemes = p.signature_schemes;
   config->random = std::make_shared<DeterministicRandom>(std::hash<std::string>{}(c.id()) ^ 0x5c);
-  config->clock = std::make_shared<SystemClock>();
+  if (facts.fixed_clock) {
+    config->clock = std::make_shared<FixedClock>(kScenarioTime);
+  } else {
+    config->clock = std::make_shared<SystemClock>();
+  }
   if (facts.verify) {
     auto trust = std::make_shared<TrustStore>();
     if (auto st = trust->add_file(facts.ca_file.empty() ? pki.root() : facts.ca_file); !st) {

@@ -73,7 +73,7 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   config->max_version = ProtocolVersion::tls12;
   config->cipher_suites = all_engine_cipher_suites();
   config->random = std::make_shared<DeterministicRandom>(std::hash<std::string>{}(c.id()));
-  config->clock = std::make_shared<SystemClock>();
+  config->clock = std::make_shared<FixedClock>(kScenarioTime);
   auto trust = std::make_shared<TrustStore>();
   if (auto st = trust->add_file(pki_.root()); !st) return st.error();
   config->trust = trust;

@@ -30,6 +30,7 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   facts.ca_file = o.ca;
   facts.verify = !o.ca.empty();
   facts.server_name = o.sni.empty() ? hp->first : o.sni;
+  facts.fixed_clock = false;
   return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
       std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki,
       o.timeout));
