@@ -123,6 +123,19 @@ TEST(Resumption, RotatedTicketKeysStillOpenOldTickets) {
   EXPECT_NE(second.client.session()->ticket, first.client.session()->ticket);
 }
 
+TEST(Resumption, TicketUnderTheNewestKeyIsKept) {
+  auto c = client_config();
+  auto s = server_config();
+  s->session_cache.reset();
+  auto first = handshake(c, s);
+  auto second = handshake(c, s, {"localhost", first.client.session()});
+  ASSERT_TRUE(second.completed());
+  EXPECT_TRUE(second.client.negotiated().resumed);
+  EXPECT_EQ(second.client.session()->ticket, first.client.session()->ticket);
+  auto third = handshake(c, s, {"localhost", second.client.session()});
+  EXPECT_TRUE(third.client.negotiated().resumed);
+}
+
 TEST(Resumption, ExpiredSessionIsNotResumed) {
   auto c = client_config();
   auto s = server_config();

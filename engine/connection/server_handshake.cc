@@ -171,11 +171,19 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
 
   std::optional<Session> session;
   const auto* ticket = client_ext<SessionTicketExtension>(ch);
+  // A resumed client gets a ticket if it has none, or if its ticket's key no
+  // longer seals; otherwise it keeps the one it has, as OpenSSL's server
+  // does, which spares both sides a message (RFC 5077 §3.3 leaves it open).
+  h.issue_ticket = c.ticket_keys && ticket;
   if (c.ticket_keys && ticket && !ticket->ticket.empty()) {
     if (fuzzer_mode_) {
-      if (auto state = Session::parse_state(ticket->ticket)) session = std::move(state).value();
-    } else {
-      session = c.ticket_keys->open(ticket->ticket);
+      if (auto state = Session::parse_state(ticket->ticket)) {
+        session = std::move(state).value();
+        h.issue_ticket = false;
+      }
+    } else if (auto opened = c.ticket_keys->open(ticket->ticket)) {
+      session = std::move(opened->session);
+      h.issue_ticket = opened->older_key;
     }
   } else if (c.session_cache && !ch.session_id.empty()) {
     session = c.session_cache->find(ch.session_id, c.clock->now());
@@ -286,14 +294,12 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
 }
 
 Status Connection::server_resume(const ClientHello& ch, Session session) {
-  const Config& c = *config_;
   Handshake& h = *hs_;
   h.resumed = true;
   h.suite = cipher_suite_info(session.suite);
   h.master_secret = session.master_secret;
   h.peer_chain = session.peer_certificates();
   h.offered = std::move(session);
-  h.issue_ticket = c.ticket_keys && client_ext<SessionTicketExtension>(ch) != nullptr;
   h.facts.new_session_ticket = h.issue_ticket;
   h.order.set_shape(HandshakeShape::abbreviated);
   // RFC 5077 §3.4: a ticket resumption echoes the client's session ID.

@@ -75,7 +75,7 @@ Result<Bytes> TicketKeys::seal(const Session& session, RandomSource& random) con
   return ticket;
 }
 
-std::optional<Session> TicketKeys::open(ByteView ticket) const {
+std::optional<TicketKeys::Opened> TicketKeys::open(ByteView ticket) const {
   Reader r(ticket);
   ByteView name, iv, mac;
   Bytes state;
@@ -84,10 +84,14 @@ std::optional<Session> TicketKeys::open(ByteView ticket) const {
     return std::nullopt;
   }
   std::optional<TicketKey> key;
+  bool older_key = false;
   {
     std::lock_guard lock(mu_);
     for (const TicketKey& k : keys_)
-      if (std::ranges::equal(k.name, name)) key = k;
+      if (std::ranges::equal(k.name, name)) {
+        key = k;
+        older_key = &k != &keys_.front();
+      }
   }
   if (!key) return std::nullopt;
   const Bytes expected = hmac(HashAlgorithm::sha256, key->hmac_key,
@@ -101,7 +105,7 @@ std::optional<Session> TicketKeys::open(ByteView ticket) const {
   if (!plain) return std::nullopt;
   auto session = Session::parse_state(*plain);
   if (!session) return std::nullopt;
-  return std::move(session).value();
+  return Opened{std::move(session).value(), older_key};
 }
 
 }  // namespace gauntlet

@@ -33,10 +33,17 @@ class TicketKeys {
   void rotate(TicketKey next);
 
   Result<Bytes> seal(const Session& session, RandomSource& random) const;
+
+  struct Opened {
+    Session session;
+    // Sealed under a key that no longer seals: worth renewing, so the client
+    // holds a ticket that outlives that key's retirement (RFC 5077 §3.3).
+    bool older_key = false;
+  };
   // nullopt for a ticket under an unknown key, with a bad MAC, or with state
   // that does not parse: the server then runs a full handshake (RFC 5077
   // §3.4), so none of these is an error on the connection.
-  std::optional<Session> open(ByteView ticket) const;
+  std::optional<Opened> open(ByteView ticket) const;
 
  private:
   mutable std::mutex mu_;

@@ -22,7 +22,8 @@ TEST(TicketKeys, SealedTicketOpensToTheSameSession) {
   ASSERT_TRUE(ticket.ok());
   auto opened = keys.open(*ticket);
   ASSERT_TRUE(opened);
-  EXPECT_EQ(*opened, sample());
+  EXPECT_EQ(opened->session, sample());
+  EXPECT_FALSE(opened->older_key);
 }
 
 TEST(TicketKeys, AnyFlippedBitIsRefused) {
@@ -43,12 +44,15 @@ TEST(TicketKeys, RotationKeepsOldKeysUntilRetired) {
   TicketKeys keys(TicketKey::generate(random), 2);
   const Bytes first = keys.seal(sample(), random).value();
   keys.rotate(TicketKey::generate(random));
-  EXPECT_TRUE(keys.open(first));
+  ASSERT_TRUE(keys.open(first));
+  EXPECT_TRUE(keys.open(first)->older_key);
   const Bytes second = keys.seal(sample(), random).value();
+  EXPECT_FALSE(keys.open(second)->older_key);
   EXPECT_NE(Bytes(first.begin(), first.begin() + 16), Bytes(second.begin(), second.begin() + 16));
   keys.rotate(TicketKey::generate(random));
   EXPECT_FALSE(keys.open(first));
-  EXPECT_TRUE(keys.open(second));
+  ASSERT_TRUE(keys.open(second));
+  EXPECT_TRUE(keys.open(second)->older_key);
 }
 
 TEST(TicketKeys, AnotherServersKeyIsRefused) {
