@@ -1,14 +1,18 @@
 // gauntlet serve: our engine as a TLS server on a TCP port, in the spirit of
-// openssl s_server. One thread per connection, bounded; every connection's
-// outcome logged on stderr; a bad client ends only its own connection.
+// openssl s_server. A thread per concurrent connection, bounded and reused;
+// every connection's outcome logged on stderr; a bad client ends only its own
+// connection.
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/peer_options.h"
@@ -31,33 +35,70 @@ struct ServeOptions {
 std::atomic<bool> g_stop{false};
 extern "C" void on_signal(int) { g_stop = true; }
 
-// Bounds the connection threads and waits for them at shutdown.
+// Serves accepted connections on at most `max` threads. A thread that has
+// served one waits for the next rather than exiting, so a stream of clients
+// does not pay a thread (clone, stack mapping) per connection.
 class Workers {
  public:
-  explicit Workers(int max) : max_(max) {}
-  // False when all slots stayed busy until the stop signal.
-  bool acquire() {
+  using Serve = std::function<void(net::Fd, std::string)>;
+  Workers(size_t max, Serve serve) : max_(max), serve_(std::move(serve)) {}
+  ~Workers() { stop(); }
+
+  // False when every thread stayed busy until the stop signal.
+  bool submit(net::Fd fd, std::string peer) {
     std::unique_lock lock(mu_);
-    while (active_ >= max_ && !g_stop) cv_.wait_for(lock, 100ms);
+    while (busy_ + queue_.size() >= max_ && !g_stop) done_.wait_for(lock, 100ms);
     if (g_stop) return false;
-    ++active_;
+    queue_.push_back({std::move(fd), std::move(peer)});
+    if (threads_.size() - busy_ < queue_.size()) {
+      threads_.emplace_back([this] { loop(); });
+    } else {
+      work_.notify_one();
+    }
     return true;
   }
-  void release() {
-    std::lock_guard lock(mu_);
-    --active_;
-    cv_.notify_all();
-  }
-  void wait_idle() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return active_ == 0; });
+
+  // Serves what is queued, then joins every thread.
+  void stop() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    work_.notify_all();
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
   }
 
  private:
+  struct Job {
+    net::Fd fd;
+    std::string peer;
+  };
+
+  void loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      work_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+      if (queue_.empty()) return;
+      Job job = std::move(queue_.front());
+      queue_.pop_front();
+      ++busy_;
+      lock.unlock();
+      serve_(std::move(job.fd), std::move(job.peer));
+      lock.lock();
+      --busy_;
+      done_.notify_all();
+    }
+  }
+
   std::mutex mu_;
-  std::condition_variable cv_;
-  int active_ = 0;
-  const int max_;
+  std::condition_variable work_, done_;
+  std::deque<Job> queue_;
+  std::vector<std::thread> threads_;
+  size_t busy_ = 0;
+  bool stopping_ = false;
+  const size_t max_;
+  const Serve serve_;
 };
 
 std::mutex g_log;
@@ -162,7 +203,8 @@ int run(const ServeOptions& o) {
   log_line("gauntlet serve: listening on " + o.host + ":" +
            std::to_string(bound ? *bound : o.port));
   std::shared_ptr<const Config> shared = std::move(config).value();
-  Workers workers(std::max(1, o.max_connections));
+  Workers workers(static_cast<size_t>(std::max(1, o.max_connections)),
+                  [&](net::Fd fd, std::string peer) { serve_one(shared, std::move(fd), peer, o); });
   while (!g_stop) {
     std::string peer;
     auto fd = net::accept_until(*listener, net::deadline_in(200ms), &peer);
@@ -174,13 +216,9 @@ int run(const ServeOptions& o) {
       serve_one(shared, std::move(fd).value(), peer, o);
       break;
     }
-    if (!workers.acquire()) break;
-    std::thread([&workers, shared, f = std::move(fd).value(), peer, &o]() mutable {
-      serve_one(shared, std::move(f), peer, o);
-      workers.release();
-    }).detach();
+    if (!workers.submit(std::move(fd).value(), std::move(peer))) break;
   }
-  workers.wait_idle();
+  workers.stop();
   return 0;
 }
 

@@ -161,33 +161,41 @@ Result<std::pair<std::string, uint16_t>> split_host_port(const std::string& s) {
   return std::pair{host, static_cast<uint16_t>(std::stoul(port))};
 }
 
+// Both try the socket first and poll only when it would block: a send
+// almost never does, and a read often finds the peer's flight already there.
 Status send_all(const Fd& fd, ByteView bytes, Deadline deadline) {
   size_t off = 0;
   while (off < bytes.size()) {
-    if (auto st = wait_for(fd.get(), POLLOUT, deadline, "sending"); !st) return st;
-    const ssize_t n = ::send(fd.get(), bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL);
-    if (n < 0) {
-      if (errno == EINTR || errno == EAGAIN) continue;
+    const ssize_t n =
+        ::send(fd.get(), bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n >= 0) {
+      off += static_cast<size_t>(n);
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      if (auto st = wait_for(fd.get(), POLLOUT, deadline, "sending"); !st) return st;
+    } else if (errno != EINTR) {
       return system_error("send");
     }
-    off += static_cast<size_t>(n);
   }
   return ok_status();
 }
 
 Result<Bytes> receive_some(const Fd& fd, Deadline deadline, size_t max) {
-  if (auto st = wait_for(fd.get(), POLLIN, deadline, "waiting for the peer"); !st) {
-    return st.error();
-  }
   Bytes buf(max);
   for (;;) {
-    const ssize_t n = ::recv(fd.get(), buf.data(), buf.size(), 0);
+    const ssize_t n = ::recv(fd.get(), buf.data(), buf.size(), MSG_DONTWAIT);
     if (n >= 0) {
       buf.resize(static_cast<size_t>(n));
       return buf;
     }
-    if (errno == ECONNRESET) return Bytes{};
-    if (errno != EINTR) return system_error("recv");
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      if (auto st = wait_for(fd.get(), POLLIN, deadline, "waiting for the peer"); !st) {
+        return st.error();
+      }
+    } else if (errno == ECONNRESET) {
+      return Bytes{};
+    } else if (errno != EINTR) {
+      return system_error("recv");
+    }
   }
 }
 
