@@ -20,11 +20,13 @@ void RecordLayer::compact() {
 
 Result<std::optional<OpenedRecord>> RecordLayer::read() {
   Reader r(ByteView(in_).subspan(in_pos_));
-  auto record = read_record(r, kMaxCiphertext);
+  auto record = read_record_view(r, kMaxCiphertext);
   if (!record) return record.error();
   if (!record->has_value()) return std::optional<OpenedRecord>{};
+  // The fragment is opened where it lies in in_, which nothing changes
+  // before open() returns.
   in_pos_ = in_.size() - r.remaining();
-  const Record& rec = **record;
+  const RecordView& rec = **record;
 
   const uint16_t wire = static_cast<uint16_t>(rec.version);
   // Before the version is settled any 3.x record is read (RFC 5246 E.1). A

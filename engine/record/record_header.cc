@@ -1,16 +1,17 @@
 #include "engine/record/record_header.h"
 
+#include <algorithm>
 #include <string>
 
 #include "engine/base/writer.h"
 
 namespace gauntlet {
 
-Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment) {
+Result<std::optional<RecordView>> read_record_view(Reader& in, size_t max_fragment) {
   Reader r = in;
   uint8_t type;
   uint16_t version, length;
-  if (!r.u8(type) || !r.u16(version) || !r.u16(length)) return std::optional<Record>{};
+  if (!r.u8(type) || !r.u16(version) || !r.u16(length)) return std::optional<RecordView>{};
   const std::optional<ContentType> known = known_content_type(type);
   if (!known) {
     return Error{AlertDescription::unexpected_message,
@@ -21,25 +22,35 @@ Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment) {
         AlertDescription::record_overflow,
         "record of " + std::to_string(length) + " bytes exceeds " + std::to_string(max_fragment)};
   }
-  Bytes fragment;
-  if (!r.bytes(length, fragment)) return std::optional<Record>{};
+  ByteView fragment;
+  if (!r.bytes(length, fragment)) return std::optional<RecordView>{};
   in = r;
+  return std::optional<RecordView>{
+      RecordView{*known, static_cast<ProtocolVersion>(version), fragment}};
+}
+
+Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment) {
+  auto view = read_record_view(in, max_fragment);
+  if (!view) return view.error();
+  if (!view->has_value()) return std::optional<Record>{};
+  const RecordView& v = **view;
   return std::optional<Record>{
-      Record{*known, static_cast<ProtocolVersion>(version), std::move(fragment)}};
+      Record{v.type, v.version, Bytes(v.fragment.begin(), v.fragment.end())}};
+}
+
+RecordHeader write_record_header(ContentType type, ProtocolVersion version, size_t length) {
+  if (length > 0xffff) length = 0;
+  const auto v = static_cast<uint16_t>(version);
+  return {static_cast<uint8_t>(type), static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v),
+          static_cast<uint8_t>(length >> 8), static_cast<uint8_t>(length)};
 }
 
 Bytes write_record(ContentType type, ProtocolVersion version, ByteView fragment) {
-  // Sized once, as every record sent passes here. A fragment too long for
-  // the length field gets 0 there, as a Writer's failed prefix would.
-  const size_t length = fragment.size() <= 0xffff ? fragment.size() : 0;
-  const auto v = static_cast<uint16_t>(version);
+  // Sized once, as every record sent passes here.
+  const RecordHeader header = write_record_header(type, version, fragment.size());
   Bytes out;
   out.reserve(kRecordHeaderSize + fragment.size());
-  out.push_back(static_cast<uint8_t>(type));
-  out.push_back(static_cast<uint8_t>(v >> 8));
-  out.push_back(static_cast<uint8_t>(v));
-  out.push_back(static_cast<uint8_t>(length >> 8));
-  out.push_back(static_cast<uint8_t>(length));
+  out.assign(header.begin(), header.end());
   out.insert(out.end(), fragment.begin(), fragment.end());
   return out;
 }

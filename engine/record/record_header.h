@@ -3,6 +3,7 @@
 // (RFC 5246 appendix E.2).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 
@@ -18,9 +19,18 @@ constexpr size_t kMaxPlaintext = size_t{1} << 14;            // RFC 5246 §6.2.1
 constexpr size_t kMaxCiphertext = kMaxPlaintext + 2048;      // RFC 5246 §6.2.3
 constexpr size_t kMaxTls13Ciphertext = kMaxPlaintext + 256;  // RFC 8446 §5.2
 
-struct Record {
+// A record as it lies in the bytes it was read from: the fragment points
+// into them, so the record layer opens it where it arrived.
+struct RecordView {
   ContentType type;
   ProtocolVersion version;  // the wire value, known or not
+  ByteView fragment;
+};
+
+// A record that owns its fragment, for records kept past their input.
+struct Record {
+  ContentType type;
+  ProtocolVersion version;
   Bytes fragment;
 
   bool operator==(const Record&) const = default;
@@ -29,8 +39,13 @@ struct Record {
 // Reads one record from the front of `in`. nullopt (and `in` untouched) when
 // more bytes are needed. An unknown content type is unexpected_message
 // (RFC 5246 §6); a length over max_fragment is record_overflow.
+Result<std::optional<RecordView>> read_record_view(Reader& in,
+                                                   size_t max_fragment = kMaxCiphertext);
 Result<std::optional<Record>> read_record(Reader& in, size_t max_fragment = kMaxCiphertext);
 
+using RecordHeader = std::array<uint8_t, kRecordHeaderSize>;
+// A length over 2^16-1 is written as 0, as a Writer's failed prefix would be.
+RecordHeader write_record_header(ContentType type, ProtocolVersion version, size_t length);
 Bytes write_record(ContentType type, ProtocolVersion version, ByteView fragment);
 
 // SSL 2.0 record header: two bytes with the high bit set (no padding), or

@@ -18,6 +18,22 @@ TEST(RecordHeader, RoundTrip) {
   EXPECT_TRUE(in.empty());
 }
 
+TEST(RecordHeader, ViewPointsIntoItsInput) {
+  const Bytes wire = {23, 3, 1, 0, 2, 7, 8, 21, 3, 1, 0, 0};
+  Reader in(wire);
+  auto first = read_record_view(in);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ((*first)->fragment.data(), wire.data() + kRecordHeaderSize);
+  EXPECT_EQ((*first)->fragment.size(), 2u);
+  auto second = read_record_view(in);
+  ASSERT_TRUE(second.ok() && second->has_value());
+  EXPECT_EQ((*second)->type, ContentType::alert);
+  EXPECT_TRUE((*second)->fragment.empty());
+  EXPECT_TRUE(in.empty());
+  const RecordHeader header = write_record_header(ContentType::alert, ProtocolVersion::tls10, 0);
+  EXPECT_TRUE(std::ranges::equal(header, ByteView(wire).subspan(7)));
+}
+
 TEST(RecordHeader, NeedsMoreBytesWithoutConsuming) {
   const Bytes wire = write_record(ContentType::alert, ProtocolVersion::tls10, Bytes{2, 40});
   for (size_t cut = 0; cut < wire.size(); ++cut) {
