@@ -2,8 +2,6 @@
 // every record read writes back to exactly the bytes it came from. The
 // record is read as a view and its header written on the stack, so nothing
 // is allocated per record and the target runs at the speed of the parser.
-#include <algorithm>
-
 #include "engine/record/record_header.h"
 #include "fuzz/oracle.h"
 
@@ -18,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const RecordHeader header = write_record_header(r.type, r.version, r.fragment.size());
     const ByteView consumed = before.first(before.size() - in.remaining());
     if (consumed.size() != header.size() + r.fragment.size() ||
-        !std::ranges::equal(consumed.first(header.size()), header) ||
+        !fuzz::same_bytes(consumed.first(header.size()), header) ||
         consumed.data() + header.size() != r.fragment.data()) {
       fuzz::oracle_failed();
     }

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool escape = h.header_size == 3 && (first & 0x40) != 0;
     if (h.header_size == 2 || (h.padding > 0 && !escape)) {
       auto again = write_ssl2_header(h.length, h.padding);
-      if (!again || !std::equal(again->begin(), again->end(), wire.begin(), wire.end())) {
+      if (!again || !fuzz::same_bytes(*again, wire)) {
         fuzz::oracle_failed();
       }
     }

@@ -2,55 +2,19 @@
 
 namespace gauntlet {
 
+// A length prefix of 1, 2 or 3 bytes.
 bool Reader::uint(size_t width, uint64_t& out) {
-  if (data_.size() < width) return false;
-  uint64_t v = 0;
-  for (uint8_t b : data_.first(width)) v = (v << 8) | b;
-  data_ = data_.subspan(width);
-  out = v;
-  return true;
+  switch (width) {
+    case 1: return fixed<1>(out);
+    case 2: return fixed<2>(out);
+    case 3: return fixed<3>(out);
+    default: return false;
+  }
 }
-
-bool Reader::u8(uint8_t& out) {
-  uint64_t v;
-  if (!uint(1, v)) return false;
-  out = static_cast<uint8_t>(v);
-  return true;
-}
-
-bool Reader::u16(uint16_t& out) {
-  uint64_t v;
-  if (!uint(2, v)) return false;
-  out = static_cast<uint16_t>(v);
-  return true;
-}
-
-bool Reader::u24(uint32_t& out) {
-  uint64_t v;
-  if (!uint(3, v)) return false;
-  out = static_cast<uint32_t>(v);
-  return true;
-}
-
-bool Reader::u32(uint32_t& out) {
-  uint64_t v;
-  if (!uint(4, v)) return false;
-  out = static_cast<uint32_t>(v);
-  return true;
-}
-
-bool Reader::u64(uint64_t& out) { return uint(8, out); }
 
 bool Reader::peek_u8(uint8_t& out) const {
   if (data_.empty()) return false;
   out = data_.front();
-  return true;
-}
-
-bool Reader::bytes(size_t n, ByteView& out) {
-  if (data_.size() < n) return false;
-  out = data_.first(n);
-  data_ = data_.subspan(n);
   return true;
 }
 

@@ -24,15 +24,22 @@ class Reader {
   // The unread bytes.
   ByteView rest() const { return data_; }
 
-  [[nodiscard]] bool u8(uint8_t& out);
-  [[nodiscard]] bool u16(uint16_t& out);
-  [[nodiscard]] bool u24(uint32_t& out);
-  [[nodiscard]] bool u32(uint32_t& out);
-  [[nodiscard]] bool u64(uint64_t& out);
+  // Inline, as every parser's inner loop reads through them.
+  [[nodiscard]] bool u8(uint8_t& out) { return fixed<1>(out); }
+  [[nodiscard]] bool u16(uint16_t& out) { return fixed<2>(out); }
+  [[nodiscard]] bool u24(uint32_t& out) { return fixed<3>(out); }
+  [[nodiscard]] bool u32(uint32_t& out) { return fixed<4>(out); }
+  [[nodiscard]] bool u64(uint64_t& out) { return fixed<8>(out); }
+
   [[nodiscard]] bool peek_u8(uint8_t& out) const;
 
   // The next n bytes, as a view into the input.
-  [[nodiscard]] bool bytes(size_t n, ByteView& out);
+  [[nodiscard]] bool bytes(size_t n, ByteView& out) {
+    if (data_.size() < n) return false;
+    out = data_.first(n);
+    data_ = data_.subspan(n);
+    return true;
+  }
   [[nodiscard]] bool bytes(size_t n, Bytes& out);
   [[nodiscard]] bool skip(size_t n);
 
@@ -47,6 +54,16 @@ class Reader {
   [[nodiscard]] bool vec24(Bytes& out);
 
  private:
+  // A big-endian integer of W bytes, as every TLS integer (RFC 5246 §4.4).
+  template <size_t W, typename T>
+  [[nodiscard]] bool fixed(T& out) {
+    if (data_.size() < W) return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < W; ++i) v = (v << 8) | data_[i];
+    data_ = data_.subspan(W);
+    out = static_cast<T>(v);
+    return true;
+  }
   [[nodiscard]] bool uint(size_t width, uint64_t& out);
   [[nodiscard]] bool prefixed(size_t width, Reader& out);
   [[nodiscard]] bool vec(size_t width, Bytes& out);

@@ -8,15 +8,6 @@ Writer::Writer(Writer* parent, size_t width)
   body_start_ = buf_->size();
 }
 
-void Writer::uint(size_t width, uint64_t v) {
-  for (size_t i = width; i > 0; --i) buf_->push_back(static_cast<uint8_t>(v >> (8 * (i - 1))));
-}
-
-void Writer::u24(uint32_t v) {
-  if (v >= (1u << 24)) *failed_ = true;
-  uint(3, v);
-}
-
 void Writer::bytes(ByteView v) { buf_->insert(buf_->end(), v.begin(), v.end()); }
 
 void Writer::close() {

@@ -25,11 +25,14 @@ class Writer {
   Writer& operator=(const Writer&) = delete;
   ~Writer() { close(); }
 
-  void u8(uint8_t v) { uint(1, v); }
-  void u16(uint16_t v) { uint(2, v); }
-  void u24(uint32_t v);
-  void u32(uint32_t v) { uint(4, v); }
-  void u64(uint64_t v) { uint(8, v); }
+  void u8(uint8_t v) { fixed<1>(v); }
+  void u16(uint16_t v) { fixed<2>(v); }
+  void u24(uint32_t v) {
+    if (v >= (1u << 24)) *failed_ = true;
+    fixed<3>(v);
+  }
+  void u32(uint32_t v) { fixed<4>(v); }
+  void u64(uint64_t v) { fixed<8>(v); }
   void bytes(ByteView v);
 
   // Children. Write only to the child until it is closed.
@@ -54,7 +57,11 @@ class Writer {
 
  private:
   Writer(Writer* parent, size_t width);
-  void uint(size_t width, uint64_t v);
+  // Big-endian (RFC 5246 §4.4); inline, as every serializer writes through it.
+  template <size_t W>
+  void fixed(uint64_t v) {
+    for (size_t i = W; i > 0; --i) buf_->push_back(static_cast<uint8_t>(v >> (8 * (i - 1))));
+  }
 
   Bytes own_;
   bool own_failed_ = false;
