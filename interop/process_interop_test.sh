@@ -101,6 +101,34 @@ except Exception: pass" 2>/dev/null
   fi
 fi
 
+# --- gauntlet serve: bounded, reused connection threads ----------------------
+if have openssl; then
+  # Two silent clients hold both of the server's threads until its 2-second
+  # timeout ends their handshakes; a third client is served after that, on a
+  # thread one of them freed, and SIGTERM then stops the server at once.
+  port=$(free_port)
+  start_serve "$port" --max-connections 2 --timeout 2
+  serve_pid=${pids[-1]}
+  timeout 10 python3 -c "
+import socket,time; a=[socket.create_connection(('127.0.0.1',$port)) for _ in range(2)]; time.sleep(4)" &
+  pids+=($!)
+  sleep 0.5
+  out="$work/sclient-third"
+  start=$(date +%s%N)
+  echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -CAfile "$pki/root-ca.pem" \
+    -servername localhost >"$out" 2>&1
+  waited_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  if grep -q "Verify return code: 0" "$out" && [ "$waited_ms" -ge 1000 ]; then
+    pass "serve --max-connections 2 serves a third client once a thread is free (${waited_ms} ms)"
+  else
+    fail "serve --max-connections 2 serves a third client once a thread is free (${waited_ms} ms)" \
+      "$out" "$work/serve-$port.log"
+  fi
+  kill -TERM "$serve_pid"
+  if timeout 5 tail --pid="$serve_pid" -f /dev/null; then pass "serve stops on SIGTERM"
+  else fail "serve stops on SIGTERM" "$work/serve-$port.log"; fi
+fi
+
 # --- gauntlet serve against gnutls-cli --------------------------------------
 if have gnutls-cli; then
   port=$(free_port)
