@@ -174,16 +174,16 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
   // A resumed client gets a ticket if it has none, or if its ticket's key no
   // longer seals; otherwise it keeps the one it has, as OpenSSL's server
   // does, which spares both sides a message (RFC 5077 §3.3 leaves it open).
-  h.issue_ticket = c.ticket_keys && ticket;
+  bool renew_ticket = c.ticket_keys && ticket;
   if (c.ticket_keys && ticket && !ticket->ticket.empty()) {
     if (fuzzer_mode_) {
       if (auto state = Session::parse_state(ticket->ticket)) {
         session = std::move(state).value();
-        h.issue_ticket = false;
+        renew_ticket = false;
       }
     } else if (auto opened = c.ticket_keys->open(ticket->ticket)) {
       session = std::move(opened->session);
-      h.issue_ticket = opened->older_key;
+      renew_ticket = opened->older_key;
     }
   } else if (c.session_cache && !ch.session_id.empty()) {
     session = c.session_cache->find(ch.session_id, c.clock->now());
@@ -200,7 +200,10 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
         std::ranges::find(c.cipher_suites, session->suite) != c.cipher_suites.end() &&
         session->server_name == h.server_name &&
         session->extended_master_secret == h.extended_master_secret;
-    if (resumable) return server_resume(ch, std::move(*session));
+    if (resumable) {
+      h.issue_ticket = renew_ticket;
+      return server_resume(ch, std::move(*session));
+    }
   }
   return server_full_handshake(ch);
 }

@@ -1,6 +1,5 @@
 #include "engine/record/record_header.h"
 
-#include <algorithm>
 #include <string>
 
 #include "engine/base/writer.h"
