@@ -23,6 +23,10 @@ struct BadFile {
   std::string message;
 };
 
+// An expectation written as a mapping, {alert: name} or {message: name}, as
+// opposed to a mapping of a step's own options.
+bool is_expect_map(const YAML::Node& n) { return n.IsMap() && (n["alert"] || n["message"]); }
+
 class Parser {
  public:
   explicit Parser(std::string file) : file_(std::move(file)) {}
@@ -433,16 +437,14 @@ Step Parser::step(const YAML::Node& n) const {
   // `{..., expect: X}` or a bare X, with a default when absent.
   const auto expectation = [&](const YAML::Node& body, Expect::Kind fallback) {
     if (body.IsMap() && body["expect"]) return expect(body["expect"]);
-    if (body.IsScalar() || (body.IsMap() && (body["alert"] || body["message"]) && body.size() == 1)) {
-      return expect(body);
-    }
+    if (body.IsScalar() || (is_expect_map(body) && body.size() == 1)) return expect(body);
     Expect e;
     e.kind = fallback;
     return e;
   };
   if (kind == "handshake") {
     s.kind = Step::Kind::handshake;
-    if (v.IsMap() && !v["alert"] && !v["message"]) {
+    if (v.IsMap() && !is_expect_map(v)) {
       only_keys(v, {"expect", "resumed"});
       if (v["resumed"]) s.expect.resumed = boolean(v["resumed"]);
     }
@@ -453,7 +455,7 @@ Step Parser::step(const YAML::Node& n) const {
   } else if (kind == "exchange" || kind == "renegotiate" || kind == "wait") {
     s.kind = kind == "exchange" ? Step::Kind::exchange
              : kind == "renegotiate" ? Step::Kind::renegotiate : Step::Kind::wait;
-    if (v.IsMap() && !v["alert"] && !v["message"]) only_keys(v, {"expect"});
+    if (v.IsMap() && !is_expect_map(v)) only_keys(v, {"expect"});
     if (kind != "renegotiate" && v.IsScalar() && text(v) == "refused") {
       fail(v, "'refused' is for renegotiate steps");
     }
@@ -466,7 +468,7 @@ Step Parser::step(const YAML::Node& n) const {
                                                       : Expect::Kind::nothing);
   } else if (kind == "close") {
     s.kind = Step::Kind::close;
-    if (v.IsMap() && !v["alert"] && !v["message"]) only_keys(v, {"expect"});
+    if (v.IsMap() && !is_expect_map(v)) only_keys(v, {"expect"});
     s.expect = expectation(v, Expect::Kind::close_notify);
   } else if (kind == "send") {
     s.kind = Step::Kind::send;
