@@ -3,9 +3,7 @@
 #include <fstream>
 #include <iterator>
 
-#include <openssl/decoder.h>
 #include <openssl/evp.h>
-#include <openssl/pem.h>
 
 namespace gauntlet {
 
@@ -70,18 +68,6 @@ PrivateKey& PrivateKey::operator=(const PrivateKey& o) {
 KeyType PrivateKey::type() const { return key_type(key_.get()); }
 int PrivateKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
 PublicKey PrivateKey::public_key() const { return PublicKey(up_ref(key_.get())); }
-
-Result<PrivateKey> load_private_key(ByteView pem_or_der) {
-  EVP_PKEY* key = nullptr;
-  OsslDecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&key, nullptr, nullptr, nullptr,
-                                                     EVP_PKEY_KEYPAIR, nullptr, nullptr));
-  const unsigned char* data = pem_or_der.data();
-  size_t len = pem_or_der.size();
-  if (!ctx || OSSL_DECODER_from_data(ctx.get(), &data, &len) != 1 || key == nullptr) {
-    return decode_error("not a private key in PEM or DER: " + openssl_error_string());
-  }
-  return PrivateKey(EvpPkeyPtr(key));
-}
 
 Result<Bytes> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -13,6 +13,7 @@
 #include "engine/registry/handshake_type.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet {
@@ -136,6 +137,26 @@ TEST(Registry, CompressionAndCertificateTypes) {
   EXPECT_EQ(compression_method_from_name("DEFLATE"), CompressionMethod::deflate);
   EXPECT_EQ(known_client_certificate_type(64), ClientCertificateType::ecdsa_sign);
   EXPECT_EQ(known_client_certificate_type(5), std::nullopt);
+}
+
+// SSL 2.0 cipher kinds are 24 bits wide with a zero middle byte in every
+// defined kind (SSL 2.0 spec, appendix A.3): walk the outer two bytes.
+TEST(Registry, Ssl2CipherKinds) {
+  std::set<std::string> names;
+  for (uint32_t outer = 0; outer <= 0xffff; ++outer) {
+    const uint32_t wire = (outer >> 8) << 16 | (outer & 0xff);
+    const std::optional<Ssl2CipherKind> v = known_ssl2_cipher_kind(wire);
+    if (!v) continue;
+    EXPECT_EQ(static_cast<uint32_t>(*v), wire);
+    EXPECT_TRUE(names.insert(iana_name(*v)).second);
+    EXPECT_EQ(ssl2_cipher_kind_from_name(iana_name(*v)), v);
+    EXPECT_EQ(ssl2_cipher_kind_from_name(openssl_name(*v)), v);
+  }
+  EXPECT_EQ(names.size(), 7u);
+  EXPECT_EQ(known_ssl2_cipher_kind(0x010180), std::nullopt);
+  EXPECT_EQ(openssl_name(Ssl2CipherKind::rc4_128_export40_with_md5), "EXP-RC4-MD5");
+  EXPECT_EQ(iana_name(static_cast<Ssl2CipherKind>(0x080080)), "unknown(0x080080)");
+  EXPECT_FALSE(ssl2_cipher_kind_from_name("no such name").has_value());
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/messages/ssl2/cipher_kind.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/version.h"
 

@@ -10,7 +10,7 @@
 #include "engine/base/reader.h"
 #include "engine/base/writer.h"
 #include "engine/messages/common/codec.h"
-#include "engine/messages/ssl2/cipher_kind.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/handshake_type.h"
 
 namespace gauntlet {

@@ -1,4 +1,4 @@
-#include "engine/messages/ssl2/cipher_kind.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 
 #include <array>
 
