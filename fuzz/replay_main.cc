@@ -1,6 +1,8 @@
 // Replays every file under the directories given on the command line through
 // LLVMFuzzerTestOneInput, for builds without libFuzzer. Fails when no input
-// at all was found, so a lost corpus cannot pass silently.
+// at all was found, so a lost corpus cannot pass silently. Each file is named
+// on stderr before it runs (as libFuzzer's standalone main does), so the
+// last name above a crash report is the input that caused it.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +19,7 @@ int main(int argc, char** argv) {
     if (!std::filesystem::is_directory(dir)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
       if (!entry.is_regular_file() || entry.path().filename() == "README.md") continue;
+      std::fprintf(stderr, "Running: %s\n", entry.path().c_str());
       std::ifstream in(entry.path(), std::ios::binary);
       const std::vector<uint8_t> input((std::istreambuf_iterator<char>(in)),
                                        std::istreambuf_iterator<char>());

@@ -13,9 +13,14 @@
 #   fuzz/oss-fuzz/build.sh
 # (OSS-Fuzz adds -stdlib=libc++ to CXXFLAGS; its base image has libc++.)
 # OpenSSL's libcrypto and libssl come from the system, or from wherever
-# $OPENSSL_PREFIX points (an OSS-Fuzz Dockerfile may build them from source).
+# $OPENSSL_PREFIX points (Dockerfile beside this script builds them there).
+# yaml-cpp is C++, so under libc++ it must be compiled with the same flags:
+# $YAML_CPP_SRC names its source tree and it is built here first.
 
+# In the repository, or copied to $SRC/build.sh by the Dockerfile and run
+# from the repository (its WORKDIR).
 SRC_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+[ -d "$SRC_ROOT/engine" ] || SRC_ROOT=$PWD
 cd "$SRC_ROOT"
 : "${CC:?} ${CXX:?} ${LIB_FUZZING_ENGINE:?} ${OUT:?}"
 CFLAGS=${CFLAGS:-}
@@ -25,16 +30,27 @@ mkdir -p "$OUT" "$WORK/obj"
 
 openssl_include=()
 openssl_libs=(-lssl -lcrypto)
-# yaml-cpp for the scenario loader: the system's, or $YAML_CPP_LIB.
-yaml_lib=${YAML_CPP_LIB:--lyaml-cpp}
 if [ -n "${OPENSSL_PREFIX:-}" ]; then
   openssl_include=(-I"$OPENSSL_PREFIX/include")
   openssl_libs=("$OPENSSL_PREFIX/lib/libssl.a" "$OPENSSL_PREFIX/lib/libcrypto.a" -ldl -pthread)
 fi
+# yaml-cpp for the scenario loader: the system's, or built from $YAML_CPP_SRC.
+yaml_include=()
+yaml_lib=-lyaml-cpp
+if [ -n "${YAML_CPP_SRC:-}" ]; then
+  cmake -S "$YAML_CPP_SRC" -B "$WORK/yaml-cpp" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_CXX_FLAGS="$CXXFLAGS" \
+    -DBUILD_SHARED_LIBS=OFF -DYAML_CPP_BUILD_TESTS=OFF -DYAML_CPP_BUILD_TOOLS=OFF \
+    -DYAML_CPP_BUILD_CONTRIB=OFF >"$WORK/yaml-cpp.log"
+  cmake --build "$WORK/yaml-cpp" -j "${BUILD_JOBS:-2}" >>"$WORK/yaml-cpp.log"
+  yaml_include=(-I"$YAML_CPP_SRC/include")
+  yaml_lib=$WORK/yaml-cpp/libyaml-cpp.a
+fi
 
 # The fuzzing build mode is what lets the stateful targets past the
 # cryptography (engine/connection, fuzzer mode); OSS-Fuzz sets it already.
-flags=(-std=c++20 -I"$SRC_ROOT" "${openssl_include[@]}" -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
+flags=(-std=c++20 -I"$SRC_ROOT" "${yaml_include[@]}" "${openssl_include[@]}"
+  -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
 
 # The engine (no tests, no test support), the conformance scenario loader
 # (scenario_file) and what the targets share.
@@ -43,15 +59,17 @@ mapfile -t sources < <(find engine conformance/scenario -name '*.cc' ! -name '*_
 sources+=(fuzz/crypto/fixed_keys.cc fuzz/stateful/fuzz_identities.cc fuzz/stateful/settings.cc
   fuzz/stateful/variants.cc)
 objects=()
+failed=0
 for src in "${sources[@]}"; do
   obj="$WORK/obj/${src//\//_}.o"
   # shellcheck disable=SC2086 # the flag variables are word lists by contract
   $CXX $CXXFLAGS "${flags[@]}" -c "$src" -o "$obj" &
   objects+=("$obj")
   # Two compilers at once at most, to share a small machine.
-  [ "$(jobs -r | wc -l)" -lt "${BUILD_JOBS:-2}" ] || wait -n
+  if [ "$(jobs -r | wc -l)" -ge "${BUILD_JOBS:-2}" ]; then wait -n || failed=1; fi
 done
-wait
+for pid in $(jobs -p); do wait "$pid" || failed=1; done
+[ "$failed" -eq 0 ] || { echo "build.sh: a source file did not compile" >&2; exit 1; }
 rm -f "$WORK/libgauntlet.a"
 ar rcs "$WORK/libgauntlet.a" "${objects[@]}"
 
