@@ -194,8 +194,10 @@ def without_descriptions(lines):
 
 
 def scenario_files():
-    """One seed per scenario: its family's header and that scenario alone."""
+    """Each family file whole, and one seed per scenario: its family's header
+    and that scenario alone."""
     for path in sorted(SCENARIOS.glob("*.yaml")):
+        write("scenario_file", path.read_bytes())
         lines = without_descriptions(path.read_text().splitlines())
         start = lines.index("scenarios:") + 1
         header, chunks = lines[:start], []
