@@ -13,9 +13,13 @@ status=0
 bep_dir=$(mktemp -d)
 trap 'rm -rf "$bep_dir"' EXIT
 
+# A disk cache shared by both configurations and by later runs on the same
+# machine: a rerun rebuilds only what changed (override with GAUNTLET_DISK_CACHE).
+disk_cache=${GAUNTLET_DISK_CACHE:-$HOME/.cache/gauntlet-disk}
+
 for config in default asan; do
-  args=()
-  [ "$config" = default ] || args=(--config="$config")
+  args=(--disk_cache="$disk_cache")
+  [ "$config" = default ] || args+=(--config="$config")
   echo "=== bazel test //... (${config}) ==="
   bep="$bep_dir/$config.json"
   bazel test "${args[@]}" --build_event_json_file="$bep" //... || status=1
