@@ -1,6 +1,6 @@
 #include "conformance/runner/wire_log.h"
 
-#include "engine/registry/alert.h"
+#include "engine/base/alert.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/handshake_type.h"
 

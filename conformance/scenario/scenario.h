@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/alert.h"
 #include "engine/connection/bugs.h"
 #include "engine/connection/config.h"
 #include "engine/connection/message_order.h"
-#include "engine/registry/alert.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/handshake_type.h"

@@ -5,14 +5,11 @@
 #include "conformance/targets/local_channel.h"
 #include "engine/connection/config.h"
 #include "engine/crypto/openssl_ptr.h"
-#include "engine/testing/openssl_peer.h"
+#include "engine/openssl_peer/openssl_peer.h"
 
 namespace gauntlet::conformance {
 
 namespace {
-
-using test_support::OpenSslOptions;
-using test_support::OpenSslPeer;
 
 // The session a client's latest connection holds, for its next one.
 struct KeptSession {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <variant>
 
-#include "engine/registry/alert.h"
+#include "engine/base/alert.h"
 
 namespace gauntlet {
 

@@ -3,15 +3,13 @@
 // on and off, renegotiation started by either side, ALPN and SNI.
 #include <gtest/gtest.h>
 
+#include "engine/openssl_peer/openssl_peer.h"
 #include "engine/testing/engine_pair.h"
-#include "engine/testing/openssl_peer.h"
 
 namespace gauntlet {
 namespace {
 
 using test_support::client_config;
-using test_support::OpenSslOptions;
-using test_support::OpenSslPeer;
 using test_support::pump;
 using test_support::server_config;
 using test_support::test_identity;

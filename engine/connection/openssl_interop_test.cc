@@ -5,15 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "engine/connection/negotiation.h"
+#include "engine/openssl_peer/openssl_peer.h"
 #include "engine/testing/engine_pair.h"
-#include "engine/testing/openssl_peer.h"
 
 namespace gauntlet {
 namespace {
 
 using test_support::client_config;
-using test_support::OpenSslOptions;
-using test_support::OpenSslPeer;
 using test_support::pump;
 using test_support::server_config;
 using test_support::test_identity;

@@ -9,8 +9,8 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/openssl_ptr.h"
+#include "engine/registry/algorithm_ids.h"
 
 namespace gauntlet {
 

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/openssl_ptr.h"
+#include "engine/registry/algorithm_ids.h"
 
 namespace gauntlet {
 

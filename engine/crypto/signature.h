@@ -6,8 +6,8 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/keys.h"
+#include "engine/registry/algorithm_ids.h"
 
 namespace gauntlet {
 

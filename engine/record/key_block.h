@@ -6,7 +6,7 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
+#include "engine/registry/algorithm_ids.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet {

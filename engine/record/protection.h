@@ -9,10 +9,10 @@
 
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/cipher.h"
 #include "engine/crypto/random.h"
 #include "engine/record/sequence_number.h"
+#include "engine/registry/algorithm_ids.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/version.h"
 

@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "engine/base/reader.h"
-#include "engine/crypto/algorithm_ids.h"
 #include "engine/crypto/hmac.h"
+#include "engine/registry/algorithm_ids.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/version.h"
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "engine/registry/name_table.h"
+#include "engine/base/name_table.h"
 
 namespace gauntlet {
 namespace {

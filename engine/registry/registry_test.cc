@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "engine/registry/alert.h"
+#include "engine/base/alert.h"
 #include "engine/registry/client_certificate_type.h"
 #include "engine/registry/compression_method.h"
 #include "engine/registry/content_type.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/crypto/algorithm_ids.h"
+#include "engine/registry/algorithm_ids.h"
 
 namespace gauntlet {
 

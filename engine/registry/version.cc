@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "engine/registry/name_table.h"
+#include "engine/base/name_table.h"
 
 namespace gauntlet {
 namespace {

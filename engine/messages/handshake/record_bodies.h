@@ -1,9 +1,9 @@
 // The bodies of ChangeCipherSpec and Alert records (RFC 5246 §7.1, §7.2).
 #pragma once
 
+#include "engine/base/alert.h"
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
-#include "engine/registry/alert.h"
 
 namespace gauntlet {
 

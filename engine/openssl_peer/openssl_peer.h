@@ -1,5 +1,7 @@
-// Test support: one real OpenSSL endpoint (libssl over memory BIOs) facing a
-// sans-IO Connection of ours, with a pump that carries bytes between them.
+// One real OpenSSL endpoint (libssl over memory BIOs) facing a sans-IO
+// Connection of ours, with a pump that carries bytes between them: the
+// conformance runner's in-process "openssl" target, and the engine's interop
+// tests.
 #pragma once
 
 #include <openssl/ssl.h>
@@ -11,7 +13,7 @@
 #include "engine/connection/connection.h"
 #include "engine/crypto/openssl_ptr.h"
 
-namespace gauntlet::test_support {
+namespace gauntlet {
 
 struct OpenSslOptions {
   int version = 0;           // TLS1_2_VERSION etc.; 0: TLS 1.0 to 1.2
@@ -73,4 +75,4 @@ class OpenSslPeer {
 // Carries bytes both ways until both fall silent; false if it never does.
 bool pump(Connection& ours, OpenSslPeer& theirs);
 
-}  // namespace gauntlet::test_support
+}  // namespace gauntlet

@@ -1,4 +1,5 @@
 // Alert levels and descriptions: RFC 5246 §7.2, RFC 8446 §6, IANA "TLS Alerts".
+// In engine/base, not engine/registry, because every Error carries one.
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,8 @@
-#include "engine/registry/alert.h"
+#include "engine/base/alert.h"
 
 #include <array>
 
-#include "engine/registry/name_table.h"
+#include "engine/base/name_table.h"
 
 namespace gauntlet {
 namespace {

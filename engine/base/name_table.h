@@ -1,6 +1,6 @@
-// Every registry enum carries a table of (value, IANA name, OpenSSL name) rows;
-// these helpers look names up both ways. Unknown values print as hex so a
-// decoder never loses information.
+// Every named enum (alerts here, engine/registry's) carries a table of
+// (value, IANA name, OpenSSL name) rows; these helpers look names up both
+// ways. Unknown values print as hex so a decoder never loses information.
 #pragma once
 
 #include <cstdint>

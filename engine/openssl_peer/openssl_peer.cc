@@ -1,8 +1,8 @@
-#include "engine/testing/openssl_peer.h"
+#include "engine/openssl_peer/openssl_peer.h"
 
 #include <openssl/err.h>
 
-namespace gauntlet::test_support {
+namespace gauntlet {
 
 namespace {
 
@@ -151,4 +151,4 @@ bool pump(Connection& ours, OpenSslPeer& theirs) {
   return false;
 }
 
-}  // namespace gauntlet::test_support
+}  // namespace gauntlet

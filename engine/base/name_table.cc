@@ -1,4 +1,4 @@
-#include "engine/registry/name_table.h"
+#include "engine/base/name_table.h"
 
 #include <cstdio>
 
