@@ -133,11 +133,14 @@ Command add_connect_command(CLI::App& app) {
   sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
   sub->add_option("--cert", o->cert, "client certificate chain, PEM");
   sub->add_option("--key", o->key, "client private key");
-  sub->add_option("--resume", o->resume, "reconnect N times offering the session");
+  sub->add_option("--resume", o->resume, "reconnect N times offering the session")
+      ->check(CLI::Range(0, 1000));
   sub->add_option("--keylog", o->keylog, "append NSS key log lines to this file");
-  sub->add_option("--timeout", o->timeout_seconds, "seconds for each connection")
+  sub->add_option("--timeout", o->timeout_seconds, "seconds for each connection, whatever the peer sends")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   sub->add_option("--idle", o->idle_ms, "milliseconds of silence that end the answer")
+      ->check(CLI::Range(1, 600000))
       ->capture_default_str();
   return {sub, [o] { return run(*o); }};
 }

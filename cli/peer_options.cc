@@ -47,17 +47,15 @@ Result<std::vector<CipherSuite>> parse_suites(const std::string& list) {
 }
 
 Result<std::shared_ptr<KeylogFile>> KeylogFile::open(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "a");
-  if (!f) return internal_error("cannot open key log file " + path);
-  return std::shared_ptr<KeylogFile>(new KeylogFile(f));
+  auto f = open_secret_file(path);
+  if (!f) return Error{f.error().alert, "key log file: " + f.error().reason};
+  return std::shared_ptr<KeylogFile>(new KeylogFile(std::move(f).value()));
 }
-
-KeylogFile::~KeylogFile() { std::fclose(file_); }
 
 void KeylogFile::write(std::string_view line) {
   std::lock_guard lock(mu_);
-  std::fprintf(file_, "%.*s\n", static_cast<int>(line.size()), line.data());
-  std::fflush(file_);
+  std::fprintf(file_.get(), "%.*s\n", static_cast<int>(line.size()), line.data());
+  std::fflush(file_.get());
 }
 
 std::function<void(std::string_view)> KeylogFile::sink() {

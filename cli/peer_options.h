@@ -12,6 +12,7 @@
 
 #include "engine/connection/config.h"
 #include "engine/connection/connection.h"
+#include "engine/crypto/keys.h"
 
 namespace gauntlet::cli {
 
@@ -25,15 +26,15 @@ std::vector<std::string> split_list(const std::string& list);
 // Appends NSS key log lines to a file, from any thread.
 class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
  public:
+  // Created 0600, never through a symbolic link (open_secret_file).
   static Result<std::shared_ptr<KeylogFile>> open(const std::string& path);
-  ~KeylogFile();
   void write(std::string_view line);
   std::function<void(std::string_view)> sink();
 
  private:
-  explicit KeylogFile(std::FILE* f) : file_(f) {}
+  explicit KeylogFile(FilePtr f) : file_(std::move(f)) {}
   std::mutex mu_;
-  std::FILE* file_;
+  FilePtr file_;
 };
 
 // "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line.

@@ -8,18 +8,23 @@ Command add_run_command(CLI::App& app) {
   auto o = std::make_shared<conformance::RunOptions>();
   CLI::App* sub = app.add_subcommand(
       "run", "Replay the conformance scenarios against targets and report what deviated "
-             "(exit 0: as expected, 1: regressions, 2: usage or setup error)");
+             "(exit 0: as expected, 1: regressions or errors, 2: usage or setup error, "
+             "128+N: interrupted by signal N, reports written)");
   sub->add_option("--target", o->targets,
                   "self, openssl, openssl-proc, gnutls-proc, HOST:PORT or client-cmd:'CMD "
                   "{host} {port}' (repeatable)");
   sub->add_option("--scenarios", o->scenarios, "the scenario directory")->capture_default_str();
   sub->add_option("--expectations", o->expectations,
-                  "directory of <target>.yaml known-failure files")
-      ->capture_default_str();
+                  std::string("directory of <target>.yaml known-failure files (default: ") +
+                      conformance::kDefaultExpectations + " if it exists)");
   sub->add_option("--filter", o->filters, "run only cases whose id matches this glob (repeatable)");
   sub->add_flag("--list", o->list, "print every case after expansion and exit");
-  sub->add_option("-j,--jobs", o->jobs, "cases run concurrently")->capture_default_str();
-  sub->add_option("--timeout", o->timeout_ms, "milliseconds to wait for any answer")
+  sub->add_option("-j,--jobs", o->jobs, "cases run concurrently")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  sub->add_option("--timeout", o->timeout_ms,
+                  "milliseconds to wait for any answer (a case gets one wait per step, plus two)")
+      ->check(CLI::Range(1, 600000))
       ->capture_default_str();
   sub->add_flag("--lenient", o->lenient,
                 "count a refusal with another alert than the RFC's as a pass");

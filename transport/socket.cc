@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -16,6 +18,14 @@
 namespace gauntlet::net {
 
 namespace {
+
+std::atomic<bool> g_cancelled{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "cancel_waits runs in signal handlers");
+
+// The longest single poll: a cancellation is seen within this.
+constexpr int kPollSliceMs = 100;
+
+Error cancelled() { return internal_error("cancelled: the run was interrupted"); }
 
 Error system_error(const std::string& what) {
   return internal_error(what + ": " + std::strerror(errno));
@@ -29,14 +39,17 @@ int remaining_ms(Deadline deadline) {
   return left <= 0 ? 0 : static_cast<int>(left);
 }
 
-// Waits until fd is ready for `events` or the deadline passes.
+// Waits until fd is ready for `events`, the deadline passes or the waits
+// are cancelled.
 Status wait_for(int fd, short events, Deadline deadline, const std::string& what) {
   for (;;) {
+    if (g_cancelled) return cancelled();
+    const int left = remaining_ms(deadline);
     pollfd p{fd, events, 0};
-    const int n = poll(&p, 1, remaining_ms(deadline));
+    const int n = poll(&p, 1, std::min(left, kPollSliceMs));
     if (n > 0) return ok_status();
-    if (n == 0) return timeout(what);
-    if (errno != EINTR) return system_error("poll");
+    if (n == 0 && left <= kPollSliceMs) return timeout(what);
+    if (n < 0 && errno != EINTR) return system_error("poll");
   }
 }
 
@@ -182,6 +195,8 @@ Status send_all(const Fd& fd, ByteView bytes, Deadline deadline) {
 Result<Bytes> receive_some(const Fd& fd, Deadline deadline, size_t max) {
   Bytes buf(max);
   for (;;) {
+    if (g_cancelled) return cancelled();
+    if (Clock::now() >= deadline) return timeout("waiting for the peer");
     const ssize_t n = ::recv(fd.get(), buf.data(), buf.size(), MSG_DONTWAIT);
     if (n >= 0) {
       buf.resize(static_cast<size_t>(n));
@@ -200,5 +215,9 @@ Result<Bytes> receive_some(const Fd& fd, Deadline deadline, size_t max) {
 }
 
 bool is_timeout(const Error& e) { return e.reason.rfind("timeout", 0) == 0; }
+
+void cancel_waits() { g_cancelled = true; }
+bool waits_cancelled() { return g_cancelled; }
+bool is_cancelled(const Error& e) { return e.reason.rfind("cancelled", 0) == 0; }
 
 }  // namespace gauntlet::net

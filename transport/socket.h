@@ -49,9 +49,18 @@ Result<std::pair<std::string, uint16_t>> split_host_port(const std::string& s);
 // Writes everything or fails.
 Status send_all(const Fd& fd, ByteView bytes, Deadline deadline);
 // What has arrived, at most `max` bytes; empty when the peer closed. A timeout
-// is an Error whose reason starts with "timeout".
+// is an Error whose reason starts with "timeout", also once the deadline has
+// passed while bytes keep arriving: a peer that floods cannot hold a caller
+// past it.
 Result<Bytes> receive_some(const Fd& fd, Deadline deadline, size_t max = 1 << 16);
 
 bool is_timeout(const Error& e);
+
+// Makes every wait in this process, now and later, end at once with a
+// "cancelled" Error: how a signal handler stops a run that is waiting on
+// peers (it only stores to an atomic, so it is async-signal-safe).
+void cancel_waits();
+bool waits_cancelled();
+bool is_cancelled(const Error& e);
 
 }  // namespace gauntlet::net

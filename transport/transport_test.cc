@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "engine/testing/engine_pair.h"
@@ -26,6 +27,32 @@ TEST(Socket, SilentPeerIsATimeout) {
   auto got = receive_some(client, deadline_in(100ms));
   ASSERT_FALSE(got.ok());
   EXPECT_TRUE(is_timeout(got.error()));
+}
+
+// A peer that never stops sending HelloRequests: the client's handshake
+// still ends at its deadline.
+TEST(ConnectionIo, AFloodingPeerCannotHoldAHandshakePastItsDeadline) {
+  auto listener = listen_tcp("127.0.0.1", 0).value();
+  const uint16_t port = local_port(listener).value();
+  std::atomic<bool> stop{false};
+  std::thread flooder([&] {
+    auto fd = accept_until(listener, deadline_in(5s)).value();
+    const Bytes hello_request{22, 3, 3, 0, 4, 0, 0, 0, 0};
+    while (!stop && send_all(fd, hello_request, deadline_in(1s)).ok()) {
+      std::this_thread::sleep_for(1ms);
+    }
+  });
+  auto fd = connect_tcp("127.0.0.1", port, deadline_in(5s)).value();
+  Connection client = Connection::client(test_support::client_config(), {"localhost", std::nullopt});
+  const auto t0 = Clock::now();
+  const Status st = handshake(client, fd, deadline_in(500ms));
+  const auto took = Clock::now() - t0;
+  stop = true;
+  fd = Fd();
+  flooder.join();
+  ASSERT_FALSE(st.ok());
+  EXPECT_TRUE(is_timeout(st.error())) << st.error().reason;
+  EXPECT_LT(took, 2s);
 }
 
 TEST(Socket, NobodyListeningIsAnError) {

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 
+#include "conformance/app/interrupts.h"
 #include "conformance/report/artifacts.h"
 #include "conformance/report/progress.h"
 #include "conformance/report/report.h"
@@ -14,6 +16,7 @@
 #include "conformance/runner/response_groups.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/target_factory.h"
+#include "engine/crypto/x509.h"
 
 namespace gauntlet::conformance {
 
@@ -34,6 +37,42 @@ int usage(const std::string& why) {
   return kUsage;
 }
 
+// Setup errors found before any case runs (exit 2), rather than as the same
+// ERROR in every case.
+std::optional<std::string> setup_error(const RunOptions& o) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(Pki{o.pki}.root(), ec)) {
+    return "--pki " + o.pki + ": no " + Pki{o.pki}.root() + " there";
+  }
+  if (!o.ca.empty()) {
+    if (auto st = TrustStore().add_file(o.ca); !st) return "--ca: " + st.error().reason;
+  }
+  if (!o.expectations.empty() && !fs::is_directory(o.expectations, ec)) {
+    return "--expectations " + o.expectations + " is not a directory";
+  }
+  if (!o.artifacts.empty() && !fs::create_directories(o.artifacts, ec) &&
+      !fs::is_directory(o.artifacts, ec)) {
+    return "--artifacts " + o.artifacts + " is not a directory and cannot be made one";
+  }
+  return std::nullopt;
+}
+
+// A target that was reached but answered nothing a case could use (garbage,
+// no handshake at all) turns its skips into errors: never a green run.
+void fail_unusable(const std::vector<const Target*>& targets, std::vector<CaseResult>& results) {
+  for (const Target* t : targets) {
+    const auto why = t->unusable();
+    if (!why) continue;
+    std::fprintf(stderr, "gauntlet run: %s\n", why->c_str());
+    for (CaseResult& r : results) {
+      if (r.target != t->name() || r.verdict != Verdict::skip) continue;
+      r.verdict = Verdict::error;
+      r.reason = *why + " (the case skipped: " + r.reason + ")";
+    }
+  }
+}
+
 }  // namespace
 
 int run_conformance(const RunOptions& o) {
@@ -52,6 +91,8 @@ int run_conformance(const RunOptions& o) {
   }
   if (o.targets.empty()) return usage("no --target given");
   if (cases.empty()) return usage("no case matches the filters");
+  if (auto why = setup_error(o)) return usage(*why);
+  const std::string expectations = o.expectations.empty() ? kDefaultExpectations : o.expectations;
 
   TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms)};
   std::vector<std::unique_ptr<Target>> owned;
@@ -60,7 +101,7 @@ int run_conformance(const RunOptions& o) {
   for (const auto& spec : o.targets) {
     auto t = make_target(spec, target_options);
     if (!t) return usage(t.error().reason);
-    const std::string file = o.expectations + "/" + (*t)->name() + ".yaml";
+    const std::string file = expectations + "/" + (*t)->name() + ".yaml";
     if (std::filesystem::exists(file)) {
       auto k = load_known_failures(file);
       if (!k) return usage(k.error().reason);
@@ -82,11 +123,22 @@ int run_conformance(const RunOptions& o) {
 
   Progress progress(stderr);
   const auto t0 = std::chrono::steady_clock::now();
-  std::vector<CaseResult> results =
-      run_matrix(cases, targets, settings, o.jobs, [&](const CaseResult& r, size_t done, size_t total) {
-        progress.update(r, score(r).outcome, done, total);
-      });
+  std::vector<CaseResult> results;
+  int signal = 0;
+  {
+    const InterruptGuard interrupts;
+    results = run_matrix(cases, targets, settings, o.jobs,
+                         [&](const CaseResult& r, size_t done, size_t total) {
+                           progress.update(r, score(r).outcome, done, total);
+                         });
+    signal = InterruptGuard::signal();
+  }
   progress.finish();
+  if (signal) {
+    std::fprintf(stderr, "gauntlet run: interrupted by signal %d after %zu of %zu cases\n", signal,
+                 results.size(), cases.size() * targets.size());
+  }
+  fail_unusable(targets, results);
   check_response_groups(results);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
@@ -111,6 +163,7 @@ int run_conformance(const RunOptions& o) {
   if (!o.json.empty()) {
     if (auto st = write_json(o.json, scored); !st) return usage(st.error().reason);
   }
+  if (signal) return interrupted_exit_status(signal);
   return regressions ? kRegressions : 0;
 }
 

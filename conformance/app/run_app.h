@@ -9,7 +9,8 @@ namespace gauntlet::conformance {
 
 struct RunOptions {
   std::string scenarios = "conformance/scenarios";
-  std::string expectations = "conformance/expectations";  // <dir>/<target>.yaml
+  // <dir>/<target>.yaml; empty: kDefaultExpectations if it exists.
+  std::string expectations;
   std::vector<std::string> targets;
   std::vector<std::string> filters;  // fnmatch(3) patterns over case ids
   bool list = false;
@@ -22,7 +23,11 @@ struct RunOptions {
   std::string ca;   // external servers: verify their chain against this
 };
 
-// The exit status: 0 all as expected, 1 regressions, 2 usage or setup error.
+inline constexpr const char* kDefaultExpectations = "conformance/expectations";
+
+// The exit status: 0 all as expected, 1 regressions (or errors), 2 usage or
+// setup error, 128 + N when signal N interrupted the run (the reports then
+// hold the cases that ran).
 int run_conformance(const RunOptions& o);
 
 }  // namespace gauntlet::conformance

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "engine/base/writer.h"
+#include "engine/crypto/keys.h"
 
 namespace gauntlet::conformance {
 
@@ -134,8 +135,10 @@ Status write_artifacts(const std::string& dir, const CaseResult& r) {
   if (ec) return internal_error("cannot create " + base.string() + ": " + ec.message());
   const std::string stem = (base / artifact_name(r.id)).string();
   if (auto st = write_pcap(stem + ".pcap", r); !st) return st;
-  std::ofstream keys(stem + ".keys");
-  for (const auto& line : r.keylog) keys << line << "\n";
+  std::filesystem::remove(stem + ".keys", ec);  // a rerun's key log starts afresh
+  auto keys = open_secret_file(stem + ".keys");
+  if (!keys) return keys.error();
+  for (const auto& line : r.keylog) std::fprintf(keys->get(), "%s\n", line.c_str());
   std::ofstream text(stem + ".txt");
   text << r.id << " against " << r.target << ": " << verdict_name(r.verdict) << "\n"
        << r.where.to_string() << " (" << r.rfc << ")\n" << r.reason << "\n\n";

@@ -32,8 +32,10 @@ std::string transcript(const CaseResult& r) {
 
 }  // namespace
 
-// One <testsuite> per target, one <testcase> per case; regressions are
-// <failure>s, skips and known failures <skipped> with their reason.
+// One <testsuite> per target, one <testcase> per case; a deviation is a
+// <failure>, a SUT that could not be started, reached or used an <error>
+// (JUnit's distinction, which CI systems show apart), skips and known
+// failures <skipped> with their reason.
 Status write_junit(const std::string& path, const std::vector<Scored>& scored) {
   std::map<std::string, std::vector<const Scored*>> by_target;
   for (const auto& s : scored) by_target[s.result->target].push_back(&s);
@@ -41,24 +43,26 @@ Status write_junit(const std::string& path, const std::vector<Scored>& scored) {
   if (!f) return internal_error("cannot write " + path);
   f << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"gauntlet\">\n";
   for (const auto& [target, list] : by_target) {
-    int failures = 0, skipped = 0;
+    int failures = 0, errors = 0, skipped = 0;
     double seconds = 0;
     for (const Scored* s : list) {
-      failures += is_regression(s->outcome);
+      errors += s->outcome == Outcome::error;
+      failures += is_regression(s->outcome) && s->outcome != Outcome::error;
       skipped += s->outcome == Outcome::skip || s->outcome == Outcome::known_failure;
       seconds += s->result->seconds;
     }
     f << "  <testsuite name=\"" << xml_escape(target) << "\" tests=\"" << list.size()
-      << "\" failures=\"" << failures << "\" skipped=\"" << skipped << "\" time=\"" << seconds
+      << "\" failures=\"" << failures << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\"" << seconds
       << "\">\n";
     for (const Scored* s : list) {
       const CaseResult& r = *s->result;
       f << "    <testcase classname=\"" << xml_escape(target + "." + r.id.substr(0, r.id.find('/')))
         << "\" name=\"" << xml_escape(r.id) << "\" time=\"" << r.seconds << "\"";
       if (is_regression(s->outcome)) {
-        f << ">\n      <failure message=\"" << xml_escape(r.reason) << "\">"
-          << xml_escape(r.where.to_string() + " (" + r.rfc + ")\n" + transcript(r))
-          << "</failure>\n    </testcase>\n";
+        const char* tag = s->outcome == Outcome::error ? "error" : "failure";
+        f << ">\n      <" << tag << " message=\"" << xml_escape(r.reason) << "\">"
+          << xml_escape(r.where.to_string() + " (" + r.rfc + ")\n" + transcript(r)) << "</" << tag
+          << ">\n    </testcase>\n";
       } else if (s->outcome == Outcome::skip || s->outcome == Outcome::known_failure) {
         const std::string why = s->outcome == Outcome::skip ? r.reason : "known failure: " + s->known_reason;
         f << ">\n      <skipped message=\"" << xml_escape(why) << "\"/>\n    </testcase>\n";

@@ -31,10 +31,18 @@ class CaseRun {
   CaseResult run();
 
  private:
-  enum class Waited { done, closed, silent };
+  // busy: the deadline passed while the SUT was still sending.
+  enum class Waited { done, closed, silent, busy };
 
+  // Every wait ends by the step's deadline and by the case's, whatever the
+  // SUT sends meanwhile.
   net::Deadline deadline_for(const Expect& e) const {
-    return net::deadline_in(e.kind == Expect::Kind::nothing ? settings_.quiet : settings_.timeout);
+    return std::min(case_deadline_, net::deadline_in(e.kind == Expect::Kind::nothing
+                                                         ? settings_.quiet
+                                                         : settings_.timeout));
+  }
+  net::Deadline wait_deadline() const {
+    return std::min(case_deadline_, net::deadline_in(settings_.timeout));
   }
   void note(std::string line) { result_.transcript.push_back(std::move(line)); }
   bool alive() const { return conn_->state() != ConnectionState::closed && !sut_closed_; }
@@ -47,6 +55,10 @@ class CaseRun {
   Judgement run_step(const Step& step);
   Judgement expect_after(const Step& step, const std::function<bool()>& done);
   std::optional<std::string> agreement() const;
+  std::string case_overrun() const {
+    return "the case ran past its deadline of " +
+           std::to_string(case_timeout(case_, settings_).count()) + " ms (the SUT kept it busy)";
+  }
 
   const Case& case_;
   const Target& target_;
@@ -62,6 +74,10 @@ class CaseRun {
   bool handshake_started_ = false;
   Bytes app_data_;
   std::vector<HandshakeType> messages_;  // from the SUT, this handshake
+  net::Deadline case_deadline_;
+  net::Clock::time_point last_arrival_;
+  // Why the case must end now as an error (interrupted, out of time).
+  std::optional<std::string> stop_;
 };
 
 Status CaseRun::open_connection(const Step* reconnect) {
@@ -83,7 +99,7 @@ Status CaseRun::open_connection(const Step* reconnect) {
     conn_->close();
     (void)flush();
   }
-  auto channel = sut_->next_connection(net::deadline_in(settings_.timeout));
+  auto channel = sut_->next_connection(wait_deadline());
   if (!channel) return channel.error();
   channel_ = std::move(channel).value();
   ++connection_index_;
@@ -132,7 +148,14 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
     if (!alive()) return Waited::closed;
     auto got = channel_->receive(deadline);
     if (!got) {
-      if (net::is_timeout(got.error())) return Waited::silent;
+      if (net::is_cancelled(got.error())) {
+        stop_ = "interrupted";
+        return Waited::silent;
+      }
+      if (net::is_timeout(got.error())) {
+        if (net::Clock::now() >= case_deadline_) stop_ = case_overrun();
+        return net::Clock::now() - last_arrival_ < settings_.quiet ? Waited::busy : Waited::silent;
+      }
       // A broken connection is as good as closed.
       note("  ! " + got.error().reason);
       sut_closed_ = true;
@@ -148,6 +171,7 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
 }
 
 void CaseRun::absorb(const Bytes& bytes) {
+  last_arrival_ = net::Clock::now();
   note("  ← " + in_log_.describe(bytes));
   result_.wire.push_back({connection_index_, false, bytes});
   (void)conn_->receive(bytes);
@@ -163,6 +187,7 @@ Seen CaseRun::observe(Waited w) const {
   s.sut_closed = sut_closed_;
   s.alive = alive();
   s.silent = w == Waited::silent;
+  s.busy = w == Waited::busy;
   s.data = !app_data_.empty();
   s.messages = messages_;
   if (conn_->error() && !conn_->peer_alert()) s.scripted_error = conn_->error()->to_string();
@@ -305,7 +330,8 @@ CaseResult CaseRun::run() {
   if (!config) return finish(Verdict::error, "scripted peer: " + config.error().reason);
   config_ = std::move(config).value();
   config_->on_message = [this](HandshakeType t) { messages_.push_back(t); };
-  auto sut = target_.start(case_, net::deadline_in(settings_.timeout));
+  case_deadline_ = net::deadline_in(case_timeout(case_, settings_));
+  auto sut = target_.start(case_, wait_deadline());
   if (!sut) return finish(Verdict::error, "could not start the SUT: " + sut.error().reason);
   sut_ = std::move(sut).value();
   if (auto st = open_connection(nullptr); !st) {
@@ -318,8 +344,10 @@ CaseResult CaseRun::run() {
     const Step& step = steps[i];
     const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
     note(label + ": " + describe(step));
-    const Judgement j = run_step(step);
+    Judgement j = run_step(step);
     if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
+    if (!stop_ && net::waits_cancelled()) stop_ = "interrupted";
+    if (stop_) j = {Verdict::error, *stop_};
     if (j.verdict == Verdict::fail || j.verdict == Verdict::error) {
       verdict = j.verdict;
       reason = label + ": " + j.detail;
@@ -338,6 +366,10 @@ CaseResult CaseRun::run() {
 }
 
 }  // namespace
+
+std::chrono::milliseconds case_timeout(const Case& c, const RunSettings& s) {
+  return s.timeout * static_cast<int>(c.scenario->steps.size() + 2);
+}
 
 CaseResult run_case(const Case& c, const Target& target, const RunSettings& settings) {
   return CaseRun(c, target, settings).run();

@@ -18,6 +18,10 @@ struct RunSettings {
   std::chrono::milliseconds quiet{300};
 };
 
+// A case's own deadline: one wait per step and two more (starting the SUT,
+// connecting), so a SUT that keeps sending cannot hold a case, or the run.
+std::chrono::milliseconds case_timeout(const Case& c, const RunSettings& s);
+
 CaseResult run_case(const Case& c, const Target& target, const RunSettings& settings);
 
 }  // namespace gauntlet::conformance

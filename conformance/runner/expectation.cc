@@ -40,6 +40,7 @@ std::string describe(const Seen& s) {
   if (s.handshaking && s.handshakes > 0) out += ", a new one under way";
   if (s.data) out += ", application data";
   if (s.silent) out += ", then silence until the timeout";
+  if (s.busy) out += ", the SUT still sending at the deadline";
   return out;
 }
 

@@ -23,6 +23,7 @@ struct Seen {
   bool sut_closed = false;  // the SUT closed the connection
   bool alive = true;
   bool silent = false;      // the wait ended in a timeout
+  bool busy = false;        // ... while the SUT was still sending
   bool data = false;        // application data arrived
   std::optional<std::string> scripted_error;  // our side gave up first
   std::vector<HandshakeType> messages;        // from the SUT in this handshake

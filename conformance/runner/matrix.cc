@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace gauntlet::conformance {
@@ -11,22 +12,29 @@ std::vector<CaseResult> run_matrix(const std::vector<Case>& cases,
                                    const std::vector<const Target*>& targets,
                                    const RunSettings& settings, int jobs, const OnCaseDone& on_done) {
   const size_t total = cases.size() * targets.size();
-  std::vector<CaseResult> results(total);
+  std::vector<std::optional<CaseResult>> results(total);
   std::atomic<size_t> next{0};
   std::mutex mu;
   size_t done = 0;
   const auto work = [&] {
-    for (size_t i = next++; i < total; i = next++) {
+    // Once the run is interrupted no case starts; those under way end at
+    // their next wait.
+    for (size_t i = next++; i < total && !net::waits_cancelled(); i = next++) {
       CaseResult r = run_case(cases[i % cases.size()], *targets[i / cases.size()], settings);
       std::lock_guard lock(mu);
       results[i] = std::move(r);
-      if (on_done) on_done(results[i], ++done, total);
+      if (on_done) on_done(*results[i], ++done, total);
     }
   };
-  std::vector<std::jthread> pool;
-  for (int j = 1; j < std::max(jobs, 1); ++j) pool.emplace_back(work);
-  work();
-  return results;
+  {
+    std::vector<std::jthread> pool;
+    for (int j = 1; j < std::max(jobs, 1); ++j) pool.emplace_back(work);
+    work();
+  }
+  std::vector<CaseResult> ran;
+  for (auto& r : results)
+    if (r) ran.push_back(std::move(*r));
+  return ran;
 }
 
 }  // namespace gauntlet::conformance

@@ -12,7 +12,8 @@ namespace gauntlet::conformance {
 // Called once per finished case, from one thread at a time.
 using OnCaseDone = std::function<void(const CaseResult&, size_t done, size_t total)>;
 
-// Results in case order within each target, targets in the order given.
+// Results in case order within each target, targets in the order given;
+// after net::cancel_waits(), only the cases that ran.
 std::vector<CaseResult> run_matrix(const std::vector<Case>& cases,
                                    const std::vector<const Target*>& targets,
                                    const RunSettings& settings, int jobs, const OnCaseDone& on_done);

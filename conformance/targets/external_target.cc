@@ -29,6 +29,24 @@ class RemoteServer final : public SutInstance {
   uint16_t port_;
 };
 
+// A TLS record header (RFC 5246 §6.2.1): a content type we know and a
+// major version of 3. Anything else is not a TLS peer at all.
+bool looks_like_tls(ByteView bytes) {
+  if (bytes.empty() || bytes[0] < 20 || bytes[0] > 24) return false;
+  return bytes.size() < 2 || bytes[1] == 3;
+}
+
+std::string hex_prefix(ByteView bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const uint8_t b : bytes.first(std::min<size_t>(bytes.size(), 16))) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+    out += ' ';
+  }
+  return out + (bytes.size() > 16 ? "..." : "");
+}
+
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
     s.replace(at, from.size(), to);
@@ -84,12 +102,17 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   settings.pki = pki_;
   settings.timeout = timeout_;
   const CaseResult r = run_case({&plain, c.version, c.suite}, *inner_, settings);
-  const bool answered = std::ranges::any_of(r.wire, [](const WireChunk& w) { return !w.to_sut; });
+  const auto answer = std::ranges::find_if(r.wire, [](const WireChunk& w) { return !w.to_sut; });
   std::lock_guard lock(mu_);
-  // A peer that cannot be reached or says nothing is an error for every
-  // case, not a missing feature.
-  if (!answered) {
+  // A peer that cannot be reached, says nothing or answers with something
+  // that is not TLS is an error for every case, not a missing feature.
+  if (answer == r.wire.end()) {
     dead_ = name() + " did not answer a plain handshake: " + r.reason;
+    return std::nullopt;
+  }
+  if (!looks_like_tls(answer->bytes)) {
+    dead_ = name() + " answered a plain handshake with bytes that are not TLS: " +
+            hex_prefix(answer->bytes);
     return std::nullopt;
   }
   speaks_[key] = r.verdict == Verdict::pass;
@@ -102,6 +125,16 @@ Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::De
     if (dead_) return internal_error(*dead_);
   }
   return inner_->start(c, deadline);
+}
+
+std::optional<std::string> ScannedTarget::unusable() const {
+  std::lock_guard lock(mu_);
+  if (dead_) return dead_;
+  if (speaks_.empty() || std::ranges::any_of(speaks_, [](const auto& kv) { return kv.second; })) {
+    return std::nullopt;
+  }
+  return name() + " completed no plain handshake with any of the " +
+         std::to_string(speaks_.size()) + " versions and suites the feature scan tried";
 }
 
 std::string ScannedTarget::scan_failure(const Case& c) {

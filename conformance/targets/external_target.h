@@ -50,6 +50,7 @@ class ScannedTarget final : public Target {
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
   PeerFacts facts() const override { return inner_->facts(); }
+  std::optional<std::string> unusable() const override;
 
  private:
   static std::string scan_failure(const Case& c);

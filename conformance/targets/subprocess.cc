@@ -89,7 +89,7 @@ bool Subprocess::wait_for(const std::string& needle, net::Deadline deadline) {
     const bool exited = !running();
     drain(exited ? 0 : 20);
     if (output_.find(needle) != std::string::npos) return true;
-    if (exited || net::Clock::now() >= deadline) return false;
+    if (exited || net::Clock::now() >= deadline || net::waits_cancelled()) return false;
   }
 }
 

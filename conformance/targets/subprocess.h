@@ -24,7 +24,8 @@ class Subprocess {
 
   // Everything it printed so far.
   const std::string& output();
-  // Until its output holds `needle`; false if it exits or the deadline passes.
+  // Until its output holds `needle`; false if it exits, the deadline passes
+  // or the run is interrupted (net::cancel_waits).
   bool wait_for(const std::string& needle, net::Deadline deadline);
   bool running();
 

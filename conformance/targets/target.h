@@ -58,6 +58,10 @@ class Target {
   virtual std::optional<std::string> cannot_run(const Case& c) const = 0;
   virtual Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const = 0;
   virtual PeerFacts facts() const { return {}; }
+  // After a run: why the target as a whole was unusable (it answered, but
+  // with nothing a case could use), so that its skips are errors instead of
+  // a green run; nullopt when it was usable.
+  virtual std::optional<std::string> unusable() const { return std::nullopt; }
 };
 
 // A target whose tools this machine lacks: every case skips, saying so.

@@ -133,6 +133,9 @@ TEST(ArtifactsTest, PcapKeysAndTranscript) {
   EXPECT_EQ(magic, 0xa1b2c3d4u);  // libpcap's, in this machine's byte order
   EXPECT_GT(std::filesystem::file_size(stem + ".pcap"), 200u);
   EXPECT_GT(std::filesystem::file_size(stem + ".keys"), 0u);
+  // Secrets: readable by their owner only.
+  EXPECT_EQ(std::filesystem::status(stem + ".keys").permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   std::ifstream text(stem + ".txt");
   std::string first;
   std::getline(text, first);
@@ -176,6 +179,21 @@ TEST(ReportTest, JunitJsonAndTable) {
   EXPECT_NE(j.str().find("\"outcome\": \"FAIL\""), std::string::npos);
   const std::string table = summary_table(scored);
   EXPECT_NE(table.find("FAIL self t/s[TLSv1.2,AES128-SHA]"), std::string::npos) << table;
+}
+
+TEST(ReportTest, JunitTellsErrorsFromFailures) {
+  CaseResult unreachable;
+  unreachable.id = "t/s[TLSv1.2,AES128-SHA]";
+  unreachable.target = "host:1";
+  unreachable.verdict = Verdict::error;
+  unreachable.reason = "could not reach the SUT";
+  const std::vector<Scored> scored{{&unreachable, Outcome::error, ""}};
+  const std::string junit = testing::TempDir() + "/e.xml";
+  ASSERT_TRUE(write_junit(junit, scored));
+  std::stringstream x;
+  x << std::ifstream(junit).rdbuf();
+  EXPECT_NE(x.str().find("failures=\"0\" errors=\"1\""), std::string::npos) << x.str();
+  EXPECT_NE(x.str().find("<error message=\"could not reach the SUT\">"), std::string::npos) << x.str();
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1"; sed 's/^/    /' "$2"; failures=$((failures + 1)); }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-mkdir -p "$work/ok" "$work/bad"
+mkdir -p "$work/ok" "$work/bad" "$work/none"
 cat >"$work/ok/plain.yaml" <<'YAML'
 family: plain
 description: Plain handshakes both ways.

@@ -1,7 +1,11 @@
 #include "engine/crypto/keys.h"
 
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <openssl/evp.h>
 
@@ -69,10 +73,43 @@ KeyType PrivateKey::type() const { return key_type(key_.get()); }
 int PrivateKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
 PublicKey PrivateKey::public_key() const { return PublicKey(up_ref(key_.get())); }
 
+namespace {
+
+Result<Bytes> read_all(int fd, const std::string& path) {
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) return decode_error(path + " is a directory");
+  Bytes out;
+  uint8_t buf[1 << 14];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) return out;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return decode_error("cannot read " + path + ": " + std::strerror(errno));
+    out.insert(out.end(), buf, buf + n);
+  }
+}
+
+}  // namespace
+
+// POSIX calls rather than a stream: reading a directory through an ifstream
+// throws, and the engine reports errors as values.
 Result<Bytes> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return decode_error("cannot read " + path);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return decode_error("cannot read " + path + ": " + std::strerror(errno));
+  Result<Bytes> out = read_all(fd, path);
+  ::close(fd);
+  return out;
+}
+
+Result<FilePtr> open_secret_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return internal_error("cannot open " + path + ": " + std::strerror(errno));
+  std::FILE* f = fdopen(fd, "a");
+  if (!f) {
+    ::close(fd);
+    return internal_error("cannot open " + path + ": " + std::strerror(errno));
+  }
+  return FilePtr(f, &std::fclose);
 }
 
 Result<PrivateKey> load_private_key_file(const std::string& path) {

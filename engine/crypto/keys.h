@@ -2,6 +2,8 @@
 // DER. Copies share the underlying key (EVP_PKEY_up_ref).
 #pragma once
 
+#include <cstdio>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -56,7 +58,12 @@ KeyType key_type(const EVP_PKEY* key);
 Result<PrivateKey> load_private_key(ByteView pem_or_der);
 Result<PrivateKey> load_private_key_file(const std::string& path);
 
-// A whole file; decode_error if it cannot be read.
+// A whole file; decode_error if it cannot be read (a directory among them).
 Result<Bytes> read_file(const std::string& path);
+
+using FilePtr = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+// Where key material goes (NSS key logs): appended to, created readable by
+// its owner only, and never through a symbolic link an attacker planted.
+Result<FilePtr> open_secret_file(const std::string& path);
 
 }  // namespace gauntlet

@@ -1,0 +1,111 @@
+// The runner against broken servers on loopback: one that floods, one that
+// answers with something that is not TLS, one that refuses every handshake.
+// None may hold a case past its deadline or end in a green run.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "conformance/runner/executor.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/targets/external_target.h"
+
+namespace gauntlet::conformance {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Answers each connection's first bytes with `answer`; with `flood`, keeps
+// sending it every millisecond until the client goes away.
+class HostileServer {
+ public:
+  HostileServer(Bytes answer, bool flood)
+      : listener_(net::listen_tcp("127.0.0.1", 0).value()),
+        port_(net::local_port(listener_).value()),
+        thread_([this, answer = std::move(answer), flood] { serve(answer, flood); }) {}
+  ~HostileServer() {
+    stop_ = true;
+    thread_.join();
+  }
+  uint16_t port() const { return port_; }
+
+ private:
+  void serve(const Bytes& answer, bool flood) {
+    while (!stop_) {
+      auto fd = net::accept_until(listener_, net::deadline_in(50ms));
+      if (!fd) continue;
+      if (!net::receive_some(*fd, net::deadline_in(2s))) continue;
+      do {
+        if (!net::send_all(*fd, answer, net::deadline_in(1s))) break;
+        std::this_thread::sleep_for(1ms);
+      } while (flood && !stop_);
+    }
+  }
+
+  net::Fd listener_;
+  uint16_t port_;
+  std::atomic<bool> stop_{false};
+  std::jthread thread_;
+};
+
+const Scenario& plain_handshake() {
+  static const std::vector<Scenario> s =
+      load_family_text("family: t\nscenarios:\n  - name: s\n    description: d\n    rfc: r\n"
+                       "    scripted: client\n    steps:\n      - handshake: success\n",
+                       "t.yaml")
+          .value();
+  return s.front();
+}
+
+std::unique_ptr<Target> scanned(const HostileServer& server) {
+  PeerFacts facts;
+  facts.verify = false;
+  return std::make_unique<ScannedTarget>(
+      std::make_unique<ExternalServerTarget>("127.0.0.1", server.port(), "hostile", facts), Pki{},
+      300ms);
+}
+
+RunSettings short_waits() {
+  RunSettings s;
+  s.timeout = 300ms;
+  return s;
+}
+
+const Case kCase{&plain_handshake(), ProtocolVersion::tls12, CipherSuite::rsa_with_aes_128_cbc_sha};
+
+TEST(HostileTargetTest, AFloodEndsTheStepAtItsDeadline) {
+  const HostileServer flood({22, 3, 3, 0, 4, 0, 0, 0, 0}, true);  // HelloRequest, over and over
+  PeerFacts facts;
+  facts.verify = false;
+  const ExternalServerTarget target("127.0.0.1", flood.port(), "flood", facts);
+  const CaseResult r = run_case(kCase, target, short_waits());
+  EXPECT_EQ(r.verdict, Verdict::fail);
+  EXPECT_NE(r.reason.find("still sending at the deadline"), std::string::npos) << r.reason;
+  EXPECT_LT(r.seconds, 3.0);
+}
+
+TEST(HostileTargetTest, AnswersThatAreNotTlsAreAnError) {
+  const HostileServer http(Bytes{'H', 'T', 'T', 'P', '/', '1', '.', '1', ' ', '4', '0', '0', '\r', '\n'},
+                           false);
+  const auto target = scanned(http);
+  EXPECT_EQ(target->cannot_run(kCase), std::nullopt);
+  const CaseResult r = run_case(kCase, *target, short_waits());
+  EXPECT_EQ(r.verdict, Verdict::error);
+  EXPECT_NE(r.reason.find("bytes that are not TLS: 48 54 54 50"), std::string::npos) << r.reason;
+  EXPECT_TRUE(target->unusable());
+}
+
+TEST(HostileTargetTest, ATargetThatRefusesEveryHandshakeIsUnusable) {
+  const HostileServer refuser({21, 3, 3, 0, 2, 2, 40}, false);  // fatal handshake_failure
+  const auto target = scanned(refuser);
+  ASSERT_TRUE(target->cannot_run(kCase));  // a skip, for this version and suite
+  EXPECT_NE(target->unusable()->find("completed no plain handshake"), std::string::npos);
+}
+
+TEST(HostileTargetTest, EachCaseHasItsOwnDeadline) {
+  const RunSettings s = short_waits();
+  EXPECT_EQ(case_timeout(kCase, s), 3 * s.timeout);  // one step, plus starting and connecting
+}
+
+}  // namespace
+}  // namespace gauntlet::conformance
