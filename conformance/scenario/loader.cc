@@ -306,7 +306,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
                 "duplicate_extension", "rewrite_in_flight", "server_group", "server_signature_scheme",
                 "premaster_version", "bad_premaster", "public_value", "skip_message",
                 "duplicate_message", "early_change_cipher_spec", "trailing_byte_in",
-                "truncated_message", "skip_change_cipher_spec",
+                "truncated_message", "skip_change_cipher_spec", "change_cipher_spec_body",
                 "corrupt_finished", "truncate_finished", "application_data_before_finished",
                 "handshake_fragment", "coalesce_handshake", "record_version"});
   Bugs b;
@@ -373,6 +373,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
   if (n["trailing_byte_in"]) b.trailing_byte_in = message("trailing_byte_in");
   if (n["truncated_message"]) b.truncated_message = message("truncated_message");
   b.skip_change_cipher_spec = flag("skip_change_cipher_spec");
+  if (n["change_cipher_spec_body"]) b.change_cipher_spec_body = hex(n["change_cipher_spec_body"]);
   b.corrupt_finished = flag("corrupt_finished");
   b.truncate_finished = flag("truncate_finished");
   b.application_data_before_finished = flag("application_data_before_finished");
@@ -400,7 +401,12 @@ Expect Parser::expect(const YAML::Node& n) const {
     }
     if (!n["alert"]) fail(n, "an expected alert is written {alert: name}, a message {message: name}");
     e.kind = Expect::Kind::alert;
-    e.alert = named(n["alert"], &alert_description_from_name, "alert");
+    if (n["alert"].IsSequence()) {
+      if (n["alert"].size() == 0) fail(n["alert"], "'alert' lists no alert");
+      for (const auto& a : n["alert"]) e.alerts.push_back(named(a, &alert_description_from_name, "alert"));
+    } else {
+      e.alerts = {named(n["alert"], &alert_description_from_name, "alert")};
+    }
     return e;
   }
   const auto it = kinds.find(text(n));

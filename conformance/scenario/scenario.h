@@ -31,7 +31,7 @@ struct Expect {
   enum class Kind {
     success,       // the handshake completes (and agrees, where we can see both sides)
     data,          // application data comes back
-    alert,         // a fatal alert; `alert` names it when the RFC does
+    alert,         // a fatal alert, one of `alerts`
     failure,       // any fatal alert or a closed connection
     close_notify,  // the SUT answers close_notify with its own
     nothing,       // the connection stays up and the SUT sends no alert
@@ -39,7 +39,9 @@ struct Expect {
     message,       // the SUT has sent this handshake message in this handshake
   };
   Kind kind = Kind::success;
-  std::optional<AlertDescription> alert;
+  // The alert the RFC names; several where it leaves the choice between them
+  // (a ChangeCipherSpec of two bytes: decode_error or unexpected_message).
+  std::vector<AlertDescription> alerts;
   std::optional<HandshakeType> message;
   std::optional<bool> resumed;  // handshake steps
 };

@@ -63,7 +63,7 @@ TEST(LoaderTest, ReadsEveryField) {
   ASSERT_EQ(s.steps.size(), 8u);
   EXPECT_EQ(s.steps[1].tamper.action, TamperAction::flip_last_byte);
   EXPECT_EQ(s.steps[2].expect.kind, Expect::Kind::alert);
-  EXPECT_EQ(s.steps[2].expect.alert, AlertDescription::bad_record_mac);
+  EXPECT_EQ(s.steps[2].expect.alerts, std::vector{AlertDescription::bad_record_mac});
   EXPECT_EQ(s.steps[4].expect.resumed, true);
   EXPECT_EQ(s.steps[5].data, (Bytes{1, 2}));
   EXPECT_EQ(s.steps[5].record_version, 0x0301);

@@ -12,7 +12,7 @@ bool Bugs::any() const {
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
          public_value || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||
-         skip_change_cipher_spec || corrupt_finished || truncate_finished ||
+         skip_change_cipher_spec || change_cipher_spec_body || corrupt_finished || truncate_finished ||
          application_data_before_finished || handshake_fragment > 0 || coalesce_handshake ||
          record_version;
 }

@@ -76,6 +76,7 @@ struct Bugs {
   std::optional<HandshakeType> duplicate_message;
   std::optional<HandshakeType> early_change_cipher_spec;  // sent before this message
   bool skip_change_cipher_spec = false;  // keys change, the record is not sent
+  std::optional<Bytes> change_cipher_spec_body;  // instead of 01 (RFC 5246 §7.1)
   // A message whose inner lengths disagree with its outer one (RFC 5246
   // §7.4): a zero byte appended to the body, or its last byte cut.
   std::optional<HandshakeType> trailing_byte_in;

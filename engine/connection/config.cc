@@ -27,6 +27,7 @@ Config::Config()
                         SignatureScheme::ecdsa_secp384r1_sha384,
                         SignatureScheme::rsa_pss_rsae_sha256,
                         SignatureScheme::rsa_pss_rsae_sha384,
+                        SignatureScheme::rsa_pss_rsae_sha512,
                         SignatureScheme::rsa_pkcs1_sha256,
                         SignatureScheme::rsa_pkcs1_sha384,
                         SignatureScheme::rsa_pkcs1_sha512,

@@ -19,6 +19,7 @@
 #include "engine/crypto/keys.h"
 #include "engine/crypto/random.h"
 #include "engine/crypto/x509.h"
+#include "engine/messages/framing/limits.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/handshake_type.h"
 #include "engine/registry/named_group.h"
@@ -101,6 +102,9 @@ struct Config {
   // Bytes a connection will buffer: unread application data and unprocessed
   // input. Beyond it receive() stops reading records, then fails.
   size_t max_buffered = 1 << 20;
+  // The largest handshake message we buffer, by kind (framing/limits.h);
+  // beyond it the peer gets decode_error.
+  MessageLimits message_limits;
 
   std::shared_ptr<RandomSource> random;
   std::shared_ptr<const Clock> clock;

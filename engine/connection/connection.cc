@@ -19,7 +19,8 @@ Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOp
     : role_(role),
       config_(std::move(config)),
       fuzzer_mode_(config_->fuzzer_mode),
-      options_(std::move(options)) {
+      options_(std::move(options)),
+      reassembler_(config_->message_limits) {
   records_.set_bugs(&config_->bugs);
   if (fuzzer_mode_ && !kFuzzingBuild) {
     fail(internal_error("fuzzer mode needs the fuzzing build of the engine"));

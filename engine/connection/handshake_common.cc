@@ -142,8 +142,8 @@ Status Connection::send_change_cipher_spec() {
   }
   const Bugs& bugs = config_->bugs;
   if (!bugs.skip_change_cipher_spec) {
-    if (auto st = records_.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
-        !st) {
+    const Bytes body = bugs.change_cipher_spec_body.value_or(ChangeCipherSpec{}.serialize());
+    if (auto st = records_.write(ContentType::change_cipher_spec, body); !st) {
       return st;
     }
   }

@@ -98,7 +98,7 @@ TEST(Reassembler, OversizedMessageRejectedFromItsHeader) {
   ASSERT_TRUE(r.add(Bytes{1, 0, 0, 101}).ok());
   auto m = r.next();
   ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.error().alert, AlertDescription::illegal_parameter);
+  EXPECT_EQ(m.error().alert, AlertDescription::decode_error);
 }
 
 TEST(Reassembler, CertificateHasItsOwnLimit) {
@@ -107,18 +107,18 @@ TEST(Reassembler, CertificateHasItsOwnLimit) {
   ASSERT_TRUE(r.add(cert.serialize()).ok());
   EXPECT_EQ(next_ok(r), cert);
   ASSERT_TRUE(r.add(Bytes{11, 0, 3, 0xe9}).ok());  // 1001 bytes
-  EXPECT_EQ(r.next().error().alert, AlertDescription::illegal_parameter);
+  EXPECT_EQ(r.next().error().alert, AlertDescription::decode_error);
 }
 
-TEST(Reassembler, DefaultLimitIs64KiB) {
+TEST(Reassembler, DefaultLimitHoldsTheLargestWellFormedHello) {
   HandshakeReassembler r;
-  ASSERT_TRUE(r.add(Bytes{1, 1, 0, 0}).ok());  // 65536: allowed, waits for more
+  ASSERT_TRUE(r.add(Bytes{1, 4, 0, 0}).ok());  // 256 KiB: allowed, waits for more
   auto m = r.next();
   ASSERT_TRUE(m.ok());
   EXPECT_FALSE(m->has_value());
   HandshakeReassembler r2;
-  ASSERT_TRUE(r2.add(Bytes{1, 1, 0, 1}).ok());
-  EXPECT_FALSE(r2.next().ok());
+  ASSERT_TRUE(r2.add(Bytes{1, 4, 0, 1}).ok());
+  EXPECT_EQ(r2.next().error().alert, AlertDescription::decode_error);
 }
 
 TEST(Split, FragmentSizes) {

@@ -20,7 +20,7 @@ Result<std::optional<HandshakeMessage>> HandshakeReassembler::next() {
   if (!r.u8(type) || !r.u24(length)) return std::optional<HandshakeMessage>{};
   const auto htype = static_cast<HandshakeType>(type);
   if (length > limits_.limit_for(htype)) {
-    return illegal_parameter("handshake message of type " + std::to_string(type) + " announces " +
+    return decode_error("handshake message of type " + std::to_string(type) + " announces " +
                              std::to_string(length) + " bytes, over the limit of " +
                              std::to_string(limits_.limit_for(htype)));
   }

@@ -22,8 +22,9 @@ class HandshakeReassembler {
   Status add(ByteView fragment);
 
   // The next complete message, nullopt if more bytes are needed, or an Error
-  // (illegal_parameter) when the announced length exceeds the limit, as
-  // OpenSSL and BoringSSL answer an excessive message size.
+  // when the announced length exceeds the limit: decode_error, "the length of
+  // the message was incorrect" (RFC 5246 §7.2.2), which is what a hello past
+  // the default limit is (limits.h).
   Result<std::optional<HandshakeMessage>> next();
 
   // True when no partial message is buffered: a change of keys or record type
