@@ -24,9 +24,11 @@ bool is_ec_key(KeyType k) {
 bool key_fits_suite(KeyType key, KeyExchange kx) {
   switch (kx) {
     case KeyExchange::rsa:
+      return key == KeyType::rsa;
     case KeyExchange::dhe_rsa:
     case KeyExchange::ecdhe_rsa:
-      return key == KeyType::rsa;
+      // An RSA-PSS key signs (rsa_pss_pss_*, TLS 1.2) but transports no key.
+      return key == KeyType::rsa || key == KeyType::rsa_pss;
     case KeyExchange::dhe_dss:
       return key == KeyType::dsa;
     case KeyExchange::ecdhe_ecdsa:

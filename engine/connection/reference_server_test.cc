@@ -59,11 +59,34 @@ TEST(ReferenceServer, SignsWithTheOnlyPssSchemeOffered) {
 }
 
 // rsa_pss_pss_* needs an RSA-PSS key (RFC 8446 §4.2.3): with none, a clean
-// handshake_failure, no signature it was not asked for.
-TEST(ReferenceServer, RefusesRsaPssPssWithoutAnRsaPssKey) {
+// handshake_failure, no signature it was not asked for; with one, served.
+TEST(ReferenceServer, SignsRsaPssPssOnlyWithAnRsaPssKey) {
   auto c = tls12_client();
   c->signature_schemes = {SignatureScheme::rsa_pss_pss_sha256};
   expect_server_refuses(handshake(c, server_config()), A::handshake_failure);
+  auto s = server_config();
+  s->identities.push_back(test_identity("server-rsa-pss"));
+  for (const SignatureScheme only : {SignatureScheme::rsa_pss_pss_sha256, SignatureScheme::rsa_pss_pss_sha384,
+                                     SignatureScheme::rsa_pss_pss_sha512}) {
+    c->signature_schemes = {only};
+    const EnginePair p = handshake(c, s);
+    ASSERT_TRUE(p.completed()) << iana_name(only) << ": "
+                               << (p.server.error() ? p.server.error()->to_string() : "");
+    EXPECT_EQ(p.client.negotiated().signature_scheme, only);
+    EXPECT_NE(p.client.negotiated().peer_chain.front().subject().find("server-rsa-pss"), std::string::npos);
+  }
+}
+
+// Before TLS 1.2 every RSA signature is PKCS #1 v1.5, which an RSA-PSS key
+// cannot make: that identity is passed over for one that can.
+TEST(ReferenceServer, PassesOverAnRsaPssKeyBeforeTls12) {
+  auto c = tls12_client(CipherSuite::ecdhe_rsa_with_aes_128_cbc_sha);
+  c->max_version = ProtocolVersion::tls11;
+  auto s = server_config();
+  s->identities.insert(s->identities.begin(), test_identity("server-rsa-pss"));
+  const EnginePair p = handshake(c, s);
+  ASSERT_TRUE(p.completed());
+  EXPECT_EQ(p.client.negotiated().peer_chain.front().subject().find("server-rsa-pss"), std::string::npos);
 }
 
 // RFC 5246 §7.1: ChangeCipherSpec is the single byte 01; two bytes are a

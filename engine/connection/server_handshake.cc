@@ -242,6 +242,8 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
       if (kx != KeyExchange::rsa && h.version >= ProtocolVersion::tls12) {
         scheme = choose_signature_scheme(key, c.signature_schemes, peer_schemes);
         if (!scheme) continue;
+      } else if (kx != KeyExchange::rsa && !signs_without_scheme(key)) {
+        continue;
       }
       h.suite = info;
       h.identity = id;

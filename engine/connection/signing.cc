@@ -18,6 +18,7 @@ std::optional<SignatureParams> scheme_params(SignatureScheme s) {
     case SignatureAlgorithmKind::rsa_pkcs1:
       return SignatureParams{SignaturePadding::pkcs1, d};
     case SignatureAlgorithmKind::rsa_pss_rsae:
+    case SignatureAlgorithmKind::rsa_pss_pss:
       return SignatureParams{SignaturePadding::pss, d};
     case SignatureAlgorithmKind::dsa:
     case SignatureAlgorithmKind::ecdsa:
@@ -47,6 +48,9 @@ bool scheme_fits_key(SignatureScheme s, KeyType key) {
     case SignatureAlgorithmKind::rsa_pkcs1:
     case SignatureAlgorithmKind::rsa_pss_rsae:
       return key == KeyType::rsa;
+    // RFC 8446 §4.2.3: rsa_pss_pss_* is for a key that is RSASSA-PSS itself.
+    case SignatureAlgorithmKind::rsa_pss_pss:
+      return key == KeyType::rsa_pss;
     case SignatureAlgorithmKind::dsa:
       return key == KeyType::dsa;
     case SignatureAlgorithmKind::ecdsa:
@@ -56,6 +60,8 @@ bool scheme_fits_key(SignatureScheme s, KeyType key) {
       return false;
   }
 }
+
+bool signs_without_scheme(KeyType key) { return key != KeyType::rsa_pss; }
 
 std::optional<SignatureScheme> choose_signature_scheme(
     KeyType key, std::span<const SignatureScheme> ours,

@@ -18,6 +18,9 @@ namespace gauntlet {
 
 // A key of this type can make this scheme's signatures in TLS 1.2.
 bool scheme_fits_key(SignatureScheme s, KeyType key);
+// It can sign before TLS 1.2, where no scheme is named (an RSA-PSS key
+// cannot: those signatures are PKCS #1 v1.5, RFC 5246 §7.4.3).
+bool signs_without_scheme(KeyType key);
 
 // The first of `ours` that the key can make and the peer accepts. A TLS 1.2
 // peer that sent no list accepts {sha1, the key's algorithm} only

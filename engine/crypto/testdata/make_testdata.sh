@@ -59,6 +59,10 @@ openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$
 openssl genpkey -paramfile "$work/dsa.param" -out server-dsa.key
 sign server-dsa intermediate-ca "$server_ext" "${long[@]}"
 
+# An RSA-PSS key (RFC 4055) signs only: rsa_pss_pss_* schemes, no key transport.
+openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -out server-rsa-pss.key 2>/dev/null
+sign server-rsa-pss intermediate-ca "${server_ext/, keyEncipherment, keyAgreement/}" "${long[@]}"
+
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-expired.key 2>/dev/null
 sign server-expired intermediate-ca "$server_ext" 20200101000000Z 20210101000000Z
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-wrong-name.key 2>/dev/null
@@ -74,7 +78,7 @@ keyUsage = critical, digitalSignature
 extendedKeyUsage = clientAuth" "${long[@]}"
 
 # Chains as a server sends them: leaf first, then the intermediate.
-for leaf in server-rsa server-ecdsa server-dsa server-expired server-wrong-name \
+for leaf in server-rsa server-rsa-pss server-ecdsa server-dsa server-expired server-wrong-name \
             server-client-eku client-rsa; do
   cat "$leaf.pem" intermediate-ca.pem > "$leaf-chain.pem"
 done
