@@ -34,8 +34,8 @@ Error system_error(const std::string& what) {
 Error timeout(const std::string& what) { return internal_error("timeout " + what); }
 
 int remaining_ms(Deadline deadline) {
-  const auto left =
-      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  // Rounded up, so that a wait that times out has reached its deadline.
+  const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return left <= 0 ? 0 : static_cast<int>(left);
 }
 

@@ -154,7 +154,10 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
       }
       if (net::is_timeout(got.error())) {
         if (net::Clock::now() >= case_deadline_) stop_ = case_overrun();
-        return net::Clock::now() - last_arrival_ < settings_.quiet ? Waited::busy : Waited::silent;
+        // In process, silence is known before the deadline: never busy.
+        const auto now = net::Clock::now();
+        return now >= deadline && now - last_arrival_ < settings_.quiet ? Waited::busy
+                                                                         : Waited::silent;
       }
       // A broken connection is as good as closed.
       note("  ! " + got.error().reason);

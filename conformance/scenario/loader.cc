@@ -358,7 +358,9 @@ Bugs Parser::bugs(const YAML::Node& n) const {
         {"wrong_block_type", BadPremaster::wrong_block_type},
         {"no_separator", BadPremaster::no_separator},
         {"zero_in_padding", BadPremaster::zero_in_padding},
-        {"wrong_length", BadPremaster::wrong_length}};
+        {"wrong_length", BadPremaster::wrong_length},
+        {"zero_ciphertext", BadPremaster::zero_ciphertext},
+        {"short_ciphertext", BadPremaster::short_ciphertext}};
     const auto it = kinds.find(text(n["bad_premaster"]));
     if (it == kinds.end()) fail(n["bad_premaster"], "unknown bad_premaster kind");
     b.bad_premaster = it->second;

@@ -1,6 +1,7 @@
 #include "engine/connection/bugs.h"
 
 #include "engine/crypto/random.h"
+#include "engine/crypto/rsa.h"
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/messages/handshake/server_hello.h"
 
@@ -53,6 +54,8 @@ void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
   add_extensions(bugs, hello.extensions);
 }
 
+namespace {
+
 Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView premaster,
                           RandomSource& random) {
   // 00 02 PS 00 premaster, PS of non-zero random bytes.
@@ -80,6 +83,9 @@ Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView prema
     case BadPremaster::wrong_length:
       separator += 1;  // leaves 47 bytes after it
       break;
+    case BadPremaster::zero_ciphertext:
+    case BadPremaster::short_ciphertext:
+      break;  // bad_premaster_ciphertext breaks the ciphertext instead
   }
   if (separator > 0) block[separator] = 0;
   const size_t start = modulus_size - premaster.size();
@@ -87,6 +93,20 @@ Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView prema
     std::copy(premaster.begin(), premaster.end(), block.begin() + static_cast<std::ptrdiff_t>(start));
   }
   return block;
+}
+
+}  // namespace
+
+Result<Bytes> bad_premaster_ciphertext(BadPremaster kind, const PublicKey& key, ByteView premaster,
+                                       RandomSource& random) {
+  const size_t modulus_size = static_cast<size_t>((key.bits() + 7) / 8);
+  if (kind == BadPremaster::zero_ciphertext) return Bytes(modulus_size, 0);
+  if (kind == BadPremaster::short_ciphertext) {
+    auto good = rsa_encrypt_pkcs1(key, premaster);
+    if (!good) return good.error();
+    return Bytes(good->begin(), good->end() - 1);
+  }
+  return rsa_encrypt_raw(key, bad_premaster_block(kind, modulus_size, premaster, random));
 }
 
 }  // namespace gauntlet

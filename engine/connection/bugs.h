@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/error.h"
 #include "engine/base/reader.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/handshake_type.h"
@@ -25,6 +26,11 @@ enum class BadPremaster {
   no_separator,      // no 00 after the padding
   zero_in_padding,   // a 00 inside the first eight padding bytes
   wrong_length,      // a 47-byte premaster
+  // The ciphertext itself (RFC 5246 §7.4.7.1 treats these as any bad block):
+  zero_ciphertext,   // a modulus-long ciphertext of zeros
+  // A good ciphertext less its last byte (not its first: a leading zero
+  // left out is the same number, which a receiver may rightly accept).
+  short_ciphertext,
 };
 
 // One change to an outgoing record after it was sealed.
@@ -95,14 +101,15 @@ struct Bugs {
 
 struct ClientHello;
 struct ServerHello;
+class PublicKey;
 class RandomSource;
 
 void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello);
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
 
-// A PKCS #1 type 2 block around `premaster`, modulus_size bytes, broken as
-// `kind` says; it is then encrypted without padding.
-Bytes bad_premaster_block(BadPremaster kind, size_t modulus_size, ByteView premaster,
-                          RandomSource& random);
+// `premaster` encrypted to `key` and broken as `kind` says: a PKCS #1 type 2
+// block with a bad field, encrypted without padding, or a bad ciphertext.
+Result<Bytes> bad_premaster_ciphertext(BadPremaster kind, const PublicKey& key, ByteView premaster,
+                                       RandomSource& random);
 
 }  // namespace gauntlet

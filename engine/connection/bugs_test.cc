@@ -128,7 +128,8 @@ TEST(Bugs, KeyExchangeValues) {
 TEST(Bugs, EveryBadPremasterFailsAtFinishedAlike) {
   for (const auto kind : {BadPremaster::wrong_first_byte, BadPremaster::wrong_block_type,
                           BadPremaster::no_separator, BadPremaster::zero_in_padding,
-                          BadPremaster::wrong_length}) {
+                          BadPremaster::wrong_length, BadPremaster::zero_ciphertext,
+                          BadPremaster::short_ciphertext}) {
     const Outcome o = run(Role::client, [&](Bugs& b) { b.bad_premaster = kind; },
                           {CipherSuite::rsa_with_aes_128_cbc_sha});
     EXPECT_EQ(o.server_error, A::bad_record_mac) << static_cast<int>(kind);

@@ -473,9 +473,7 @@ Status Connection::client_send_key_exchange() {
     if (!key) return key.error();
     auto encrypted =
         c.bugs.bad_premaster
-            ? rsa_encrypt_raw(*key, bad_premaster_block(*c.bugs.bad_premaster,
-                                                        static_cast<size_t>((key->bits() + 7) / 8),
-                                                        premaster, *c.random))
+            ? bad_premaster_ciphertext(*c.bugs.bad_premaster, *key, premaster, *c.random)
             : rsa_encrypt_pkcs1(*key, premaster);
     if (!encrypted) return encrypted.error();
     exchange = std::move(encrypted).value();

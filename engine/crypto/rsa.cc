@@ -59,16 +59,16 @@ Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
                                     bool check_version) {
   if (key.type() != KeyType::rsa) return internal_error("RSA key exchange needs an RSA key");
   const size_t k = static_cast<size_t>(EVP_PKEY_get_size(key.get()));
-  if (encrypted.size() != k) {
-    return decode_error("RSA premaster is not as long as the modulus");
-  }
   if (random_premaster.size() != kPremasterSize || k < kPremasterSize + 11) {
     return internal_error("bad premaster decryption parameters");
   }
-  // A ciphertext ≥ the modulus is public, but it gets the same answer as any
-  // other bad premaster: an all-zero block fails the padding check below.
-  auto raw = rsa_decrypt_raw(key, encrypted);
-  Bytes em = raw ? std::move(*raw) : Bytes(k, 0);
+  // A ciphertext of the wrong length or ≥ the modulus is public, but it gets
+  // the same answer as any other bad premaster, so that nothing tells them
+  // apart: an all-zero block fails the padding check below.
+  Bytes em(k, 0);
+  if (encrypted.size() == k) {
+    if (auto raw = rsa_decrypt_raw(key, encrypted)) em = std::move(*raw);
+  }
 
   // EM = 00 || 02 || PS (≥ 8 non-zero) || 00 || premaster (48 bytes). The
   // positions are fixed by k, so splitting the block branches on nothing

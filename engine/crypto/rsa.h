@@ -27,8 +27,8 @@ Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext);
 // PKCS#1 type 2 padding (00 02, at least 8 non-zero bytes, 00) and, with
 // check_version, the leading client_version are checked with masks, and on
 // any failure the 48-byte random_premaster is returned instead, in constant
-// time. The only error is a ciphertext whose length is not the modulus
-// length, which is public.
+// time. A ciphertext whose length is not the modulus length takes the same
+// path (RFC 5246 §7.4.7.1: nothing may tell one bad premaster from another).
 Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
                                     ByteView random_premaster, uint16_t client_version,
                                     bool check_version);

@@ -140,11 +140,13 @@ TEST_F(Rsa, WrongVersionPassesWithoutTheCheck) {
   EXPECT_EQ(decrypt(encrypt_raw(encoded(old)), true), random_);
 }
 
-TEST_F(Rsa, OnlyAWrongLengthIsAnError) {
-  EXPECT_EQ(
-      rsa_decrypt_premaster(rsa_, Bytes(kModulus - 1, 1), random_, 0x0303, true).error().alert,
-      AlertDescription::decode_error);
-  // A ciphertext ≥ the modulus gets the same answer as bad padding.
+// RFC 5246 §7.4.7.1: a ciphertext of the wrong length, all zeros or ≥ the
+// modulus gets the same answer as bad padding.
+TEST_F(Rsa, EveryBadCiphertextTakesTheRandomPremaster) {
+  EXPECT_EQ(decrypt(Bytes(kModulus - 1, 1)), random_);
+  EXPECT_EQ(decrypt(Bytes(kModulus + 1, 1)), random_);
+  EXPECT_EQ(decrypt(Bytes{}), random_);
+  EXPECT_EQ(decrypt(Bytes(kModulus, 0)), random_);
   EXPECT_EQ(decrypt(Bytes(kModulus, 0xff)), random_);
 }
 
