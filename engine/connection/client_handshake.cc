@@ -166,9 +166,9 @@ Status Connection::client_send_ssl2_hello() {
 Status Connection::client_on_hello_request() {
   // Ignored during a handshake (RFC 5246 §7.4.1.1).
   if (hs_ || state_ != ConnectionState::established) return ok_status();
-  const RenegotiationPolicy policy = config_->renegotiation;
-  if (policy == RenegotiationPolicy::refuse ||
-      (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
+  // RFC 5246 §7.4.1.1: a client that will not renegotiate says so with
+  // the no_renegotiation warning.
+  if (!may_renegotiate()) {
     return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
   }
   return client_send_hello();

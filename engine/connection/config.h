@@ -72,6 +72,10 @@ struct Config {
 
   std::vector<std::string> alpn;  // preference order
   RenegotiationPolicy renegotiation = RenegotiationPolicy::secure;
+  // Renegotiations a connection may go through after its first handshake;
+  // beyond it a request is refused as the policy refuses one. Each costs the
+  // server a private-key operation, so a server facing strangers bounds it.
+  std::optional<uint32_t> max_renegotiations;  // none: no limit
   // RFC 5746 itself; off only to play a legacy peer that predates it.
   bool secure_renegotiation = true;
   bool extended_master_secret = true;  // RFC 7627

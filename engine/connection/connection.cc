@@ -201,15 +201,24 @@ void Connection::fail(Error e) {
   state_ = ConnectionState::closed;
 }
 
-Status Connection::renegotiate() {
-  if (state_ != ConnectionState::established || hs_) {
-    return internal_error("renegotiation needs an established connection without a handshake");
-  }
+Status Connection::may_renegotiate() const {
   const RenegotiationPolicy policy = config_->renegotiation;
   if (policy == RenegotiationPolicy::refuse ||
       (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
     return Error{AlertDescription::no_renegotiation, "renegotiation refused by policy"};
   }
+  if (config_->max_renegotiations && handshakes_ > 0 &&
+      static_cast<uint32_t>(handshakes_ - 1) >= *config_->max_renegotiations) {
+    return Error{AlertDescription::no_renegotiation, "renegotiation limit reached"};
+  }
+  return ok_status();
+}
+
+Status Connection::renegotiate() {
+  if (state_ != ConnectionState::established || hs_) {
+    return internal_error("renegotiation needs an established connection without a handshake");
+  }
+  if (auto st = may_renegotiate(); !st) return st;
   if (role_ == Role::client) {
     auto st = client_send_hello();
     if (!st) fail(st.error());

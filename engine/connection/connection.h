@@ -113,6 +113,9 @@ class Connection {
   Status on_change_cipher_spec(ByteView body);
   Status on_handshake_record(ByteView body);
   void fail(Error e);
+  // Whether the policy and the limit let a renegotiation start now; the
+  // error carries no_renegotiation.
+  Status may_renegotiate() const;
   Status send_alert(AlertLevel level, AlertDescription d);
 
   // handshake_common.cc: what both sides do.

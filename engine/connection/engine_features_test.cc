@@ -249,6 +249,45 @@ TEST(Renegotiation, ServerRefusingByPolicyKeepsTheConnection) {
   EXPECT_EQ(p.client.state(), ConnectionState::established);
 }
 
+// A client renegotiating past the server's limit gets the no_renegotiation
+// warning (the client then drops its handshake: a fatal alert would close
+// the connection, silence would leave the client handshaking) and the
+// connection carries on.
+TEST(Renegotiation, ServerLimitAnswersEachExtraRequestWithTheWarning) {
+  auto s = server_config();
+  s->max_renegotiations = 2;
+  auto p = handshake(client_config(), s);
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(p.client.renegotiate().ok()) << i;
+    ASSERT_TRUE(pump(p.client, p.server)) << i;
+    EXPECT_FALSE(p.client.handshaking()) << i << ": " << why(p.client);
+    EXPECT_EQ(p.client.state(), ConnectionState::established) << i;
+  }
+  EXPECT_EQ(p.server.negotiated().handshakes, 3);
+  EXPECT_EQ(p.client.negotiated().handshakes, 3);
+  ASSERT_TRUE(p.client.write(Bytes{'z'}).ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  EXPECT_EQ(p.server.read(), Bytes{'z'});
+  // The server will not start one past its limit either.
+  auto own = p.server.renegotiate();
+  ASSERT_FALSE(own.ok());
+  EXPECT_EQ(own.error().alert, AlertDescription::no_renegotiation);
+}
+
+TEST(Renegotiation, ClientLimitAnswersAHelloRequestWithTheWarning) {
+  auto c = client_config();
+  c->max_renegotiations = 1;
+  auto p = handshake(c, server_config());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(p.server.renegotiate().ok()) << i;
+    ASSERT_TRUE(pump(p.client, p.server)) << i;
+    EXPECT_FALSE(p.server.handshaking()) << i << ": " << why(p.server);
+    EXPECT_EQ(p.server.state(), ConnectionState::established) << i;
+  }
+  EXPECT_EQ(p.client.negotiated().handshakes, 2);
+  EXPECT_EQ(p.server.negotiated().handshakes, 2);
+}
+
 class LegacyPeer : public testing::TestWithParam<Role> {};
 
 TEST_P(LegacyPeer, RenegotiationOnlyWhenInsecureIsAllowed) {

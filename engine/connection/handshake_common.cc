@@ -43,9 +43,9 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
   }
   if (!hs_) {
     if (role_ == Role::server && msg.type == HandshakeType::client_hello) {
-      const RenegotiationPolicy policy = config_->renegotiation;
-      if (policy == RenegotiationPolicy::refuse ||
-          (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
+      // Refused with the warning, never silence: the client then knows to
+      // carry on under the current keys (RFC 5746 §4.4, RFC 5246 §7.2.2).
+      if (!may_renegotiate()) {
         return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
       }
       hs_ = std::make_unique<Handshake>();
