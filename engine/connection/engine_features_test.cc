@@ -376,6 +376,18 @@ TEST(ServerName, ChoosesTheIdentityForTheSuite) {
   EXPECT_EQ(p.server.negotiated().server_name, "localhost");
 }
 
+// RFC 6066 §3: a host_name that is no DNS name (control bytes, over 255
+// bytes) is refused with illegal_parameter, never carried on.
+TEST(ServerName, MalformedHostNameIsIllegalParameter) {
+  for (const std::string& name : {std::string("evil\n\x1b[31mname"), std::string(300, 'a')}) {
+    auto p = handshake(client_config(), server_config(), {name, std::nullopt});
+    EXPECT_FALSE(p.completed());
+    ASSERT_TRUE(p.server.error()) << name.size();
+    EXPECT_EQ(p.server.error()->alert, AlertDescription::illegal_parameter);
+    EXPECT_EQ(p.client.peer_alert(), AlertDescription::illegal_parameter);
+  }
+}
+
 TEST(KeyLog, BothSidesLogTheSameNssLine) {
   std::vector<std::string> client_lines, server_lines;
   auto c = client_config();

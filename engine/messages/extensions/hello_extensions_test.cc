@@ -19,8 +19,32 @@ TEST(ServerName, HostName) {
   expect_body_rejected<ServerNameList>(hex("0003 00 0000"), kDecode);      // empty name
   expect_body_rejected<ServerNameList>(hex("0004 01 0001 61"), kDecode);   // unknown type
   expect_body_rejected<ServerNameList>(hex("0008 00 0001 61 00 0001 62"), kIllegal);
+  expect_body_rejected<ServerNameList>(hex("0004 00 0001 00"), kIllegal);   // NUL
+  expect_body_rejected<ServerNameList>(hex("0006 00 0003 610a62"), kIllegal);  // newline
+  expect_body_rejected<ServerNameList>(hex("0006 00 0003 61c3a9"), kIllegal);  // non-ASCII
+  expect_body_rejected<ServerNameList>(hex("0006 00 0003 611b5b"), kIllegal);  // ESC [
+  expect_body_rejected<ServerNameList>(hex("0005 00 0002 612e"), kIllegal);    // trailing dot
+  expect_body_rejected<ServerNameList>(hex("0006 00 0003 612e2e"), kIllegal);  // empty label
   expect_body_round_trip<ServerNameAck>({});
   expect_body_rejected<ServerNameAck>(hex("00"), kDecode);
+}
+
+// RFC 6066 §3 / RFC 1035 §2.3.4: 255 bytes is the most a host name holds.
+TEST(ServerName, HostNameLength) {
+  auto list = [](size_t n) {
+    std::string name;
+    while (name.size() < n) name += name.empty() || name.size() % 60 ? "a" : ".";
+    Writer w;
+    ServerNameList{{name}}.serialize(w);
+    return w.take();
+  };
+  EXPECT_TRUE(ServerNameList::parse(list(255)).ok());
+  auto over = ServerNameList::parse(list(256));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().alert, kIllegal);
+  EXPECT_FALSE(ServerNameList::parse(list(65000)).ok());
+  EXPECT_TRUE(check_host_name(ByteView(reinterpret_cast<const uint8_t*>("xn--bcher-kva.example"),
+                                       21)).ok());
 }
 
 TEST(SupportedGroups, List) {

@@ -4,6 +4,33 @@
 
 namespace gauntlet {
 
+namespace {
+bool is_ldh(uint8_t ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+         ch == '-';
+}
+}  // namespace
+
+Status check_host_name(ByteView name) {
+  // RFC 1035 §2.3.4 caps a DNS name at 255 octets; HostName is the ASCII
+  // name without a trailing dot (RFC 6066 §3), A-labels for IDNs.
+  if (name.size() > 255) return illegal_parameter("server_name: HostName over 255 bytes");
+  size_t label = 0;
+  for (const uint8_t ch : name) {
+    if (ch == '.') {
+      if (label == 0) return illegal_parameter("server_name: empty label in HostName");
+      label = 0;
+    } else if (!is_ldh(ch)) {
+      return illegal_parameter("server_name: HostName has a byte that is not a letter, digit, "
+                               "hyphen or dot");
+    } else {
+      ++label;
+    }
+  }
+  if (label == 0) return illegal_parameter("server_name: HostName ends with a dot");
+  return ok_status();
+}
+
 Result<ServerNameList> ServerNameList::parse(ByteView body) {
   Reader r(body), list;
   if (!r.prefixed16(list)) return truncated("server_name");
@@ -17,6 +44,7 @@ Result<ServerNameList> ServerNameList::parse(ByteView body) {
     if (type != 0) return decode_error("server_name: unknown name_type");
     if (name.empty()) return decode_error("server_name: empty HostName");
     if (!m.host_names.empty()) return illegal_parameter("server_name: two host names");
+    if (Status s = check_host_name(name); !s) return s.error();
     m.host_names.emplace_back(name.begin(), name.end());
   }
   return m;
