@@ -1,5 +1,6 @@
 #include "engine/connection/config.h"
 
+#include <openssl/err.h>
 #include <openssl/x509v3.h>
 
 #include <algorithm>
@@ -16,6 +17,13 @@ Result<Identity> load_identity(const std::string& chain_file, const std::string&
   if (!chain) return chain.error();
   auto key = load_private_key_file(key_file);
   if (!key) return key.error();
+  // A key that is not the leaf's would sign every handshake wrongly: refuse
+  // the pair here, at startup, rather than fail each peer later.
+  if (chain->empty() || X509_check_private_key(chain->front().get(), key->get()) != 1) {
+    ERR_clear_error();
+    return internal_error("the private key in " + key_file + " does not match the certificate in " +
+                          chain_file);
+  }
   return Identity{std::move(chain).value(), std::move(key).value()};
 }
 

@@ -388,6 +388,14 @@ TEST(ServerName, MalformedHostNameIsIllegalParameter) {
   }
 }
 
+TEST(Identity, KeyThatIsNotTheCertificatesIsRefusedAtLoad) {
+  const std::string pki = "engine/crypto/testdata/";
+  EXPECT_TRUE(load_identity(pki + "server-rsa-chain.pem", pki + "server-rsa.key").ok());
+  auto mismatch = load_identity(pki + "server-rsa-chain.pem", pki + "server-ecdsa.key");
+  ASSERT_FALSE(mismatch.ok());
+  EXPECT_NE(mismatch.error().reason.find("does not match"), std::string::npos);
+}
+
 TEST(KeyLog, BothSidesLogTheSameNssLine) {
   std::vector<std::string> client_lines, server_lines;
   auto c = client_config();
