@@ -62,6 +62,23 @@ std::function<void(std::string_view)> KeylogFile::sink() {
   return [self = shared_from_this()](std::string_view l) { self->write(l); };
 }
 
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (const char ch : s) {
+    const auto b = static_cast<uint8_t>(ch);
+    if (b >= 0x20 && b < 0x7f) {
+      out.push_back(ch);
+    } else {
+      out += "\\x";
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 15]);
+    }
+  }
+  return out;
+}
+
 std::string summary(const Negotiated& n) {
   std::ostringstream out;
   out << openssl_name(n.version) << " " << iana_name(n.suite);
@@ -69,8 +86,8 @@ std::string summary(const Negotiated& n) {
   if (n.signature_scheme) out << " sigalg=" << iana_name(*n.signature_scheme);
   out << " ems=" << (n.extended_master_secret ? "yes" : "no")
       << " resumed=" << (n.resumed ? "yes" : "no");
-  if (!n.alpn.empty()) out << " alpn=" << n.alpn;
-  if (!n.server_name.empty()) out << " sni=" << n.server_name;
+  if (!n.alpn.empty()) out << " alpn=" << printable(n.alpn);
+  if (!n.server_name.empty()) out << " sni=" << printable(n.server_name);
   return out.str();
 }
 
@@ -84,12 +101,12 @@ std::string details(const Negotiated& n) {
       << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
       << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n"
       << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
-      << "ALPN:           " << (n.alpn.empty() ? "-" : n.alpn) << "\n"
-      << "server name:    " << (n.server_name.empty() ? "-" : n.server_name) << "\n"
+      << "ALPN:           " << (n.alpn.empty() ? "-" : printable(n.alpn)) << "\n"
+      << "server name:    " << (n.server_name.empty() ? "-" : printable(n.server_name)) << "\n"
       << "peer chain:\n";
   for (size_t i = 0; i < n.peer_chain.size(); ++i) {
-    out << "  " << i << " s: " << n.peer_chain[i].subject() << "\n"
-        << "    i: " << n.peer_chain[i].issuer() << "\n";
+    out << "  " << i << " s: " << printable(n.peer_chain[i].subject()) << "\n"
+        << "    i: " << printable(n.peer_chain[i].issuer()) << "\n";
   }
   return out.str();
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,7 +38,14 @@ class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
   FilePtr file_;
 };
 
-// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line.
+// A peer-supplied string made safe for a terminal, a log line or a page:
+// printable ASCII stays, every other byte (newline, ESC, NUL, non-ASCII)
+// becomes \xNN. Applying it twice changes nothing, so a whole log line may
+// go through it again.
+std::string printable(std::string_view s);
+
+// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line; what
+// the peer chose or sent goes through printable().
 std::string summary(const Negotiated& n);
 // The same, one field a line, with the peer chain.
 std::string details(const Negotiated& n);
