@@ -1,111 +1,22 @@
 // gauntlet serve: our engine as a TLS server on a TCP port, in the spirit of
-// openssl s_server. A thread per concurrent connection, bounded and reused;
-// every connection's outcome logged on stderr; a bad client ends only its own
-// connection.
+// openssl s_server. Its options and the engine Config they make; serving is
+// cli/serve/: event loops (serve_loop) over one session per client
+// (serve_session).
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <csignal>
+#include <chrono>
 #include <cstdio>
-#include <deque>
-#include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "cli/commands.h"
 #include "cli/peer_options.h"
-#include "transport/connection_io.h"
+#include "cli/serve/serve_loop.h"
+#include "cli/serve/serve_options.h"
 
 namespace gauntlet::cli {
 namespace {
 
-using namespace std::chrono_literals;
-
-struct ServeOptions {
-  std::string host = "127.0.0.1";
-  uint16_t port = 4433;
-  std::string cert, key, ca, versions = "tls1.0:tls1.2", suites, verify = "none", keylog, alpn;
-  bool www = false, tickets = false, once = false;
-  int max_connections = 64;
-  int timeout_seconds = 30;
-};
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_signal(int) { g_stop = true; }
-
-// Serves accepted connections on at most `max` threads. A thread that has
-// served one waits for the next rather than exiting, so a stream of clients
-// does not pay a thread (clone, stack mapping) per connection.
-class Workers {
- public:
-  using Serve = std::function<void(net::Fd, std::string)>;
-  Workers(size_t max, Serve serve) : max_(max), serve_(std::move(serve)) {}
-  ~Workers() { stop(); }
-
-  // False when every thread stayed busy until the stop signal.
-  bool submit(net::Fd fd, std::string peer) {
-    std::unique_lock lock(mu_);
-    while (busy_ + queue_.size() >= max_ && !g_stop) done_.wait_for(lock, 100ms);
-    if (g_stop) return false;
-    queue_.push_back({std::move(fd), std::move(peer)});
-    if (threads_.size() - busy_ < queue_.size()) {
-      threads_.emplace_back([this] { loop(); });
-    } else {
-      work_.notify_one();
-    }
-    return true;
-  }
-
-  // Serves what is queued, then joins every thread.
-  void stop() {
-    {
-      std::lock_guard lock(mu_);
-      stopping_ = true;
-    }
-    work_.notify_all();
-    for (std::thread& t : threads_) t.join();
-    threads_.clear();
-  }
-
- private:
-  struct Job {
-    net::Fd fd;
-    std::string peer;
-  };
-
-  void loop() {
-    std::unique_lock lock(mu_);
-    for (;;) {
-      work_.wait(lock, [&] { return !queue_.empty() || stopping_; });
-      if (queue_.empty()) return;
-      Job job = std::move(queue_.front());
-      queue_.pop_front();
-      ++busy_;
-      lock.unlock();
-      serve_(std::move(job.fd), std::move(job.peer));
-      lock.lock();
-      --busy_;
-      done_.notify_all();
-    }
-  }
-
-  std::mutex mu_;
-  std::condition_variable work_, done_;
-  std::deque<Job> queue_;
-  std::vector<std::thread> threads_;
-  size_t busy_ = 0;
-  bool stopping_ = false;
-  const size_t max_;
-  const Serve serve_;
-};
-
-std::mutex g_log;
-void log_line(const std::string& line) {
-  std::lock_guard lock(g_log);
-  std::fprintf(stderr, "%s\n", line.c_str());
-}
+void log_line(const std::string& line) { std::fprintf(stderr, "%s\n", printable(line).c_str()); }
 
 Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
   auto c = std::make_shared<Config>();
@@ -141,85 +52,37 @@ Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
   return c;
 }
 
-// Under --www: the request line is read, a status page goes back.
-std::string status_page(const Negotiated& n) {
-  const std::string body = "gauntlet serve\n" + details(n);
-  return "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-}
-
-void serve_one(std::shared_ptr<const Config> config, net::Fd fd, std::string peer,
-               const ServeOptions& o) {
-  const auto deadline = net::deadline_in(std::chrono::seconds(o.timeout_seconds));
-  Connection c = Connection::server(config);
-  if (auto st = net::handshake(c, fd, deadline); !st) {
-    log_line(peer + " handshake failed: " + st.error().to_string() + " (at " + c.progress() + ")");
-    return;
-  }
-  log_line(peer + " " + summary(c.negotiated()));
-  std::string request;
-  while (c.state() == ConnectionState::established) {
-    auto open = net::read_once(c, fd, deadline);
-    if (!open || !*open) break;
-    const Bytes in = c.read();
-    if (o.www) {
-      request.append(in.begin(), in.end());
-      if (request.find("\r\n\r\n") == std::string::npos && request.find("\n\n") == std::string::npos) {
-        continue;
-      }
-      const std::string page = status_page(c.negotiated());
-      (void)c.write(Bytes(page.begin(), page.end()));
-      c.close();
-    } else if (!in.empty()) {
-      (void)c.write(in);
-    }
-    if (!net::flush(c, fd, deadline)) break;
-  }
-  c.close();
-  (void)net::flush(c, fd, deadline);
-  if (c.error() && c.error()->alert != AlertDescription::close_notify) {
-    log_line(peer + " ended: " + c.error()->to_string());
-  }
-}
-
 int run(const ServeOptions& o) {
   auto config = make_config(o);
   if (!config) {
     std::fprintf(stderr, "gauntlet serve: %s\n", config.error().reason.c_str());
     return kUsageError;
   }
-  // A burst of as many clients as may be served at once waits in the accept
-  // queue rather than retrying its SYN a second later (the kernel caps this
-  // at net.core.somaxconn).
-  auto listener = net::listen_tcp(o.host, o.port, std::max(64, o.max_connections));
+  // Each renegotiation costs us a private-key operation: a client may ask
+  // for a few, then gets the no_renegotiation warning (RFC 5746 §4.4).
+  (*config)->max_renegotiations = static_cast<uint32_t>(o.max_renegotiations);
+  // A burst of clients waits in the accept queue rather than retrying its
+  // SYN a second later (the kernel caps this at net.core.somaxconn).
+  auto listener = net::listen_tcp(o.host, o.port, std::max(128, std::min(o.max_connections, 4096)));
   if (!listener) {
     std::fprintf(stderr, "gauntlet serve: %s\n", listener.error().reason.c_str());
     return kUsageError;
   }
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGPIPE, SIG_IGN);
   const auto bound = net::local_port(*listener);
   log_line("gauntlet serve: listening on " + o.host + ":" +
            std::to_string(bound ? *bound : o.port));
+  using std::chrono::seconds;
+  SessionPolicy policy;
+  policy.handshake_timeout = seconds(o.handshake_timeout_seconds);
+  policy.idle_timeout = seconds(o.idle_timeout_seconds);
+  policy.timeout = seconds(o.timeout_seconds);
+  policy.www = o.www;
+  policy.log = log_line;
   std::shared_ptr<const Config> shared = std::move(config).value();
-  Workers workers(static_cast<size_t>(std::max(1, o.max_connections)),
-                  [&](net::Fd fd, std::string peer) { serve_one(shared, std::move(fd), peer, o); });
-  while (!g_stop) {
-    std::string peer;
-    auto fd = net::accept_until(*listener, net::deadline_in(200ms), &peer);
-    if (!fd) {
-      if (!net::is_timeout(fd.error())) log_line("accept: " + fd.error().reason);
-      continue;
-    }
-    if (o.once) {
-      serve_one(shared, std::move(fd).value(), peer, o);
-      break;
-    }
-    if (!workers.submit(std::move(fd).value(), std::move(peer))) break;
-  }
-  workers.stop();
-  return 0;
+  const size_t threads = o.threads > 0 ? static_cast<size_t>(o.threads)
+                                       : std::max(1u, std::thread::hardware_concurrency());
+  return serve_loop(std::move(listener).value(), shared, policy,
+                    {static_cast<size_t>(o.max_connections), threads, o.once});
 }
 
 }  // namespace
@@ -242,10 +105,28 @@ Command add_serve_command(CLI::App& app) {
   sub->add_flag("--tickets", o->tickets, "issue session tickets (RFC 5077)");
   sub->add_option("--keylog", o->keylog, "append NSS key log lines to this file");
   sub->add_option("--alpn", o->alpn, "ALPN protocols in preference order, comma-separated");
-  sub->add_option("--max-connections", o->max_connections, "connections served at once")
-      ->capture_default_str();
-  sub->add_option("--timeout", o->timeout_seconds, "seconds a connection may last")
-      ->capture_default_str();
+  sub->add_option("--max-connections", o->max_connections,
+                  "connections held at once; more wait in the accept queue")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--threads", o->threads, "event loops (0: one per core)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
+  sub->add_option("--timeout", o->timeout_seconds, "seconds a connection may last in all")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
+  sub->add_option("--handshake-timeout", o->handshake_timeout_seconds,
+                  "seconds from accept to the end of the first handshake")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  sub->add_option("--idle-timeout", o->idle_timeout_seconds,
+                  "seconds a connection may go without a byte from the client")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
+  sub->add_option("--max-renegotiations", o->max_renegotiations,
+                  "renegotiations a client may ask for; more get no_renegotiation")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
   sub->add_flag("--once", o->once, "serve one connection, then exit");
   return {sub, [o] { return run(*o); }};
 }

@@ -101,11 +101,11 @@ except Exception: pass" 2>/dev/null
   fi
 fi
 
-# --- gauntlet serve: bounded, reused connection threads ----------------------
+# --- gauntlet serve: a bounded number of connections --------------------------
 if have openssl; then
-  # Two silent clients hold both of the server's threads until its 2-second
-  # timeout ends their handshakes; a third client is served after that, on a
-  # thread one of them freed, and SIGTERM then stops the server at once.
+  # Two silent clients hold both of the server's slots until its 2-second
+  # timeout ends their handshakes; a third client waits in the accept queue
+  # until then, and SIGTERM then stops the server at once.
   port=$(free_port)
   start_serve "$port" --max-connections 2 --timeout 2
   serve_pid=${pids[-1]}
@@ -119,9 +119,9 @@ import socket,time; a=[socket.create_connection(('127.0.0.1',$port)) for _ in ra
     -servername localhost >"$out" 2>&1
   waited_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   if grep -q "Verify return code: 0" "$out" && [ "$waited_ms" -ge 1000 ]; then
-    pass "serve --max-connections 2 serves a third client once a thread is free (${waited_ms} ms)"
+    pass "serve --max-connections 2 serves a third client once a slot is free (${waited_ms} ms)"
   else
-    fail "serve --max-connections 2 serves a third client once a thread is free (${waited_ms} ms)" \
+    fail "serve --max-connections 2 serves a third client once a slot is free (${waited_ms} ms)" \
       "$out" "$work/serve-$port.log"
   fi
   kill -TERM "$serve_pid"
