@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/handshake_state.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/signing.h"
@@ -21,15 +22,6 @@
 namespace gauntlet {
 
 namespace {
-
-template <typename T>
-Extension ext(ExtensionType type, T body) {
-  return Extension{type, ExtensionBody(std::move(body))};
-}
-
-bool offered(const ClientHello& ch, ExtensionType type) {
-  return ch.extensions && ch.extensions->find(type) != nullptr;
-}
 
 std::vector<NamedGroup> ec_groups(const Config& c) {
   std::vector<NamedGroup> out;
@@ -85,46 +77,7 @@ Status Connection::client_send_hello() {
   if (c.send_fallback_scsv) ch.cipher_suites.push_back(CipherSuite::fallback_scsv);
   ch.compression_methods = {CompressionMethod::null};
 
-  Extensions e;
-  auto& l = e.list;
-  using T = ExtensionType;
-  if (tls) {
-    if (!options_.server_name.empty()) {
-      l.push_back(ext(T::server_name, ServerNameList{{options_.server_name}}));
-    }
-    const bool any_ecdhe = std::ranges::any_of(ch.cipher_suites, [](CipherSuite s) {
-      const KeyExchange k = cipher_suite_info(s)->key_exchange;
-      return k == KeyExchange::ecdhe_rsa || k == KeyExchange::ecdhe_ecdsa;
-    });
-    if (any_ecdhe || !ec_groups(c).empty()) {
-      l.push_back(ext(T::ec_point_formats, EcPointFormats{{ECPointFormat::uncompressed}}));
-    }
-    if (!c.groups.empty()) l.push_back(ext(T::supported_groups, SupportedGroups{c.groups}));
-    if (c.offer_tickets && !renegotiating) {
-      l.push_back(ext(T::session_ticket,
-                      SessionTicketExtension{h.offered ? h.offered->ticket : Bytes{}}));
-    }
-    if (max >= ProtocolVersion::tls12) {
-      l.push_back(ext(T::signature_algorithms, SignatureAlgorithms{c.signature_schemes}));
-    }
-    if (!c.alpn.empty()) l.push_back(ext(T::application_layer_protocol_negotiation, Alpn{c.alpn}));
-    if (c.encrypt_then_mac) l.push_back(ext(T::encrypt_then_mac, EncryptThenMac{}));
-    if (c.extended_master_secret) {
-      l.push_back(ext(T::extended_master_secret, ExtendedMasterSecret{}));
-    }
-    if (c.max_fragment_length) {
-      l.push_back(ext(T::max_fragment_length, MaxFragmentLength{*c.max_fragment_length}));
-    }
-    if (c.record_size_limit) {
-      l.push_back(ext(T::record_size_limit, RecordSizeLimit{*c.record_size_limit}));
-    }
-  }
-  if (c.secure_renegotiation && !ssl2_form &&
-      (renegotiating ? secure_renegotiation_ : tls)) {
-    l.push_back(ext(T::renegotiation_info,
-                    RenegotiationInfo{renegotiating ? client_verify_data_ : Bytes{}}));
-  }
-  if (!l.empty()) ch.extensions = std::move(e);
+  ch.extensions = client_hello_extensions(hello_scope(), tls);
   // A rewrite in flight leaves our hello, state and transcript, as built.
   ClientHello sent = ch;
   apply_client_hello_bugs(c.bugs, sent);
@@ -238,78 +191,8 @@ Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
     return illegal_parameter("server chose a compression method we did not offer");
   }
 
-  bool renegotiation_info = false;
-  if (sh.extensions) {
-    for (const Extension& e : sh.extensions->list) {
-      // RFC 5246 §7.4.1.4: only what we offered may come back; the
-      // SCSV stands for renegotiation_info (RFC 5746 §3.4).
-      const bool scsv_answer = e.type == ExtensionType::renegotiation_info &&
-                               std::ranges::find(h.client_hello.cipher_suites,
-                                                 CipherSuite::empty_renegotiation_info_scsv) !=
-                                   h.client_hello.cipher_suites.end();
-      if (!offered(h.client_hello, e.type) && !scsv_answer) {
-        return Error{AlertDescription::unsupported_extension,
-                     "server sent " + iana_name(e.type) + ", which we did not offer"};
-      }
-    }
-    const Extensions& x = *sh.extensions;
-    if (const auto* ri = x.get<RenegotiationInfo>()) {
-      renegotiation_info = true;
-      Bytes expected;
-      if (handshake_done()) {
-        expected = client_verify_data_;
-        expected.insert(expected.end(), server_verify_data_.begin(), server_verify_data_.end());
-      }
-      if (ri->renegotiated_connection != expected && !fuzzer_mode_) {
-        return Error{AlertDescription::handshake_failure,
-                     "renegotiation_info does not match (RFC 5746 §3.4)"};
-      }
-    }
-    h.extended_master_secret = x.get<ExtendedMasterSecret>() != nullptr;
-    if (x.get<EncryptThenMac>()) {
-      // RFC 7366 §3: only for CBC suites. OpenSSL also answers it for NULL
-      // suites, where both orders give the same bytes; we let that pass.
-      if (h.version == ProtocolVersion::ssl3) {
-        return Error{AlertDescription::unsupported_extension,
-                     "encrypt_then_mac in an SSL 3.0 ServerHello (RFC 7366 §2)"};
-      }
-      if (is_cbc(h.suite->cipher)) {
-        h.encrypt_then_mac = true;
-      } else if (h.suite->cipher != CipherAlgorithm::null) {
-        return illegal_parameter("encrypt_then_mac for a stream or AEAD suite");
-      }
-    }
-    h.facts.new_session_ticket = x.get<SessionTicketExtension>() != nullptr;
-    if (const auto* alpn = x.get<Alpn>()) {
-      if (alpn->protocols.size() != 1 ||
-          std::ranges::find(c.alpn, alpn->protocols.front()) == c.alpn.end()) {
-        return illegal_parameter("server selected an ALPN protocol we did not offer");
-      }
-      h.alpn = alpn->protocols.front();
-    }
-    if (const auto* mfl = x.get<MaxFragmentLength>()) {
-      if (mfl->code != c.max_fragment_length) {
-        return illegal_parameter("max_fragment_length differs from the request");
-      }
-      h.max_fragment_length = mfl->code;
-    }
-    if (const auto* rsl = x.get<RecordSizeLimit>()) h.peer_record_size_limit = rsl->limit;
-    if (const auto* pf = x.get<EcPointFormats>()) {
-      if (std::ranges::find(pf->values, ECPointFormat::uncompressed) == pf->values.end()) {
-        return illegal_parameter("ec_point_formats without uncompressed (RFC 8422 §5.2)");
-      }
-    }
-  }
-  if (!handshake_done()) {
-    secure_renegotiation_ = renegotiation_info;
-  } else if (secure_renegotiation_ && !renegotiation_info) {
-    return Error{AlertDescription::handshake_failure,
-                 "renegotiation without renegotiation_info (RFC 5746 §3.5)"};
-  }
-  if (c.require_extended_master_secret && !h.extended_master_secret) {
-    return Error{AlertDescription::handshake_failure, "server does not support RFC 7627"};
-  }
-  h.server_name = options_.server_name;
+  HelloScope scope = hello_scope();
+  if (auto st = on_reply(scope, ExtensionContext::server_hello, sh.extensions); !st) return st;
   records_.set_version(h.version);
 
   h.resumed = h.offered && !h.client_hello.session_id.empty() &&

@@ -50,6 +50,8 @@ struct Negotiated {
   int handshakes = 0;  // 1 + renegotiations
 };
 
+struct HelloScope;  // engine/connection/extensions/extension.h
+
 class Connection {
  public:
   static Connection client(std::shared_ptr<const Config> config, ClientOptions options = {});
@@ -137,6 +139,8 @@ class Connection {
   enum class Direction { send, receive };
   void apply_fragment_limits(Direction d);
   Role peer() const { return role_ == Role::client ? Role::server : Role::client; }
+  // What the extension rows see of this connection and its handshake.
+  HelloScope hello_scope();
 
   // client_handshake.cc
   Status client_send_hello();
@@ -157,7 +161,7 @@ class Connection {
   Status server_on_client_hello(const ClientHello& hello);
   Status server_full_handshake(const ClientHello& hello);
   Status server_resume(const ClientHello& hello, Session session);
-  Status server_send_hello(const ClientHello& hello, Bytes session_id);
+  Status server_send_hello(Bytes session_id);
   Status server_send_key_exchange();
   Status server_on_certificate(const HandshakeMessage& msg);
   Status server_on_client_key_exchange(const HandshakeMessage& msg);

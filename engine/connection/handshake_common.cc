@@ -2,6 +2,7 @@
 // the key schedule, ChangeCipherSpec and Finished.
 #include <openssl/crypto.h>
 
+#include "engine/connection/extensions/extension.h"
 #include "engine/connection/handshake_state.h"
 #include "engine/connection/keylog.h"
 #include "engine/connection/negotiation.h"
@@ -274,6 +275,17 @@ Session Connection::handshake_session() const {
     if (!h.new_ticket.empty() && h.ticket_lifetime > 0) s.lifetime = h.ticket_lifetime;
   }
   return s;
+}
+
+HelloScope Connection::hello_scope() {
+  return HelloScope{.config = *config_,
+                    .hs = *hs_,
+                    .options = options_,
+                    .renegotiating = handshake_done(),
+                    .fuzzer_mode = fuzzer_mode_,
+                    .secure_renegotiation = secure_renegotiation_,
+                    .client_verify_data = client_verify_data_,
+                    .server_verify_data = server_verify_data_};
 }
 
 }  // namespace gauntlet

@@ -34,12 +34,15 @@ struct Connection::Handshake {
   Bytes peer_public;                 // the server's ephemeral public value
   std::optional<SignatureScheme> server_signature_scheme;
   std::optional<SignatureScheme> client_signature_scheme;  // CertificateVerify
-  std::optional<std::vector<SignatureScheme>> peer_signature_algorithms;
+  std::optional<std::vector<SignatureScheme>> peer_signature_algorithms;  // server: the client's
   std::vector<Certificate> peer_chain;
   std::optional<CertificateRequest> certificate_request;  // client: the server's
   Bytes master_secret;
 
-  // Extensions both sides agreed on.
+  // Extensions: what their rows (engine/connection/extensions/) read from
+  // the peer and agreed on.
+  std::optional<std::vector<NamedGroup>> peer_groups;  // server: supported_groups
+  std::optional<Bytes> client_ticket;  // server with ticket keys: the client's session_ticket
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
   bool issue_ticket = false;  // server will send NewSessionTicket

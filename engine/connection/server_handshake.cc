@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/handshake_state.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/signing.h"
@@ -23,35 +24,24 @@ namespace gauntlet {
 
 namespace {
 
-template <typename T>
-const T* client_ext(const ClientHello& ch) {
-  return ch.extensions ? ch.extensions->get<T>() : nullptr;
-}
-
 bool offers(const ClientHello& ch, CipherSuite s) {
   return std::ranges::find(ch.cipher_suites, s) != ch.cipher_suites.end();
 }
 
-bool client_accepts_group(const ClientHello& ch, NamedGroup g) {
-  const auto* groups = client_ext<SupportedGroups>(ch);
+bool client_accepts_group(const Connection::Handshake& h, NamedGroup g) {
   // RFC 8422 §4: without the extension any curve will do.
-  return !groups || std::ranges::find(groups->values, g) != groups->values.end();
+  return !h.peer_groups || std::ranges::find(*h.peer_groups, g) != h.peer_groups->end();
 }
 
 // RFC 8422 §5.3: an ECDSA certificate's key must be on a curve the client
 // named in supported_groups.
-bool client_accepts_key_curve(const ClientHello& ch, KeyType key) {
+bool client_accepts_key_curve(const Connection::Handshake& h, KeyType key) {
   switch (key) {
-    case KeyType::ec_p256: return client_accepts_group(ch, NamedGroup::secp256r1);
-    case KeyType::ec_p384: return client_accepts_group(ch, NamedGroup::secp384r1);
-    case KeyType::ec_p521: return client_accepts_group(ch, NamedGroup::secp521r1);
+    case KeyType::ec_p256: return client_accepts_group(h, NamedGroup::secp256r1);
+    case KeyType::ec_p384: return client_accepts_group(h, NamedGroup::secp384r1);
+    case KeyType::ec_p521: return client_accepts_group(h, NamedGroup::secp521r1);
     default: return true;
   }
-}
-
-std::optional<std::vector<SignatureScheme>> client_signature_algorithms(const ClientHello& ch) {
-  if (const auto* s = client_ext<SignatureAlgorithms>(ch)) return s->values;
-  return std::nullopt;
 }
 
 }  // namespace
@@ -126,62 +116,22 @@ Status Connection::server_on_client_hello(const ClientHello& ch) {
     return illegal_parameter("ClientHello without the null compression method");
   }
 
-  // RFC 5746 §3.6 and §3.7; a legacy server ignores both signals.
-  const auto* ri = c.secure_renegotiation ? client_ext<RenegotiationInfo>(ch) : nullptr;
-  const bool scsv =
-      c.secure_renegotiation && offers(ch, CipherSuite::empty_renegotiation_info_scsv);
-  if (!renegotiating) {
-    if (ri && !ri->renegotiated_connection.empty()) {
-      return Error{AlertDescription::handshake_failure,
-                   "non-empty renegotiation_info in an initial handshake"};
-    }
-    secure_renegotiation_ = ri || scsv;
-  } else if (scsv) {
-    return Error{AlertDescription::handshake_failure, "renegotiation SCSV in a renegotiation"};
-  } else if (secure_renegotiation_ != (ri != nullptr) ||
-             (ri && ri->renegotiated_connection != client_verify_data_ && !fuzzer_mode_)) {
-    return Error{AlertDescription::handshake_failure, "renegotiation_info does not match"};
-  }
-
-  h.extended_master_secret =
-      c.extended_master_secret && client_ext<ExtendedMasterSecret>(ch) != nullptr;
-  if (c.require_extended_master_secret && !h.extended_master_secret) {
-    return Error{AlertDescription::handshake_failure, "client does not support RFC 7627"};
-  }
-  if (const auto* sni = client_ext<ServerNameList>(ch); sni && !sni->host_names.empty()) {
-    h.server_name = sni->host_names.front();
-  }
-  if (const auto* alpn = client_ext<Alpn>(ch); alpn && !c.alpn.empty()) {
-    for (const std::string& p : c.alpn) {
-      if (std::ranges::find(alpn->protocols, p) != alpn->protocols.end()) {
-        h.alpn = p;
-        break;
-      }
-    }
-    // RFC 7301 §3.2.
-    if (h.alpn.empty()) {
-      return Error{AlertDescription::no_application_protocol, "no ALPN protocol in common"};
-    }
-  }
-  if (const auto* rsl = client_ext<RecordSizeLimit>(ch)) {
-    h.peer_record_size_limit = rsl->limit;
-  } else if (const auto* mfl = client_ext<MaxFragmentLength>(ch)) {
-    h.max_fragment_length = mfl->code;
-  }
+  HelloScope scope = hello_scope();
+  if (auto st = on_client_hello(scope); !st) return st;
 
   std::optional<Session> session;
-  const auto* ticket = client_ext<SessionTicketExtension>(ch);
+  const std::optional<Bytes>& ticket = h.client_ticket;
   // A resumed client gets a ticket if it has none, or if its ticket's key no
   // longer seals; otherwise it keeps the one it has, as OpenSSL's server
   // does, which spares both sides a message (RFC 5077 §3.3 leaves it open).
-  bool renew_ticket = c.ticket_keys && ticket;
-  if (c.ticket_keys && ticket && !ticket->ticket.empty()) {
+  bool renew_ticket = ticket.has_value();
+  if (ticket && !ticket->empty()) {
     if (fuzzer_mode_) {
-      if (auto state = Session::parse_state(ticket->ticket)) {
+      if (auto state = Session::parse_state(*ticket)) {
         session = std::move(state).value();
         renew_ticket = false;
       }
-    } else if (auto opened = c.ticket_keys->open(ticket->ticket)) {
+    } else if (auto opened = c.ticket_keys->open(*ticket)) {
       session = std::move(opened->session);
       renew_ticket = opened->older_key;
     }
@@ -216,7 +166,6 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
     if (!h.server_name.empty() && id.matches(h.server_name)) candidates.push_back(&id);
   if (candidates.empty())
     for (const Identity& id : c.identities) candidates.push_back(&id);
-  const auto peer_schemes = client_signature_algorithms(ch);
 
   for (const CipherSuite s : c.cipher_suites) {
     const CipherSuiteInfo* info = cipher_suite_info(s);
@@ -225,7 +174,7 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
     std::optional<NamedGroup> group;
     if (kx == KeyExchange::ecdhe_rsa || kx == KeyExchange::ecdhe_ecdsa) {
       for (const NamedGroup g : c.groups)
-        if (ecdh_group(g) && client_accepts_group(ch, g)) {
+        if (ecdh_group(g) && client_accepts_group(h, g)) {
           group = g;
           break;
         }
@@ -237,10 +186,10 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
           !key_usage_fits_suite(id->chain.front(), kx)) {
         continue;
       }
-      if (kx == KeyExchange::ecdhe_ecdsa && !client_accepts_key_curve(ch, key)) continue;
+      if (kx == KeyExchange::ecdhe_ecdsa && !client_accepts_key_curve(h, key)) continue;
       std::optional<SignatureScheme> scheme;
       if (kx != KeyExchange::rsa && h.version >= ProtocolVersion::tls12) {
-        scheme = choose_signature_scheme(key, c.signature_schemes, peer_schemes);
+        scheme = choose_signature_scheme(key, c.signature_schemes, h.peer_signature_algorithms);
         if (!scheme) continue;
       } else if (kx != KeyExchange::rsa && !signs_without_scheme(key)) {
         continue;
@@ -264,20 +213,20 @@ Status Connection::server_full_handshake(const ClientHello& ch) {
     // RFC 7919 §4: a group the client named, else our default.
     FfdheGroup dh = c.dh_group;
     for (const NamedGroup g : c.groups)
-      if (ffdhe_group(g) && client_ext<SupportedGroups>(ch) && client_accepts_group(ch, g)) {
+      if (ffdhe_group(g) && h.peer_groups && client_accepts_group(h, g)) {
         dh = *ffdhe_group(g);
         h.group = g;
         break;
       }
     h.dh = DhParams::ffdhe(dh);
   }
-  h.issue_ticket = c.ticket_keys && client_ext<SessionTicketExtension>(ch) != nullptr;
+  h.issue_ticket = h.client_ticket.has_value();
   h.facts = {.server_key_exchange = kx != KeyExchange::rsa,
              .certificate_request = c.client_auth != ClientAuth::none,
              .client_certificate = std::nullopt,
              .new_session_ticket = h.issue_ticket};
   h.order.set_shape(HandshakeShape::full);
-  if (auto st = server_send_hello(ch, c.session_cache ? c.random->bytes(32) : Bytes{}); !st) {
+  if (auto st = server_send_hello(c.session_cache ? c.random->bytes(32) : Bytes{}); !st) {
     return st;
   }
 
@@ -308,55 +257,21 @@ Status Connection::server_resume(const ClientHello& ch, Session session) {
   h.facts.new_session_ticket = h.issue_ticket;
   h.order.set_shape(HandshakeShape::abbreviated);
   // RFC 5077 §3.4: a ticket resumption echoes the client's session ID.
-  if (auto st = server_send_hello(ch, ch.session_id); !st) return st;
+  if (auto st = server_send_hello(ch.session_id); !st) return st;
   if (auto st = derive_keys(); !st) return st;
   return server_finish_flight();
 }
 
-Status Connection::server_send_hello(const ClientHello& ch, Bytes session_id) {
+Status Connection::server_send_hello(Bytes session_id) {
   const Config& c = *config_;
   Handshake& h = *hs_;
   h.server_random = c.random->bytes(kRandomSize);
   h.session_id = std::move(session_id);
-  // RFC 7366 §2: a TLS extension; SSL 3.0's CBC keeps MAC-then-encrypt.
-  h.encrypt_then_mac = c.encrypt_then_mac && is_cbc(h.suite->cipher) &&
-                       h.version != ProtocolVersion::ssl3 &&
-                       client_ext<EncryptThenMac>(ch) != nullptr;
-
-  Extensions e;
-  auto& l = e.list;
-  using T = ExtensionType;
-  auto add = [&](ExtensionType type, auto body) { l.push_back({type, ExtensionBody(body)}); };
-  if (secure_renegotiation_) {
-    Bytes both;
-    if (handshake_done()) {
-      both = client_verify_data_;
-      both.insert(both.end(), server_verify_data_.begin(), server_verify_data_.end());
-    }
-    add(T::renegotiation_info, RenegotiationInfo{both});
-  }
-  if (h.extended_master_secret) add(T::extended_master_secret, ExtendedMasterSecret{});
-  if (h.encrypt_then_mac) add(T::encrypt_then_mac, EncryptThenMac{});
-  if (h.issue_ticket) add(T::session_ticket, SessionTicketExtension{});
-  if (!h.alpn.empty()) add(T::application_layer_protocol_negotiation, Alpn{{h.alpn}});
-  // RFC 6066 §3: acknowledge a name we used, and not on resumption.
-  if (!h.resumed && h.identity && !h.server_name.empty() && h.identity->matches(h.server_name)) {
-    add(T::server_name, ServerNameAck{});
-  }
-  if (h.max_fragment_length) add(T::max_fragment_length, MaxFragmentLength{*h.max_fragment_length});
-  if (h.peer_record_size_limit) {
-    add(T::record_size_limit,
-        RecordSizeLimit{c.record_size_limit.value_or(static_cast<uint16_t>(kMaxPlaintext))});
-  }
-  const KeyExchange kx = h.suite->key_exchange;
-  if ((kx == KeyExchange::ecdhe_rsa || kx == KeyExchange::ecdhe_ecdsa) &&
-      client_ext<EcPointFormats>(ch)) {
-    add(T::ec_point_formats, EcPointFormats{{ECPointFormat::uncompressed}});
-  }
 
   ServerHello sh{h.version, h.server_random, h.session_id, h.suite->suite,
                  CompressionMethod::null, std::nullopt};
-  if (!l.empty()) sh.extensions = std::move(e);
+  HelloScope scope = hello_scope();
+  sh.extensions = reply_extensions(scope, ExtensionContext::server_hello);
   apply_server_hello_bugs(c.bugs, sh);
   records_.set_version(h.version);
   if (auto st = send_message(HandshakeType::server_hello, sh.serialize()); !st) return st;

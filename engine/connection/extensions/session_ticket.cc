@@ -1,0 +1,44 @@
+// session_ticket (RFC 5077 §3.2): the client offers a ticket (or asks for
+// one with an empty body); a server with ticket keys answers that it will
+// send NewSessionTicket. Whether the ticket resumes is the server's
+// resumption code's choice (server_handshake.cc).
+#include "engine/connection/extensions/extension.h"
+
+namespace gauntlet {
+namespace {
+
+std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
+  if (!s.config.offer_tickets || s.renegotiating) return std::nullopt;
+  return SessionTicketExtension{s.hs.offered ? s.hs.offered->ticket : Bytes{}};
+}
+
+Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
+  const auto* ticket = body_as<SessionTicketExtension>(body);
+  if (s.config.ticket_keys && ticket) s.hs.client_ticket = ticket->ticket;
+  return ok_status();
+}
+
+std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
+  if (!s.hs.issue_ticket) return std::nullopt;
+  return SessionTicketExtension{};
+}
+
+// Whether NewSessionTicket follows. A ServerHello without any extensions
+// leaves it unknown, so the order table lets the server choose.
+Status on_reply(HelloScope& s, const Reply& r) {
+  if (r.block) s.hs.facts.new_session_ticket = body_as<SessionTicketExtension>(r.body) != nullptr;
+  return ok_status();
+}
+
+}  // namespace
+
+constinit const ExtensionRow kSessionTicketRow{
+    .type = ExtensionType::session_ticket,
+    .replies_in = in(ExtensionContext::server_hello),
+    .add_to_client_hello = add_to_client_hello,
+    .on_client_hello = on_client_hello,
+    .add_to_reply = add_to_reply,
+    .on_reply = on_reply,
+};
+
+}  // namespace gauntlet
