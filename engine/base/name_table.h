@@ -1,6 +1,8 @@
 // Every named enum (alerts here, engine/registry's) carries a table of
 // (value, IANA name, OpenSSL name) rows; these helpers look names up both
 // ways. Unknown values print as hex so a decoder never loses information.
+// Enums of our own (engine/connection/config_names.h) put the name scenario
+// files and the command line use in the IANA column.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,14 @@ std::optional<E> from_name(std::span<const NameRow<E>> table, std::string_view n
   for (const auto& row : table)
     if (row.iana == name || (!row.openssl.empty() && row.openssl == name)) return row.value;
   return std::nullopt;
+}
+
+// Every IANA name in table order, "a, b, c": what a usage message offers.
+template <typename E>
+std::string name_list(std::span<const NameRow<E>> table) {
+  std::string out;
+  for (const auto& row : table) out += (out.empty() ? "" : ", ") + std::string(row.iana);
+  return out;
 }
 
 // The enum value with this wire value, if the table knows it.

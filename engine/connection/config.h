@@ -2,7 +2,8 @@
 // connections (a server's, possibly at once on several threads); what
 // changes per connection — the server name a client asks for, the session it
 // offers — goes in ClientOptions. Randomness and time come from here, so a
-// run can be made deterministic.
+// run can be made deterministic. ConfigBuilder (config_builder.h) assembles
+// one.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "engine/connection/bugs.h"
+#include "engine/connection/policy.h"
 #include "engine/crypto/clock.h"
 #include "engine/crypto/dh.h"
 #include "engine/crypto/keys.h"
@@ -30,12 +32,6 @@
 #include "engine/session/ticket_keys.h"
 
 namespace gauntlet {
-
-enum class ClientAuth { none, optional, required };
-
-// RFC 5746: renegotiation only with renegotiation_info (secure), also with
-// peers that lack it (insecure, CVE-2009-3555), or never.
-enum class RenegotiationPolicy { refuse, secure, allow_insecure };
 
 // A certificate chain (leaf first) and its key.
 struct Identity {

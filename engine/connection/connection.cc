@@ -2,6 +2,7 @@
 #include "engine/connection/connection.h"
 
 #include "engine/connection/handshake_state.h"
+#include "engine/connection/policy.h"
 #include "engine/messages/handshake/record_bodies.h"
 
 namespace gauntlet {
@@ -202,9 +203,7 @@ void Connection::fail(Error e) {
 }
 
 Status Connection::may_renegotiate() const {
-  const RenegotiationPolicy policy = config_->renegotiation;
-  if (policy == RenegotiationPolicy::refuse ||
-      (!secure_renegotiation_ && policy != RenegotiationPolicy::allow_insecure)) {
+  if (!renegotiation_allowed(config_->renegotiation, secure_renegotiation_)) {
     return Error{AlertDescription::no_renegotiation, "renegotiation refused by policy"};
   }
   if (config_->max_renegotiations && handshakes_ > 0 &&
