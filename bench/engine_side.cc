@@ -6,6 +6,7 @@
 #include <string>
 
 #include "bench/pki.h"
+#include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
 
 namespace gauntlet::bench {
@@ -33,25 +34,29 @@ class EngineEndpoint final : public Endpoint {
   Connection c_;
 };
 
-std::shared_ptr<Config> base_config(const Scenario& s) {
-  auto c = std::make_shared<Config>();
-  c->min_version = c->max_version = ProtocolVersion::tls12;
+// Both sides: TLS 1.2 and the scenario's suite.
+ConfigBuilder base(const Scenario& s) {
   const auto suite = cipher_suite_from_name(s.suite);
   if (!suite) die("unknown suite " + s.suite);
-  c->cipher_suites = {*suite};
-  return c;
+  ConfigBuilder b;
+  b.versions(ProtocolVersion::tls12, ProtocolVersion::tls12).cipher_suites({*suite});
+  return b;
+}
+
+std::shared_ptr<Config> built(ConfigBuilder& b) {
+  auto c = b.build();
+  if (!c) die(c.error().to_string());
+  return std::move(c).value();
 }
 
 class EngineServer final : public Side {
  public:
-  explicit EngineServer(const Scenario& s) : config_(base_config(s)) {
-    auto id = load_identity(kServerChain, kServerKey);
-    if (!id) die(id.error().to_string());
-    config_->identities = {std::move(id).value()};
-    if (s.session_cache) config_->session_cache = std::make_shared<SessionCache>();
-    if (s.resumption == Resumption::ticket) {
-      config_->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*config_->random));
-    }
+  explicit EngineServer(const Scenario& s) {
+    ConfigBuilder b = base(s);
+    b.identity_files(kServerChain, kServerKey);
+    if (s.session_cache) b.session_cache();
+    if (s.resumption == Resumption::ticket) b.ticket_keys();
+    config_ = built(b);
   }
   std::unique_ptr<Endpoint> connect() override {
     return std::make_unique<EngineEndpoint>(Connection::server(config_));
@@ -63,10 +68,10 @@ class EngineServer final : public Side {
 
 class EngineClient final : public Side {
  public:
-  explicit EngineClient(const Scenario& s) : config_(base_config(s)) {
-    auto trust = std::make_shared<TrustStore>();
-    if (auto st = trust->add_file(kRootCa); !st) die(st.error().to_string());
-    config_->trust = trust;
+  explicit EngineClient(const Scenario& s) {
+    ConfigBuilder b = base(s);
+    b.trust_file(kRootCa);
+    config_ = built(b);
     config_->offer_tickets = s.resumption == Resumption::ticket;
   }
   std::unique_ptr<Endpoint> connect() override {

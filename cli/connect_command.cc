@@ -24,33 +24,25 @@ struct ConnectOptions {
 };
 
 Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
-  auto c = std::make_shared<Config>();
   auto versions = parse_versions(o.versions);
   if (!versions) return versions.error();
-  std::tie(c->min_version, c->max_version) = *versions;
+  ConfigBuilder b;
+  b.versions(versions->first, versions->second).alpn(split_list(o.alpn));
   if (!o.suites.empty()) {
     auto suites = parse_suites(o.suites);
     if (!suites) return suites.error();
-    c->cipher_suites = std::move(suites).value();
+    b.cipher_suites(std::move(suites).value());
   }
-  if (!o.ca.empty()) {
-    auto trust = std::make_shared<TrustStore>();
-    if (auto st = trust->add_file(o.ca); !st) return st.error();
-    c->trust = trust;
-  }
-  c->verify_hostname = !o.sni.empty();
-  if (!o.cert.empty()) {
-    auto id = load_identity(o.cert, o.key.empty() ? o.cert : o.key);
-    if (!id) return id.error();
-    c->identities = {std::move(id).value()};
-  }
-  c->alpn = split_list(o.alpn);
+  if (!o.ca.empty()) b.trust_file(o.ca);
+  if (!o.cert.empty()) b.identity_files(o.cert, o.key.empty() ? o.cert : o.key);
   if (!o.keylog.empty()) {
     auto file = KeylogFile::open(o.keylog);
     if (!file) return file.error();
-    c->keylog = (*file)->sink();
+    b.keylog((*file)->sink());
   }
-  return c;
+  auto config = b.build();
+  if (config) (*config)->verify_hostname = !o.sni.empty();
+  return config;
 }
 
 // One connection: handshake, then (first time only) stdin out and the

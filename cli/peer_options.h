@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "engine/connection/config.h"
+#include "engine/connection/config_builder.h"
+#include "engine/connection/config_names.h"
 #include "engine/connection/connection.h"
 #include "engine/crypto/keys.h"
 

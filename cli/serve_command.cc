@@ -19,37 +19,29 @@ namespace {
 void log_line(const std::string& line) { std::fprintf(stderr, "%s\n", printable(line).c_str()); }
 
 Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
-  auto c = std::make_shared<Config>();
-  auto identity = load_identity(o.cert, o.key);
-  if (!identity) return identity.error();
-  c->identities = {std::move(identity).value()};
   auto versions = parse_versions(o.versions);
   if (!versions) return versions.error();
-  std::tie(c->min_version, c->max_version) = *versions;
+  auto client_auth = client_auth_from_name(o.verify);
+  if (!client_auth) return decode_error("--verify: " + client_auth.error().reason);
+  ConfigBuilder b;
+  b.identity_files(o.cert, o.key)
+      .versions(versions->first, versions->second)
+      .client_auth(*client_auth)
+      .session_cache(4096)
+      .alpn(split_list(o.alpn));
   if (!o.suites.empty()) {
     auto suites = parse_suites(o.suites);
     if (!suites) return suites.error();
-    c->cipher_suites = std::move(suites).value();
+    b.cipher_suites(std::move(suites).value());
   }
-  if (o.verify == "optional" || o.verify == "required") {
-    c->client_auth = o.verify == "required" ? ClientAuth::required : ClientAuth::optional;
-  } else if (o.verify != "none") {
-    return decode_error("--verify must be none, optional or required");
-  }
-  if (!o.ca.empty()) {
-    auto trust = std::make_shared<TrustStore>();
-    if (auto st = trust->add_file(o.ca); !st) return st.error();
-    c->trust = trust;
-  }
-  c->session_cache = std::make_shared<SessionCache>(4096);
-  if (o.tickets) c->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*c->random));
-  c->alpn = split_list(o.alpn);
+  if (!o.ca.empty()) b.trust_file(o.ca);
+  if (o.tickets) b.ticket_keys();
   if (!o.keylog.empty()) {
     auto file = KeylogFile::open(o.keylog);
     if (!file) return file.error();
-    c->keylog = (*file)->sink();
+    b.keylog((*file)->sink());
   }
-  return c;
+  return b.build();
 }
 
 int run(const ServeOptions& o) {

@@ -5,6 +5,7 @@
 
 #include "conformance/runner/expectation.h"
 #include "conformance/runner/wire_log.h"
+#include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
 #include "engine/record/record_header.h"
 
@@ -86,12 +87,14 @@ Status CaseRun::open_connection(const Step* reconnect) {
                     reconnect->max_version)) {
     // The same peer (its session cache and ticket keys are shared) with
     // this connection's changes.
-    auto next = std::make_shared<Config>(*config_);
-    if (reconnect->bugs) next->bugs = *reconnect->bugs;
-    if (!reconnect->suites.empty()) next->cipher_suites = reconnect->suites;
-    next->min_version = reconnect->min_version.value_or(next->min_version);
-    next->max_version = reconnect->max_version.value_or(next->max_version);
-    config_ = std::move(next);
+    ConfigBuilder b(*config_);
+    b.versions(reconnect->min_version.value_or(config_->min_version),
+               reconnect->max_version.value_or(config_->max_version));
+    if (!reconnect->suites.empty()) b.cipher_suites(reconnect->suites);
+    auto next = b.build();
+    if (!next) return next.error();
+    if (reconnect->bugs) (*next)->bugs = *reconnect->bugs;
+    config_ = std::move(next).value();
   }
   std::optional<Session> session;
   if (conn_) {

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "conformance/targets/local_channel.h"
+#include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
 
 namespace gauntlet::conformance {
@@ -68,34 +69,27 @@ class EngineInstance final : public SutInstance {
 }  // namespace
 
 Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadline) const {
-  auto config = std::make_shared<Config>();
-  config->min_version = ProtocolVersion::ssl3;
-  config->max_version = ProtocolVersion::tls12;
-  config->cipher_suites = all_engine_cipher_suites();
-  config->random = std::make_shared<DeterministicRandom>(std::hash<std::string>{}(c.id()));
-  config->clock = std::make_shared<FixedClock>(kScenarioTime);
-  auto trust = std::make_shared<TrustStore>();
-  if (auto st = trust->add_file(pki_.root()); !st) return st.error();
-  config->trust = trust;
   const SutSettings& sut = c.scenario->sut;
-  config->renegotiation = sut.renegotiation;
   const Role sut_role = c.scenario->scripted == Role::client ? Role::server : Role::client;
+  ConfigBuilder b;
+  b.versions(ProtocolVersion::ssl3, ProtocolVersion::tls12)
+      .cipher_suites(all_engine_cipher_suites())
+      .deterministic_random(std::hash<std::string>{}(c.id()))
+      .fixed_clock(kScenarioTime)
+      .trust_file(pki_.root())
+      .renegotiation(sut.renegotiation);
   const std::vector<std::string> names =
       sut_role == Role::server ? std::vector<std::string>{"server-rsa", "server-ecdsa", "server-dsa"}
                                : std::vector<std::string>{"client-rsa"};
-  for (const std::string& name : names) {
-    auto id = load_identity(pki_.chain(name), pki_.key(name));
-    if (!id) return id.error();
-    config->identities.push_back(std::move(id).value());
-  }
+  for (const std::string& name : names) b.identity_files(pki_.chain(name), pki_.key(name));
   if (sut_role == Role::server) {
-    config->client_auth = sut.client_auth;
-    config->session_cache = std::make_shared<SessionCache>();
-    if (sut.tickets) {
-      config->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*config->random));
-    }
+    b.client_auth(sut.client_auth).session_cache();
+    if (sut.tickets) b.ticket_keys();
   }
-  return std::unique_ptr<SutInstance>(std::make_unique<EngineInstance>(config, sut_role));
+  auto config = b.build();
+  if (!config) return config.error();
+  return std::unique_ptr<SutInstance>(
+      std::make_unique<EngineInstance>(std::move(config).value(), sut_role));
 }
 
 }  // namespace gauntlet::conformance

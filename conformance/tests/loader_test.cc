@@ -91,6 +91,28 @@ TEST(LoaderTest, MistakesNameFileAndLine) {
             "f.yaml:22: scenario 'tampered' appears twice");
 }
 
+// The names of engine/connection/config_names.h, shared with the CLI.
+TEST(LoaderTest, ConfigNamesAndTheirMistakes) {
+  std::string text = with("skip_message: certificate}", "bad_premaster: no_separator}");
+  text.replace(text.find("tickets: false}"), 15, "tickets: false, renegotiation: refuse}");
+  const auto r = load_family_text(text, "f.yaml");
+  ASSERT_TRUE(r) << r.error().reason;
+  EXPECT_EQ((*r)[0].bugs.bad_premaster, BadPremaster::no_separator);
+  EXPECT_EQ((*r)[0].sut.renegotiation, RenegotiationPolicy::refuse);
+
+  EXPECT_EQ(error_of(with("client_auth: optional", "client_auth: maybe")),
+            "f.yaml:10: client_auth: unknown client authentication 'maybe' "
+            "(none, optional, required)");
+  EXPECT_EQ(error_of(with("tickets: false}", "renegotiation: allow_insecure}")),
+            "f.yaml:10: renegotiation is refuse or secure");
+  EXPECT_EQ(error_of(with("action: flip_last_byte", "action: flip_it")),
+            "f.yaml:15: action: unknown tamper action 'flip_it' (flip_last_byte, "
+            "flip_first_byte, flip_padding, truncate, extend, oversize, change_type, "
+            "change_version)");
+  EXPECT_EQ(error_of(with("skip_message: certificate}", "bad_premaster: bad}")).substr(0, 60),
+            "f.yaml:12: bad_premaster: unknown bad_premaster kind 'bad' (");
+}
+
 TEST(LoaderTest, MissingFileAndDirectory) {
   EXPECT_FALSE(load_family_file("/nonexistent.yaml"));
   EXPECT_FALSE(load_scenario_directory("/nonexistent"));

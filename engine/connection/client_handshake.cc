@@ -5,7 +5,6 @@
 
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/handshake_state.h"
-#include "engine/connection/policy.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/signing.h"
 #include "engine/crypto/rsa.h"

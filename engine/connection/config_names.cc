@@ -36,12 +36,14 @@ constexpr std::array<NameRow<T>, 8> kTamper{{
 }};
 
 using B = BadPremaster;
-constexpr std::array<NameRow<B>, 5> kBadPremaster{{
+constexpr std::array<NameRow<B>, 7> kBadPremaster{{
     {B::wrong_first_byte, "wrong_first_byte", ""},
     {B::wrong_block_type, "wrong_block_type", ""},
     {B::no_separator, "no_separator", ""},
     {B::zero_in_padding, "zero_in_padding", ""},
     {B::wrong_length, "wrong_length", ""},
+    {B::zero_ciphertext, "zero_ciphertext", ""},
+    {B::short_ciphertext, "short_ciphertext", ""},
 }};
 
 template <typename E>

@@ -6,7 +6,6 @@
 #include "engine/connection/handshake_state.h"
 #include "engine/connection/keylog.h"
 #include "engine/connection/negotiation.h"
-#include "engine/connection/policy.h"
 #include "engine/key_schedule/key_schedule.h"
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"

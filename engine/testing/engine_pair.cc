@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/connection/config_builder.h"
+
 namespace gauntlet::test_support {
 
 namespace {
@@ -15,30 +17,37 @@ Identity test_identity(const std::string& name) {
 }
 
 namespace {
-std::shared_ptr<Config> base_config(uint64_t seed) {
-  auto c = std::make_shared<Config>();
-  c->min_version = ProtocolVersion::ssl3;
-  c->max_version = ProtocolVersion::tls12;
-  c->cipher_suites = all_engine_cipher_suites();
-  c->random = std::make_shared<DeterministicRandom>(seed);
-  c->clock = std::make_shared<FixedClock>(kTestNow);
-  auto trust = std::make_shared<TrustStore>();
-  EXPECT_TRUE(trust->add_file(kPki + "root-ca.pem").ok());
-  c->trust = trust;
-  return c;
+ConfigBuilder base(uint64_t seed) {
+  ConfigBuilder b;
+  b.versions(ProtocolVersion::ssl3, ProtocolVersion::tls12)
+      .cipher_suites(all_engine_cipher_suites())
+      .deterministic_random(seed)
+      .fixed_clock(kTestNow)
+      .trust_file(kPki + "root-ca.pem");
+  return b;
+}
+
+std::shared_ptr<Config> built(ConfigBuilder& b) {
+  auto c = b.build();
+  EXPECT_TRUE(c.ok()) << c.error().to_string();
+  return std::move(c).value();
 }
 }  // namespace
 
 std::shared_ptr<Config> server_config(uint64_t seed) {
-  auto c = base_config(seed);
-  c->identities = {test_identity("server-rsa"), test_identity("server-ecdsa"),
-                   test_identity("server-dsa")};
-  c->session_cache = std::make_shared<SessionCache>();
-  c->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*c->random));
-  return c;
+  ConfigBuilder b = base(seed);
+  b.identity(test_identity("server-rsa"))
+      .identity(test_identity("server-ecdsa"))
+      .identity(test_identity("server-dsa"))
+      .session_cache()
+      .ticket_keys();
+  return built(b);
 }
 
-std::shared_ptr<Config> client_config(uint64_t seed) { return base_config(seed); }
+std::shared_ptr<Config> client_config(uint64_t seed) {
+  ConfigBuilder b = base(seed);
+  return built(b);
+}
 
 bool pump(Connection& a, Connection& b) {
   for (int round = 0; round < 64; ++round) {

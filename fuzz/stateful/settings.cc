@@ -1,5 +1,6 @@
 #include "fuzz/stateful/settings.h"
 
+#include "engine/connection/config_builder.h"
 #include "fuzz/stateful/fuzz_identities.h"
 
 namespace gauntlet::fuzzing {
@@ -22,19 +23,26 @@ constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion:
 // 2027-01-15: fixed, so runs repeat exactly.
 constexpr int64_t kNow = 1800000000;
 
-std::shared_ptr<Config> base(const Settings& s) {
-  auto c = std::make_shared<Config>();
+ConfigBuilder base(const Settings& s) {
+  ConfigBuilder b;
+  b.versions(ProtocolVersion::ssl3, s.max_version)
+      .cipher_suites(all_engine_cipher_suites())
+      .renegotiation(s.renegotiation ? RenegotiationPolicy::allow_insecure
+                                     : RenegotiationPolicy::secure)
+      .deterministic_random(0)
+      .fixed_clock(kNow)
+      .alpn({"h2", "http/1.1"});
+  return b;
+}
+
+// The Config in fuzzer mode with the header's extension switches. A builder
+// that loads no file cannot fail; if it did, value() would throw and the
+// fuzzer stop on it.
+std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
+  auto c = b.build().value();
   c->fuzzer_mode = true;
-  c->min_version = ProtocolVersion::ssl3;
-  c->max_version = s.max_version;
-  c->cipher_suites = all_engine_cipher_suites();
   c->extended_master_secret = s.extended_master_secret;
   c->encrypt_then_mac = s.encrypt_then_mac;
-  c->renegotiation = s.renegotiation ? RenegotiationPolicy::allow_insecure
-                                     : RenegotiationPolicy::secure;
-  c->random = std::make_shared<DeterministicRandom>(0);
-  c->clock = std::make_shared<FixedClock>(kNow);
-  c->alpn = {"h2", "http/1.1"};
   return c;
 }
 
@@ -84,21 +92,23 @@ Session shared_session() {
 }
 
 std::shared_ptr<Config> client_config(const Settings& s) {
-  auto c = base(s);
+  ConfigBuilder b = base(s);
+  if (s.client_auth) b.identity(fuzz_identities().front());
+  auto c = build_fuzzing(b, s);
   c->offer_tickets = s.tickets;
-  if (s.client_auth) c->identities = {fuzz_identities().front()};
   return c;
 }
 
 std::shared_ptr<Config> server_config(const Settings& s) {
-  auto c = base(s);
-  c->identities = fuzz_identities();
-  c->client_auth = !s.client_auth          ? ClientAuth::none
+  ConfigBuilder b = base(s);
+  b.identities(fuzz_identities())
+      .client_auth(!s.client_auth          ? ClientAuth::none
                    : s.require_client_auth ? ClientAuth::required
-                                           : ClientAuth::optional;
-  c->session_cache = std::make_shared<SessionCache>(4);
+                                           : ClientAuth::optional)
+      .session_cache(4);
+  if (s.tickets) b.ticket_keys();
+  auto c = build_fuzzing(b, s);
   if (s.resumption) c->session_cache->store(shared_session());
-  if (s.tickets) c->ticket_keys = std::make_shared<TicketKeys>(TicketKey::generate(*c->random));
   return c;
 }
 
