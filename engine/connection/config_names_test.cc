@@ -41,7 +41,7 @@ TEST(ConfigNames, TamperActionRoundTrips) {
 TEST(ConfigNames, BadPremasterRoundTrips) {
   using B = BadPremaster;
   expect_round_trip({B::wrong_first_byte, B::wrong_block_type, B::no_separator,
-                     B::zero_in_padding, B::wrong_length},
+                     B::zero_in_padding, B::wrong_length, B::zero_ciphertext, B::short_ciphertext},
                     &bad_premaster_from_name);
   EXPECT_EQ(name_of(B::zero_in_padding), "zero_in_padding");
 }
@@ -58,7 +58,7 @@ TEST(ConfigNames, UnknownNameIsAnErrorListingTheKnownOnes) {
   ASSERT_FALSE(kind.ok());
   EXPECT_EQ(kind.error().reason,
             "unknown bad_premaster kind 'wrong' (wrong_first_byte, wrong_block_type, "
-            "no_separator, zero_in_padding, wrong_length)");
+            "no_separator, zero_in_padding, wrong_length, zero_ciphertext, short_ciphertext)");
 }
 
 }  // namespace
