@@ -10,23 +10,7 @@ set -uo pipefail
 gauntlet=$(realpath "$1")
 pki=$(realpath "$2")
 peers=$(realpath "$3")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  wait 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-failures=0
-pass() { echo "PASS $1"; }
-fail() {
-  echo "FAIL $1"
-  shift
-  for f in "$@"; do echo "--- $f"; sed 's/^/    /' "$f" | tail -40; done
-  failures=$((failures + 1))
-}
+source interop/test_lib.sh
 now_ms() { date +%s%3N; }
 
 start_peer() {  # mode → sets $port

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "conformance/runner/expectation.h"
+#include "conformance/runner/sent_hello.h"
 #include "conformance/runner/wire_log.h"
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
@@ -50,6 +51,7 @@ class CaseRun {
 
   Status open_connection(const Step* reconnect);
   Status flush();
+  void check_offered(const Bytes& out);
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
   Seen observe(Waited w) const;
@@ -75,6 +77,13 @@ class CaseRun {
   bool handshake_started_ = false;
   Bytes app_data_;
   std::vector<HandshakeType> messages_;  // from the SUT, this handshake
+  // The session of the last completed handshake: a reconnection offers it
+  // even where our engine would not (after a fatal alert), since whether the
+  // SUT resumes it is what the case tests.
+  std::optional<Session> last_session_;
+  // Set by a reconnection that resumes, until our ClientHello is seen.
+  bool check_offer_ = false;
+  Bytes hello_bytes_;
   net::Deadline case_deadline_;
   net::Clock::time_point last_arrival_;
   // Why the case must end now as an error (interrupted, out of time).
@@ -84,7 +93,7 @@ class CaseRun {
 Status CaseRun::open_connection(const Step* reconnect) {
   const bool resume = reconnect && reconnect->resume;
   if (reconnect && (reconnect->bugs || !reconnect->suites.empty() || reconnect->min_version ||
-                    reconnect->max_version)) {
+                    reconnect->max_version || reconnect->extended_master_secret)) {
     // The same peer (its session cache and ticket keys are shared) with
     // this connection's changes.
     ConfigBuilder b(*config_);
@@ -94,11 +103,14 @@ Status CaseRun::open_connection(const Step* reconnect) {
     auto next = b.build();
     if (!next) return next.error();
     if (reconnect->bugs) (*next)->bugs = *reconnect->bugs;
+    if (reconnect->extended_master_secret) {
+      (*next)->extended_master_secret = *reconnect->extended_master_secret;
+    }
     config_ = std::move(next).value();
   }
   std::optional<Session> session;
   if (conn_) {
-    session = conn_->session();
+    session = conn_->session() ? conn_->session() : last_session_;
     conn_->close();
     (void)flush();
   }
@@ -112,6 +124,8 @@ Status CaseRun::open_connection(const Step* reconnect) {
   handshake_started_ = false;
   app_data_.clear();
   messages_.clear();
+  check_offer_ = resume && case_.scenario->scripted == Role::client;
+  hello_bytes_.clear();
   if (case_.scenario->scripted == Role::client) {
     conn_.emplace(Connection::client(
         config_, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
@@ -129,7 +143,20 @@ Status CaseRun::flush() {
   const Bytes out = conn_->take_output();
   note("  → " + out_log_.describe(out));
   result_.wire.push_back({connection_index_, true, out});
+  if (check_offer_) check_offered(out);
   return channel_->send(out);
+}
+
+// A reconnection that resumes must have put the session in its ClientHello:
+// a case that only says so would judge a handshake that tested nothing.
+void CaseRun::check_offered(const Bytes& out) {
+  hello_bytes_.insert(hello_bytes_.end(), out.begin(), out.end());
+  const auto hello = sent_client_hello(hello_bytes_);
+  if (!hello) return;  // not all of it yet
+  check_offer_ = false;
+  if (hello->session_id.empty()) {
+    stop_ = "the case's deviation did not reach the wire: the reconnecting ClientHello offered no session";
+  }
 }
 
 CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline deadline) {
@@ -217,7 +244,7 @@ std::optional<std::string> CaseRun::agreement() const {
 Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& done) {
   const Expect& e = step.expect;
   std::function<bool()> until = [] { return false; };
-  if (e.kind == Expect::Kind::success) until = done;
+  if (e.kind == Expect::Kind::success || e.kind == Expect::Kind::not_resumed) until = done;
   if (e.kind == Expect::Kind::data) until = [this] { return !app_data_.empty(); };
   if (e.kind == Expect::Kind::close_notify) until = [this] { return conn_->peer_closed(); };
   if (e.kind == Expect::Kind::refused) until = [this] { return !conn_->handshaking(); };
@@ -351,6 +378,7 @@ CaseResult CaseRun::run() {
     const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
     note(label + ": " + describe(step));
     Judgement j = run_step(step);
+    if (auto s = conn_->session()) last_session_ = std::move(s);
     if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
     if (!stop_ && net::waits_cancelled()) stop_ = "interrupted";
     if (stop_) j = {Verdict::error, *stop_};

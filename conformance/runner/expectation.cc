@@ -31,6 +31,7 @@ std::string describe(const Expect& e) {
     case Expect::Kind::nothing: out = "no alert, the connection up"; break;
     case Expect::Kind::refused: out = "the renegotiation declined, the connection up"; break;
     case Expect::Kind::message: out = "message " + iana_name(*e.message); break;
+    case Expect::Kind::not_resumed: out = "no resumption: a full handshake or handshake_failure"; break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
   return out;
@@ -107,6 +108,13 @@ Judgement judge(const Expect& e, const Seen& seen) {
       for (const HandshakeType t : seen.messages) list += (list.empty() ? "" : ", ") + iana_name(t);
       return {Verdict::fail, saw + (list.empty() ? "; no handshake message came" : "; messages: " + list)};
     }
+    case Expect::Kind::not_resumed:
+      // RFC 5246 §7.4.1.2 and RFC 7627 §5.3 leave a server that will not
+      // resume the choice: a full handshake, or an abort (handshake_failure).
+      if (seen.scripted_error || seen.resumed) return fail();
+      if (seen.sut_alert == AlertDescription::handshake_failure) return pass();
+      if (seen.step_done && !seen.sut_alert) return pass();
+      return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
     case Expect::Kind::refused:
       // RFC 5746 §4.2/§4.4: a no_renegotiation warning, or a fatal alert
       // from a peer that will not go on at all (lenient).

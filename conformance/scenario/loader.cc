@@ -318,6 +318,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
                 "premaster_version", "bad_premaster", "public_value", "skip_message",
                 "duplicate_message", "early_change_cipher_spec", "trailing_byte_in",
                 "truncated_message", "skip_change_cipher_spec", "change_cipher_spec_body",
+                "offer_session_anyway",
                 "corrupt_finished", "truncate_finished", "application_data_before_finished",
                 "handshake_fragment", "coalesce_handshake", "record_version"});
   Bugs b;
@@ -377,6 +378,7 @@ Bugs Parser::bugs(const YAML::Node& n) const {
   if (n["truncated_message"]) b.truncated_message = message("truncated_message");
   b.skip_change_cipher_spec = flag("skip_change_cipher_spec");
   if (n["change_cipher_spec_body"]) b.change_cipher_spec_body = hex(n["change_cipher_spec_body"]);
+  b.offer_session_anyway = flag("offer_session_anyway");
   b.corrupt_finished = flag("corrupt_finished");
   b.truncate_finished = flag("truncate_finished");
   b.application_data_before_finished = flag("application_data_before_finished");
@@ -393,7 +395,8 @@ Expect Parser::expect(const YAML::Node& n) const {
   static const std::map<std::string, Expect::Kind> kinds{
       {"success", Expect::Kind::success},   {"data", Expect::Kind::data},
       {"failure", Expect::Kind::failure},   {"close_notify", Expect::Kind::close_notify},
-      {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused}};
+      {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused},
+      {"not_resumed", Expect::Kind::not_resumed}};
   Expect e;
   if (n.IsMap()) {
     only_keys(n, {"alert", "message"});
@@ -415,7 +418,7 @@ Expect Parser::expect(const YAML::Node& n) const {
   const auto it = kinds.find(text(n));
   if (it == kinds.end()) {
     fail(n, "unknown expectation '" + text(n) +
-                "' (success, data, failure, close_notify, nothing, refused or {alert: name})");
+                "' (success, data, failure, close_notify, nothing, refused, not_resumed or {alert: name})");
   }
   e.kind = it->second;
   return e;
@@ -523,14 +526,16 @@ Step Parser::step(const YAML::Node& n) const {
   } else if (kind == "reconnect") {
     s.kind = Step::Kind::reconnect;
     if (v.IsMap()) {
-      only_keys(v, {"resume", "bugs", "suites", "min_version", "max_version"});
+      only_keys(v, {"resume", "bugs", "suites", "min_version", "max_version", "extended_master_secret"});
       if (v["resume"]) s.resume = boolean(v["resume"]);
       if (v["bugs"]) s.bugs = bugs(v["bugs"]);
       if (v["suites"]) s.suites = suites(v["suites"]);
       if (v["min_version"]) s.min_version = named(v["min_version"], &protocol_version_from_any_name, "version");
       if (v["max_version"]) s.max_version = named(v["max_version"], &protocol_version_from_any_name, "version");
+      if (v["extended_master_secret"]) s.extended_master_secret = boolean(v["extended_master_secret"]);
     } else if (!v.IsNull()) {
-      fail(v, "'reconnect' takes nothing or {resume, bugs, suites, min_version, max_version}");
+      fail(v, "'reconnect' takes nothing or {resume, bugs, suites, min_version, max_version, "
+              "extended_master_secret}");
     }
   } else {
     fail(n, "unknown step '" + kind +

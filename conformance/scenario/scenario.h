@@ -37,6 +37,7 @@ struct Expect {
     nothing,       // the connection stays up and the SUT sends no alert
     refused,       // renegotiation: declined (no_renegotiation), the connection up
     message,       // the SUT has sent this handshake message in this handshake
+    not_resumed,   // a full handshake, or handshake_failure (the RFC allows both)
   };
   Kind kind = Kind::success;
   // The alert the RFC names; several where it leaves the choice between them
@@ -73,6 +74,7 @@ struct Step {
   std::optional<Bugs> bugs;
   std::vector<CipherSuite> suites;
   std::optional<ProtocolVersion> min_version, max_version;
+  std::optional<bool> extended_master_secret;
   uint8_t alert_level = 1;
   uint8_t alert_description = 0;
   int repeat = 1;                 // record / alert: sent this many times

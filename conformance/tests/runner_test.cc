@@ -12,6 +12,7 @@
 #include "conformance/runner/expectation.h"
 #include "conformance/runner/known_failures.h"
 #include "conformance/runner/response_groups.h"
+#include "conformance/runner/sent_hello.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/self_target.h"
 
@@ -77,6 +78,50 @@ TEST(RunnerTest, ResumptionBySessionId) {
                                "      - handshake: {expect: success, resumed: true}\n",
                                "    peer: {tickets: false}\n");
   EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
+}
+
+// A case that says it offers a session must have offered it: our engine
+// will not offer one whose suite it no longer lists, unless told to.
+TEST(RunnerTest, AResumptionThatOffersNoSessionIsAnError) {
+  const std::string steps = "      - handshake: success\n"
+                            "      - reconnect: {resume: true, suites: [AES256-SHA]%s}\n"
+                            "      - handshake: {expect: success, resumed: false}\n";
+  const auto with = [&](const std::string& bugs) {
+    std::string s = steps;
+    s.replace(s.find("%s"), 2, bugs);
+    return run_one(s, "    peer: {tickets: false}\n");
+  };
+  const CaseResult silent = with("");
+  EXPECT_EQ(silent.verdict, Verdict::error);
+  EXPECT_NE(silent.reason.find("did not reach the wire"), std::string::npos) << silent.reason;
+  const CaseResult offered = with(", bugs: {offer_session_anyway: true}");
+  EXPECT_EQ(offered.verdict, Verdict::pass) << offered.reason;
+}
+
+TEST(RunnerTest, SentClientHelloIsReadBack) {
+  auto c = std::make_shared<Config>();
+  Connection client = Connection::client(c, {"localhost", std::nullopt});
+  const Bytes flight = client.take_output();
+  const auto hello = sent_client_hello(flight);
+  ASSERT_TRUE(hello);
+  EXPECT_TRUE(hello->session_id.empty());
+  EXPECT_FALSE(sent_client_hello(ByteView(flight).first(flight.size() - 1)));
+}
+
+TEST(JudgeTest, NotResumedTakesAFullHandshakeOrHandshakeFailure) {
+  Expect e;
+  e.kind = Expect::Kind::not_resumed;
+  Seen full;
+  full.step_done = true;
+  EXPECT_EQ(judge(e, full).verdict, Verdict::pass);
+  Seen resumed = full;
+  resumed.resumed = true;
+  EXPECT_EQ(judge(e, resumed).verdict, Verdict::fail);
+  Seen aborted;
+  aborted.sut_alert = AlertDescription::handshake_failure;
+  EXPECT_EQ(judge(e, aborted).verdict, Verdict::pass);
+  aborted.sut_alert = AlertDescription::internal_error;
+  EXPECT_EQ(judge(e, aborted).verdict, Verdict::lenient);
 }
 
 TEST(JudgeTest, StrictAndLenient) {

@@ -9,7 +9,7 @@ namespace gauntlet {
 
 bool Bugs::any() const {
   return client_version || cipher_suites || compression_methods || session_id ||
-         server_version || server_suite || !extra_extensions.empty() || duplicate_extension || rewrite_in_flight ||
+         server_version || server_suite || !extra_extensions.empty() || duplicate_extension || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
          public_value || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||

@@ -69,6 +69,10 @@ struct Bugs {
   // make them: our transcript and state keep the hello we built, so the
   // rewrite must show at Finished (RFC 5246 §7.4.9).
   bool rewrite_in_flight = false;
+  // The session to resume offered even in a hello that cannot resume it (its
+  // suite not offered, its version out of range; RFC 5246 §7.4.1.2), to see
+  // the server refuse.
+  bool offer_session_anyway = false;
 
   // Key exchange.
   std::optional<NamedGroup> server_group;  // the ECDHE curve, offered or not

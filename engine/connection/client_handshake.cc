@@ -56,10 +56,13 @@ Status Connection::client_send_hello() {
   if (ch.cipher_suites.empty()) return internal_error("no cipher suite fits the versions");
 
   const bool ssl2_form = c.ssl2_compatible_hello && !renegotiating;
+  const auto resumable_here = [&](const Session& s) {
+    return c.bugs.offer_session_anyway ||
+           (std::ranges::find(ch.cipher_suites, s.suite) != ch.cipher_suites.end() &&
+            s.version >= c.min_version && s.version <= max);
+  };
   if (!ssl2_form && !renegotiating && options_.session &&
-      !options_.session->expired(c.clock->now()) &&
-      std::ranges::find(ch.cipher_suites, options_.session->suite) != ch.cipher_suites.end() &&
-      options_.session->version >= c.min_version && options_.session->version <= max) {
+      !options_.session->expired(c.clock->now()) && resumable_here(*options_.session)) {
     h.offered = options_.session;
     // With a ticket, a session ID of our own lets us recognise resumption
     // by its echo (RFC 5077 §3.4).
