@@ -26,7 +26,9 @@ struct BadFile {
 
 // An expectation written as a mapping, {alert: name} or {message: name}, as
 // opposed to a mapping of a step's own options.
-bool is_expect_map(const YAML::Node& n) { return n.IsMap() && (n["alert"] || n["message"]); }
+bool is_expect_map(const YAML::Node& n) {
+  return n.IsMap() && (n["alert"] || n["message"] || n["not_resumed"]);
+}
 
 class Parser {
  public:
@@ -399,20 +401,27 @@ Expect Parser::expect(const YAML::Node& n) const {
       {"not_resumed", Expect::Kind::not_resumed}};
   Expect e;
   if (n.IsMap()) {
-    only_keys(n, {"alert", "message"});
+    only_keys(n, {"alert", "message", "not_resumed"});
     if (n["message"]) {
       e.kind = Expect::Kind::message;
       e.message = named(n["message"], &handshake_type_from_name, "handshake message");
       return e;
     }
-    if (!n["alert"]) fail(n, "an expected alert is written {alert: name}, a message {message: name}");
-    e.kind = Expect::Kind::alert;
-    if (n["alert"].IsSequence()) {
-      if (n["alert"].size() == 0) fail(n["alert"], "'alert' lists no alert");
-      for (const auto& a : n["alert"]) e.alerts.push_back(named(a, &alert_description_from_name, "alert"));
-    } else {
-      e.alerts = {named(n["alert"], &alert_description_from_name, "alert")};
+    // One alert or a list, where the RFC leaves the choice.
+    const auto alerts = [&](const YAML::Node& a) {
+      std::vector<AlertDescription> out;
+      if (!a.IsSequence()) return std::vector{named(a, &alert_description_from_name, "alert")};
+      if (a.size() == 0) fail(a, "the list names no alert");
+      for (const auto& x : a) out.push_back(named(x, &alert_description_from_name, "alert"));
+      return out;
+    };
+    if (n["not_resumed"]) {
+      e.kind = Expect::Kind::not_resumed;
+      e.alerts = alerts(n["not_resumed"]);
+      return e;
     }
+    e.kind = Expect::Kind::alert;
+    e.alerts = alerts(n["alert"]);
     return e;
   }
   const auto it = kinds.find(text(n));
@@ -421,6 +430,7 @@ Expect Parser::expect(const YAML::Node& n) const {
                 "' (success, data, failure, close_notify, nothing, refused, not_resumed or {alert: name})");
   }
   e.kind = it->second;
+  if (e.kind == Expect::Kind::not_resumed) e.alerts = {AlertDescription::handshake_failure};
   return e;
 }
 

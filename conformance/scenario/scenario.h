@@ -37,11 +37,12 @@ struct Expect {
     nothing,       // the connection stays up and the SUT sends no alert
     refused,       // renegotiation: declined (no_renegotiation), the connection up
     message,       // the SUT has sent this handshake message in this handshake
-    not_resumed,   // a full handshake, or handshake_failure (the RFC allows both)
+    not_resumed,   // a full handshake, or an abort with one of `alerts`
   };
   Kind kind = Kind::success;
   // The alert the RFC names; several where it leaves the choice between them
   // (a ChangeCipherSpec of two bytes: decode_error or unexpected_message).
+  // not_resumed: the aborts allowed besides a full handshake.
   std::vector<AlertDescription> alerts;
   std::optional<HandshakeType> message;
   std::optional<bool> resumed;  // handshake steps

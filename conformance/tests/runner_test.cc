@@ -13,6 +13,7 @@
 #include "conformance/runner/known_failures.h"
 #include "conformance/runner/response_groups.h"
 #include "conformance/runner/sent_hello.h"
+#include "engine/connection/connection.h"
 #include "conformance/scenario/loader.h"
 #include "conformance/targets/self_target.h"
 
@@ -111,6 +112,7 @@ TEST(RunnerTest, SentClientHelloIsReadBack) {
 TEST(JudgeTest, NotResumedTakesAFullHandshakeOrHandshakeFailure) {
   Expect e;
   e.kind = Expect::Kind::not_resumed;
+  e.alerts = {AlertDescription::handshake_failure};
   Seen full;
   full.step_done = true;
   EXPECT_EQ(judge(e, full).verdict, Verdict::pass);
