@@ -17,7 +17,8 @@ packages=(
   libpcap-dev            # pcap output of failing conformance cases
   gnutls-bin             # gnutls-serv / gnutls-cli reference peers
   libbenchmark-dev       # Google Benchmark for bench/
-  python3                # test-count summary in scripts/test.sh
+  python3                # test-count summary in scripts/test.sh; hostile peers in interop/
+  procps                 # pgrep: interop/hostile_runner_test.sh checks no process peer outlives a run
 )
 
 missing=()
