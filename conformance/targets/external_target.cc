@@ -5,6 +5,7 @@
 #include "conformance/runner/executor.h"
 #include "conformance/targets/process_target.h"
 #include "conformance/targets/socket_channel.h"
+#include "engine/messages/decode/field.h"
 
 namespace gauntlet::conformance {
 
@@ -37,14 +38,7 @@ bool looks_like_tls(ByteView bytes) {
 }
 
 std::string hex_prefix(ByteView bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const uint8_t b : bytes.first(std::min<size_t>(bytes.size(), 16))) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-    out += ' ';
-  }
-  return out + (bytes.size() > 16 ? "..." : "");
+  return hex_string(bytes.first(std::min<size_t>(bytes.size(), 16))) + (bytes.size() > 16 ? "..." : "");
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
