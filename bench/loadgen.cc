@@ -1,17 +1,25 @@
 // A TLS load generator for `gauntlet serve` and `openssl s_server`: N client
 // threads, each connecting, completing a full handshake with libssl,
 // closing and starting again, for a fixed time. One client library for both
-// servers, so any difference is the server's. Prints one line:
-//   clients=N handshakes=H failures=F seconds=S per_second=R p50_ms=A p99_ms=B
+// servers, so any difference is the server's. `--idle N` first opens N TCP
+// connections that never send a byte and holds them for the whole run (the
+// slowloris load a server must keep accepting under); `--timeout-ms` bounds
+// each handshake, so a server that stops answering counts failures rather
+// than stalling the run. Prints one line:
+//   clients=N idle=I idle_open=J handshakes=H failures=F seconds=S
+//   per_second=R p50_ms=A p99_ms=B
+// (idle_open: how many idle connections the server still held at the end).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +27,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "engine/crypto/openssl_ptr.h"
@@ -36,6 +45,7 @@ class Socket {
   ~Socket() {
     if (fd_ >= 0) ::close(fd_);
   }
+  Socket(Socket&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
   Socket(const Socket&) = delete;
   Socket& operator=(const Socket&) = delete;
   int fd() const { return fd_; }
@@ -50,6 +60,8 @@ struct Options {
   int clients = 1;
   double seconds = 5;
   std::string cipher = "ECDHE-RSA-AES128-GCM-SHA256";
+  int idle = 0;
+  int timeout_ms = 5000;
 };
 
 struct Results {
@@ -58,14 +70,23 @@ struct Results {
   std::atomic<long> failures{0};
 };
 
-// One connection: TCP connect, full handshake, close_notify. The latency is
-// all of it, as a client sees it.
-bool one_handshake(SSL_CTX* ctx, const sockaddr_in& addr) {
-  Socket s;
+// A connected socket whose connect, sends and receives each give up after
+// `timeout_ms` (Linux applies SO_SNDTIMEO to connect too).
+bool connect_bounded(const Socket& s, const sockaddr_in& addr, int timeout_ms) {
   if (s.fd() < 0) return false;
   const int one = 1;
   setsockopt(s.fd(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  if (::connect(s.fd(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) return false;
+  const timeval tv{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
+  setsockopt(s.fd(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  setsockopt(s.fd(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  return ::connect(s.fd(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
+}
+
+// One connection: TCP connect, full handshake, close_notify. The latency is
+// all of it, as a client sees it.
+bool one_handshake(SSL_CTX* ctx, const sockaddr_in& addr, int timeout_ms) {
+  Socket s;
+  if (!connect_bounded(s, addr, timeout_ms)) return false;
   SslPtr ssl(SSL_new(ctx));
   if (!ssl || SSL_set_fd(ssl.get(), s.fd()) != 1) return false;
   const bool ok = SSL_connect(ssl.get()) == 1;
@@ -74,11 +95,12 @@ bool one_handshake(SSL_CTX* ctx, const sockaddr_in& addr) {
   return ok;
 }
 
-void client_loop(SSL_CTX* ctx, const sockaddr_in& addr, Clock::time_point end, Results& r) {
+void client_loop(SSL_CTX* ctx, const sockaddr_in& addr, int timeout_ms, Clock::time_point end,
+                 Results& r) {
   std::vector<double> mine;
   while (Clock::now() < end) {
     const auto start = Clock::now();
-    if (!one_handshake(ctx, addr)) {
+    if (!one_handshake(ctx, addr, timeout_ms)) {
       ++r.failures;
       continue;
     }
@@ -86,6 +108,13 @@ void client_loop(SSL_CTX* ctx, const sockaddr_in& addr, Clock::time_point end, R
   }
   std::lock_guard lock(r.mu);
   r.latencies_ms.insert(r.latencies_ms.end(), mine.begin(), mine.end());
+}
+
+// Whether the server still holds an idle connection: no EOF or reset yet.
+bool still_open(const Socket& s) {
+  char byte;
+  const ssize_t n = ::recv(s.fd(), &byte, 1, MSG_DONTWAIT | MSG_PEEK);
+  return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 double percentile(std::vector<double>& v, double p) {
@@ -115,21 +144,34 @@ int run(const Options& o) {
     std::fprintf(stderr, "loadgen: unknown cipher %s\n", o.cipher.c_str());
     return 2;
   }
+  std::vector<Socket> idle;
+  for (int i = 0; i < o.idle; ++i) {
+    Socket s;
+    if (!connect_bounded(s, addr, o.timeout_ms)) {
+      std::fprintf(stderr, "loadgen: idle connection %d of %d failed\n", i + 1, o.idle);
+      return 1;
+    }
+    idle.push_back(std::move(s));
+  }
   Results r;
   const auto start = Clock::now();
   const auto end = start + std::chrono::duration_cast<Clock::duration>(
                                std::chrono::duration<double>(o.seconds));
   std::vector<std::thread> threads;
   for (int i = 0; i < o.clients; ++i) {
-    threads.emplace_back(client_loop, ctx.get(), std::cref(addr), end, std::ref(r));
+    threads.emplace_back(client_loop, ctx.get(), std::cref(addr), o.timeout_ms, end, std::ref(r));
   }
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   const size_t n = r.latencies_ms.size();
   const double p50 = percentile(r.latencies_ms, 0.50);
   const double p99 = percentile(r.latencies_ms, 0.99);
-  std::printf("clients=%d handshakes=%zu failures=%ld seconds=%.2f per_second=%.1f p50_ms=%.2f p99_ms=%.2f\n",
-              o.clients, n, r.failures.load(), elapsed, static_cast<double>(n) / elapsed, p50, p99);
+  const auto idle_open = std::count_if(idle.begin(), idle.end(), still_open);
+  std::printf(
+      "clients=%d idle=%d idle_open=%ld handshakes=%zu failures=%ld seconds=%.2f per_second=%.1f "
+      "p50_ms=%.2f p99_ms=%.2f\n",
+      o.clients, o.idle, static_cast<long>(idle_open), n, r.failures.load(), elapsed,
+      static_cast<double>(n) / elapsed, p50, p99);
   return n > 0 ? 0 : 1;
 }
 
@@ -137,15 +179,31 @@ int run(const Options& o) {
 }  // namespace gauntlet::bench
 
 int main(int argc, char** argv) {
-  if (argc < 5 || argc > 6) {
-    std::fprintf(stderr, "usage: loadgen HOST PORT CLIENTS SECONDS [OPENSSL-CIPHER]\n");
+  const char* usage =
+      "usage: loadgen HOST PORT CLIENTS SECONDS [OPENSSL-CIPHER] [--idle N] [--timeout-ms MS]\n";
+  std::vector<std::string> positional;
+  gauntlet::bench::Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if ((arg == "--idle" || arg == "--timeout-ms") && i + 1 < argc) {
+      const int value = std::atoi(argv[++i]);
+      if (value < 0 || (arg == "--timeout-ms" && value == 0)) {
+        std::fputs(usage, stderr);
+        return 2;
+      }
+      (arg == "--idle" ? o.idle : o.timeout_ms) = value;
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.size() < 4 || positional.size() > 5) {
+    std::fputs(usage, stderr);
     return 2;
   }
-  gauntlet::bench::Options o;
-  o.host = argv[1];
-  o.port = static_cast<uint16_t>(std::atoi(argv[2]));
-  o.clients = std::max(1, std::atoi(argv[3]));
-  o.seconds = std::atof(argv[4]);
-  if (argc == 6) o.cipher = argv[5];
+  o.host = positional[0];
+  o.port = static_cast<uint16_t>(std::atoi(positional[1].c_str()));
+  o.clients = std::max(1, std::atoi(positional[2].c_str()));
+  o.seconds = std::atof(positional[3].c_str());
+  if (positional.size() == 5) o.cipher = positional[4];
   return gauntlet::bench::run(o);
 }

@@ -6,9 +6,9 @@ set -euo pipefail
 
 handshake_bench=$1 bulk_bench=$2 memory_bench=$3 loadgen=$4 gauntlet=$5
 work=$(mktemp -d)
-serve_pid=""
+serve_pid="" silent_pid=""
 cleanup() {
-  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null
+  for p in $serve_pid $silent_pid; do kill "$p" 2>/dev/null; done
   wait 2>/dev/null
   rm -rf "$work"
 }
@@ -42,4 +42,32 @@ case "$line" in
   *"handshakes=0 "*) echo "FAIL loadgen: no handshake"; exit 1 ;;
   *"failures=0 "*) echo "PASS loadgen" ;;
   *) echo "FAIL loadgen: failures"; exit 1 ;;
+esac
+
+# Idle connections are held for the whole run and the server keeps serving.
+line=$("$loadgen" 127.0.0.1 "$port" 2 0.5 --idle 20)
+echo "$line"
+case "$line" in
+  *"idle=20 idle_open=20 "*"handshakes=0 "*) echo "FAIL loadgen --idle: no handshake"; exit 1 ;;
+  *"idle=20 idle_open=20 "*"failures=0 "*) echo "PASS loadgen --idle" ;;
+  *) echo "FAIL loadgen --idle"; exit 1 ;;
+esac
+
+# A server that accepts and never answers costs each handshake its timeout,
+# not the run: a listening socket nobody reads from.
+silent_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$silent_port)); s.listen(64); time.sleep(30)" &
+silent_pid=$!
+for _ in $(seq 50); do
+  grep -q ":$(printf '%04X' "$silent_port") [0-9A-F:]* 0A " /proc/net/tcp && break
+  sleep 0.1
+done
+start=$(date +%s%N)
+line=$("$loadgen" 127.0.0.1 "$silent_port" 1 0.1 --timeout-ms 300 || true)
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "$line (${elapsed_ms} ms)"
+case "$line" in
+  *"handshakes=0 failures=1 "*) [ "$elapsed_ms" -lt 3000 ] && echo "PASS loadgen --timeout-ms" ||
+    { echo "FAIL loadgen --timeout-ms: took ${elapsed_ms} ms"; exit 1; } ;;
+  *) echo "FAIL loadgen --timeout-ms"; exit 1 ;;
 esac

@@ -86,6 +86,12 @@ for impl in ours openssl; do
     echo "== load: $impl server, $n clients" >&2
     "$bin/bench/loadgen" 127.0.0.1 "$port" "$n" "$load_seconds" "$suite" | tee "$work/load-$impl-$n.txt" >&2
   done
+  # Real clients while 300 idle connections are held (slowloris): a server
+  # must go on accepting. s_server serves one connection at a time, so the
+  # first idle one stalls it; each handshake gives up after 5 s.
+  echo "== load: $impl server, 16 clients, 300 idle connections" >&2
+  "$bin/bench/loadgen" 127.0.0.1 "$port" 16 "$load_seconds" "$suite" --idle 300 --timeout-ms 5000 |
+    tee "$work/load-$impl-idle300.txt" >&2 || true
   kill "${pids[-1]}" 2>/dev/null || true
   wait "${pids[-1]}" 2>/dev/null || true
 done
