@@ -40,9 +40,7 @@ Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
     if (!file) return file.error();
     b.keylog((*file)->sink());
   }
-  auto config = b.build();
-  if (config) (*config)->verify_hostname = !o.sni.empty();
-  return config;
+  return b.build();
 }
 
 // One connection: handshake, then (first time only) stdin out and the
@@ -53,7 +51,9 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
   const auto deadline = net::deadline_in(std::chrono::seconds(o.timeout_seconds));
   auto fd = net::connect_tcp(host, port, deadline);
   if (!fd) return fd.error();
-  Connection c = Connection::client(config, {o.sni, std::move(session)});
+  // The name sent (unless an address, RFC 6066 §3) and verified: the
+  // target's host unless --sni names another, as s_client and curl do.
+  Connection c = Connection::client(config, {o.sni.empty() ? host : o.sni, std::move(session)});
   if (auto st = net::handshake(c, *fd, deadline); !st) return st.error();
   if (input) {
     std::printf("%s", details(c.negotiated()).c_str());
@@ -118,7 +118,7 @@ Command add_connect_command(CLI::App& app) {
       "connect", "Connect with our engine (like openssl s_client): print what was negotiated "
                  "and the peer chain, send stdin, print the answer");
   sub->add_option("TARGET", o->target, "HOST:PORT")->required();
-  sub->add_option("--sni", o->sni, "server name to send and verify");
+  sub->add_option("--sni", o->sni, "server name to send and verify (default: TARGET's host)");
   sub->add_option("--alpn", o->alpn, "ALPN protocols, comma-separated");
   sub->add_option("--ca", o->ca, "trust anchors (PEM); without it nothing is verified");
   sub->add_option("--versions", o->versions, "e.g. tls1.2 or ssl3:tls1.2")->capture_default_str();

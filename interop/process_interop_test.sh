@@ -152,6 +152,25 @@ if have openssl; then
   else
     fail "connect -> s_server -Verify with a client certificate" "$out" "$work/s_server-verify.log"
   fi
+  # With --ca and no --sni the chain must name the target's host; an
+  # address is verified but not sent as SNI (RFC 6066 §3).
+  for leaf in server-rsa server-wrong-name; do
+    port=$(free_port)
+    timeout 30 openssl s_server -accept "$port" -cert "$pki/$leaf.pem" -key "$pki/$leaf.key" \
+      -cert_chain "$pki/intermediate-ca.pem" -tlsextdebug -www -naccept 1 >"$work/s_server-$leaf.log" 2>&1 &
+    pids+=($!)
+    wait_port "$port"
+    out="$work/connect-host-$leaf"
+    timeout 20 "$gauntlet" connect "127.0.0.1:$port" --ca "$pki/root-ca.pem" </dev/null >"$out" 2>&1
+    status=$?
+    if [ "$leaf" = server-rsa ] && [ "$status" -eq 0 ] && ! grep -q "server name" "$work/s_server-$leaf.log"; then
+      pass "connect --ca 127.0.0.1 -> a chain naming it, no SNI sent"
+    elif [ "$leaf" = server-wrong-name ] && [ "$status" -eq 1 ]; then
+      pass "connect --ca 127.0.0.1 -> a chain naming another host is refused"
+    else
+      fail "connect --ca 127.0.0.1 -> $leaf (exit $status)" "$out" "$work/s_server-$leaf.log"
+    fi
+  done
   port=$(free_port)
   timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
     -cert_chain "$pki/intermediate-ca.pem" -www >"$work/s_server-resume.log" 2>&1 &

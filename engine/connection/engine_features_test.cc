@@ -388,6 +388,18 @@ TEST(ServerName, MalformedHostNameIsIllegalParameter) {
   }
 }
 
+// RFC 6066 §3: an address is no HostName, so it is not sent; the chain is
+// still verified against it (the test leaf names 127.0.0.1, not ::1).
+TEST(ServerName, AddressIsVerifiedButNotSent) {
+  auto ok = handshake(client_config(), server_config(), {"127.0.0.1", std::nullopt});
+  ASSERT_TRUE(ok.completed()) << why(ok.client) << why(ok.server);
+  EXPECT_EQ(ok.server.negotiated().server_name, "");
+  auto wrong = handshake(client_config(), server_config(), {"::1", std::nullopt});
+  EXPECT_FALSE(wrong.completed());
+  ASSERT_TRUE(wrong.client.error());
+  EXPECT_EQ(wrong.client.error()->alert, AlertDescription::bad_certificate);
+}
+
 TEST(Identity, KeyThatIsNotTheCertificatesIsRefusedAtLoad) {
   const std::string pki = "engine/crypto/testdata/";
   EXPECT_TRUE(load_identity(pki + "server-rsa-chain.pem", pki + "server-rsa.key").ok());
