@@ -28,6 +28,9 @@ for sub in $subs; do
 done
 expect 0 info
 "$bin" info | grep -q "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" || { echo "FAIL: info lacks suites"; fail=1; }
+# info lists only what the engine completes a handshake in: no TLS 1.3 until
+# its handshake exists.
+"$bin" info | grep -q "TLS_AES_128_GCM_SHA256\|TLSv1.3" && { echo "FAIL: info claims TLS 1.3"; fail=1; }
 # decode: a record built around a real ClientHello, as text and JSON.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "engine/connection/config.h"
 #include "engine/crypto/cipher.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/named_group.h"
@@ -12,9 +13,10 @@
 namespace gauntlet::cli {
 namespace {
 
+// The versions the engine completes a handshake in (TLS 1.3 has record
+// protection and messages, but no handshake yet).
 constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion::tls10,
-                                         ProtocolVersion::tls11, ProtocolVersion::tls12,
-                                         ProtocolVersion::tls13};
+                                         ProtocolVersion::tls11, ProtocolVersion::tls12};
 constexpr NamedGroup kGroups[] = {NamedGroup::x25519,    NamedGroup::secp256r1,
                                   NamedGroup::secp384r1, NamedGroup::ffdhe2048,
                                   NamedGroup::ffdhe3072, NamedGroup::ffdhe4096,
@@ -23,7 +25,9 @@ constexpr SignatureScheme kSchemes[] = {
     SignatureScheme::rsa_pkcs1_sha1,         SignatureScheme::rsa_pkcs1_sha256,
     SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512,
     SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
-    SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::dsa_sha1,
+    SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::rsa_pss_pss_sha256,
+    SignatureScheme::rsa_pss_pss_sha384,     SignatureScheme::rsa_pss_pss_sha512,
+    SignatureScheme::dsa_sha1,
     SignatureScheme::dsa_sha256,             SignatureScheme::ecdsa_sha1,
     SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384};
 
@@ -31,11 +35,8 @@ void print_suites() {
   std::printf("\nCipher suites (record protection for each):\n");
   std::printf("  %-6s  %-48s %-32s %-12s %s\n", "id", "IANA name", "OpenSSL name", "key exch.",
               "versions");
-  for (const CipherSuiteInfo& s : all_cipher_suites()) {
-    if (!s.engine_supported || s.key_exchange == KeyExchange::scsv ||
-        s.key_exchange == KeyExchange::null) {
-      continue;
-    }
+  for (CipherSuite suite : all_engine_cipher_suites()) {
+    const CipherSuiteInfo& s = *cipher_suite_info(suite);
     const std::string range = iana_name(s.min_version) + (s.min_version == s.max_version
                                                               ? std::string()
                                                               : " - " + iana_name(s.max_version));
@@ -46,7 +47,7 @@ void print_suites() {
 }
 
 int run() {
-  std::printf("Gauntlet engine\n\nProtocol versions (record layer):\n");
+  std::printf("Gauntlet engine\n\nProtocol versions (complete handshakes):\n");
   for (ProtocolVersion v : kVersions) {
     std::printf("  0x%04x  %-8s (%s)\n", static_cast<unsigned>(v), iana_name(v).c_str(),
                 openssl_name(v).c_str());
