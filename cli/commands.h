@@ -11,6 +11,7 @@ Command add_connect_command(CLI::App& app);
 Command add_decode_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_run_command(CLI::App& app);
+Command add_scan_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 
 inline std::vector<Command> register_commands(CLI::App& app) {
@@ -20,6 +21,7 @@ inline std::vector<Command> register_commands(CLI::App& app) {
       add_serve_command(app),
       add_connect_command(app),
       add_run_command(app),
+      add_scan_command(app),
   };
 }
 

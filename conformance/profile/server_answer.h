@@ -1,0 +1,56 @@
+// What a server sends back to one probe hello, read up to the end of its
+// first flight: ServerHelloDone in TLS 1.2 and below, the ServerHello (or
+// HelloRetryRequest) in TLS 1.3, whose later messages are encrypted.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/messages/handshake/record_bodies.h"
+#include "engine/messages/handshake/server_hello.h"
+#include "engine/messages/ssl2/server_hello.h"
+#include "engine/registry/handshake_type.h"
+#include "transport/socket.h"
+
+namespace gauntlet::conformance {
+
+struct FirstFlight {
+  ServerHello hello;
+  std::vector<HandshakeType> after_hello;  // the plaintext messages that followed
+
+  // The version the server chose: supported_versions in TLS 1.3 (RFC 8446
+  // §4.2.1), legacy_version before it.
+  ProtocolVersion version() const;
+  bool has(HandshakeType t) const;
+};
+struct Ssl2Hello {
+  Ssl2ServerHello hello;
+};
+struct Ssl2Refused {
+  uint16_t code;  // SSL 2.0 spec §2.7
+};
+struct Refused {
+  AlertMessage alert;
+};
+struct Closed {};  // the connection ended with no answer
+struct Silent {};  // no answer before the deadline
+struct NotTls {
+  Bytes first_bytes;
+};
+
+using Answer = std::variant<FirstFlight, Ssl2Hello, Ssl2Refused, Refused, Closed, Silent, NotTls>;
+
+struct Endpoint {
+  std::string host;
+  uint16_t port;
+};
+
+// One TCP connection: sends `hello_record`, reads the answer, closes. An
+// Error only when no connection could be made.
+Result<Answer> ask(const Endpoint& server, ByteView hello_record, net::Deadline deadline);
+
+// "alert handshake_failure", "closed", "TLSv1.2", ...: one line for a report.
+std::string describe(const Answer& a);
+
+}  // namespace gauntlet::conformance

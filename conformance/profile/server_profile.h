@@ -1,0 +1,50 @@
+// A server's profile (issue: verdicts on a stack we have never seen): what
+// it speaks and does, probed with hellos before any case is judged, so a
+// case can be skipped for what the server lacks rather than failed.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "conformance/profile/server_answer.h"
+#include "engine/registry/ssl2_cipher_kind.h"
+
+namespace gauntlet::conformance {
+
+struct VersionFinding {
+  ProtocolVersion offered;
+  std::string answer = {};  // what came back to a hello offering it as the highest
+  bool spoken = false;
+  std::vector<CipherSuite> suites = {};    // the server's picks, in the order it made them
+  bool server_order = false;  // it picks by its own preference, not the client's order
+  std::vector<Ssl2CipherKind> kinds = {};  // SSL 2.0: the kinds its SERVER-HELLO lists
+};
+
+struct ServerProfile {
+  std::string target;
+  std::vector<VersionFinding> versions = {};  // SSL 2.0 through TLS 1.3
+  std::vector<NamedGroup> ecdhe_groups = {};  // TLS 1.2 and below
+  std::vector<NamedGroup> tls13_groups = {};
+  std::optional<ProtocolVersion> extensions_at = {};  // the version the next three were asked at
+  std::vector<ExtensionType> extensions = {};    // answered in its ServerHello
+  bool requests_certificate = false;             // CertificateRequest in its first flight
+  std::optional<std::string> unusable = {};      // why nothing could be profiled
+
+  const VersionFinding* find(ProtocolVersion v) const;
+  bool speaks(ProtocolVersion v) const;
+};
+
+struct ProfileOptions {
+  std::string server_name;  // SNI (never an address)
+  std::chrono::milliseconds timeout{5000};  // per probe
+};
+
+// An Error only when the server cannot be reached at all.
+Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOptions& options);
+
+std::string to_text(const ServerProfile& p);
+std::string to_json(const ServerProfile& p);
+
+}  // namespace gauntlet::conformance

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# `gauntlet scan` against real servers whose setup we chose: each profile
+# must say what that setup is (versions, suites, groups, extensions answered,
+# certificate request). Every server on a free loopback port, bounded in
+# time, stopped at the end.
+set -uo pipefail
+
+gauntlet=$(realpath "$1")
+pki=$(realpath "$2")
+source interop/test_lib.sh
+
+# scan NAME PORT CHECK: runs the scan, then CHECK (python over the JSON
+# profile `p`) must hold.
+scan() {
+  local name=$1 port=$2 check=$3
+  timeout 120 "$gauntlet" scan "127.0.0.1:$port" --sni localhost --timeout 3000 \
+    --json "$work/$name.json" >"$work/$name.txt" 2>&1
+  local status=$?
+  if [ "$status" -eq 0 ] && python3 - "$work/$name.json" "$check" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+spoken = {v["version"] for v in p["versions"] if v["spoken"]}
+suites = {v["version"]: set(v["suites"]) for v in p["versions"]}
+ext = set(p["extensions"])
+order = {v["version"]: v["server_order"] for v in p["versions"]}
+check = " ".join(sys.argv[2].split())
+assert eval(check), check
+PY
+  then pass "scan $name"
+  else fail "scan $name (exit $status)" "$work/$name.txt"
+  fi
+}
+
+if have openssl; then
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+    -cert_chain "$pki/intermediate-ca.pem" -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA \
+    -no_ticket -www >"$work/s_server-1.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "s_server -tls1_2 -cipher two -no_ticket" "$port" \
+    'spoken == {"TLS 1.2"} and suites["TLS 1.2"] == {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA"}
+     and {"renegotiation_info", "extended_master_secret"} <= ext and "session_ticket" not in ext
+     and {"x25519", "secp256r1"} <= set(p["ecdhe_groups"]) and "sect163k1" not in p["ecdhe_groups"]
+     and not p["requests_certificate"] and not order["TLS 1.2"]'
+
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+    -cert_chain "$pki/intermediate-ca.pem" -verify 1 -www >"$work/s_server-2.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "s_server defaults -verify 1" "$port" \
+    '{"TLS 1.2", "TLS 1.3"} <= spoken and "SSL 2.0" not in spoken and "SSL 3.0" not in spoken
+     and suites["TLS 1.3"] == {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"}
+     and {"x25519", "secp256r1", "ffdhe2048"} <= set(p["tls13_groups"])
+     and "session_ticket" in ext and p["requests_certificate"]'
+fi
+
+port=$(free_port)
+timeout 120 "$gauntlet" serve --port "$port" --cert "$pki/server-rsa-chain.pem" --key "$pki/server-rsa.key" \
+  --versions tls1.0:tls1.2 --tickets 2>"$work/serve.log" &
+pids+=($!)
+wait_port "$port"
+scan "gauntlet serve tls1.0:tls1.2 --tickets" "$port" \
+  'spoken == {"TLS 1.0", "TLS 1.1", "TLS 1.2"}
+   and {"renegotiation_info", "extended_master_secret", "session_ticket"} <= ext
+   and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in suites["TLS 1.2"]
+   and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" not in suites["TLS 1.0"] and order["TLS 1.2"]'
+
+if have gnutls-serv; then
+  port=$(free_port)
+  timeout 120 gnutls-serv --x509certfile="$pki/server-rsa-chain.pem" --x509keyfile="$pki/server-rsa.key" \
+    --port="$port" >"$work/gnutls-serv.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "gnutls-serv defaults" "$port" \
+    '{"TLS 1.2", "TLS 1.3"} <= spoken and "SSL 2.0" not in spoken
+     and "TLS_AES_128_GCM_SHA256" in suites["TLS 1.3"] and "x25519" in p["tls13_groups"]'
+fi
+
+# Not a TLS server, and nothing at all: exit 1, saying why.
+port=$(free_port)
+python3 -c "
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', $port)); s.listen(16); s.settimeout(60)
+while True:
+    c, _ = s.accept(); c.recv(4096); c.sendall(b'HTTP/1.1 400 Bad Request\r\n\r\n'); c.close()
+" &
+pids+=($!)
+wait_port "$port"
+timeout 60 "$gauntlet" scan "127.0.0.1:$port" --timeout 2000 >"$work/http.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -q "unusable:.*not TLS" "$work/http.txt"; then pass "scan an HTTP server: unusable"
+else fail "scan an HTTP server (exit $status)" "$work/http.txt"; fi
+
+port=$(free_port)
+timeout 30 "$gauntlet" scan "127.0.0.1:$port" --timeout 2000 >"$work/closed.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ]; then pass "scan a closed port: exit 1"
+else fail "scan a closed port (exit $status)" "$work/closed.txt"; fi
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
