@@ -42,7 +42,10 @@ if have openssl; then
     'spoken == {"TLS 1.2"} and suites["TLS 1.2"] == {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA"}
      and {"renegotiation_info", "extended_master_secret"} <= ext and "session_ticket" not in ext
      and {"x25519", "secp256r1"} <= set(p["ecdhe_groups"]) and "sect163k1" not in p["ecdhe_groups"]
-     and not p["requests_certificate"] and not order["TLS 1.2"]'
+     and not p["requests_certificate"] and not order["TLS 1.2"]
+     and p["sessions"]["resumes_by_id"] and not p["sessions"]["issues_tickets"]
+     and p["sessions"]["renegotiation"] == "refused" and not p["sessions"]["concurrent"]
+     and p["sessions"]["application_data"].startswith("answered")'
 
   port=$(free_port)
   timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
@@ -53,7 +56,8 @@ if have openssl; then
     '{"TLS 1.2", "TLS 1.3"} <= spoken and "SSL 2.0" not in spoken and "SSL 3.0" not in spoken
      and suites["TLS 1.3"] == {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"}
      and {"x25519", "secp256r1", "ffdhe2048"} <= set(p["tls13_groups"])
-     and "session_ticket" in ext and p["requests_certificate"]'
+     and "session_ticket" in ext and p["requests_certificate"]
+     and p["sessions"]["issues_tickets"] and p["sessions"]["resumes_by_ticket"]'
 fi
 
 port=$(free_port)
@@ -65,7 +69,10 @@ scan "gauntlet serve tls1.0:tls1.2 --tickets" "$port" \
   'spoken == {"TLS 1.0", "TLS 1.1", "TLS 1.2"}
    and {"renegotiation_info", "extended_master_secret", "session_ticket"} <= ext
    and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in suites["TLS 1.2"]
-   and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" not in suites["TLS 1.0"] and order["TLS 1.2"]'
+   and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" not in suites["TLS 1.0"] and order["TLS 1.2"]
+   and p["sessions"]["resumes_by_id"] and p["sessions"]["resumes_by_ticket"]
+   and p["sessions"]["renegotiation"] == "completed" and p["sessions"]["concurrent"]
+   and p["sessions"]["application_data"] == "echoed"'
 
 if have gnutls-serv; then
   port=$(free_port)

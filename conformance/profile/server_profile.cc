@@ -140,6 +140,8 @@ Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) 
   return ok_status();
 }
 
+const char* yes_no(bool b) { return b ? "yes" : "no"; }
+
 template <typename T>
 std::string names(const std::vector<T>& values, const char* none = "none") {
   if (values.empty()) return none;
@@ -193,6 +195,7 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
     if (v.offered >= ProtocolVersion::tls10) {
       if (auto st = probe_extensions(p, v, out); !st) return st.error();
     }
+    out.sessions = probe_sessions(server, options.server_name, v.offered, v.suites, options.timeout);
   }
   if (std::ranges::none_of(out.versions, &VersionFinding::spoken)) {
     out.unusable = "it completed no hello in any version (" + out.versions.front().answer + ")";
@@ -221,6 +224,21 @@ std::string to_text(const ServerProfile& p) {
            "\n  client certificate: " + (p.requests_certificate ? "requested" : "not requested") +
            "\n";
   }
+  if (const auto& s = p.sessions) {
+    out += "  with our client at " + iana_name(s->version) + ": ";
+    if (s->failure) {
+      out += "no handshake (" + *s->failure + ")\n";
+    } else {
+      out += iana_name(s->suite) + "\n    resumes by session ID: " + yes_no(s->resumes_by_id) +
+             "\n    tickets: " + (s->issues_tickets ? "issued" : "none") +
+             (s->issues_tickets ? std::string(", resumed: ") + yes_no(s->resumes_by_ticket) : "") +
+             "\n    client renegotiation: " + iana_name(s->renegotiation) +
+             (s->renegotiation_detail.empty() ? "" : " (" + s->renegotiation_detail + ")") +
+             "\n    application data: " + s->application_data +
+             "\n    a second connection while one is open: " + (s->concurrent ? "served" : "not served") +
+             "\n";
+    }
+  }
   return out;
 }
 
@@ -243,6 +261,21 @@ std::string to_json(const ServerProfile& p) {
                         {"requests_certificate", p.requests_certificate}};
   if (p.extensions_at) out["extensions_at"] = iana_name(*p.extensions_at);
   if (p.unusable) out["unusable"] = *p.unusable;
+  if (const auto& s = p.sessions) {
+    nlohmann::json j = {{"version", iana_name(s->version)}, {"suite", iana_name(s->suite)}};
+    if (s->failure) {
+      j["failure"] = *s->failure;
+    } else {
+      j.update({{"resumes_by_id", s->resumes_by_id},
+                {"issues_tickets", s->issues_tickets},
+                {"resumes_by_ticket", s->resumes_by_ticket},
+                {"renegotiation", iana_name(s->renegotiation)},
+                {"renegotiation_detail", s->renegotiation_detail},
+                {"application_data", s->application_data},
+                {"concurrent", s->concurrent}});
+    }
+    out["sessions"] = std::move(j);
+  }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "conformance/profile/server_answer.h"
+#include "conformance/profile/session_probe.h"
 #include "engine/registry/ssl2_cipher_kind.h"
 
 namespace gauntlet::conformance {
@@ -30,6 +31,7 @@ struct ServerProfile {
   std::optional<ProtocolVersion> extensions_at = {};  // the version the next three were asked at
   std::vector<ExtensionType> extensions = {};    // answered in its ServerHello
   bool requests_certificate = false;             // CertificateRequest in its first flight
+  std::optional<SessionFindings> sessions = {};  // at that version, with our engine
   std::optional<std::string> unusable = {};      // why nothing could be profiled
 
   const VersionFinding* find(ProtocolVersion v) const;

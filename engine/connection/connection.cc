@@ -153,6 +153,7 @@ Status Connection::on_alert(ByteView body) {
       state_ = ConnectionState::closed;
       return ok_status();
     }
+    peer_warnings_.push_back(d);
     if (d == AlertDescription::no_certificate && role_ == Role::server && hs_) {
       if (auto st = server_on_no_certificate_alert(); !st) return st;
       continue;

@@ -80,6 +80,9 @@ class Connection {
   const std::optional<Error>& error() const { return error_; }
   // The fatal alert the peer sent, if that is how the connection ended.
   std::optional<AlertDescription> peer_alert() const { return peer_alert_; }
+  // Every warning alert the peer sent, in order (close_notify aside): a
+  // report names them rather than calling the peer silent.
+  const std::vector<AlertDescription>& peer_warnings() const { return peer_warnings_; }
   bool peer_closed() const { return peer_closed_; }
 
   const Negotiated& negotiated() const { return negotiated_; }
@@ -184,6 +187,7 @@ class Connection {
   std::optional<Session> session_;
   std::optional<Error> error_;
   std::optional<AlertDescription> peer_alert_;
+  std::vector<AlertDescription> peer_warnings_;
   bool peer_closed_ = false;
   bool sent_close_ = false;
   bool started_ = false;  // a server has seen its first byte

@@ -247,6 +247,8 @@ TEST(Renegotiation, ServerRefusingByPolicyKeepsTheConnection) {
   EXPECT_EQ(p.client.negotiated().handshakes, 1);
   EXPECT_FALSE(p.client.handshaking());
   EXPECT_EQ(p.client.state(), ConnectionState::established);
+  EXPECT_EQ(p.client.peer_warnings(), std::vector{AlertDescription::no_renegotiation});
+  EXPECT_EQ(p.client.peer_alert(), std::nullopt);
 }
 
 // A client renegotiating past the server's limit gets the no_renegotiation
