@@ -57,7 +57,9 @@ if have openssl; then
      and suites["TLS 1.3"] == {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"}
      and {"x25519", "secp256r1", "ffdhe2048"} <= set(p["tls13_groups"])
      and "session_ticket" in ext and p["requests_certificate"]
-     and p["sessions"]["issues_tickets"] and p["sessions"]["resumes_by_ticket"]'
+     and p["sessions"]["issues_tickets"] and p["sessions"]["resumes_by_ticket"]
+     and {"rsa_pss_rsae_sha256", "rsa_pkcs1_sha256"} <= set(p["tls12_schemes"])
+     and not any(s.startswith("ecdsa") for s in p["tls12_schemes"])'
 fi
 
 port=$(free_port)

@@ -15,7 +15,8 @@ namespace gauntlet::conformance {
 namespace {
 
 using S = SignatureScheme;
-// Every scheme a server might sign with, so no refusal is about signatures.
+// Every scheme a server might sign with, so no refusal is about signatures
+// unless the question is.
 constexpr SignatureScheme kSchemes[] = {
     S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384, S::ecdsa_secp521r1_sha512,
     S::ed25519,                S::ed448,                  S::rsa_pss_rsae_sha256,
@@ -85,6 +86,8 @@ std::vector<NamedGroup> all_groups() {
   return out;
 }
 
+std::vector<SignatureScheme> all_schemes() { return {std::begin(kSchemes), std::end(kSchemes)}; }
+
 std::vector<ExtensionType> profiled_extensions() {
   using T = ExtensionType;
   return {T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
@@ -120,7 +123,7 @@ ClientHello probe_hello(const HelloQuestion& q) {
   // RFC 5246 §7.4.1.4.1: not offered by a client whose highest is below 1.2.
   if (q.version >= ProtocolVersion::tls12) {
     add(ExtensionType::signature_algorithms,
-        SignatureAlgorithms{{std::begin(kSchemes), std::end(kSchemes)}});
+        SignatureAlgorithms{q.schemes.empty() ? all_schemes() : q.schemes});
   }
   for (ExtensionType type : q.optional) {
     if (auto body = optional_body(type)) add(type, std::move(*body));

@@ -12,6 +12,7 @@
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/messages/ssl2/client_hello.h"
 #include "engine/registry/named_group.h"
+#include "engine/registry/signature_scheme.h"
 
 namespace gauntlet::conformance {
 
@@ -20,6 +21,7 @@ struct HelloQuestion {
   std::vector<CipherSuite> suites = {};  // in our order of preference
   std::vector<NamedGroup> groups = {};   // supported_groups (empty: all we know)
   std::vector<ExtensionType> optional = {};  // extensions beyond the version's base set
+  std::vector<SignatureScheme> schemes = {};  // signature_algorithms (empty: all we know)
   std::string server_name = {};          // empty or an address: no SNI (RFC 6066 §3)
 };
 
@@ -28,6 +30,8 @@ struct HelloQuestion {
 std::vector<CipherSuite> suites_for(ProtocolVersion version);
 // Every named group a server could choose, in wire order.
 std::vector<NamedGroup> all_groups();
+// Every signature scheme a server could sign with, the strong ones first.
+std::vector<SignatureScheme> all_schemes();
 // The optional extensions a profile asks about in one hello (RFC 8449 §5:
 // record_size_limit supersedes max_fragment_length, so that one is asked
 // alone).

@@ -86,7 +86,7 @@ class AnswerReader {
       }
       return std::nullopt;
     }
-    flight_->after_hello.push_back(m.type);
+    flight_->after_hello.push_back(m);
     if (m.type == HandshakeType::server_hello_done || m.type == HandshakeType::finished) return *flight_;
     return std::nullopt;
   }
@@ -107,8 +107,9 @@ ProtocolVersion FirstFlight::version() const {
   return hello.legacy_version;
 }
 
-bool FirstFlight::has(HandshakeType t) const {
-  return std::ranges::find(after_hello, t) != after_hello.end();
+const HandshakeMessage* FirstFlight::find(HandshakeType t) const {
+  auto it = std::ranges::find(after_hello, t, &HandshakeMessage::type);
+  return it == after_hello.end() ? nullptr : &*it;
 }
 
 Result<Answer> ask(const Endpoint& server, ByteView hello_record, net::Deadline deadline) {

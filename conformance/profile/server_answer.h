@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/messages/framing/handshake_message.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/handshake/server_hello.h"
 #include "engine/messages/ssl2/server_hello.h"
@@ -17,12 +18,13 @@ namespace gauntlet::conformance {
 
 struct FirstFlight {
   ServerHello hello;
-  std::vector<HandshakeType> after_hello;  // the plaintext messages that followed
+  std::vector<HandshakeMessage> after_hello;  // the plaintext messages that followed
 
   // The version the server chose: supported_versions in TLS 1.3 (RFC 8446
   // §4.2.1), legacy_version before it.
   ProtocolVersion version() const;
-  bool has(HandshakeType t) const;
+  const HandshakeMessage* find(HandshakeType t) const;
+  bool has(HandshakeType t) const { return find(t) != nullptr; }
 };
 struct Ssl2Hello {
   Ssl2ServerHello hello;

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "conformance/profile/probe_hello.h"
+#include "engine/messages/handshake/key_exchange_form.h"
+#include "engine/messages/handshake/server_key_exchange.h"
 
 namespace gauntlet::conformance {
 namespace {
@@ -120,6 +122,29 @@ Status probe_tls13_groups(Prober& p, const VersionFinding& v, ServerProfile& out
   return ok_status();
 }
 
+// RFC 5246 §7.4.1.4.1: the server signs with a scheme the client listed,
+// so offering one at a time (and reading it back from ServerKeyExchange)
+// names those its key can make.
+Status probe_tls12_schemes(Prober& p, const VersionFinding& v, ServerProfile& out) {
+  std::vector<CipherSuite> signed_suites;
+  std::ranges::copy_if(v.suites, std::back_inserter(signed_suites), [](CipherSuite s) {
+    const auto form = key_exchange_form(cipher_suite_info(s)->key_exchange);
+    return form && *form != KeyExchangeForm::rsa;
+  });
+  if (signed_suites.empty()) return ok_status();
+  for (SignatureScheme scheme : all_schemes()) {
+    auto answer = p.ask({.version = v.offered, .suites = signed_suites, .schemes = {scheme}});
+    if (!answer) return answer.error();
+    const FirstFlight* f = accepted(*answer, v.offered, signed_suites);
+    const HandshakeMessage* ske = f ? f->find(HandshakeType::server_key_exchange) : nullptr;
+    if (!ske) continue;
+    const auto form = key_exchange_form(cipher_suite_info(f->hello.cipher_suite)->key_exchange);
+    auto parsed = ServerKeyExchange::parse(ske->body, *form, v.offered);
+    if (parsed && parsed->signed_params.scheme == scheme) out.tls12_schemes.push_back(scheme);
+  }
+  return ok_status();
+}
+
 // Which of our optional extensions the server answers in its ServerHello,
 // and whether its first flight asks for a certificate.
 Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) {
@@ -192,6 +217,9 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
   if (below13 != out.versions.end()) {
     const VersionFinding v = *below13;
     if (auto st = probe_ecdhe_groups(p, v, out); !st) return st.error();
+    if (v.offered == ProtocolVersion::tls12) {
+      if (auto st = probe_tls12_schemes(p, v, out); !st) return st.error();
+    }
     if (v.offered >= ProtocolVersion::tls10) {
       if (auto st = probe_extensions(p, v, out); !st) return st.error();
     }
@@ -219,6 +247,9 @@ std::string to_text(const ServerProfile& p) {
   }
   if (p.speaks(ProtocolVersion::tls13)) out += "  TLS 1.3 groups: " + names(p.tls13_groups) + "\n";
   out += "  ECDHE groups (TLS 1.2 and below): " + names(p.ecdhe_groups) + "\n";
+  if (p.speaks(ProtocolVersion::tls12)) {
+    out += "  TLS 1.2 ServerKeyExchange signatures: " + names(p.tls12_schemes) + "\n";
+  }
   if (p.extensions_at) {
     out += "  extensions answered at " + iana_name(*p.extensions_at) + ": " + names(p.extensions) +
            "\n  client certificate: " + (p.requests_certificate ? "requested" : "not requested") +
@@ -257,6 +288,7 @@ std::string to_json(const ServerProfile& p) {
                         {"versions", versions},
                         {"tls13_groups", name_array(p.tls13_groups)},
                         {"ecdhe_groups", name_array(p.ecdhe_groups)},
+                        {"tls12_schemes", name_array(p.tls12_schemes)},
                         {"extensions", name_array(p.extensions)},
                         {"requests_certificate", p.requests_certificate}};
   if (p.extensions_at) out["extensions_at"] = iana_name(*p.extensions_at);

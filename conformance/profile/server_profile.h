@@ -28,6 +28,7 @@ struct ServerProfile {
   std::vector<VersionFinding> versions = {};  // SSL 2.0 through TLS 1.3
   std::vector<NamedGroup> ecdhe_groups = {};  // TLS 1.2 and below
   std::vector<NamedGroup> tls13_groups = {};
+  std::vector<SignatureScheme> tls12_schemes = {};  // it signs ServerKeyExchange with
   std::optional<ProtocolVersion> extensions_at = {};  // the version the next three were asked at
   std::vector<ExtensionType> extensions = {};    // answered in its ServerHello
   bool requests_certificate = false;             // CertificateRequest in its first flight
