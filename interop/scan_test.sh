@@ -43,7 +43,7 @@ if have openssl; then
      and {"renegotiation_info", "extended_master_secret"} <= ext and "session_ticket" not in ext
      and {"x25519", "secp256r1"} <= set(p["ecdhe_groups"]) and "sect163k1" not in p["ecdhe_groups"]
      and not p["requests_certificate"] and not order["TLS 1.2"]
-     and p["sessions"]["resumes_by_id"] and not p["sessions"]["issues_tickets"]
+     and p["sessions"]["resumes_by_id"] and not p["sessions"]["issues_tickets"] and not p["compresses"]
      and p["sessions"]["renegotiation"] == "refused" and not p["sessions"]["concurrent"]
      and p["sessions"]["application_data"].startswith("answered")'
 

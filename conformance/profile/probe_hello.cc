@@ -103,7 +103,7 @@ ClientHello probe_hello(const HelloQuestion& q) {
                 .random = random.bytes(kRandomSize),
                 .session_id = {},
                 .cipher_suites = q.suites,
-                .compression_methods = {CompressionMethod::null},
+                .compression_methods = q.compression,
                 .extensions = std::nullopt};
   // SSL 3.0 clients sent no extensions; a server may not expect any.
   if (q.version == ProtocolVersion::ssl3) return h;

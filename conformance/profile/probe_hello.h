@@ -22,6 +22,7 @@ struct HelloQuestion {
   std::vector<NamedGroup> groups = {};   // supported_groups (empty: all we know)
   std::vector<ExtensionType> optional = {};  // extensions beyond the version's base set
   std::vector<SignatureScheme> schemes = {};  // signature_algorithms (empty: all we know)
+  std::vector<CompressionMethod> compression = {CompressionMethod::null};
   std::string server_name = {};          // empty or an address: no SNI (RFC 6066 §3)
 };
 

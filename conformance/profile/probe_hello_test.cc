@@ -42,6 +42,15 @@ TEST(ProbeHello, Tls12CarriesItsQuestion) {
   EXPECT_FALSE(has(h, ExtensionType::supported_versions));
 }
 
+TEST(ProbeHello, CompressionIsOfferedWhenAsked) {
+  const HelloQuestion q{.version = ProtocolVersion::tls12,
+                        .suites = suites_for(ProtocolVersion::tls12),
+                        .compression = {CompressionMethod::deflate, CompressionMethod::null}};
+  EXPECT_EQ(sent(q).compression_methods, q.compression);
+  EXPECT_EQ(sent({.version = ProtocolVersion::tls12, .suites = q.suites}).compression_methods,
+            std::vector{CompressionMethod::null});
+}
+
 TEST(ProbeHello, AddressIsNoServerName) {
   const ClientHello h = sent({.version = ProtocolVersion::tls12,
                               .suites = suites_for(ProtocolVersion::tls12),

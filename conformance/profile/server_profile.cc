@@ -152,11 +152,16 @@ Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) 
   const std::vector<std::vector<ExtensionType>> asks = {profiled_extensions(),
                                                         {ExtensionType::max_fragment_length}};
   for (const auto& offered : asks) {
-    auto answer = p.ask({.version = v.offered, .suites = v.suites, .optional = offered});
+    // DEFLATE offered too (RFC 3749): whether the server compresses.
+    auto answer = p.ask({.version = v.offered,
+                         .suites = v.suites,
+                         .optional = offered,
+                         .compression = {CompressionMethod::deflate, CompressionMethod::null}});
     if (!answer) return answer.error();
     const FirstFlight* f = accepted(*answer, v.offered, v.suites);
     if (!f) continue;
     out.requests_certificate |= f->has(HandshakeType::certificate_request);
+    out.compresses |= f->hello.compression_method == CompressionMethod::deflate;
     if (!f->hello.extensions) continue;
     for (const Extension& e : f->hello.extensions->list) {
       if (std::ranges::find(offered, e.type) != offered.end()) out.extensions.push_back(e.type);
@@ -253,6 +258,7 @@ std::string to_text(const ServerProfile& p) {
   if (p.extensions_at) {
     out += "  extensions answered at " + iana_name(*p.extensions_at) + ": " + names(p.extensions) +
            "\n  client certificate: " + (p.requests_certificate ? "requested" : "not requested") +
+           "\n  DEFLATE compression: " + (p.compresses ? "chosen" : "not chosen") +
            "\n";
   }
   if (const auto& s = p.sessions) {
@@ -290,7 +296,8 @@ std::string to_json(const ServerProfile& p) {
                         {"ecdhe_groups", name_array(p.ecdhe_groups)},
                         {"tls12_schemes", name_array(p.tls12_schemes)},
                         {"extensions", name_array(p.extensions)},
-                        {"requests_certificate", p.requests_certificate}};
+                        {"requests_certificate", p.requests_certificate},
+                        {"compresses", p.compresses}};
   if (p.extensions_at) out["extensions_at"] = iana_name(*p.extensions_at);
   if (p.unusable) out["unusable"] = *p.unusable;
   if (const auto& s = p.sessions) {

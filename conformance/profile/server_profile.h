@@ -32,6 +32,7 @@ struct ServerProfile {
   std::optional<ProtocolVersion> extensions_at = {};  // the version the next three were asked at
   std::vector<ExtensionType> extensions = {};    // answered in its ServerHello
   bool requests_certificate = false;             // CertificateRequest in its first flight
+  bool compresses = false;                       // picks DEFLATE when offered (CRIME)
   std::optional<SessionFindings> sessions = {};  // at that version, with our engine
   std::optional<std::string> unusable = {};      // why nothing could be profiled
 
