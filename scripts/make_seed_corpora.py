@@ -248,6 +248,15 @@ def main():
         else:
             write(kind, bytes([TLS12]) + body)
     flight = b"".join(v for k, v in messages.items() if k.startswith("openssl-ecdhe-s"))
+    # server_answer: a first flight whole and in small pieces, in several
+    # records, a refusal, an SSL 2.0 SERVER-HELLO and ERROR, and bytes that
+    # are no TLS.
+    done = flight + bytes.fromhex("0e000000")  # ServerHelloDone
+    for piece in (0, 7):
+        write("server_answer", bytes([piece]) + record(22, done))
+        write("server_answer", bytes([piece]) + b"".join(record(22, done[i:i + 100])
+                                                          for i in range(0, len(done), 100)))
+    write("server_answer", bytes([0]) + record(21, b"\x02\x46", b"\x03\x01"))
     for fragment in (0, 4, 255):
         write("handshake_framing", bytes([fragment]) + flight)
     hand_built()
@@ -261,6 +270,10 @@ def main():
     write("ssl2_messages", ssl2_hello)
     write("ssl2_record_header", (0x8000 | len(ssl2_hello)).to_bytes(2, "big") + ssl2_hello)
     write("ssl2_messages", bytes.fromhex("0400010002000300030010aabbcc010080") + challenge)
+    ssl2_server_hello = bytes.fromhex("0400010002000300030010aabbcc010080") + challenge
+    write("server_answer", bytes([0]) + (0x8000 | len(ssl2_server_hello)).to_bytes(2, "big") + ssl2_server_hello)
+    write("server_answer", bytes([0]) + bytes.fromhex("8003000001"))
+    write("server_answer", bytes([0]) + b"HTTP/1.1 400 Bad Request\r\n\r\n")
     write("ssl2_messages", bytes.fromhex("020700c0000000040008010203040102030405060708"))
     write("ssl2_messages", bytes.fromhex("08010002000300aabb010203"))
     for t in (3, 5, 6):

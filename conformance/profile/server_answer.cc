@@ -3,102 +3,91 @@
 #include <algorithm>
 
 #include "engine/messages/decode/field.h"
-#include "engine/messages/framing/reassembler.h"
 #include "engine/messages/ssl2/short_messages.h"
 #include "engine/record/record_header.h"
 
 namespace gauntlet::conformance {
-namespace {
 
-// Reads the answer from `buffer`: an Answer once decided, nullopt while
-// more bytes could change it.
-class AnswerReader {
- public:
-  std::optional<Answer> add(ByteView bytes) {
-    buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
-    if (!flight_ && !started_) {
-      if (buffer_.empty()) return std::nullopt;
-      started_ = true;
-      if (buffer_[0] & 0x80) ssl2_ = true;
-      else if (buffer_[0] < 20 || buffer_[0] > 24) return NotTls{first_bytes()};
+std::optional<Answer> AnswerReader::add(ByteView bytes) {
+  buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
+  if (!started_) {
+    if (buffer_.empty()) return std::nullopt;
+    started_ = true;
+    ssl2_ = (buffer_[0] & 0x80) != 0;  // a two-byte SSL 2.0 header
+    if (!ssl2_ && (buffer_[0] < 20 || buffer_[0] > 24)) return NotTls{first_bytes()};
+  }
+  return ssl2_ ? read_ssl2() : read_tls();
+}
+
+Answer AnswerReader::end(Answer otherwise) const {
+  if (flight_) return *flight_;
+  return otherwise;
+}
+
+Bytes AnswerReader::first_bytes() const {
+  return Bytes(buffer_.begin(), buffer_.begin() + static_cast<long>(std::min<size_t>(buffer_.size(), 16)));
+}
+
+std::optional<Answer> AnswerReader::so_far() {
+  if (flight_) return *flight_;
+  return NotTls{first_bytes()};
+}
+
+std::optional<Answer> AnswerReader::read_ssl2() {
+  auto header = read_ssl2_header(buffer_);
+  if (!header) return NotTls{first_bytes()};
+  if (!*header || buffer_.size() < (*header)->header_size + (*header)->length) return std::nullopt;
+  const ByteView body = ByteView(buffer_).subspan((*header)->header_size,
+                                                  (*header)->length - (*header)->padding);
+  if (!body.empty() && body[0] == static_cast<uint8_t>(Ssl2MessageType::error)) {
+    if (auto error = gauntlet::Ssl2Error::parse(body)) return Ssl2Refused{static_cast<uint16_t>(error->code)};
+  }
+  auto hello = Ssl2ServerHello::parse(body);
+  if (!hello) return NotTls{first_bytes()};
+  return Ssl2Hello{std::move(*hello)};
+}
+
+std::optional<Answer> AnswerReader::read_tls() {
+  Reader in(ByteView(buffer_).subspan(consumed_));
+  for (;;) {
+    auto record = read_record_view(in);
+    if (!record) return so_far();
+    if (!*record) return std::nullopt;
+    consumed_ = buffer_.size() - in.remaining();
+    const RecordView& r = **record;
+    if (r.type == ContentType::alert && !flight_) {
+      auto alert = AlertMessage::parse(r.fragment.first(std::min<size_t>(2, r.fragment.size())));
+      if (!alert) return NotTls{first_bytes()};
+      return Refused{*alert};
     }
-    return ssl2_ ? read_ssl2() : read_tls();
-  }
-
-  // The connection ended (or fell silent): what we have is the answer.
-  Answer end(Answer otherwise) const {
-    if (flight_) return *flight_;
-    if (!buffer_.empty() && !ssl2_ && (buffer_[0] < 20 || buffer_[0] > 24)) return NotTls{first_bytes()};
-    return otherwise;
-  }
-
- private:
-  Bytes first_bytes() const { return Bytes(buffer_.begin(), buffer_.begin() + std::min<size_t>(buffer_.size(), 16)); }
-
-  std::optional<Answer> read_ssl2() {
-    auto header = read_ssl2_header(buffer_);
-    if (!header) return NotTls{first_bytes()};
-    if (!*header || buffer_.size() < (*header)->header_size + (*header)->length) return std::nullopt;
-    const ByteView body(buffer_.data() + (*header)->header_size, (*header)->length - (*header)->padding);
-    if (!body.empty() && body[0] == static_cast<uint8_t>(Ssl2MessageType::error)) {
-      auto error = gauntlet::Ssl2Error::parse(body);
-      if (error) return Ssl2Refused{static_cast<uint16_t>(error->code)};
-    }
-    auto hello = Ssl2ServerHello::parse(body);
-    if (!hello) return NotTls{first_bytes()};
-    return Ssl2Hello{std::move(*hello)};
-  }
-
-  std::optional<Answer> read_tls() {
-    Reader in(ByteView(buffer_).subspan(consumed_));
+    // Anything but handshake records ends the first flight.
+    if (r.type != ContentType::handshake || !reassembler_.add(r.fragment)) return so_far();
     for (;;) {
-      auto record = read_record_view(in);
-      if (!record) return flight_ ? std::optional<Answer>(*flight_) : NotTls{first_bytes()};
-      if (!*record) return std::nullopt;
-      consumed_ = buffer_.size() - in.remaining();
-      const RecordView& r = **record;
-      if (r.type == ContentType::alert) {
-        if (flight_) return *flight_;
-        auto alert = AlertMessage::parse(r.fragment);
-        if (!alert) return NotTls{first_bytes()};
-        return Refused{*alert};
-      }
-      if (r.type != ContentType::handshake) return flight_ ? std::optional<Answer>(*flight_) : NotTls{first_bytes()};
-      if (!reassembler_.add(r.fragment)) return flight_ ? std::optional<Answer>(*flight_) : NotTls{first_bytes()};
-      for (;;) {
-        auto message = reassembler_.next();
-        if (!message) return flight_ ? std::optional<Answer>(*flight_) : NotTls{first_bytes()};
-        if (!*message) break;
-        if (auto done = take(**message)) return done;
-      }
+      auto message = reassembler_.next();
+      if (!message) return so_far();
+      if (!*message) break;
+      if (auto done = take(**message)) return done;
     }
   }
+}
 
-  // One handshake message of the flight; the Answer once the flight ends.
-  std::optional<Answer> take(const HandshakeMessage& m) {
-    if (!flight_) {
-      if (m.type != HandshakeType::server_hello) return NotTls{first_bytes()};
-      auto hello = ServerHello::parse(m.body);
-      if (!hello) return NotTls{first_bytes()};
-      flight_ = FirstFlight{std::move(*hello), {}};
-      if (flight_->version() == ProtocolVersion::tls13 || flight_->hello.is_hello_retry_request()) {
-        return *flight_;
-      }
-      return std::nullopt;
+// One handshake message of the flight; the Answer once the flight ends.
+std::optional<Answer> AnswerReader::take(const HandshakeMessage& m) {
+  if (!flight_) {
+    if (m.type != HandshakeType::server_hello) return NotTls{first_bytes()};
+    auto hello = ServerHello::parse(m.body);
+    if (!hello) return NotTls{first_bytes()};
+    flight_ = FirstFlight{std::move(*hello), {}};
+    // TLS 1.3 encrypts the rest; a HelloRetryRequest waits for our answer.
+    if (flight_->version() == ProtocolVersion::tls13 || flight_->hello.is_hello_retry_request()) {
+      return *flight_;
     }
-    flight_->after_hello.push_back(m);
-    if (m.type == HandshakeType::server_hello_done || m.type == HandshakeType::finished) return *flight_;
     return std::nullopt;
   }
-
-  Bytes buffer_;
-  size_t consumed_ = 0;
-  bool started_ = false, ssl2_ = false;
-  HandshakeReassembler reassembler_;
-  std::optional<FirstFlight> flight_;
-};
-
-}  // namespace
+  flight_->after_hello.push_back(m);
+  if (m.type == HandshakeType::server_hello_done || m.type == HandshakeType::finished) return *flight_;
+  return std::nullopt;
+}
 
 ProtocolVersion FirstFlight::version() const {
   if (hello.extensions) {
@@ -121,7 +110,8 @@ Result<Answer> ask(const Endpoint& server, ByteView hello_record, net::Deadline 
   }
   for (;;) {
     auto got = net::receive_some(*fd, deadline);
-    if (!got) return reader.end(net::is_timeout(got.error()) ? Answer(Silent{}) : Answer(Closed{}));
+    if (!got && net::is_timeout(got.error())) return reader.end(Silent{});
+    if (!got) return reader.end(Closed{});
     if (got->empty()) return reader.end(Closed{});
     if (auto answer = reader.add(*got)) return *answer;
   }

@@ -3,11 +3,13 @@
 // HelloRetryRequest) in TLS 1.3, whose later messages are encrypted.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "engine/messages/framing/handshake_message.h"
+#include "engine/messages/framing/reassembler.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/handshake/server_hello.h"
 #include "engine/messages/ssl2/server_hello.h"
@@ -42,6 +44,29 @@ struct NotTls {
 };
 
 using Answer = std::variant<FirstFlight, Ssl2Hello, Ssl2Refused, Refused, Closed, Silent, NotTls>;
+
+// Reads a server's answer as its bytes arrive, in any pieces. Parsing only:
+// the fuzz target `server_answer` feeds it hostile bytes.
+class AnswerReader {
+ public:
+  // The Answer once decided; nullopt while more bytes could change it.
+  std::optional<Answer> add(ByteView bytes);
+  // The connection ended (or fell silent) first: what we have is the answer.
+  Answer end(Answer otherwise) const;
+
+ private:
+  Bytes first_bytes() const;
+  std::optional<Answer> read_ssl2();
+  std::optional<Answer> read_tls();
+  std::optional<Answer> take(const HandshakeMessage& m);
+  std::optional<Answer> so_far();  // what a stream that cannot go on amounts to
+
+  Bytes buffer_;
+  size_t consumed_ = 0;
+  bool started_ = false, ssl2_ = false;
+  HandshakeReassembler reassembler_;
+  std::optional<FirstFlight> flight_;
+};
 
 struct Endpoint {
   std::string host;
