@@ -6,19 +6,10 @@
 #include <vector>
 
 #include "conformance/scenario/scenario.h"
+#include "conformance/steps/expect.h"
 #include "engine/base/reader.h"
 
 namespace gauntlet::conformance {
-
-enum class Verdict {
-  pass,     // every step as the scenario expects
-  lenient,  // the SUT refused as it must, but not with the alert the RFC names
-  fail,
-  skip,     // the target cannot run it (why is in `reason`)
-  error,    // the SUT could not be started or reached
-};
-
-std::string verdict_name(Verdict v);
 
 struct WireChunk {
   int connection = 0;

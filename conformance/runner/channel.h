@@ -5,8 +5,8 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
+#include "conformance/steps/exchange.h"
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
 #include "engine/registry/cipher_suite.h"
@@ -37,14 +37,6 @@ class Channel {
   virtual Result<Received> receive(net::Deadline deadline) = 0;
   virtual std::optional<SutView> sut_view() const { return std::nullopt; }
 };
-
-// What a client side sends once connected, scripted or SUT: any server,
-// echoing or HTTP, answers it with something.
-inline constexpr std::string_view kClientRequest = "GET / HTTP/1.0\r\n\r\n";
-
-inline ByteView text_bytes(std::string_view s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
 
 inline Error silence() { return internal_error("timeout: the peer sent nothing"); }
 

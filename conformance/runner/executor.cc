@@ -3,20 +3,17 @@
 #include <algorithm>
 #include <functional>
 
-#include "conformance/runner/expectation.h"
 #include "conformance/runner/sent_hello.h"
 #include "conformance/runner/wire_log.h"
+#include "conformance/steps/step_context.h"
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
-#include "engine/record/record_header.h"
 
 namespace gauntlet::conformance {
 
 namespace {
 
-constexpr std::string_view kServerAnswer = "HTTP/1.0 200 OK\r\n\r\ngauntlet\r\n";
-
-class CaseRun {
+class CaseRun final : public StepContext {
  public:
   CaseRun(const Case& c, const Target& t, const RunSettings& s) : case_(c), target_(t), settings_(s) {
     result_.id = c.id();
@@ -32,6 +29,20 @@ class CaseRun {
 
   CaseResult run();
 
+  // StepContext: what the steps (steps/<kind>.cc) do to this case.
+  Role scripted() const override { return case_.scenario->scripted; }
+  Connection& connection() override { return *conn_; }
+  bool alive() const override { return conn_->state() != ConnectionState::closed && !sut_closed_; }
+  Status flush() override;
+  Status send_raw(const Bytes& record) override;
+  Status reconnect(const ReconnectStep& step) override { return open_connection(&step); }
+  void mark_handshake_started() override { handshake_started_ = true; }
+  bool handshake_started() const override { return handshake_started_; }
+  void forget_messages() override { messages_.clear(); }
+  void forget_data() override { app_data_.clear(); }
+  Judgement answer(const Expect& e, const std::function<bool()>& done) override;
+  using StepContext::answer;
+
  private:
   // busy: the deadline passed while the SUT was still sending.
   enum class Waited { done, closed, silent, busy };
@@ -39,24 +50,19 @@ class CaseRun {
   // Every wait ends by the step's deadline and by the case's, whatever the
   // SUT sends meanwhile.
   net::Deadline deadline_for(const Expect& e) const {
-    return std::min(case_deadline_, net::deadline_in(e.kind == Expect::Kind::nothing
-                                                         ? settings_.quiet
-                                                         : settings_.timeout));
+    return std::min(case_deadline_,
+                    net::deadline_in(waits_for_quiet(e) ? settings_.quiet : settings_.timeout));
   }
   net::Deadline wait_deadline() const {
     return std::min(case_deadline_, net::deadline_in(settings_.timeout));
   }
   void note(std::string line) { result_.transcript.push_back(std::move(line)); }
-  bool alive() const { return conn_->state() != ConnectionState::closed && !sut_closed_; }
 
-  Status open_connection(const Step* reconnect);
-  Status flush();
+  Status open_connection(const ReconnectStep* reconnect);
   void check_offered(const Bytes& out);
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
   Seen observe(Waited w) const;
-  Judgement run_step(const Step& step);
-  Judgement expect_after(const Step& step, const std::function<bool()>& done);
   std::optional<std::string> agreement() const;
   std::string case_overrun() const {
     return "the case ran past its deadline of " +
@@ -90,10 +96,9 @@ class CaseRun {
   std::optional<std::string> stop_;
 };
 
-Status CaseRun::open_connection(const Step* reconnect) {
+Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   const bool resume = reconnect && reconnect->resume;
-  if (reconnect && (reconnect->bugs || !reconnect->suites.empty() || reconnect->min_version ||
-                    reconnect->max_version || reconnect->extended_master_secret)) {
+  if (reconnect && reconnect->changes_config()) {
     // The same peer (its session cache and ticket keys are shared) with
     // this connection's changes.
     ConfigBuilder b(*config_);
@@ -145,6 +150,12 @@ Status CaseRun::flush() {
   result_.wire.push_back({connection_index_, true, out});
   if (check_offer_) check_offered(out);
   return channel_->send(out);
+}
+
+Status CaseRun::send_raw(const Bytes& record) {
+  note("  → raw " + out_log_.describe(record));
+  result_.wire.push_back({connection_index_, true, record});
+  return channel_->send(record);
 }
 
 // A reconnection that resumes must have put the session in its ClientHello:
@@ -241,17 +252,11 @@ std::optional<std::string> CaseRun::agreement() const {
   return std::nullopt;
 }
 
-Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& done) {
-  const Expect& e = step.expect;
-  std::function<bool()> until = [] { return false; };
-  if (e.kind == Expect::Kind::success || e.kind == Expect::Kind::not_resumed) until = done;
-  if (e.kind == Expect::Kind::data) until = [this] { return !app_data_.empty(); };
-  if (e.kind == Expect::Kind::close_notify) until = [this] { return conn_->peer_closed(); };
-  if (e.kind == Expect::Kind::refused) until = [this] { return !conn_->handshaking(); };
-  if (e.kind == Expect::Kind::message) {
-    until = [this, &e] { return std::ranges::find(messages_, *e.message) != messages_.end(); };
-  }
-  const Waited w = pump(until, deadline_for(e));
+Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
+  const auto met_now = [this, &e, &done] {
+    return met(e, {done(), !app_data_.empty(), conn_->peer_closed(), conn_->handshaking(), messages_});
+  };
+  const Waited w = pump(met_now, deadline_for(e));
   Seen seen = observe(w);
   seen.step_done = done();
   Judgement j = judge(e, seen);
@@ -260,92 +265,6 @@ Judgement CaseRun::expect_after(const Step& step, const std::function<bool()>& d
     if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
   }
   return j;
-}
-
-Judgement CaseRun::run_step(const Step& step) {
-  const auto started = [this, before = conn_->negotiated().handshakes] {
-    return conn_->negotiated().handshakes > before && !conn_->handshaking();
-  };
-  const auto nothing_to_wait_for = [] { return false; };
-  switch (step.kind) {
-    case Step::Kind::handshake: {
-      handshake_started_ = true;
-      return expect_after(step, [this] { return conn_->handshake_done() && !conn_->handshaking(); });
-    }
-    case Step::Kind::exchange: {
-      if (case_.scenario->scripted == Role::client) {
-        if (auto st = conn_->write(text_bytes(kClientRequest)); !st) {
-          return {Verdict::fail, "could not send the request: " + st.error().reason};
-        }
-      }
-      // Data that came before the step (a client's request behind its
-      // Finished) counts; once used, the next exchange needs its own.
-      Judgement j = expect_after(step, nothing_to_wait_for);
-      app_data_.clear();
-      if (case_.scenario->scripted == Role::server && j.verdict == Verdict::pass && alive()) {
-        (void)conn_->write(text_bytes(kServerAnswer));
-        (void)flush();
-      }
-      return j;
-    }
-    case Step::Kind::send:
-      if (auto st = conn_->write(step.data); !st) {
-        return {Verdict::fail, "could not send: " + st.error().reason};
-      }
-      return expect_after(step, nothing_to_wait_for);
-    case Step::Kind::tamper:
-      conn_->tamper_next(step.tamper);
-      return {Verdict::pass, ""};
-    case Step::Kind::record: {
-      for (int i = 0; i < step.repeat; ++i) {
-        if (step.raw) {
-          // Raw bytes go straight to the wire, ahead of a hello not yet sent.
-          if (handshake_started_) (void)flush();
-          const uint16_t version = step.record_version.value_or(
-              static_cast<uint16_t>(conn_->handshake_done() ? conn_->negotiated().version
-                                                            : ProtocolVersion::tls10));
-          const Bytes rec =
-              write_record(step.record_type, static_cast<ProtocolVersion>(version), step.data);
-          note("  → raw " + out_log_.describe(rec));
-          result_.wire.push_back({connection_index_, true, rec});
-          if (auto st = channel_->send(rec); !st) return {Verdict::fail, st.error().reason};
-        } else if (auto st = conn_->send_record(step.record_type, step.data); !st) {
-          return {Verdict::fail, "could not seal the record: " + st.error().reason};
-        }
-      }
-      return expect_after(step, nothing_to_wait_for);
-    }
-    case Step::Kind::alert: {
-      const Bytes body{step.alert_level, step.alert_description};
-      for (int i = 0; i < step.repeat; ++i) {
-        if (auto st = conn_->send_record(ContentType::alert, body); !st) {
-          return {Verdict::fail, "could not seal the alert: " + st.error().reason};
-        }
-      }
-      return expect_after(step, nothing_to_wait_for);
-    }
-    case Step::Kind::renegotiate:
-      messages_.clear();
-      if (auto st = conn_->renegotiate(); !st) {
-        return {Verdict::fail, "our side could not renegotiate: " + st.error().reason};
-      }
-      if (step.start_only) {
-        if (auto st = flush(); !st) return {Verdict::fail, st.error().reason};
-        return {Verdict::pass, ""};
-      }
-      return expect_after(step, started);
-    case Step::Kind::reconnect:
-      if (auto st = open_connection(&step); !st) {
-        return {Verdict::error, "could not reconnect: " + st.error().reason};
-      }
-      return {Verdict::pass, ""};
-    case Step::Kind::close:
-      conn_->close();
-      return expect_after(step, nothing_to_wait_for);
-    case Step::Kind::wait:
-      return expect_after(step, nothing_to_wait_for);
-  }
-  return {Verdict::error, "unknown step"};
 }
 
 CaseResult CaseRun::run() {
@@ -377,7 +296,7 @@ CaseResult CaseRun::run() {
     const Step& step = steps[i];
     const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
     note(label + ": " + describe(step));
-    Judgement j = run_step(step);
+    Judgement j = run_step(step, *this);
     if (auto s = conn_->session()) last_session_ = std::move(s);
     if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
     if (!stop_ && net::waits_cancelled()) stop_ = "interrupted";

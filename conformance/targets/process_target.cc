@@ -88,7 +88,7 @@ std::optional<std::string> ProcessTarget::cannot_run(const Case& c) const {
   const Scenario& s = *c.scenario;
   if (s.scripted == Role::server && s.connections() > 1 &&
       std::ranges::any_of(s.steps, [](const Step& st) {
-        return st.kind != Step::Kind::handshake && st.kind != Step::Kind::reconnect;
+        return !st.is<HandshakeStep>() && !st.is<ReconnectStep>();
       })) {
     return tool_.name + "'s client only handshakes when it reconnects";
   }

@@ -61,14 +61,18 @@ TEST(LoaderTest, ReadsEveryField) {
   EXPECT_EQ(s.bugs.cipher_suites, (std::vector<uint16_t>{0x1301, 0x002f}));
   EXPECT_EQ(s.bugs.skip_message, HandshakeType::certificate);
   ASSERT_EQ(s.steps.size(), 8u);
-  EXPECT_EQ(s.steps[1].tamper.action, TamperAction::flip_last_byte);
-  EXPECT_EQ(s.steps[2].expect.kind, Expect::Kind::alert);
-  EXPECT_EQ(s.steps[2].expect.alerts, std::vector{AlertDescription::bad_record_mac});
-  EXPECT_EQ(s.steps[4].expect.resumed, true);
-  EXPECT_EQ(s.steps[5].data, (Bytes{1, 2}));
-  EXPECT_EQ(s.steps[5].record_version, 0x0301);
-  EXPECT_EQ(s.steps[6].alert_description, 200);
-  EXPECT_EQ(s.steps[7].expect.kind, Expect::Kind::close_notify);
+  EXPECT_EQ(std::get<TamperStep>(s.steps[1].kind).tamper.action, TamperAction::flip_last_byte);
+  const auto& send = std::get<SendStep>(s.steps[2].kind);
+  EXPECT_EQ(send.expect.kind, Expect::Kind::alert);
+  EXPECT_EQ(send.expect.alerts, std::vector{AlertDescription::bad_record_mac});
+  EXPECT_TRUE(std::get<ReconnectStep>(s.steps[3].kind).resume);
+  EXPECT_EQ(std::get<HandshakeStep>(s.steps[4].kind).expect.resumed, true);
+  const auto& record = std::get<RecordStep>(s.steps[5].kind);
+  EXPECT_EQ(record.body, (Bytes{1, 2}));
+  EXPECT_EQ(record.version, 0x0301);
+  EXPECT_EQ(std::get<AlertStep>(s.steps[6].kind).description, 200);
+  EXPECT_EQ(std::get<CloseStep>(s.steps[7].kind).expect.kind, Expect::Kind::close_notify);
+  EXPECT_EQ(s.steps[7].where.line, 21);
   EXPECT_EQ(s.connections(), 2);
 }
 

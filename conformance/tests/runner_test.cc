@@ -9,7 +9,7 @@
 #include "conformance/report/artifacts.h"
 #include "conformance/report/report.h"
 #include "conformance/runner/executor.h"
-#include "conformance/runner/expectation.h"
+#include "conformance/steps/expect.h"
 #include "conformance/runner/known_failures.h"
 #include "conformance/runner/response_groups.h"
 #include "conformance/runner/sent_hello.h"

@@ -1,6 +1,7 @@
-#include "conformance/runner/expectation.h"
+#include "conformance/steps/expect.h"
 
 #include <algorithm>
+#include <map>
 
 namespace gauntlet::conformance {
 
@@ -61,29 +62,6 @@ std::string describe(const Seen& s) {
   return out;
 }
 
-std::string describe(const Step& s) {
-  const std::string expect = " (expect " + describe(s.expect) + ")";
-  switch (s.kind) {
-    case Step::Kind::handshake: return "handshake" + expect;
-    case Step::Kind::exchange: return "exchange application data" + expect;
-    case Step::Kind::send: return "send " + std::to_string(s.data.size()) + " bytes" + expect;
-    case Step::Kind::tamper:
-      return "tamper with " + iana_name(s.tamper.type) + " record #" + std::to_string(s.tamper.nth);
-    case Step::Kind::record:
-      return std::string(s.raw ? "raw " : "") + iana_name(s.record_type) + " record of " +
-             std::to_string(s.data.size()) + " bytes" +
-             (s.repeat > 1 ? " x" + std::to_string(s.repeat) : "") + expect;
-    case Step::Kind::alert:
-      return "alert " + std::to_string(s.alert_level) + "/" +
-             iana_name(static_cast<AlertDescription>(s.alert_description)) + expect;
-    case Step::Kind::renegotiate: return s.start_only ? "start a renegotiation" : "renegotiate" + expect;
-    case Step::Kind::reconnect: return s.resume ? "reconnect with the session" : "reconnect";
-    case Step::Kind::close: return "close_notify" + expect;
-    case Step::Kind::wait: return "wait" + expect;
-  }
-  return "?";
-}
-
 Judgement judge(const Expect& e, const Seen& seen) {
   const std::string saw = "expected " + describe(e) + ", saw " + describe(seen);
   const auto pass = [&] { return Judgement{Verdict::pass, saw}; };
@@ -134,6 +112,83 @@ Judgement judge(const Expect& e, const Seen& seen) {
       return seen.alive ? pass() : fail();
   }
   return fail();
+}
+
+bool met(const Expect& e, const WaitState& now) {
+  switch (e.kind) {
+    case Expect::Kind::success:
+    case Expect::Kind::not_resumed: return now.step_done;
+    case Expect::Kind::data: return now.data;
+    case Expect::Kind::close_notify: return now.close_notify;
+    case Expect::Kind::refused: return !now.handshaking;
+    case Expect::Kind::message: return std::ranges::find(now.messages, *e.message) != now.messages.end();
+    case Expect::Kind::alert:
+    case Expect::Kind::failure:
+    case Expect::Kind::nothing: return false;
+  }
+  return false;
+}
+
+bool is_expect_map(const YAML::Node& n) {
+  return n.IsMap() && (n["alert"] || n["message"] || n["not_resumed"]);
+}
+
+namespace {
+
+Expect read_expect(const YamlReader& r, const YAML::Node& n) {
+  static const std::map<std::string, Expect::Kind> kinds{
+      {"success", Expect::Kind::success},   {"data", Expect::Kind::data},
+      {"failure", Expect::Kind::failure},   {"close_notify", Expect::Kind::close_notify},
+      {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused},
+      {"not_resumed", Expect::Kind::not_resumed}};
+  Expect e;
+  if (n.IsMap()) {
+    r.only_keys(n, {"alert", "message", "not_resumed"});
+    if (n["message"]) {
+      e.kind = Expect::Kind::message;
+      e.message = r.named(n["message"], &handshake_type_from_name, "handshake message");
+      return e;
+    }
+    // One alert or a list, where the RFC leaves the choice.
+    const auto alerts = [&](const YAML::Node& a) {
+      std::vector<AlertDescription> out;
+      if (!a.IsSequence()) return std::vector{r.named(a, &alert_description_from_name, "alert")};
+      if (a.size() == 0) r.fail(a, "the list names no alert");
+      for (const auto& x : a) out.push_back(r.named(x, &alert_description_from_name, "alert"));
+      return out;
+    };
+    if (n["not_resumed"]) {
+      e.kind = Expect::Kind::not_resumed;
+      e.alerts = alerts(n["not_resumed"]);
+      return e;
+    }
+    e.kind = Expect::Kind::alert;
+    e.alerts = alerts(n["alert"]);
+    return e;
+  }
+  const auto it = kinds.find(r.text(n));
+  if (it == kinds.end()) {
+    r.fail(n, "unknown expectation '" + r.text(n) +
+                  "' (success, data, failure, close_notify, nothing, refused, not_resumed or {alert: name})");
+  }
+  e.kind = it->second;
+  if (e.kind == Expect::Kind::not_resumed) e.alerts = {AlertDescription::handshake_failure};
+  return e;
+}
+
+}  // namespace
+
+Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback) {
+  if (body.IsMap() && body["expect"]) return read_expect(r, body["expect"]);
+  if (body.IsScalar() || (is_expect_map(body) && body.size() == 1)) return read_expect(r, body);
+  Expect e;
+  e.kind = fallback;
+  return e;
+}
+
+Expect read_expect_only(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback) {
+  if (body.IsMap() && !is_expect_map(body)) r.only_keys(body, {"expect"});
+  return read_expectation(r, body, fallback);
 }
 
 }  // namespace gauntlet::conformance

@@ -1,0 +1,113 @@
+// `bugs:` — our side's deliberate deviations (engine/connection/bugs.h),
+// in a scenario and in a reconnection.
+#include "conformance/scenario/setting_keys.h"
+#include "engine/connection/config_names.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+using R = const YamlReader&;
+using V = const YAML::Node&;
+using B = Bugs&;
+
+uint16_t u16(R r, V v) { return static_cast<uint16_t>(r.integer(v, 0xffff)); }
+uint16_t suite_id(R r, V v) {
+  return static_cast<uint16_t>(r.wire_or_named(v, &cipher_suite_from_name, "cipher suite", 0xffff));
+}
+HandshakeType message(R r, V v) { return r.named(v, &handshake_type_from_name, "handshake message"); }
+
+const SettingKey<Bugs> kBugsKeys[] = {
+    {"client_version", [](R r, V v, B b) { b.client_version = u16(r, v); },
+     "ClientHello.client_version, as a number"},
+    {"cipher_suites",
+     [](R r, V v, B b) {
+       b.cipher_suites.emplace();
+       for (const auto& s : v) b.cipher_suites->push_back(suite_id(r, s));
+     },
+     "the ClientHello's suite list as sent, names or numbers, unknown ids too"},
+    {"compression_methods",
+     [](R r, V v, B b) {
+       b.compression_methods.emplace();
+       for (const auto& m : v) b.compression_methods->push_back(static_cast<uint8_t>(r.integer(m, 0xff)));
+     },
+     "the ClientHello's compression methods as sent"},
+    {"session_id", [](R r, V v, B b) { b.session_id = r.hex(v); },
+     "the hello's session ID, hex, any length"},
+    {"session_id_length", [](R r, V v, B b) { b.session_id = Bytes(r.integer(v, 255), 0x5a); },
+     "a session ID of this many bytes (33 included)"},
+    {"server_version", [](R r, V v, B b) { b.server_version = u16(r, v); },
+     "ServerHello.server_version, as a number"},
+    {"server_suite", [](R r, V v, B b) { b.server_suite = suite_id(r, v); },
+     "ServerHello.cipher_suite, offered or not"},
+    {"extra_extensions",
+     [](R r, V v, B b) {
+       b.extra_extensions.clear();
+       for (const auto& e : v) {
+         r.require_map(e, "an extension");
+         r.only_keys(e, {"type", "body"});
+         if (!e["type"]) r.fail(e, "an extension needs a 'type'");
+         b.extra_extensions.emplace_back(static_cast<uint16_t>(r.integer(e["type"], 0xffff)),
+                                         e["body"] ? r.hex(e["body"]) : Bytes{});
+       }
+     },
+     "[{type, body}] raw extensions appended to our hello"},
+    {"duplicate_extension", [](R r, V v, B b) { b.duplicate_extension = r.boolean(v); },
+     "our hello carries its first extension twice"},
+    {"rewrite_in_flight", [](R r, V v, B b) { b.rewrite_in_flight = r.boolean(v); },
+     "the hello changes above are made in flight: our transcript keeps the hello we built"},
+    {"server_group",
+     [](R r, V v, B b) { b.server_group = r.named(v, &named_group_from_name, "group"); },
+     "the ECDHE curve our server picks, offered or not"},
+    {"server_signature_scheme",
+     [](R r, V v, B b) {
+       b.server_signature_scheme = r.named(v, &signature_scheme_from_name, "signature scheme");
+     },
+     "the signature scheme our server signs with, offered or not"},
+    {"premaster_version", [](R r, V v, B b) { b.premaster_version = u16(r, v); },
+     "the version in the RSA premaster secret"},
+    {"bad_premaster",
+     [](R r, V v, B b) { b.bad_premaster = r.config_name(v, &bad_premaster_from_name, "bad_premaster"); },
+     "how the RSA premaster block is broken (Bleichenbacher probes)"},
+    {"public_value", [](R r, V v, B b) { b.public_value = r.hex(v); },
+     "our DH or ECDH public value as sent, hex"},
+    {"skip_message", [](R r, V v, B b) { b.skip_message = message(r, v); },
+     "a handshake message of ours left out"},
+    {"duplicate_message", [](R r, V v, B b) { b.duplicate_message = message(r, v); },
+     "a handshake message of ours sent twice"},
+    {"early_change_cipher_spec", [](R r, V v, B b) { b.early_change_cipher_spec = message(r, v); },
+     "our ChangeCipherSpec sent before this message"},
+    {"trailing_byte_in", [](R r, V v, B b) { b.trailing_byte_in = message(r, v); },
+     "this message of ours with a zero byte appended to its body"},
+    {"truncated_message", [](R r, V v, B b) { b.truncated_message = message(r, v); },
+     "this message of ours with its last byte cut"},
+    {"skip_change_cipher_spec", [](R r, V v, B b) { b.skip_change_cipher_spec = r.boolean(v); },
+     "our keys change but the ChangeCipherSpec record is not sent"},
+    {"change_cipher_spec_body", [](R r, V v, B b) { b.change_cipher_spec_body = r.hex(v); },
+     "our ChangeCipherSpec body instead of 01, hex"},
+    {"offer_session_anyway", [](R r, V v, B b) { b.offer_session_anyway = r.boolean(v); },
+     "offer the session to resume even in a hello that cannot resume it"},
+    {"corrupt_finished", [](R r, V v, B b) { b.corrupt_finished = r.boolean(v); },
+     "our Finished carries wrong verify_data"},
+    {"truncate_finished", [](R r, V v, B b) { b.truncate_finished = r.boolean(v); },
+     "our Finished is a byte short"},
+    {"application_data_before_finished",
+     [](R r, V v, B b) { b.application_data_before_finished = r.boolean(v); },
+     "application data sent between our ChangeCipherSpec and Finished"},
+    {"handshake_fragment",
+     [](R r, V v, B b) {
+       b.handshake_fragment = r.integer(v, 1 << 14);
+       if (b.handshake_fragment == 0) r.fail(v, "handshake_fragment is at least 1");
+     },
+     "at most this many handshake bytes a record"},
+    {"coalesce_handshake", [](R r, V v, B b) { b.coalesce_handshake = r.boolean(v); },
+     "a flight's messages in one record"},
+    {"record_version", [](R r, V v, B b) { b.record_version = u16(r, v); },
+     "the version field of every record we write"},
+};
+
+}  // namespace
+
+std::span<const SettingKey<Bugs>> bugs_keys() { return kBugsKeys; }
+
+}  // namespace gauntlet::conformance

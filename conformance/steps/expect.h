@@ -1,0 +1,100 @@
+// What the SUT must do in answer to a step, and judging what it did. A
+// refusal with another alert than the RFC names is "lenient", not "pass",
+// so a run can gate on the strict or on the lenient level.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "conformance/scenario/yaml_reader.h"
+#include "engine/base/alert.h"
+#include "engine/registry/handshake_type.h"
+
+namespace gauntlet::conformance {
+
+enum class Verdict {
+  pass,     // every step as the scenario expects
+  lenient,  // the SUT refused as it must, but not with the alert the RFC names
+  fail,
+  skip,     // the target cannot run it (why is in `reason`)
+  error,    // the SUT could not be started or reached
+};
+
+std::string verdict_name(Verdict v);
+
+struct Expect {
+  enum class Kind {
+    success,       // the handshake completes (and agrees, where we can see both sides)
+    data,          // application data comes back
+    alert,         // a fatal alert, one of `alerts`
+    failure,       // any fatal alert or a closed connection
+    close_notify,  // the SUT answers close_notify with its own
+    nothing,       // the connection stays up and the SUT sends no alert
+    refused,       // renegotiation: declined (no_renegotiation), the connection up
+    message,       // the SUT has sent this handshake message in this handshake
+    not_resumed,   // a full handshake, or an abort with one of `alerts`
+  };
+  Kind kind = Kind::success;
+  // The alert the RFC names; several where it leaves the choice between them
+  // (a ChangeCipherSpec of two bytes: decode_error or unexpected_message).
+  // not_resumed: the aborts allowed besides a full handshake.
+  std::vector<AlertDescription> alerts;
+  std::optional<HandshakeType> message;
+  std::optional<bool> resumed;  // handshake steps
+};
+
+// What a step left behind, from our scripted peer's side.
+struct Seen {
+  bool step_done = false;  // the step's own goal (handshake complete, ...)
+  bool resumed = false;
+  int handshakes = 0;
+  bool handshaking = false;
+  std::optional<AlertDescription> sut_alert;  // a fatal alert from the SUT
+  bool close_notify = false;
+  bool sut_closed = false;  // the SUT closed the connection
+  bool alive = true;
+  bool silent = false;      // the wait ended in a timeout
+  bool busy = false;        // ... while the SUT was still sending
+  bool data = false;        // application data arrived
+  std::optional<std::string> scripted_error;  // our side gave up first
+  std::vector<HandshakeType> messages;        // from the SUT in this handshake
+};
+
+// Where a step's wait stands, checked after every arrival.
+struct WaitState {
+  bool step_done = false;
+  bool data = false;
+  bool close_notify = false;
+  bool handshaking = false;
+  std::span<const HandshakeType> messages;
+};
+
+struct Judgement {
+  Verdict verdict = Verdict::pass;
+  std::string detail;
+};
+
+// Whether the wait for `e` can end before its deadline: the SUT has done
+// what `e` asks for (an alert or a close ends every wait anyway).
+bool met(const Expect& e, const WaitState& now);
+// "nothing" holds once the SUT stays quiet, so its wait is the short one.
+inline bool waits_for_quiet(const Expect& e) { return e.kind == Expect::Kind::nothing; }
+
+Judgement judge(const Expect& e, const Seen& seen);
+std::string describe(const Expect& e);
+std::string describe(const Seen& s);
+// " (expect ...)", as a step's description ends.
+inline std::string expecting(const Expect& e) { return " (expect " + describe(e) + ")"; }
+
+// A step's expectation: `{..., expect: X}` or a bare X (`success`,
+// `{alert: name}`), `fallback` when the step names none.
+Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback);
+// An expectation written as a mapping, {alert: name} or {message: name}, as
+// opposed to a mapping of a step's own options.
+bool is_expect_map(const YAML::Node& n);
+// The same for a step whose only option is `expect`.
+Expect read_expect_only(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback);
+
+}  // namespace gauntlet::conformance
