@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "conformance/scenario/setting_keys.h"
@@ -14,6 +15,15 @@ namespace gauntlet::conformance {
 
 namespace {
 
+// What a family file says once for all its scenarios: its name, description
+// and RFC, and its `defaults:` block. A scenario's own versions, suites and
+// scripted replace the defaults; its peer keys are set over them.
+struct Family {
+  Scenario base;
+  std::optional<Role> scripted;
+  bool versions = false, suites = false;  // `base` holds them
+};
+
 class Parser {
  public:
   explicit Parser(std::string file) : r_(std::move(file)) {}
@@ -21,19 +31,43 @@ class Parser {
   std::vector<Scenario> family(const YAML::Node& root) const;
 
  private:
-  Scenario scenario(const YAML::Node& n, const Scenario& family_defaults) const;
+  void defaults(const YAML::Node& n, Family& f) const;
+  Role role(const YAML::Node& n) const;
+  Scenario scenario(const YAML::Node& n, const Family& f) const;
 
   YamlReader r_;
 };
 
+Role Parser::role(const YAML::Node& n) const {
+  const std::string role = r_.text(n);
+  if (role != "client" && role != "server") r_.fail(n, "'scripted' is client or server");
+  return role == "client" ? Role::client : Role::server;
+}
+
+void Parser::defaults(const YAML::Node& n, Family& f) const {
+  r_.require_map(n, "'defaults'");
+  r_.only_keys(n, {"scripted", "versions", "suites", "peer"});
+  if (n["scripted"]) f.scripted = role(n["scripted"]);
+  if (n["versions"]) {
+    f.base.versions = r_.versions(n["versions"]);
+    f.versions = true;
+  }
+  if (n["suites"]) {
+    f.base.suites = r_.suites(n["suites"]);
+    f.suites = true;
+  }
+  if (n["peer"]) f.base.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'");
+}
+
 std::vector<Scenario> Parser::family(const YAML::Node& root) const {
   r_.require_map(root, "a family file");
-  r_.only_keys(root, {"family", "description", "rfc", "scenarios"});
-  Scenario defaults;
+  r_.only_keys(root, {"family", "description", "rfc", "defaults", "scenarios"});
+  Family f;
   if (!root["family"]) r_.fail(root, "missing 'family'");
-  defaults.family = r_.text(root["family"]);
-  if (root["description"]) defaults.description = r_.text(root["description"]);
-  if (root["rfc"]) defaults.rfc = r_.text(root["rfc"]);
+  f.base.family = r_.text(root["family"]);
+  if (root["description"]) f.base.description = r_.text(root["description"]);
+  if (root["rfc"]) f.base.rfc = r_.text(root["rfc"]);
+  if (root["defaults"]) defaults(root["defaults"], f);
   const YAML::Node list = root["scenarios"];
   if (!list || !list.IsSequence() || list.size() == 0) {
     r_.fail(root, "'scenarios' must be a non-empty list");
@@ -41,18 +75,18 @@ std::vector<Scenario> Parser::family(const YAML::Node& root) const {
   std::vector<Scenario> out;
   std::set<std::string> names;
   for (const auto& n : list) {
-    Scenario s = scenario(n, defaults);
+    Scenario s = scenario(n, f);
     if (!names.insert(s.name).second) r_.fail(n, "scenario '" + s.name + "' appears twice");
     out.push_back(std::move(s));
   }
   return out;
 }
 
-Scenario Parser::scenario(const YAML::Node& n, const Scenario& family_defaults) const {
+Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   r_.require_map(n, "a scenario");
   r_.only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "sut", "peer",
                    "bugs", "steps", "same_response"});
-  Scenario s = family_defaults;
+  Scenario s = f.base;
   s.where = r_.where(n);
   if (!n["name"]) r_.fail(n, "scenario without a 'name'");
   s.name = r_.text(n["name"]);
@@ -63,16 +97,22 @@ Scenario Parser::scenario(const YAML::Node& n, const Scenario& family_defaults) 
   if (s.description.empty()) r_.fail(n, "scenario '" + s.name + "' has no description");
   if (n["rfc"]) s.rfc = r_.text(n["rfc"]);
   if (s.rfc.empty()) r_.fail(n, "scenario '" + s.name + "' names no RFC section");
-  if (!n["scripted"]) r_.fail(n, "missing 'scripted' (client or server: the role our side plays)");
-  const std::string role = r_.text(n["scripted"]);
-  if (role != "client" && role != "server") r_.fail(n["scripted"], "'scripted' is client or server");
-  s.scripted = role == "client" ? Role::client : Role::server;
-  s.versions = n["versions"] ? r_.versions(n["versions"])
-                             : std::vector{ProtocolVersion::ssl3, ProtocolVersion::tls10,
-                                           ProtocolVersion::tls11, ProtocolVersion::tls12};
-  s.suites = r_.suites(n["suites"] ? n["suites"] : YAML::Node("default"));
+  if (n["scripted"]) {
+    s.scripted = role(n["scripted"]);
+  } else if (f.scripted) {
+    s.scripted = *f.scripted;
+  } else {
+    r_.fail(n, "missing 'scripted' (client or server: the role our side plays)");
+  }
+  if (n["versions"]) {
+    s.versions = r_.versions(n["versions"]);
+  } else if (!f.versions) {
+    s.versions = {ProtocolVersion::ssl3, ProtocolVersion::tls10, ProtocolVersion::tls11,
+                  ProtocolVersion::tls12};
+  }
+  if (n["suites"] || !f.suites) s.suites = r_.suites(n["suites"] ? n["suites"] : YAML::Node("default"));
   if (n["sut"]) s.sut = read_settings(r_, n["sut"], sut_keys(), "'sut'");
-  if (n["peer"]) s.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'");
+  if (n["peer"]) s.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'", s.peer);
   if (n["bugs"]) s.bugs = read_settings(r_, n["bugs"], bugs_keys(), "'bugs'");
   if (n["same_response"]) s.same_response = r_.text(n["same_response"]);
   const YAML::Node steps = n["steps"];

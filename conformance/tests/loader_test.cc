@@ -117,6 +117,61 @@ TEST(LoaderTest, ConfigNamesAndTheirMistakes) {
             "f.yaml:12: bad_premaster: unknown bad_premaster kind 'bad' (");
 }
 
+constexpr const char* kDefaults = R"(family: d
+rfc: RFC 5246 §7.3
+defaults:
+  scripted: server
+  versions: [tls1.2]
+  suites: [AES128-SHA]
+  peer: {tickets: false, alpn: [h2]}
+scenarios:
+  - name: inherits
+    description: Everything from the defaults.
+    steps: [handshake: success]
+  - name: overrides
+    description: Its own values.
+    scripted: client
+    versions: [tls1.0]
+    suites: [ECDHE-RSA-AES128-SHA]
+    peer: {tickets: true}
+    steps: [handshake: success]
+)";
+
+// A family states its defaults once; a scenario's own scripted, versions
+// and suites replace them, its peer keys are set over them.
+TEST(LoaderTest, FamilyDefaults) {
+  const auto r = load_family_text(kDefaults, "f.yaml");
+  ASSERT_TRUE(r) << r.error().reason;
+  ASSERT_EQ(r->size(), 2u);
+  const Scenario& inherits = (*r)[0];
+  EXPECT_EQ(inherits.scripted, Role::server);
+  EXPECT_EQ(inherits.versions, std::vector{ProtocolVersion::tls12});
+  EXPECT_EQ(inherits.suites, std::vector{CipherSuite::rsa_with_aes_128_cbc_sha});
+  EXPECT_FALSE(inherits.peer.tickets);
+  EXPECT_EQ(inherits.peer.alpn, std::vector<std::string>{"h2"});
+  const Scenario& overrides = (*r)[1];
+  EXPECT_EQ(overrides.scripted, Role::client);
+  EXPECT_EQ(overrides.versions, std::vector{ProtocolVersion::tls10});
+  EXPECT_EQ(overrides.suites, *resolve_suite_selector("ECDHE-RSA-AES128-SHA"));
+  EXPECT_TRUE(overrides.peer.tickets);
+  EXPECT_EQ(overrides.peer.alpn, std::vector<std::string>{"h2"});
+}
+
+TEST(LoaderTest, DefaultsMistakes) {
+  const std::string text = kDefaults;
+  const auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = text;
+    s.replace(s.find(from), from.size(), to);
+    return error_of(s);
+  };
+  EXPECT_EQ(replaced("  scripted: server\n", "  colour: red\n"),
+            "f.yaml:4: unknown key 'colour' (expected one of: scripted, versions, suites, peer)");
+  EXPECT_EQ(replaced("  scripted: server\n", ""),
+            "f.yaml:8: missing 'scripted' (client or server: the role our side plays)");
+  EXPECT_EQ(replaced("  scripted: server", "  scripted: both"), "f.yaml:4: 'scripted' is client or server");
+  EXPECT_EQ(replaced("[tls1.2]", "[]"), "f.yaml:5: 'versions' must be a non-empty list");
+}
+
 TEST(LoaderTest, MissingFileAndDirectory) {
   EXPECT_FALSE(load_family_file("/nonexistent.yaml"));
   EXPECT_FALSE(load_scenario_directory("/nonexistent"));
