@@ -15,7 +15,7 @@
 #include "conformance/runner/matrix.h"
 #include "conformance/runner/response_groups.h"
 #include "conformance/scenario/loader.h"
-#include "conformance/targets/target_factory.h"
+#include "conformance/app/target_factory.h"
 #include "engine/crypto/x509.h"
 
 namespace gauntlet::conformance {

@@ -6,7 +6,7 @@
 
 #include "conformance/runner/case_result.h"
 #include "conformance/runner/scripted_config.h"
-#include "conformance/targets/target.h"
+#include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
 

@@ -7,7 +7,8 @@
 #include <string_view>
 
 #include "conformance/scenario/expand.h"
-#include "conformance/targets/target.h"
+#include "conformance/sut/peer_facts.h"
+#include "conformance/sut/pki.h"
 #include "engine/connection/config.h"
 
 namespace gauntlet::conformance {

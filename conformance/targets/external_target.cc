@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include "conformance/runner/executor.h"
 #include "conformance/targets/process_target.h"
 #include "conformance/targets/socket_channel.h"
-#include "engine/messages/decode/field.h"
 
 namespace gauntlet::conformance {
 
@@ -29,17 +27,6 @@ class RemoteServer final : public SutInstance {
   std::string host_;
   uint16_t port_;
 };
-
-// A TLS record header (RFC 5246 §6.2.1): a content type we know and a
-// major version of 3. Anything else is not a TLS peer at all.
-bool looks_like_tls(ByteView bytes) {
-  if (bytes.empty() || bytes[0] < 20 || bytes[0] > 24) return false;
-  return bytes.size() < 2 || bytes[1] == 3;
-}
-
-std::string hex_prefix(ByteView bytes) {
-  return hex_string(bytes.first(std::min<size_t>(bytes.size(), 16))) + (bytes.size() > 16 ? "..." : "");
-}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -71,69 +58,6 @@ Result<std::unique_ptr<SutInstance>> ClientCommandTarget::start(const Case&, net
                                          std::to_string(port));
     return std::vector<std::string>{"/bin/sh", "-c", line};
   });
-}
-
-std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
-  if (auto why = inner_->cannot_run(c)) return why;
-  const auto key = std::pair{c.version, c.suite};
-  {
-    std::lock_guard lock(mu_);
-    if (dead_) return std::nullopt;  // start() reports it
-    if (const auto it = speaks_.find(key); it != speaks_.end()) {
-      return it->second ? std::nullopt : std::optional<std::string>(scan_failure(c));
-    }
-  }
-  // The scan's own case: a plain handshake and nothing else.
-  Scenario plain;
-  plain.family = "scan";
-  plain.name = "plain-handshake";
-  plain.description = "feature scan";
-  plain.rfc = "RFC 5246 §7.3";
-  plain.scripted = c.scenario->scripted;
-  plain.steps.push_back({});
-  plain.steps.back().where = {"feature scan", 1};
-  RunSettings settings;
-  settings.pki = pki_;
-  settings.timeout = timeout_;
-  const CaseResult r = run_case({&plain, c.version, c.suite}, *inner_, settings);
-  const auto answer = std::ranges::find_if(r.wire, [](const WireChunk& w) { return !w.to_sut; });
-  std::lock_guard lock(mu_);
-  // A peer that cannot be reached, says nothing or answers with something
-  // that is not TLS is an error for every case, not a missing feature.
-  if (answer == r.wire.end()) {
-    dead_ = name() + " did not answer a plain handshake: " + r.reason;
-    return std::nullopt;
-  }
-  if (!looks_like_tls(answer->bytes)) {
-    dead_ = name() + " answered a plain handshake with bytes that are not TLS: " +
-            hex_prefix(answer->bytes);
-    return std::nullopt;
-  }
-  speaks_[key] = r.verdict == Verdict::pass;
-  return speaks_[key] ? std::nullopt : std::optional<std::string>(scan_failure(c));
-}
-
-Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::Deadline deadline) const {
-  {
-    std::lock_guard lock(mu_);
-    if (dead_) return internal_error(*dead_);
-  }
-  return inner_->start(c, deadline);
-}
-
-std::optional<std::string> ScannedTarget::unusable() const {
-  std::lock_guard lock(mu_);
-  if (dead_) return dead_;
-  if (speaks_.empty() || std::ranges::any_of(speaks_, [](const auto& kv) { return kv.second; })) {
-    return std::nullopt;
-  }
-  return name() + " completed no plain handshake with any of the " +
-         std::to_string(speaks_.size()) + " versions and suites the feature scan tried";
-}
-
-std::string ScannedTarget::scan_failure(const Case& c) {
-  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " +
-         openssl_name(c.suite);
 }
 
 }  // namespace gauntlet::conformance

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "conformance/runner/channel.h"
+#include "conformance/sut/channel.h"
 
 namespace gauntlet::conformance {
 

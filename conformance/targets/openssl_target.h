@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "conformance/targets/target.h"
+#include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
 

@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "conformance/targets/target.h"
+#include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
 

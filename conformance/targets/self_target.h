@@ -3,7 +3,7 @@
 // cache and tickets) or client (the test root trusted, a client certificate).
 #pragma once
 
-#include "conformance/targets/target.h"
+#include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
 

@@ -1,7 +1,7 @@
 // A channel over a TCP connection to a real process or host.
 #pragma once
 
-#include "conformance/runner/channel.h"
+#include "conformance/sut/channel.h"
 
 namespace gauntlet::conformance {
 

@@ -8,6 +8,7 @@
 
 #include "conformance/runner/executor.h"
 #include "conformance/scenario/loader.h"
+#include "conformance/runner/feature_scan.h"
 #include "conformance/targets/external_target.h"
 
 namespace gauntlet::conformance {

@@ -1,5 +1,6 @@
-#include "conformance/targets/target_factory.h"
+#include "conformance/app/target_factory.h"
 
+#include "conformance/runner/feature_scan.h"
 #include "conformance/targets/external_target.h"
 #include "conformance/targets/openssl_target.h"
 #include "conformance/targets/process_target.h"

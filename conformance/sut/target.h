@@ -8,22 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "conformance/runner/channel.h"
 #include "conformance/scenario/expand.h"
+#include "conformance/sut/channel.h"
+#include "conformance/sut/peer_facts.h"
+#include "conformance/sut/pki.h"
 
 namespace gauntlet::conformance {
-
-// Where the test PKI lives (engine/crypto/testdata): "server-rsa" names
-// server-rsa-chain.pem and server-rsa.key there.
-struct Pki {
-  std::string dir = "engine/crypto/testdata";
-  std::string chain(const std::string& name) const { return dir + "/" + name + "-chain.pem"; }
-  std::string key(const std::string& name) const { return dir + "/" + name + ".key"; }
-  std::string root() const { return dir + "/root-ca.pem"; }
-};
-
-// The test identity a server uses for a suite's key exchange.
-std::string identity_for(CipherSuite suite);
 
 // One case's SUT: its connections, in order.
 class SutInstance {
@@ -34,21 +24,6 @@ class SutInstance {
   // The SUT's own output (a process's stdout and stderr), for transcripts.
   virtual std::string log() const { return {}; }
 };
-
-// What our scripted peer must know about a target: the trust anchors for a
-// server's chain (none: do not verify) and the server name to send.
-struct PeerFacts {
-  std::string ca_file;  // empty: the test PKI's root
-  bool verify = true;
-  std::string server_name = "localhost";
-  // Our side's clock stands still at kScenarioTime, so that a case's bytes
-  // (the hellos' gmt_unix_time) repeat from run to run; an external peer's
-  // real certificates are checked at the real time instead.
-  bool fixed_clock = true;
-};
-
-// 2027-01-15: inside the validity of every test PKI certificate.
-inline constexpr int64_t kScenarioTime = 1800000000;
 
 class Target {
  public:

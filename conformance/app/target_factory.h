@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "conformance/targets/target.h"
+#include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
 

@@ -1,4 +1,4 @@
-#include "conformance/targets/target.h"
+#include "conformance/sut/pki.h"
 
 namespace gauntlet::conformance {
 

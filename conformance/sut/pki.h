@@ -1,0 +1,23 @@
+// The test PKI (engine/crypto/testdata) our scripted peer and the SUTs we
+// start draw their identities and trust anchors from.
+#pragma once
+
+#include <string>
+
+#include "engine/registry/cipher_suite.h"
+
+namespace gauntlet::conformance {
+
+// Where the test PKI lives (engine/crypto/testdata): "server-rsa" names
+// server-rsa-chain.pem and server-rsa.key there.
+struct Pki {
+  std::string dir = "engine/crypto/testdata";
+  std::string chain(const std::string& name) const { return dir + "/" + name + "-chain.pem"; }
+  std::string key(const std::string& name) const { return dir + "/" + name + ".key"; }
+  std::string root() const { return dir + "/root-ca.pem"; }
+};
+
+// The test identity a server uses for a suite's key exchange.
+std::string identity_for(CipherSuite suite);
+
+}  // namespace gauntlet::conformance
