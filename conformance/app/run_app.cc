@@ -94,6 +94,9 @@ int run_conformance(const RunOptions& o) {
   if (auto why = setup_error(o)) return usage(*why);
   const std::string expectations = o.expectations.empty() ? kDefaultExpectations : o.expectations;
 
+  // From here a signal ends the run with its reports: the servers' profiles
+  // are probed as targets are made, and cases follow.
+  const InterruptGuard interrupts;
   TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms)};
   std::vector<std::unique_ptr<Target>> owned;
   std::vector<const Target*> targets;
@@ -111,6 +114,11 @@ int run_conformance(const RunOptions& o) {
     owned.push_back(std::move(t).value());
   }
 
+  // What each external server was found to be, before any verdict on it.
+  for (const Target* t : targets) {
+    if (const ServerProfile* p = t->profile()) std::printf("%s\n", to_text(*p).c_str());
+  }
+
   RunSettings settings;
   settings.pki = Pki{o.pki};
   settings.timeout = std::chrono::milliseconds(o.timeout_ms);
@@ -125,14 +133,11 @@ int run_conformance(const RunOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<CaseResult> results;
   int signal = 0;
-  {
-    const InterruptGuard interrupts;
-    results = run_matrix(cases, targets, settings, o.jobs,
-                         [&](const CaseResult& r, size_t done, size_t total) {
-                           progress.update(r, score(r).outcome, done, total);
-                         });
-    signal = InterruptGuard::signal();
-  }
+  results = run_matrix(cases, targets, settings, o.jobs,
+                       [&](const CaseResult& r, size_t done, size_t total) {
+                         progress.update(r, score(r).outcome, done, total);
+                       });
+  signal = InterruptGuard::signal();
   progress.finish();
   if (signal) {
     std::fprintf(stderr, "gauntlet run: interrupted by signal %d after %zu of %zu cases\n", signal,
@@ -161,7 +166,10 @@ int run_conformance(const RunOptions& o) {
     if (auto st = write_junit(o.junit, scored); !st) return usage(st.error().reason);
   }
   if (!o.json.empty()) {
-    if (auto st = write_json(o.json, scored); !st) return usage(st.error().reason);
+    std::vector<const ServerProfile*> profiles;
+    for (const Target* t : targets)
+      if (t->profile()) profiles.push_back(t->profile());
+    if (auto st = write_json(o.json, scored, profiles); !st) return usage(st.error().reason);
   }
   if (signal) return interrupted_exit_status(signal);
   return regressions ? kRegressions : 0;

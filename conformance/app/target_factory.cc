@@ -32,9 +32,12 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   facts.verify = !o.ca.empty();
   facts.server_name = o.sni.empty() ? hp->first : o.sni;
   facts.fixed_clock = false;
+  // Unreachable: no profile, and the scan's first handshake says why.
+  auto profile = profile_server({hp->first, hp->second},
+                                {.server_name = facts.server_name, .timeout = o.timeout});
   return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
       std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki,
-      o.timeout));
+      o.timeout, profile ? std::optional(std::move(profile).value()) : std::nullopt));
 }
 
 }  // namespace gauntlet::conformance

@@ -33,6 +33,11 @@ std::optional<Answer> AnswerReader::so_far() {
   return NotTls{first_bytes()};
 }
 
+std::optional<Answer> AnswerReader::unexpected(const Error& e) const {
+  if (flight_) return *flight_;
+  return Unexpected{e.reason};
+}
+
 std::optional<Answer> AnswerReader::read_ssl2() {
   auto header = read_ssl2_header(buffer_);
   if (!header) return NotTls{first_bytes()};
@@ -57,14 +62,18 @@ std::optional<Answer> AnswerReader::read_tls() {
     const RecordView& r = **record;
     if (r.type == ContentType::alert && !flight_) {
       auto alert = AlertMessage::parse(r.fragment.first(std::min<size_t>(2, r.fragment.size())));
-      if (!alert) return NotTls{first_bytes()};
+      if (!alert) return Unexpected{"a malformed alert: " + alert.error().reason};
       return Refused{*alert};
     }
     // Anything but handshake records ends the first flight.
-    if (r.type != ContentType::handshake || !reassembler_.add(r.fragment)) return so_far();
+    if (r.type != ContentType::handshake) {
+      if (flight_) return *flight_;
+      return Unexpected{"a " + iana_name(r.type) + " record first"};
+    }
+    if (auto st = reassembler_.add(r.fragment); !st) return unexpected(st.error());
     for (;;) {
       auto message = reassembler_.next();
-      if (!message) return so_far();
+      if (!message) return unexpected(message.error());
       if (!*message) break;
       if (auto done = take(**message)) return done;
     }
@@ -74,9 +83,9 @@ std::optional<Answer> AnswerReader::read_tls() {
 // One handshake message of the flight; the Answer once the flight ends.
 std::optional<Answer> AnswerReader::take(const HandshakeMessage& m) {
   if (!flight_) {
-    if (m.type != HandshakeType::server_hello) return NotTls{first_bytes()};
+    if (m.type != HandshakeType::server_hello) return Unexpected{iana_name(m.type) + " first"};
     auto hello = ServerHello::parse(m.body);
-    if (!hello) return NotTls{first_bytes()};
+    if (!hello) return Unexpected{"a malformed ServerHello: " + hello.error().reason};
     flight_ = FirstFlight{std::move(*hello), {}};
     // TLS 1.3 encrypts the rest; a HelloRetryRequest waits for our answer.
     if (flight_->version() == ProtocolVersion::tls13 || flight_->hello.is_hello_retry_request()) {
@@ -130,7 +139,8 @@ std::string describe(const Answer& a) {
       return iana_name(r.alert.level) + " alert " + iana_name(r.alert.description);
     }
     std::string operator()(const Closed&) const { return "closed"; }
-    std::string operator()(const Silent&) const { return "no answer"; }
+    std::string operator()(const Silent&) const { return "no answer before the timeout"; }
+    std::string operator()(const Unexpected& u) const { return "TLS, but " + u.what; }
     std::string operator()(const NotTls& n) const { return "not TLS: " + hex_string(n.first_bytes); }
   } visitor;
   return std::visit(visitor, a);

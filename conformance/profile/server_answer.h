@@ -42,8 +42,12 @@ struct Silent {};  // no answer before the deadline
 struct NotTls {
   Bytes first_bytes;
 };
+struct Unexpected {  // TLS records, but no ServerHello first
+  std::string what;
+};
 
-using Answer = std::variant<FirstFlight, Ssl2Hello, Ssl2Refused, Refused, Closed, Silent, NotTls>;
+using Answer =
+    std::variant<FirstFlight, Ssl2Hello, Ssl2Refused, Refused, Closed, Silent, NotTls, Unexpected>;
 
 // Reads a server's answer as its bytes arrive, in any pieces. Parsing only:
 // the fuzz target `server_answer` feeds it hostile bytes.
@@ -60,6 +64,7 @@ class AnswerReader {
   std::optional<Answer> read_tls();
   std::optional<Answer> take(const HandshakeMessage& m);
   std::optional<Answer> so_far();  // what a stream that cannot go on amounts to
+  std::optional<Answer> unexpected(const Error& e) const;
 
   Bytes buffer_;
   size_t consumed_ = 0;

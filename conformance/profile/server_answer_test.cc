@@ -94,6 +94,13 @@ TEST(ServerAnswer, BytesThatAreNoRecordAreNotTls) {
   EXPECT_TRUE(std::holds_alternative<NotTls>(a)) << describe(a);
 }
 
+TEST(ServerAnswer, OtherTlsFirstIsUnexpectedNotGarbage) {
+  CannedServer s(handshake_records(HandshakeType::hello_request, {}, 100));
+  const Answer a = s.ask();
+  ASSERT_TRUE(std::holds_alternative<Unexpected>(a)) << describe(a);
+  EXPECT_EQ(describe(a), "TLS, but hello_request first");
+}
+
 TEST(ServerAnswer, CloseWithoutAWordIsClosed) {
   CannedServer s({});
   EXPECT_TRUE(std::holds_alternative<Closed>(s.ask())) ;

@@ -49,9 +49,12 @@ Result<VersionFinding> probe_version(Prober& p, ProtocolVersion v) {
   auto answer = p.ask({.version = v, .suites = remaining});
   if (!answer) return answer.error();
   out.answer = describe(*answer);
-  if (const auto* f = std::get_if<FirstFlight>(&*answer); f && f->version() > v) {
-    out.answer += " (above the version offered, RFC 5246 E.1)";
+  if (const auto* f = std::get_if<FirstFlight>(&*answer)) {
+    out.answered = f->version();
+    if (f->version() > v) out.answer += " (above the version offered, RFC 5246 E.1)";
   }
+  out.silent_or_not_tls =
+      std::holds_alternative<Silent>(*answer) || std::holds_alternative<NotTls>(*answer);
   while (const FirstFlight* f = accepted(*answer, v, remaining)) {
     out.spoken = true;
     out.suites.push_back(f->hello.cipher_suite);
@@ -206,6 +209,12 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
     auto finding = probe_version(p, v);
     if (!finding) return finding.error();
     out.versions.push_back(std::move(finding).value());
+    // A server silent or not speaking TLS to the first hello gets no more
+    // probes, each of which would wait as long.
+    if (v == kTlsVersions[0] && out.versions.back().silent_or_not_tls) {
+      out.unusable = "it answered a TLS hello with " + out.versions.back().answer;
+      return out;
+    }
   }
   auto ssl2 = probe_ssl2(p);
   if (!ssl2) return ssl2.error();

@@ -17,7 +17,9 @@ namespace gauntlet::conformance {
 struct VersionFinding {
   ProtocolVersion offered;
   std::string answer = {};  // what came back to a hello offering it as the highest
+  std::optional<ProtocolVersion> answered = {};  // the version of a ServerHello that came back
   bool spoken = false;
+  bool silent_or_not_tls = false;    // the answer was silence or bytes that are no TLS
   std::vector<CipherSuite> suites = {};    // the server's picks, in the order it made them
   bool server_order = false;  // it picks by its own preference, not the client's order
   std::vector<Ssl2CipherKind> kinds = {};  // SSL 2.0: the kinds its SERVER-HELLO lists

@@ -5,7 +5,8 @@
 
 namespace gauntlet::conformance {
 
-Status write_json(const std::string& path, const std::vector<Scored>& scored) {
+Status write_json(const std::string& path, const std::vector<Scored>& scored,
+                  const std::vector<const ServerProfile*>& profiles) {
   nlohmann::json cases = nlohmann::json::array();
   for (const auto& s : scored) {
     const CaseResult& r = *s.result;
@@ -22,7 +23,9 @@ Status write_json(const std::string& path, const std::vector<Scored>& scored) {
   }
   std::ofstream f(path);
   if (!f) return internal_error("cannot write " + path);
-  f << nlohmann::json{{"cases", cases}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+  nlohmann::json found = nlohmann::json::array();
+  for (const ServerProfile* p : profiles) found.push_back(nlohmann::json::parse(to_json(*p)));
+  f << nlohmann::json{{"profiles", found}, {"cases", cases}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
     << "\n";
   return f ? ok_status() : Status(internal_error("cannot write " + path));
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/profile/server_profile.h"
 #include "conformance/runner/case_result.h"
 #include "conformance/runner/known_failures.h"
 
@@ -21,6 +22,8 @@ struct Scored {
 std::string summary_table(const std::vector<Scored>& scored);
 
 Status write_junit(const std::string& path, const std::vector<Scored>& scored);
-Status write_json(const std::string& path, const std::vector<Scored>& scored);
+// The cases, and the profile of each external server ("profiles").
+Status write_json(const std::string& path, const std::vector<Scored>& scored,
+                  const std::vector<const ServerProfile*>& profiles = {});
 
 }  // namespace gauntlet::conformance

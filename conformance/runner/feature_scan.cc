@@ -24,6 +24,12 @@ std::string hex_prefix(ByteView bytes) {
 
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
+  if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
+    // RFC 5246 E.1: a server answers a lower hello with that version or
+    // refuses it. Answering with another is the deviation a case judges.
+    if (v->answered && *v->answered != c.version) return std::nullopt;
+    return "profile: " + openssl_name(c.version) + " refused (" + v->answer + ")";
+  }
   const auto key = std::pair{c.version, c.suite};
   {
     std::lock_guard lock(mu_);

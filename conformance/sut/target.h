@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "conformance/profile/server_profile.h"
 #include "conformance/scenario/expand.h"
 #include "conformance/sut/channel.h"
 #include "conformance/sut/peer_facts.h"
@@ -37,6 +38,9 @@ class Target {
   // with nothing a case could use), so that its skips are errors instead of
   // a green run; nullopt when it was usable.
   virtual std::optional<std::string> unusable() const { return std::nullopt; }
+  // What probe hellos found the target to be (an external server), for the
+  // top of the report; nullptr for targets we configure ourselves.
+  virtual const ServerProfile* profile() const { return nullptr; }
 };
 
 // A target whose tools this machine lacks: every case skips, saying so.

@@ -103,6 +103,36 @@ TEST(HostileTargetTest, ATargetThatRefusesEveryHandshakeIsUnusable) {
   EXPECT_NE(target->unusable()->find("completed no plain handshake"), std::string::npos);
 }
 
+// The profile decides before any handshake: a version the server refused
+// cleanly is skipped, one it answered with another version is run, since
+// that answer is the deviation the case judges (RFC 5246 E.1).
+TEST(HostileTargetTest, TheProfileSkipsRefusedVersionsButNotWrongAnswers) {
+  ServerProfile profile{.target = "127.0.0.1:1"};
+  profile.versions.push_back({.offered = ProtocolVersion::tls10, .answer = "fatal alert protocol_version"});
+  profile.versions.push_back(
+      {.offered = ProtocolVersion::tls11, .answer = "TLS 1.2", .answered = ProtocolVersion::tls12});
+  PeerFacts facts;
+  const ScannedTarget target(std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", facts),
+                             Pki{}, 300ms, profile);
+  const auto refused = target.cannot_run({&plain_handshake(), ProtocolVersion::tls10, kCase.suite});
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->find("TLSv1 refused (fatal alert protocol_version)"), std::string::npos) << *refused;
+  EXPECT_FALSE(target.cannot_run({&plain_handshake(), ProtocolVersion::tls11, kCase.suite}));
+  ASSERT_TRUE(target.profile());
+  EXPECT_EQ(target.profile()->versions.size(), 2u);
+}
+
+TEST(HostileTargetTest, AnUnusableProfileMakesEveryCaseAnError) {
+  ServerProfile profile{.target = "127.0.0.1:1", .unusable = "it answered a TLS hello with no answer"};
+  PeerFacts facts;
+  const ScannedTarget target(std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", facts),
+                             Pki{}, 300ms, profile);
+  const CaseResult r = run_case(kCase, target, short_waits());
+  EXPECT_EQ(r.verdict, Verdict::error);
+  EXPECT_NE(r.reason.find("no answer"), std::string::npos) << r.reason;
+  EXPECT_TRUE(target.unusable());
+}
+
 TEST(HostileTargetTest, EachCaseHasItsOwnDeadline) {
   const RunSettings s = short_waits();
   EXPECT_EQ(case_timeout(kCase, s), 3 * s.timeout);  // one step, plus starting and connecting
