@@ -60,6 +60,7 @@ class OpenSslPair {
   Bytes sent(Direction d) const;
   // The secret of the client's key-log line "<label> <client_random> <secret>".
   Bytes logged_secret(std::string_view label) const;
+  const std::vector<std::string>& keylog_lines() const { return keylog_; }
   const CipherSuiteInfo* suite() const;
 
   // What the server sends for one SSL_write, as records.
