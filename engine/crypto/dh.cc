@@ -46,6 +46,13 @@ BignumPtr minus_one(const BIGNUM* p) {
   return out;
 }
 
+// value, with zeros in front up to size bytes.
+Bytes left_padded(const Bytes& value, size_t size) {
+  Bytes out(size - std::min(size, value.size()), 0);
+  out.insert(out.end(), value.begin(), value.end());
+  return out;
+}
+
 }  // namespace
 
 DhParams DhParams::ffdhe(FfdheGroup group) {
@@ -109,6 +116,17 @@ Result<Bytes> DhKey::shared_secret(ByteView peer_public) const {
     return internal_error("DH agreement: " + openssl_error_string());
   }
   return to_bytes(z.get());
+}
+
+Bytes DhKey::padded_public_value() const { return left_padded(public_, params_.p.size()); }
+
+Result<Bytes> DhKey::padded_shared_secret(ByteView peer_public) const {
+  if (peer_public.size() != params_.p.size()) {
+    return illegal_parameter("TLS 1.3 DH key share is not the size of p (RFC 8446 §4.2.8.1)");
+  }
+  Result<Bytes> secret = shared_secret(peer_public);
+  if (!secret) return secret.error();
+  return left_padded(*secret, params_.p.size());
 }
 
 }  // namespace gauntlet

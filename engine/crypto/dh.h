@@ -34,6 +34,12 @@ class DhKey {
   // secret has its leading zero bytes stripped (RFC 5246 §8.1.2).
   Result<Bytes> shared_secret(ByteView peer_public) const;
 
+  // The TLS 1.3 forms: the key share and the secret are left-padded with
+  // zeros to the size of p (RFC 8446 §4.2.8.1, §7.4.1), and a peer's share of
+  // any other size is illegal_parameter, as is one outside 1 < Y < p-1.
+  Bytes padded_public_value() const;
+  Result<Bytes> padded_shared_secret(ByteView peer_public) const;
+
  private:
   DhKey(DhParams params, Bytes x, Bytes pub)
       : params_(std::move(params)), private_(std::move(x)), public_(std::move(pub)) {}

@@ -2,13 +2,12 @@
 // checks on server parameters and peer values.
 #include "engine/crypto/dh.h"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
-
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+
+#include <algorithm>
 
 #include "engine/crypto/test_hex.h"
 
@@ -88,16 +87,25 @@ TEST(Ffdhe, AgreementAndRangeChecks) {
   EXPECT_TRUE(a->shared_secret(Bytes{2}).ok()) << "2 is in range";
 }
 
-TEST(Ffdhe, AgreesWithOpenSsl) {
-  const DhParams params = DhParams::ffdhe(FfdheGroup::ffdhe2048);
+struct GroupCase {
+  FfdheGroup group;
+  const char* name;
+};
+
+class FfdheGroups : public testing::TestWithParam<GroupCase> {};
+
+// Both forms of the secret against EVP_PKEY_derive, which pads to the size
+// of p as TLS 1.3 does (RFC 8446 §7.4.1).
+TEST_P(FfdheGroups, AgreesWithOpenSslInBothForms) {
+  char* name = const_cast<char*>(GetParam().name);
+  const DhParams params = DhParams::ffdhe(GetParam().group);
   DeterministicRandom random(5);
   auto ours = DhKey::generate(params, random);
   ASSERT_TRUE(ours.ok());
 
   EvpPkeyCtxPtr keygen(EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr));
   ASSERT_EQ(EVP_PKEY_keygen_init(keygen.get()), 1);
-  const OSSL_PARAM group[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
-                                                               const_cast<char*>("ffdhe2048"), 0),
+  const OSSL_PARAM group[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, name, 0),
                               OSSL_PARAM_construct_end()};
   ASSERT_EQ(EVP_PKEY_CTX_set_params(keygen.get(), group), 1);
   EVP_PKEY* raw_theirs = nullptr;
@@ -106,14 +114,19 @@ TEST(Ffdhe, AgreesWithOpenSsl) {
   BIGNUM* raw_pub = nullptr;
   ASSERT_EQ(EVP_PKEY_get_bn_param(theirs.get(), OSSL_PKEY_PARAM_PUB_KEY, &raw_pub), 1);
   const BignumPtr their_pub(raw_pub);
+  Bytes their_share(params.p.size());
+  ASSERT_EQ(BN_bn2binpad(their_pub.get(), their_share.data(), static_cast<int>(their_share.size())),
+            static_cast<int>(their_share.size()));
   auto secret = ours->shared_secret(to_bytes(their_pub.get()));
   ASSERT_TRUE(secret.ok()) << secret.error().to_string();
+  auto padded = ours->padded_shared_secret(their_share);
+  ASSERT_TRUE(padded.ok()) << padded.error().to_string();
+  EXPECT_EQ(ours->padded_public_value().size(), params.p.size());
 
   const BignumPtr our_pub(BN_bin2bn(ours->public_value().data(),
                                     static_cast<int>(ours->public_value().size()), nullptr));
   OsslParamBldPtr bld(OSSL_PARAM_BLD_new());
-  ASSERT_EQ(OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "ffdhe2048", 0),
-            1);
+  ASSERT_EQ(OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, name, 0), 1);
   ASSERT_EQ(OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, our_pub.get()), 1);
   const OsslParamPtr peer_params(OSSL_PARAM_BLD_to_param(bld.get()));
   EvpPkeyCtxPtr import(EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr));
@@ -129,9 +142,40 @@ TEST(Ffdhe, AgreesWithOpenSsl) {
   Bytes expected(len);
   ASSERT_EQ(EVP_PKEY_derive(derive.get(), expected.data(), &len), 1);
   expected.resize(len);
-  // OpenSSL pads to the size of p; RFC 5246 §8.1.2 strips leading zeros.
+  EXPECT_EQ(expected.size(), params.p.size());
+  EXPECT_EQ(*padded, expected);
+  // RFC 5246 §8.1.2 strips leading zeros.
   while (!expected.empty() && expected.front() == 0) expected.erase(expected.begin());
   EXPECT_EQ(*secret, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rfc7919, FfdheGroups,
+                         testing::Values(GroupCase{FfdheGroup::ffdhe2048, "ffdhe2048"},
+                                         GroupCase{FfdheGroup::ffdhe3072, "ffdhe3072"},
+                                         GroupCase{FfdheGroup::ffdhe4096, "ffdhe4096"},
+                                         GroupCase{FfdheGroup::ffdhe6144, "ffdhe6144"},
+                                         GroupCase{FfdheGroup::ffdhe8192, "ffdhe8192"}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// A short public value padded to p's size, and a TLS 1.3 share of any other
+// size refused: the size is part of the encoding (RFC 8446 §4.2.8.1).
+TEST(Ffdhe, Tls13SharesArePaddedToTheSizeOfP) {
+  const DhParams params = DhParams::ffdhe(FfdheGroup::ffdhe2048);
+  DeterministicRandom random(5);
+  auto key = DhKey::generate(params, random);
+  ASSERT_TRUE(key.ok());
+  Bytes two(params.p.size(), 0);
+  two.back() = 2;
+  auto secret = key->padded_shared_secret(two);
+  ASSERT_TRUE(secret.ok()) << secret.error().to_string();
+  EXPECT_EQ(secret->size(), params.p.size());
+  EXPECT_EQ(Bytes(secret->end() - static_cast<ptrdiff_t>(key->shared_secret(Bytes{2})->size()),
+                  secret->end()),
+            *key->shared_secret(Bytes{2}));
+  for (const Bytes& bad :
+       {Bytes{2}, Bytes(params.p.size() + 1, 1), Bytes(params.p.size(), 0), params.p}) {
+    EXPECT_EQ(key->padded_shared_secret(bad).error().alert, AlertDescription::illegal_parameter);
+  }
 }
 
 TEST(Ffdhe, DeterministicFromTheSeed) {

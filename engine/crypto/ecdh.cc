@@ -8,9 +8,30 @@
 namespace gauntlet {
 namespace {
 
-int curve_nid(EcdhGroup g) { return g == EcdhGroup::p256 ? NID_X9_62_prime256v1 : NID_secp384r1; }
-const char* curve_name(EcdhGroup g) { return g == EcdhGroup::p256 ? "P-256" : "P-384"; }
-size_t field_size(EcdhGroup g) { return g == EcdhGroup::p256 ? 32 : 48; }
+struct Curve {
+  EcdhGroup group;
+  const char* name;  // OpenSSL's and RFC 8422's
+  int nid;           // NIST curves; NID_undef for the RFC 7748 ones
+  int raw_type;      // EVP_PKEY_X25519 / EVP_PKEY_X448; 0 for NIST curves
+  size_t field_size;
+};
+
+constexpr Curve kCurves[] = {
+    {EcdhGroup::x25519, "X25519", NID_undef, EVP_PKEY_X25519, 32},
+    {EcdhGroup::x448, "X448", NID_undef, EVP_PKEY_X448, 56},
+    {EcdhGroup::p256, "P-256", NID_X9_62_prime256v1, 0, 32},
+    {EcdhGroup::p384, "P-384", NID_secp384r1, 0, 48},
+    {EcdhGroup::p521, "P-521", NID_secp521r1, 0, 66},
+};
+
+const Curve& curve(EcdhGroup g) {
+  for (const Curve& c : kCurves) {
+    if (c.group == g) return c;
+  }
+  return kCurves[0];
+}
+
+bool is_montgomery(EcdhGroup g) { return curve(g).raw_type != 0; }
 
 Error bad_point(const std::string& why) { return illegal_parameter("ECDH public value: " + why); }
 
@@ -18,7 +39,7 @@ Error bad_point(const std::string& why) { return illegal_parameter("ECDH public 
 // private scalar.
 Result<EvpPkeyPtr> nist_key(EcdhGroup g, ByteView point, const BIGNUM* priv) {
   OsslParamBldPtr bld(OSSL_PARAM_BLD_new());
-  OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve_name(g), 0);
+  OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve(g).name, 0);
   OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size());
   if (priv != nullptr) OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, priv);
   OsslParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
@@ -43,7 +64,7 @@ Result<Bytes> derive(EVP_PKEY* mine, EVP_PKEY* peer) {
   }
   Bytes out(len);
   if (EVP_PKEY_derive(ctx.get(), out.data(), &len) != 1) {
-    // OpenSSL refuses an all-zero X25519 result (RFC 7748 §6.1).
+    // OpenSSL refuses an all-zero X25519 or X448 result (RFC 7748 §6).
     ERR_clear_error();
     return bad_point("shared secret is zero");
   }
@@ -53,32 +74,32 @@ Result<Bytes> derive(EVP_PKEY* mine, EVP_PKEY* peer) {
 
 }  // namespace
 
-std::string ecdh_group_name(EcdhGroup g) {
-  return g == EcdhGroup::x25519 ? "X25519" : curve_name(g);
-}
+std::string ecdh_group_name(EcdhGroup g) { return curve(g).name; }
 
 size_t ecdh_public_size(EcdhGroup g) {
-  return g == EcdhGroup::x25519 ? 32 : 1 + 2 * field_size(g);
+  return is_montgomery(g) ? curve(g).field_size : 1 + 2 * curve(g).field_size;
 }
 
 Result<EcdhKey> EcdhKey::generate(EcdhGroup group, RandomSource& random) {
-  if (group == EcdhGroup::x25519) {
-    const Bytes priv = random.bytes(32);
-    EvpPkeyPtr key(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, priv.data(), 32));
-    Bytes pub(32);
-    size_t len = 32;
+  const Curve& c = curve(group);
+  if (is_montgomery(group)) {
+    // RFC 7748 §5: any string of field_size bytes is a private key.
+    const Bytes priv = random.bytes(c.field_size);
+    EvpPkeyPtr key(EVP_PKEY_new_raw_private_key(c.raw_type, nullptr, priv.data(), priv.size()));
+    Bytes pub(c.field_size);
+    size_t len = pub.size();
     if (!key || EVP_PKEY_get_raw_public_key(key.get(), pub.data(), &len) != 1) {
-      return internal_error("X25519 keygen: " + openssl_error_string());
+      return internal_error(std::string(c.name) + " keygen: " + openssl_error_string());
     }
     return EcdhKey(group, std::move(key), std::move(pub));
   }
-  EcGroupPtr ec(EC_GROUP_new_by_curve_name(curve_nid(group)));
+  EcGroupPtr ec(EC_GROUP_new_by_curve_name(c.nid));
   BnCtxPtr bn_ctx(BN_CTX_new());
   BignumPtr order(BN_new()), scalar(BN_new());
   EC_GROUP_get_order(ec.get(), order.get(), bn_ctx.get());
   // A scalar in [1, order-1]: 8 extra random bytes make the modulo bias
   // negligible.
-  const Bytes r = random.bytes(field_size(group) + 8);
+  const Bytes r = random.bytes(c.field_size + 8);
   BN_bin2bn(r.data(), static_cast<int>(r.size()), scalar.get());
   BN_sub_word(order.get(), 1);
   BN_mod(scalar.get(), scalar.get(), order.get(), bn_ctx.get());
@@ -97,14 +118,14 @@ Result<EcdhKey> EcdhKey::generate(EcdhGroup group, RandomSource& random) {
 
 Result<Bytes> EcdhKey::shared_secret(ByteView peer) const {
   if (peer.size() != ecdh_public_size(group_)) return bad_point("wrong length");
-  if (group_ == EcdhGroup::x25519) {
-    EvpPkeyPtr peer_key(
-        EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr, peer.data(), peer.size()));
-    if (!peer_key) return bad_point("not an X25519 value");
+  const Curve& c = curve(group_);
+  if (is_montgomery(group_)) {
+    EvpPkeyPtr peer_key(EVP_PKEY_new_raw_public_key(c.raw_type, nullptr, peer.data(), peer.size()));
+    if (!peer_key) return bad_point(std::string("not an ") + c.name + " value");
     return derive(key_.get(), peer_key.get());
   }
   if (peer.front() != POINT_CONVERSION_UNCOMPRESSED) return bad_point("not an uncompressed point");
-  EcGroupPtr ec(EC_GROUP_new_by_curve_name(curve_nid(group_)));
+  EcGroupPtr ec(EC_GROUP_new_by_curve_name(c.nid));
   EcPointPtr point(EC_POINT_new(ec.get()));
   BnCtxPtr bn_ctx(BN_CTX_new());
   if (EC_POINT_oct2point(ec.get(), point.get(), peer.data(), peer.size(), bn_ctx.get()) != 1 ||

@@ -1,9 +1,9 @@
-// ECDH: the RFC 7748 X25519 vectors, and P-256/P-384 agreement with an
-// OpenSSL-generated peer; invalid peer values must be illegal_parameter.
+// ECDH: the RFC 7748 X25519 and X448 vectors, and X25519/X448/P-256/P-384/
+// P-521 agreement with an OpenSSL-generated peer (EVP_PKEY_derive); invalid
+// peer values must be illegal_parameter.
 #include "engine/crypto/ecdh.h"
 
 #include <gtest/gtest.h>
-
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 
@@ -95,9 +95,73 @@ TEST(X25519, DeterministicFromTheSeed) {
   EXPECT_NE(a, EcdhKey::generate(EcdhGroup::x25519, r3)->public_value());
 }
 
+// RFC 7748 §6.2.
+TEST(X448, Rfc7748DiffieHellman) {
+  FixedRandom alice_random(
+      hex("9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6"
+          "f127ab1d9ac2d8c0a598726b"));
+  FixedRandom bob_random(
+      hex("1c306a7ac2a0e2e0990b294470cba339e6453772b075811d8fad0d1d6927c120bb5ee8972b0d3e21374c9c92"
+          "1b09d1b0366f10b65173992d"));
+  auto alice = EcdhKey::generate(EcdhGroup::x448, alice_random);
+  auto bob = EcdhKey::generate(EcdhGroup::x448, bob_random);
+  ASSERT_TRUE(alice.ok() && bob.ok());
+  EXPECT_EQ(alice->public_value(), hex("9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c22c"
+                                       "5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0"));
+  EXPECT_EQ(bob->public_value(), hex("3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b43027d8b"
+                                     "972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609"));
+  const Bytes k =
+      hex("07fff4181ac6cc95ec1c16a94a0f74d12da232ce40a77552281d282bb60c0b56fd2464c335543936521c2440"
+          "3085d59a449a5037514a879d");
+  EXPECT_EQ(*alice->shared_secret(bob->public_value()), k);
+  EXPECT_EQ(*bob->shared_secret(alice->public_value()), k);
+}
+
+// RFC 7748 §6.2: the all-zero check applies to X448 too.
+TEST(X448, RejectsLowOrderAndWrongLength) {
+  DeterministicRandom random(1);
+  auto key = EcdhKey::generate(EcdhGroup::x448, random);
+  ASSERT_TRUE(key.ok());
+  Bytes one(56, 0);
+  one[0] = 1;
+  for (const Bytes& bad : {Bytes(56, 0), one, Bytes(55, 9), Bytes(57, 9), Bytes(32, 9)}) {
+    EXPECT_EQ(key->shared_secret(bad).error().alert, AlertDescription::illegal_parameter);
+  }
+}
+
+// X25519 and X448 against OpenSSL's own keys and EVP_PKEY_derive.
+class Montgomery : public testing::TestWithParam<EcdhGroup> {};
+
+TEST_P(Montgomery, AgreesWithOpenSsl) {
+  const std::string name = ecdh_group_name(GetParam());
+  DeterministicRandom random(5);
+  auto ours = EcdhKey::generate(GetParam(), random);
+  ASSERT_TRUE(ours.ok());
+  const EvpPkeyPtr theirs(EVP_PKEY_Q_keygen(nullptr, nullptr, name.c_str()));
+  ASSERT_TRUE(theirs);
+  Bytes their_pub(ecdh_public_size(GetParam()));
+  size_t len = their_pub.size();
+  ASSERT_EQ(EVP_PKEY_get_raw_public_key(theirs.get(), their_pub.data(), &len), 1);
+  auto secret = ours->shared_secret(their_pub);
+  ASSERT_TRUE(secret.ok()) << secret.error().to_string();
+
+  const EvpPkeyPtr peer(EVP_PKEY_new_raw_public_key(EVP_PKEY_get_id(theirs.get()), nullptr,
+                                                    ours->public_value().data(),
+                                                    ours->public_value().size()));
+  EvpPkeyCtxPtr derive(EVP_PKEY_CTX_new(theirs.get(), nullptr));
+  ASSERT_EQ(EVP_PKEY_derive_init(derive.get()), 1);
+  ASSERT_EQ(EVP_PKEY_derive_set_peer(derive.get(), peer.get()), 1);
+  Bytes expected(len);
+  ASSERT_EQ(EVP_PKEY_derive(derive.get(), expected.data(), &len), 1);
+  EXPECT_EQ(*secret, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Curves, Montgomery, testing::Values(EcdhGroup::x25519, EcdhGroup::x448));
+
 class Nist : public testing::TestWithParam<EcdhGroup> {
  protected:
-  const char* curve() const { return GetParam() == EcdhGroup::p256 ? "P-256" : "P-384"; }
+  std::string name = ecdh_group_name(GetParam());
+  const char* curve() const { return name.c_str(); }
 };
 
 TEST_P(Nist, AgreesWithItself) {
@@ -145,7 +209,7 @@ TEST_P(Nist, AgreesWithOpenSsl) {
   EvpPkeyCtxPtr derive(EVP_PKEY_CTX_new(theirs.get(), nullptr));
   ASSERT_EQ(EVP_PKEY_derive_init(derive.get()), 1);
   ASSERT_EQ(EVP_PKEY_derive_set_peer(derive.get(), peer.get()), 1);
-  Bytes expected(64);
+  Bytes expected(66);
   size_t expected_len = expected.size();
   ASSERT_EQ(EVP_PKEY_derive(derive.get(), expected.data(), &expected_len), 1);
   expected.resize(expected_len);
@@ -182,13 +246,18 @@ TEST_P(Nist, DeterministicFromTheSeed) {
   EXPECT_NE(a, EcdhKey::generate(GetParam(), r3)->public_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Curves, Nist, testing::Values(EcdhGroup::p256, EcdhGroup::p384));
+INSTANTIATE_TEST_SUITE_P(Curves, Nist,
+                         testing::Values(EcdhGroup::p256, EcdhGroup::p384, EcdhGroup::p521));
 
 TEST(Ecdh, Names) {
   EXPECT_EQ(ecdh_group_name(EcdhGroup::x25519), "X25519");
   EXPECT_EQ(ecdh_group_name(EcdhGroup::p384), "P-384");
   EXPECT_EQ(ecdh_public_size(EcdhGroup::p256), 65u);
   EXPECT_EQ(ecdh_public_size(EcdhGroup::x25519), 32u);
+  EXPECT_EQ(ecdh_group_name(EcdhGroup::x448), "X448");
+  EXPECT_EQ(ecdh_public_size(EcdhGroup::x448), 56u);
+  EXPECT_EQ(ecdh_group_name(EcdhGroup::p521), "P-521");
+  EXPECT_EQ(ecdh_public_size(EcdhGroup::p521), 133u);
 }
 
 }  // namespace
