@@ -21,6 +21,7 @@ KeyType key_type(const EVP_PKEY* key) {
   if (EVP_PKEY_is_a(key, "RSA-PSS")) return KeyType::rsa_pss;
   if (EVP_PKEY_is_a(key, "DSA")) return KeyType::dsa;
   if (EVP_PKEY_is_a(key, "ED25519")) return KeyType::ed25519;
+  if (EVP_PKEY_is_a(key, "ED448")) return KeyType::ed448;
   if (EVP_PKEY_is_a(key, "EC")) {
     char group[64] = {};
     size_t len = 0;
@@ -50,6 +51,8 @@ std::string key_type_name(KeyType t) {
       return "ECDSA P-521";
     case KeyType::ed25519:
       return "Ed25519";
+    case KeyType::ed448:
+      return "Ed448";
     case KeyType::other:
       break;
   }

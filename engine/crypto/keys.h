@@ -13,7 +13,7 @@
 
 namespace gauntlet {
 
-enum class KeyType { rsa, rsa_pss, dsa, ec_p256, ec_p384, ec_p521, ed25519, other };
+enum class KeyType { rsa, rsa_pss, dsa, ec_p256, ec_p384, ec_p521, ed25519, ed448, other };
 
 std::string key_type_name(KeyType t);
 
