@@ -39,7 +39,7 @@ Result<const EVP_CIPHER*> fetch(CipherAlgorithm c) {
     Result<EvpCipherPtr> cipher = internal_error("not fetched");
   };
   static const bool initialised = OPENSSL_init_crypto(0, nullptr) == 1;
-  static std::array<Slot, 8> slots;
+  static std::array<Slot, 10> slots;
   (void)initialised;
   const auto i = static_cast<size_t>(c);
   if (i >= slots.size() || cipher_kind(c) == CipherKind::stream) {
@@ -61,10 +61,43 @@ bool update(EVP_CIPHER_CTX* ctx, ByteView in, std::span<uint8_t> out) {
          static_cast<size_t>(len) == in.size();
 }
 
+// CCM: the whole message length, before any additional data.
+bool announce_length(EVP_CIPHER_CTX* ctx, size_t length) {
+  int len = 0;
+  return EVP_CipherUpdate(ctx, nullptr, &len, nullptr, static_cast<int>(length)) == 1;
+}
+
+// CCM: the body in exactly one call, even when empty, since that call is
+// what computes (sealing) or checks (opening) the tag.
+bool ccm_body(EVP_CIPHER_CTX* ctx, ByteView in, std::span<uint8_t> out) {
+  uint8_t none = 0;
+  int len = 0;
+  return EVP_CipherUpdate(ctx, out.empty() ? &none : out.data(), &len,
+                          in.empty() ? &none : in.data(), static_cast<int>(in.size())) == 1 &&
+         static_cast<size_t>(len) == in.size();
+}
+
 bool update_aad(EVP_CIPHER_CTX* ctx, ByteView aad) {
   if (aad.empty()) return true;
   int len = 0;
   return EVP_CipherUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1;
+}
+
+// A keyed AEAD context. CCM's nonce (OpenSSL's default is 7 bytes) and tag
+// length are fixed before its key.
+Result<EvpCipherCtxPtr> aead_context(const EVP_CIPHER* cipher, ByteView key, bool ccm,
+                                     size_t tag_size, CipherDirection dir) {
+  EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+  const int enc = enc_flag(dir);
+  if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher, nullptr, nullptr, enc, nullptr) != 1 ||
+      (ccm &&
+       (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_IVLEN, kAeadNonceSize, nullptr) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag_size),
+                            nullptr) != 1)) ||
+      EVP_CipherInit_ex2(ctx.get(), nullptr, key.data(), nullptr, enc, nullptr) != 1) {
+    return openssl_failure(std::string(EVP_CIPHER_get0_name(cipher)) + " init");
+  }
+  return ctx;
 }
 
 Status check_key(CipherAlgorithm c, CipherKind kind, ByteView key) {
@@ -92,6 +125,8 @@ CipherKind cipher_kind(CipherAlgorithm c) {
     case CipherAlgorithm::aes_128_gcm:
     case CipherAlgorithm::aes_256_gcm:
     case CipherAlgorithm::chacha20_poly1305:
+    case CipherAlgorithm::aes_128_ccm:
+    case CipherAlgorithm::aes_128_ccm_8:
       return CipherKind::aead;
   }
   return CipherKind::null;
@@ -115,6 +150,10 @@ std::string_view cipher_name(CipherAlgorithm c) {
       return "AES-256-GCM";
     case CipherAlgorithm::chacha20_poly1305:
       return "ChaCha20-Poly1305";
+    // CCM-8 is the same cipher with its tag length set shorter.
+    case CipherAlgorithm::aes_128_ccm:
+    case CipherAlgorithm::aes_128_ccm_8:
+      return "AES-128-CCM";
   }
   return "";
 }
@@ -126,6 +165,8 @@ size_t cipher_key_size(CipherAlgorithm c) {
     case CipherAlgorithm::rc4_128:
     case CipherAlgorithm::aes_128_cbc:
     case CipherAlgorithm::aes_128_gcm:
+    case CipherAlgorithm::aes_128_ccm:
+    case CipherAlgorithm::aes_128_ccm_8:
       return 16;
     case CipherAlgorithm::des_ede3_cbc:
       return 24;
@@ -158,6 +199,10 @@ size_t cipher_fixed_iv_size(CipherAlgorithm c) {
     default:
       return 0;
   }
+}
+
+size_t aead_tag_size(CipherAlgorithm c) {
+  return c == CipherAlgorithm::aes_128_ccm_8 ? 8 : kAeadTagSize;
 }
 
 Status load_legacy_provider() {
@@ -239,15 +284,21 @@ Result<AeadCipher> AeadCipher::create(CipherAlgorithm c, ByteView key) {
   if (Status s = check_key(c, CipherKind::aead, key); !s) return s.error();
   Result<const EVP_CIPHER*> cipher = fetch(c);
   if (!cipher) return cipher.error();
-  EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-  if (!ctx || EVP_CipherInit_ex2(ctx.get(), *cipher, key.data(), nullptr, 1, nullptr) != 1) {
-    return openssl_failure(std::string(cipher_name(c)) + " init");
+  const bool ccm = c == CipherAlgorithm::aes_128_ccm || c == CipherAlgorithm::aes_128_ccm_8;
+  const size_t tag_size = aead_tag_size(c);
+  auto ctx = aead_context(*cipher, key, ccm, tag_size, CipherDirection::encrypt);
+  if (!ctx) return ctx.error();
+  EvpCipherCtxPtr open_ctx;
+  if (ccm) {
+    auto opening = aead_context(*cipher, key, ccm, tag_size, CipherDirection::decrypt);
+    if (!opening) return opening.error();
+    open_ctx = std::move(*opening);
   }
-  return AeadCipher(std::move(ctx));
+  return AeadCipher(std::move(*ctx), std::move(open_ctx), tag_size, ccm);
 }
 
 Result<Bytes> AeadCipher::seal(ByteView nonce, ByteView aad, ByteView plaintext) {
-  Bytes out(plaintext.size() + kAeadTagSize);
+  Bytes out(plaintext.size() + tag_size_);
   if (Status s = seal_into(nonce, aad, plaintext, out); !s) return s.error();
   return out;
 }
@@ -255,16 +306,18 @@ Result<Bytes> AeadCipher::seal(ByteView nonce, ByteView aad, ByteView plaintext)
 Status AeadCipher::seal_into(ByteView nonce, ByteView aad, ByteView plaintext,
                              std::span<uint8_t> out) {
   if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
-  if (out.size() != plaintext.size() + kAeadTagSize) {
+  if (out.size() != plaintext.size() + tag_size_) {
     return internal_error("AEAD output must be the plaintext and the tag");
   }
   std::span<uint8_t> body = out.first(plaintext.size());
-  std::span<uint8_t> tag = out.last(kAeadTagSize);
+  std::span<uint8_t> tag = out.last(tag_size_);
   int len = 0;
   if (EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, nonce.data(), 1, nullptr) != 1 ||
-      !update_aad(ctx_.get(), aad) || !update(ctx_.get(), plaintext, body) ||
+      (ccm_ && !announce_length(ctx_.get(), plaintext.size())) || !update_aad(ctx_.get(), aad) ||
+      !(ccm_ ? ccm_body(ctx_.get(), plaintext, body) : update(ctx_.get(), plaintext, body)) ||
       EVP_CipherFinal_ex(ctx_.get(), tag.data(), &len) != 1 || len != 0 ||
-      EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_GET_TAG, kAeadTagSize, tag.data()) != 1) {
+      EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_GET_TAG, static_cast<int>(tag_size_),
+                          tag.data()) != 1) {
     return openssl_failure("AEAD seal");
   }
   return ok_status();
@@ -272,21 +325,26 @@ Status AeadCipher::seal_into(ByteView nonce, ByteView aad, ByteView plaintext,
 
 Result<Bytes> AeadCipher::open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag) {
   if (nonce.size() != kAeadNonceSize) return internal_error("AEAD nonce must be 12 bytes");
-  if (ciphertext_and_tag.size() < kAeadTagSize) {
+  if (ciphertext_and_tag.size() < tag_size_) {
     return Error{AlertDescription::bad_record_mac, "AEAD record shorter than its tag"};
   }
-  ByteView body = ciphertext_and_tag.first(ciphertext_and_tag.size() - kAeadTagSize);
+  ByteView body = ciphertext_and_tag.first(ciphertext_and_tag.size() - tag_size_);
   std::array<uint8_t, kAeadTagSize> tag;
-  std::ranges::copy(ciphertext_and_tag.last(kAeadTagSize), tag.begin());
+  std::ranges::copy(ciphertext_and_tag.last(tag_size_), tag.begin());
   Bytes out(body.size());
   std::array<uint8_t, 16> final_block;
   int len = 0;
-  if (EVP_CipherInit_ex2(ctx_.get(), nullptr, nullptr, nonce.data(), 0, nullptr) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_SET_TAG, kAeadTagSize, tag.data()) != 1 ||
-      !update_aad(ctx_.get(), aad) || !update(ctx_.get(), body, out)) {
+  if (EVP_CipherInit_ex2(opener(), nullptr, nullptr, nonce.data(), 0, nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(opener(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag_size_),
+                          tag.data()) != 1 ||
+      (ccm_ && !announce_length(opener(), body.size())) || !update_aad(opener(), aad)) {
     return openssl_failure("AEAD open");
   }
-  if (EVP_CipherFinal_ex(ctx_.get(), final_block.data(), &len) != 1) {
+  // CCM checks the tag in its one update and has no final step; the others
+  // check it in the final step.
+  const bool body_ok = ccm_ ? ccm_body(opener(), body, out) : update(opener(), body, out);
+  if (!body_ok && !ccm_) return openssl_failure("AEAD open");
+  if (!body_ok || (!ccm_ && EVP_CipherFinal_ex(opener(), final_block.data(), &len) != 1)) {
     // Never hand back unauthenticated plaintext, not even in memory we free.
     OPENSSL_cleanse(out.data(), out.size());
     ERR_clear_error();

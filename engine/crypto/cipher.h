@@ -1,6 +1,6 @@
 // Bulk ciphers over libcrypto EVP, in the three shapes TLS records use:
 // stream (RC4), CBC block ciphers (no padding: the record layer pads), and
-// AEAD (AES-GCM, ChaCha20-Poly1305).
+// AEAD (AES-GCM, ChaCha20-Poly1305, AES-CCM).
 #pragma once
 
 #include <cstddef>
@@ -27,6 +27,8 @@ size_t cipher_block_size(CipherAlgorithm c);
 // AES-GCM, 12 for ChaCha20-Poly1305, 0 otherwise.
 size_t cipher_fixed_iv_size(CipherAlgorithm c);
 constexpr size_t kAeadTagSize = 16;
+// 8 for AES-128-CCM-8, kAeadTagSize for every other AEAD.
+size_t aead_tag_size(CipherAlgorithm c);
 
 // Loads OpenSSL's legacy provider (for RC4) next to the default one. Called
 // only when an RC4 cipher is created; idempotent.
@@ -62,21 +64,33 @@ class CbcCipher {
   size_t block_size_;
 };
 
-// AES-GCM or ChaCha20-Poly1305 with a 12-byte nonce and a 16-byte tag.
+// AES-GCM, ChaCha20-Poly1305 or AES-CCM(-8) with a 12-byte nonce and the
+// algorithm's tag (tag_size()).
 class AeadCipher {
  public:
   static Result<AeadCipher> create(CipherAlgorithm c, ByteView key);
   // Returns ciphertext || tag.
   Result<Bytes> seal(ByteView nonce, ByteView aad, ByteView plaintext);
-  // The same into out, exactly plaintext.size() + kAeadTagSize bytes, so a
+  // The same into out, exactly plaintext.size() + tag_size() bytes, so a
   // record can be sealed in place after its header.
   Status seal_into(ByteView nonce, ByteView aad, ByteView plaintext, std::span<uint8_t> out);
   // Takes ciphertext || tag; a wrong tag is an Error with bad_record_mac.
   Result<Bytes> open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag);
+  size_t tag_size() const { return tag_size_; }
 
  private:
-  AeadCipher(EvpCipherCtxPtr ctx) : ctx_(std::move(ctx)) {}
+  AeadCipher(EvpCipherCtxPtr ctx, EvpCipherCtxPtr open_ctx, size_t tag_size, bool ccm)
+      : ctx_(std::move(ctx)), open_ctx_(std::move(open_ctx)), tag_size_(tag_size), ccm_(ccm) {}
+  EVP_CIPHER_CTX* opener() { return open_ctx_ ? open_ctx_.get() : ctx_.get(); }
+
   EvpCipherCtxPtr ctx_;
+  // CCM only: OpenSSL picks CCM's bulk routine by direction when it is
+  // keyed, so opening needs a context keyed for it.
+  EvpCipherCtxPtr open_ctx_;
+  size_t tag_size_;
+  // CCM is told the message length before the additional data, and checks
+  // the tag as it decrypts (RFC 3610 §2).
+  bool ccm_;
 };
 
 }  // namespace gauntlet

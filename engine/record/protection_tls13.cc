@@ -20,7 +20,7 @@ Bytes record_header(ContentType type, ProtocolVersion version, size_t length) {
 Result<Bytes> Tls13Protection::seal(ContentType type, ProtocolVersion, ByteView plaintext) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   const size_t inner_size = plaintext.size() + 1 + padding_;
-  if (inner_size + kAeadTagSize > kMaxTls13Ciphertext) {
+  if (inner_size + cipher_.tag_size() > kMaxTls13Ciphertext) {
     return internal_error("TLS 1.3 padding makes the record too long");
   }
   auto seq = seq_.take();
@@ -30,7 +30,7 @@ Result<Bytes> Tls13Protection::seal(ContentType type, ProtocolVersion, ByteView 
   inner.u8(static_cast<uint8_t>(type));
   inner.bytes(Bytes(padding_, 0));
   const Bytes aad = record_header(ContentType::application_data, ProtocolVersion::tls12,
-                                  inner_size + kAeadTagSize);
+                                  inner_size + cipher_.tag_size());
   return cipher_.seal(xor_nonce(iv_, *seq), aad, inner.data());
 }
 
@@ -45,7 +45,7 @@ Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion ver
   }
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  if (fragment.size() < kAeadTagSize + 1) return bad_record_mac("TLS 1.3 record too short");
+  if (fragment.size() < cipher_.tag_size() + 1) return bad_record_mac("TLS 1.3 record too short");
   auto inner =
       cipher_.open(xor_nonce(iv_, *seq), record_header(type, version, fragment.size()), fragment);
   if (!inner) return inner.error();

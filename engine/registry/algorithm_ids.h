@@ -16,6 +16,8 @@ enum class CipherAlgorithm {
   aes_128_gcm,
   aes_256_gcm,
   chacha20_poly1305,
+  aes_128_ccm,    // 16-byte tag (RFC 8446 §B.4)
+  aes_128_ccm_8,  // 8-byte tag
 };
 
 // The record MAC of a suite; none for AEAD suites and the initial null state.

@@ -123,6 +123,8 @@ int cipher_nid(CipherAlgorithm c) {
     case CipherAlgorithm::aes_128_gcm: return NID_aes_128_gcm;
     case CipherAlgorithm::aes_256_gcm: return NID_aes_256_gcm;
     case CipherAlgorithm::chacha20_poly1305: return NID_chacha20_poly1305;
+    case CipherAlgorithm::aes_128_ccm:
+    case CipherAlgorithm::aes_128_ccm_8: return NID_aes_128_ccm;
   }
   return NID_undef;
 }
@@ -175,10 +177,7 @@ TEST(CipherSuite, AgreesWithOpenSsl) {
     EXPECT_EQ(SSL_CIPHER_get_auth_nid(c), auth) << s.iana;
     EXPECT_EQ(SSL_CIPHER_get_digest_nid(c), mac_nid(s.mac)) << s.iana;
     EXPECT_EQ(SSL_CIPHER_is_aead(c) == 1, s.mac == MacAlgorithm::none) << s.iana;
-    // The CCM suites have no CipherAlgorithm of ours.
-    if (s.engine_supported) {
-      EXPECT_EQ(SSL_CIPHER_get_cipher_nid(c), cipher_nid(s.cipher)) << s.iana;
-    }
+    EXPECT_EQ(SSL_CIPHER_get_cipher_nid(c), cipher_nid(s.cipher)) << s.iana;
     // OpenSSL records the MD5+SHA-1 PRF of TLS 1.0/1.1 for suites that TLS 1.2
     // runs with SHA-256, so it names only the SHA-384 ones as we do.
     const int openssl_prf = EVP_MD_get_type(SSL_CIPHER_get_handshake_digest(c));
