@@ -2,12 +2,13 @@
 // checks on server parameters and peer values.
 #include "engine/crypto/dh.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
+
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
-
-#include <algorithm>
 
 #include "engine/crypto/test_hex.h"
 

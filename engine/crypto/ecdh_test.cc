@@ -4,6 +4,7 @@
 #include "engine/crypto/ecdh.h"
 
 #include <gtest/gtest.h>
+
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 

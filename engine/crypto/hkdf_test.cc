@@ -3,6 +3,7 @@
 #include "engine/crypto/hkdf.h"
 
 #include <gtest/gtest.h>
+
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
 

@@ -4,6 +4,7 @@
 #include "engine/crypto/tls13_signature.h"
 
 #include <gtest/gtest.h>
+
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 

@@ -3,12 +3,13 @@
 // exporter over its EXPORTER_SECRET, must give what SSL_export_keying_material
 // gives; every TLS 1.3 key log line OpenSSL writes must be one ours would.
 #include <gtest/gtest.h>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
 
 #include <optional>
 #include <set>
 #include <string>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include "engine/key_schedule/exporter.h"
 #include "engine/key_schedule/keylog.h"

@@ -4,6 +4,7 @@
 #include "engine/key_schedule/tls13_key_schedule.h"
 
 #include <gtest/gtest.h>
+
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
 
