@@ -56,13 +56,14 @@ Result<ProtectionPtr> make_cbc(const ProtectionParams& p) {
 
 Result<ProtectionPtr> make_aead(const ProtectionParams& p) {
   // TLS 1.3 IVs are always 12 bytes (RFC 8446 §5.3), checked with the params.
-  const bool tls13 = p.version == ProtocolVersion::tls13;
-  if (!tls13 && p.iv.size() != cipher_fixed_iv_size(p.cipher)) {
-    return internal_error("wrong AEAD IV size");
+  if (p.version == ProtocolVersion::tls13) {
+    auto tls13 = make_tls13_protection(p.cipher, p.key, p.iv);
+    if (!tls13) return tls13.error();
+    return ProtectionPtr(std::move(*tls13));
   }
+  if (p.iv.size() != cipher_fixed_iv_size(p.cipher)) return internal_error("wrong AEAD IV size");
   auto cipher = AeadCipher::create(p.cipher, p.key);
   if (!cipher) return cipher.error();
-  if (tls13) return ProtectionPtr(std::make_unique<Tls13Protection>(std::move(*cipher), p.iv));
   const AeadNonce nonce = p.cipher == CipherAlgorithm::chacha20_poly1305
                               ? AeadNonce::xor_sequence
                               : AeadNonce::explicit_counter;

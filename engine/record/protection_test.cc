@@ -8,6 +8,7 @@
 #include "engine/crypto/random.h"
 #include "engine/record/key_block.h"
 #include "engine/record/protection_aead.h"
+#include "engine/record/protection_tls13.h"
 #include "engine/record/record_header.h"
 #include "engine/record/record_mac.h"
 #include "engine/record/sequence_number.h"
@@ -43,6 +44,8 @@ const Mode kModes[] = {
     {"aes256_gcm", ProtocolVersion::tls12, CipherAlgorithm::aes_256_gcm, MacAlgorithm::none},
     {"chacha20", ProtocolVersion::tls12, CipherAlgorithm::chacha20_poly1305, MacAlgorithm::none},
     {"tls13_aes128_gcm", ProtocolVersion::tls13, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none},
+    {"tls13_chacha20", ProtocolVersion::tls13, CipherAlgorithm::chacha20_poly1305,
+     MacAlgorithm::none},
 };
 
 class Pair {
@@ -156,6 +159,12 @@ TEST_P(ProtectionTest, WrongTypeOrSequenceIsBadRecordMac) {
 TEST_P(ProtectionTest, SequenceWrapIsRefused) {
   Pair pair(GetParam());
   const uint64_t last = std::numeric_limits<uint64_t>::max() - 1;
+  // A TLS 1.3 AES key stops sealing long before, at its AEAD's record limit
+  // (protection_tls13_test); ChaCha20-Poly1305 shows the wrap.
+  if (GetParam().version == ProtocolVersion::tls13 &&
+      tls13_record_limit(GetParam().cipher) < last) {
+    GTEST_SKIP();
+  }
   pair.writer->set_next_sequence(last);
   pair.reader->set_next_sequence(last);
   auto sealed = pair.seal(Bytes{1, 2, 3});

@@ -1,5 +1,7 @@
 #include "engine/record/protection_tls13.h"
 
+#include <limits>
+
 #include "engine/base/writer.h"
 #include "engine/record/protection_aead.h"
 #include "engine/record/record_header.h"
@@ -15,20 +17,41 @@ Bytes record_header(ContentType type, ProtocolVersion version, size_t length) {
   return w.take();
 }
 
+// Every TLS 1.3 AEAD's nonce, and so its IV (RFC 8446 §5.3).
+constexpr size_t kIvSize = 12;
+
+// floor(2^24.5) and floor(2^23.5).
+constexpr uint64_t kGcmRecordLimit = 23'726'566;
+constexpr uint64_t kCcmRecordLimit = 11'863'283;
+
 }  // namespace
+
+uint64_t tls13_record_limit(CipherAlgorithm aead) {
+  switch (aead) {
+    case CipherAlgorithm::aes_128_gcm:
+    case CipherAlgorithm::aes_256_gcm:
+      return kGcmRecordLimit;
+    case CipherAlgorithm::aes_128_ccm:
+    case CipherAlgorithm::aes_128_ccm_8:
+      return kCcmRecordLimit;
+    default:
+      return std::numeric_limits<uint64_t>::max();
+  }
+}
 
 Result<Bytes> Tls13Protection::seal(ContentType type, ProtocolVersion, ByteView plaintext) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
-  const size_t inner_size = plaintext.size() + 1 + padding_;
-  if (inner_size + cipher_.tag_size() > kMaxTls13Ciphertext) {
-    return internal_error("TLS 1.3 padding makes the record too long");
+  if (next_sequence() >= limit_) {
+    return internal_error("TLS 1.3 key at its AEAD's record limit: KeyUpdate first (RFC 8446 §5.5)");
   }
   auto seq = seq_.take();
   if (!seq) return seq.error();
+  const size_t padding = padding_.padding_for(plaintext.size());
+  const size_t inner_size = plaintext.size() + 1 + padding;
   Writer inner;
   inner.bytes(plaintext);
   inner.u8(static_cast<uint8_t>(type));
-  inner.bytes(Bytes(padding_, 0));
+  inner.bytes(Bytes(padding, 0));
   const Bytes aad = record_header(ContentType::application_data, ProtocolVersion::tls12,
                                   inner_size + cipher_.tag_size());
   return cipher_.seal(xor_nonce(iv_, *seq), aad, inner.data());
@@ -61,6 +84,14 @@ Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion ver
     return Error{AlertDescription::unexpected_message, "TLS 1.3 record of unknown inner type"};
   }
   return OpenedRecord{*inner_type, std::move(*inner)};
+}
+
+Result<std::unique_ptr<Tls13Protection>> make_tls13_protection(CipherAlgorithm aead,
+                                                                ByteView key, Bytes iv) {
+  if (iv.size() != kIvSize) return internal_error("TLS 1.3 needs a 12-byte IV");
+  auto cipher = AeadCipher::create(aead, key);
+  if (!cipher) return cipher.error();
+  return std::make_unique<Tls13Protection>(aead, std::move(*cipher), std::move(iv));
 }
 
 }  // namespace gauntlet

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/crypto/random.h"
 #include "engine/crypto/test_hex.h"
 #include "engine/record/protection.h"
 #include "engine/record/record_header.h"
@@ -80,19 +81,89 @@ TEST(Tls13Protection, WrongSequenceNumberFailsTheTag) {
   EXPECT_EQ(opened.error().alert, AlertDescription::bad_record_mac);
 }
 
-TEST(Tls13Protection, PaddingIsStrippedAndHidesTheLength) {
-  auto cipher = AeadCipher::create(CipherAlgorithm::aes_128_gcm, kKey);
-  ASSERT_TRUE(cipher.ok());
-  Tls13Protection writer(std::move(*cipher), kIv);
-  writer.set_padding(100);
-  auto body = writer.seal(ContentType::alert, ProtocolVersion::tls12, Bytes{1, 0});
-  ASSERT_TRUE(body.ok());
-  EXPECT_EQ(body->size(), 2u + 1 + 100 + kAeadTagSize);
-  auto reader = make(CipherDirection::decrypt);
-  auto opened = reader->open(ContentType::application_data, ProtocolVersion::tls12, *body);
-  ASSERT_TRUE(opened.ok()) << opened.error().to_string();
-  EXPECT_EQ(opened->type, ContentType::alert);
-  EXPECT_EQ(opened->plaintext, (Bytes{1, 0}));
+std::unique_ptr<Tls13Protection> typed(CipherAlgorithm aead = CipherAlgorithm::aes_128_gcm) {
+  auto p = make_tls13_protection(aead, Bytes(cipher_key_size(aead), 7), kIv);
+  EXPECT_TRUE(p.ok()) << p.error().to_string();
+  return std::move(*p);
+}
+
+// Every policy hides the length behind zeros the reader strips (§5.4), and
+// no record's inner plaintext passes 2^14 + 1 bytes.
+TEST(Tls13Protection, EveryPaddingPolicyRoundTrips) {
+  DeterministicRandom random(3);
+  const Tls13Padding policies[] = {Tls13Padding::none(), Tls13Padding::to_block(256),
+                                   Tls13Padding::random(random), Tls13Padding::maximal()};
+  for (const Tls13Padding& policy : policies) {
+    for (const size_t size : {size_t{0}, size_t{2}, size_t{300}, kMaxPlaintext}) {
+      auto writer = typed();
+      auto reader = typed();
+      writer->set_padding(policy);
+      const Bytes content(size, 0x61);
+      auto body = writer->seal(ContentType::alert, ProtocolVersion::tls12, content);
+      ASSERT_TRUE(body.ok()) << body.error().to_string();
+      EXPECT_LE(body->size(), kMaxTls13InnerPlaintext + kAeadTagSize);
+      EXPECT_GE(body->size(), size + 1 + kAeadTagSize);
+      auto opened = reader->open(ContentType::application_data, ProtocolVersion::tls12, *body);
+      ASSERT_TRUE(opened.ok()) << opened.error().to_string();
+      EXPECT_EQ(opened->type, ContentType::alert);
+      EXPECT_EQ(opened->plaintext, content);
+    }
+  }
+}
+
+TEST(Tls13Protection, PaddingSizesTheRecord) {
+  auto writer = typed();
+  auto none = writer->seal(ContentType::alert, ProtocolVersion::tls12, Bytes{1, 0});
+  writer->set_padding(Tls13Padding::to_block(64));
+  auto block = writer->seal(ContentType::alert, ProtocolVersion::tls12, Bytes{1, 0});
+  writer->set_padding(Tls13Padding::maximal());
+  auto maximal = writer->seal(ContentType::alert, ProtocolVersion::tls12, Bytes{1, 0});
+  ASSERT_TRUE(none.ok() && block.ok() && maximal.ok());
+  EXPECT_EQ(none->size(), 2u + 1 + kAeadTagSize);
+  EXPECT_EQ(block->size(), 64u + kAeadTagSize);
+  EXPECT_EQ(maximal->size(), kMaxTls13InnerPlaintext + kAeadTagSize);
+}
+
+// RFC 8446 §5.5: a key seals at most its AEAD's limit; the connection is
+// told when to update it before then.
+TEST(Tls13Protection, KeyUpdateIsDueBeforeTheRecordLimit) {
+  auto writer = typed();
+  const uint64_t limit = tls13_record_limit(CipherAlgorithm::aes_128_gcm);
+  EXPECT_FALSE(writer->key_update_due());
+  writer->set_next_sequence(limit - kKeyUpdateHeadroom - 1);
+  EXPECT_FALSE(writer->key_update_due());
+  ASSERT_TRUE(writer->seal(ContentType::application_data, ProtocolVersion::tls12, Bytes{1}).ok());
+  EXPECT_TRUE(writer->key_update_due());
+  writer->set_next_sequence(limit - 1);
+  ASSERT_TRUE(writer->seal(ContentType::application_data, ProtocolVersion::tls12, Bytes{1}).ok());
+  auto refused = writer->seal(ContentType::application_data, ProtocolVersion::tls12, Bytes{1});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().alert, AlertDescription::internal_error);
+}
+
+TEST(Tls13Protection, EachAeadHasItsLimit) {
+  EXPECT_EQ(tls13_record_limit(CipherAlgorithm::aes_128_gcm), 23'726'566u);  // 2^24.5
+  EXPECT_EQ(tls13_record_limit(CipherAlgorithm::aes_256_gcm), 23'726'566u);
+  EXPECT_EQ(tls13_record_limit(CipherAlgorithm::aes_128_ccm), 11'863'283u);  // 2^23.5
+  EXPECT_EQ(tls13_record_limit(CipherAlgorithm::aes_128_ccm_8), 11'863'283u);
+  // ChaCha20-Poly1305's sequence number wraps first.
+  auto chacha = typed(CipherAlgorithm::chacha20_poly1305);
+  chacha->set_next_sequence(tls13_record_limit(CipherAlgorithm::aes_128_gcm));
+  EXPECT_FALSE(chacha->key_update_due());
+}
+
+TEST(Tls13Protection, CiphertextOverLimitIsRecordOverflow) {
+  auto reader = typed();
+  const Bytes fragment(kMaxTls13Ciphertext + 1, 0);
+  auto opened = reader->open(ContentType::application_data, ProtocolVersion::tls12, fragment);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().alert, AlertDescription::record_overflow);
+}
+
+TEST(Tls13Protection, FactoryRefusesWhatIsNotTls13) {
+  EXPECT_FALSE(make_tls13_protection(CipherAlgorithm::aes_128_cbc, Bytes(16, 0), kIv).ok());
+  EXPECT_FALSE(make_tls13_protection(CipherAlgorithm::aes_128_gcm, Bytes(16, 0), Bytes(8, 0)).ok());
+  EXPECT_FALSE(make_tls13_protection(CipherAlgorithm::aes_128_gcm, Bytes(32, 0), kIv).ok());
 }
 
 TEST(Tls13Protection, AllZeroInnerPlaintextIsUnexpectedMessage) {
