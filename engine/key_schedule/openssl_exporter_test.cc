@@ -110,15 +110,20 @@ TEST(Rfc5705Exporter, RefusesWhatItMustNot) {
   EXPECT_FALSE(export_with(ProtocolVersion::tls12, kLabel, ByteView(huge)).ok());
 }
 
-class Tls13Exporter : public testing::TestWithParam<const char*> {};
+// A completed libssl TLS 1.3 handshake with the suite of the parameter.
+class Tls13Exporter : public testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    pair.restrict_version(TLS1_3_VERSION);
+    ASSERT_TRUE(pair.set_ciphersuites(GetParam()));
+    ASSERT_TRUE(pair.handshake());
+  }
+  void TearDown() override { ERR_clear_error(); }
+
+  OpenSslPair pair;
+};
 
 TEST_P(Tls13Exporter, MatchesOpenSslAndNoContextIsEmptyContext) {
-  OpenSslPair pair;
-  pair.restrict_version(TLS1_3_VERSION);
-  for (SSL_CTX* ctx : {pair.client_ctx(), pair.server_ctx()}) {
-    ASSERT_EQ(SSL_CTX_set_ciphersuites(ctx, GetParam()), 1);
-  }
-  ASSERT_TRUE(pair.handshake());
   const HashAlgorithm h = pair.suite()->prf_hash;
   const Bytes exporter_secret = pair.logged_secret("EXPORTER_SECRET");
   ASSERT_EQ(exporter_secret.size(), digest_size(h));
@@ -130,16 +135,9 @@ TEST_P(Tls13Exporter, MatchesOpenSslAndNoContextIsEmptyContext) {
     EXPECT_EQ(*plain, openssl_export(pair, ByteView{}, length)) << length;
     EXPECT_EQ(*with_context, openssl_export(pair, ByteView(kContext), length)) << length;
   }
-  ERR_clear_error();
 }
 
 TEST_P(Tls13Exporter, EveryKeyLogLineIsOneOfOurs) {
-  OpenSslPair pair;
-  pair.restrict_version(TLS1_3_VERSION);
-  for (SSL_CTX* ctx : {pair.client_ctx(), pair.server_ctx()}) {
-    ASSERT_EQ(SSL_CTX_set_ciphersuites(ctx, GetParam()), 1);
-  }
-  ASSERT_TRUE(pair.handshake());
   const Bytes cr = client_random(pair.client());
   std::set<std::string> logged(pair.keylog_lines().begin(), pair.keylog_lines().end());
   const Tls13Secret full_handshake[] = {
@@ -151,7 +149,6 @@ TEST_P(Tls13Exporter, EveryKeyLogLineIsOneOfOurs) {
     EXPECT_EQ(logged.erase(keylog_line(s, cr, secret)), 1u) << keylog_label(s);
   }
   EXPECT_TRUE(logged.empty()) << "OpenSSL logged a line we would not: " << *logged.begin();
-  ERR_clear_error();
 }
 
 INSTANTIATE_TEST_SUITE_P(Suites, Tls13Exporter,

@@ -99,6 +99,11 @@ bool OpenSslPair::set_cipher_list(const std::string& list) {
   return ok;
 }
 
+bool OpenSslPair::set_ciphersuites(const std::string& list) {
+  return SSL_CTX_set_ciphersuites(server_ctx_.get(), list.c_str()) == 1 &&
+         SSL_CTX_set_ciphersuites(client_ctx_.get(), list.c_str()) == 1;
+}
+
 bool OpenSslPair::use_server_identity(const std::string& chain_file, const std::string& key_file) {
   has_identity_ = SSL_CTX_use_certificate_chain_file(server_ctx_.get(), chain_file.c_str()) == 1 &&
                   SSL_CTX_use_PrivateKey_file(server_ctx_.get(), key_file.c_str(),

@@ -48,6 +48,8 @@ class OpenSslPair {
   void set_options(uint64_t options);
   // False when OpenSSL refuses the list (it lacks the suite).
   bool set_cipher_list(const std::string& list);
+  // The TLS 1.3 suites both sides offer; false when OpenSSL refuses the list.
+  bool set_ciphersuites(const std::string& list);
   // The server's certificate chain and key (PEM files). Without it the server
   // uses a generated RSA-2048 key and a self-signed certificate.
   bool use_server_identity(const std::string& chain_file, const std::string& key_file);
