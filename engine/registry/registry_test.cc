@@ -159,5 +159,22 @@ TEST(Registry, Ssl2CipherKinds) {
   EXPECT_FALSE(ssl2_cipher_kind_from_name("no such name").has_value());
 }
 
+// Each kind's last byte is its key length in bits (SSL 2.0 spec §2.6,
+// appendix C.4); only the export40 kinds send clear key bytes, 5 stay secret.
+TEST(Registry, Ssl2CipherKindInfo) {
+  EXPECT_EQ(all_ssl2_cipher_kinds().size(), 7u);
+  for (const Ssl2CipherKindInfo& info : all_ssl2_cipher_kinds()) {
+    SCOPED_TRACE(iana_name(info.kind));
+    EXPECT_EQ(ssl2_cipher_kind_info(info.kind), &info);
+    EXPECT_EQ(info.key_size * 8, static_cast<uint32_t>(info.kind) & 0xff);
+    EXPECT_EQ(info.export40(), iana_name(info.kind).find("EXPORT40") != std::string::npos);
+    if (info.export40()) {
+      EXPECT_EQ(info.key_size - info.clear_key_size, 5u);
+    }
+    EXPECT_EQ(info.key_arg_size, info.cipher == Ssl2BulkCipher::rc4 ? 0u : 8u);
+  }
+  EXPECT_EQ(ssl2_cipher_kind_info(static_cast<Ssl2CipherKind>(0x080080)), nullptr);
+}
+
 }  // namespace
 }  // namespace gauntlet

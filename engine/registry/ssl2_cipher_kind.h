@@ -3,8 +3,10 @@
 // is zero is a TLS cipher suite (RFC 5246 appendix E.2).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,28 @@ enum class Ssl2CipherKind : uint32_t {
   des_64_cbc_with_md5 = 0x060040,
   des_192_ede3_cbc_with_md5 = 0x0700c0,
 };
+
+// The bulk cipher a kind names; every kind MACs with MD5 (SSL 2.0 spec §2.6).
+enum class Ssl2BulkCipher { rc4, rc2_cbc, idea_cbc, des_cbc, des_ede3_cbc };
+
+// What the key exchange and the record layer need of a kind (SSL 2.0 spec
+// §2.5, CLIENT-MASTER-KEY): the master key is as long as each session key,
+// and an export kind sends all but 5 of its bytes as CLEAR-KEY-DATA.
+struct Ssl2CipherKindInfo {
+  Ssl2CipherKind kind;
+  Ssl2BulkCipher cipher;
+  size_t key_size;        // master key and each session key, in bytes
+  size_t clear_key_size;  // 0 for every kind that is not export40
+  size_t block_size;      // 1 for RC4
+  size_t key_arg_size;    // KEY-ARG-DATA, the CBC IV: 8 for block kinds, else 0
+
+  bool export40() const { return clear_key_size != 0; }
+  bool operator==(const Ssl2CipherKindInfo&) const = default;
+};
+
+std::span<const Ssl2CipherKindInfo> all_ssl2_cipher_kinds();
+// nullptr for a kind we do not know.
+const Ssl2CipherKindInfo* ssl2_cipher_kind_info(Ssl2CipherKind kind);
 
 // "SSL_CK_RC4_128_WITH_MD5"
 std::string iana_name(Ssl2CipherKind v);
