@@ -30,8 +30,9 @@ constexpr size_t kAeadTagSize = 16;
 // 8 for AES-128-CCM-8, kAeadTagSize for every other AEAD.
 size_t aead_tag_size(CipherAlgorithm c);
 
-// Loads OpenSSL's legacy provider (for RC4) next to the default one. Called
-// only when an RC4 cipher is created; idempotent.
+// Loads OpenSSL's legacy provider (for RC4, and SSL 2.0's RC2, IDEA and DES:
+// ssl2_cipher.h) next to the default one. Called only when such a cipher is
+// created; idempotent.
 Status load_legacy_provider();
 
 // RC4.
