@@ -59,22 +59,24 @@ Result<std::optional<Ssl2RecordHeader>> read_ssl2_header(ByteView in) {
   uint16_t first;
   if (!r.u16(first)) return std::optional<Ssl2RecordHeader>{};
   if (first & 0x8000) {
-    return std::optional<Ssl2RecordHeader>{Ssl2RecordHeader{2, size_t{first} & 0x7fff, 0}};
+    return std::optional<Ssl2RecordHeader>{
+        Ssl2RecordHeader{2, size_t{first} & kSsl2MaxTwoByteLength, 0}};
   }
   uint8_t padding;
   if (!r.u8(padding)) return std::optional<Ssl2RecordHeader>{};
-  const size_t length = first & 0x3fff;
+  const size_t length = first & kSsl2MaxThreeByteLength;
   if (padding > length) return decode_error("SSLv2 record padding exceeds its length");
-  return std::optional<Ssl2RecordHeader>{Ssl2RecordHeader{3, length, padding}};
+  return std::optional<Ssl2RecordHeader>{
+      Ssl2RecordHeader{3, length, padding, (first & 0x4000) != 0}};
 }
 
-Result<Bytes> write_ssl2_header(size_t length, size_t padding) {
+Result<Bytes> write_ssl2_header(size_t length, size_t padding, Ssl2HeaderForm form) {
   Writer w;
-  if (padding == 0) {
-    if (length > 0x7fff) return internal_error("SSLv2 record too long");
+  if (padding == 0 && form == Ssl2HeaderForm::two_byte) {
+    if (length > kSsl2MaxTwoByteLength) return internal_error("SSLv2 record too long");
     w.u16(static_cast<uint16_t>(0x8000 | length));
   } else {
-    if (length > 0x3fff || padding > 0xff || padding > length) {
+    if (length > kSsl2MaxThreeByteLength || padding > 0xff || padding > length) {
       return internal_error("SSLv2 record length or padding out of range");
     }
     w.u16(static_cast<uint16_t>(length));

@@ -48,12 +48,18 @@ using RecordHeader = std::array<uint8_t, kRecordHeaderSize>;
 RecordHeader write_record_header(ContentType type, ProtocolVersion version, size_t length);
 Bytes write_record(ContentType type, ProtocolVersion version, ByteView fragment);
 
-// SSL 2.0 record header: two bytes with the high bit set (no padding), or
-// three bytes (high bit clear, then a padding-length byte).
+// SSL 2.0 record header (SSL 2.0 spec §1.1): two bytes with the high bit
+// set (no padding, length up to 32767), or three bytes (high bit clear, the
+// next bit IS-ESCAPE, length up to 16383, then a padding-length byte).
+enum class Ssl2HeaderForm { two_byte, three_byte };
+constexpr size_t kSsl2MaxTwoByteLength = 0x7fff;
+constexpr size_t kSsl2MaxThreeByteLength = 0x3fff;
+
 struct Ssl2RecordHeader {
   size_t header_size;  // 2 or 3
   size_t length;       // of the record body, padding included
   size_t padding;
+  bool escape = false;  // a security escape: the spec defines none
 
   bool operator==(const Ssl2RecordHeader&) const = default;
 };
@@ -61,8 +67,11 @@ struct Ssl2RecordHeader {
 // nullopt when more bytes are needed. Padding longer than the body is
 // decode_error.
 Result<std::optional<Ssl2RecordHeader>> read_ssl2_header(ByteView in);
-// The 2-byte form (length < 2^15) or, with padding, the 3-byte form (< 2^14).
-Result<Bytes> write_ssl2_header(size_t length, size_t padding);
+// The 2-byte form, or the 3-byte form when there is padding or it is asked
+// for (a 3-byte header may say zero padding); internal_error for a length
+// or padding the form cannot carry.
+Result<Bytes> write_ssl2_header(size_t length, size_t padding,
+                                Ssl2HeaderForm form = Ssl2HeaderForm::two_byte);
 
 // True if these first bytes look like an SSL 2.0 CLIENT-HELLO rather than a
 // TLS record: 2-byte header with the high bit set, message type 1

@@ -81,6 +81,20 @@ TEST(Ssl2Header, TwoAndThreeByteForms) {
   EXPECT_EQ(**three, (Ssl2RecordHeader{3, 0x20, 5}));
   EXPECT_EQ(*write_ssl2_header(0x2e, 0), (Bytes{0x80, 0x2e}));
   EXPECT_EQ(*write_ssl2_header(0x20, 5), (Bytes{0x00, 0x20, 0x05}));
+  EXPECT_EQ(*write_ssl2_header(0x20, 0, Ssl2HeaderForm::three_byte), (Bytes{0x00, 0x20, 0x00}));
+}
+
+// The second bit of a 3-byte header is IS-ESCAPE, not length (SSL 2.0 spec
+// §1.1); in a 2-byte header it is the length's top bit.
+TEST(Ssl2Header, EscapeBit) {
+  auto escape = read_ssl2_header(Bytes{0x40, 0x20, 0x00});
+  ASSERT_TRUE(escape.ok() && escape->has_value());
+  EXPECT_EQ(**escape, (Ssl2RecordHeader{3, 0x20, 0, true}));
+  auto two = read_ssl2_header(Bytes{0xc0, 0x20});
+  ASSERT_TRUE(two.ok() && two->has_value());
+  EXPECT_EQ(**two, (Ssl2RecordHeader{2, 0x4020, 0, false}));
+  EXPECT_FALSE(write_ssl2_header(0x4000, 0, Ssl2HeaderForm::three_byte).ok());
+  EXPECT_TRUE(write_ssl2_header(0x7fff, 0).ok());
 }
 
 TEST(Ssl2Header, ShortAndBadPadding) {

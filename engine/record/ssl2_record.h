@@ -1,0 +1,29 @@
+// SSL 2.0 record framing (SSL 2.0 spec §1.1–1.2), sans-IO like the TLS
+// header parser: "need more bytes", a record, or an error with its alert.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "engine/base/error.h"
+#include "engine/base/reader.h"
+#include "engine/record/record_header.h"
+
+namespace gauntlet {
+
+// A record as it lies in the bytes it was read from.
+struct Ssl2RecordView {
+  Ssl2HeaderForm form;
+  bool escape;     // IS-ESCAPE; what an escape means is the caller's call
+  size_t padding;  // PADDING, from the header
+  ByteView body;   // MAC-DATA || ACTUAL-DATA || PADDING-DATA, as received
+};
+
+// Reads one record from the front of `in`. nullopt (and `in` untouched)
+// when more bytes are needed; record_overflow when the header announces a
+// body over max_length, before any of it arrives; decode_error when the
+// padding exceeds the body.
+Result<std::optional<Ssl2RecordView>> read_ssl2_record(Reader& in,
+                                                       size_t max_length = kSsl2MaxTwoByteLength);
+
+}  // namespace gauntlet
