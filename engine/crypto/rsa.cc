@@ -54,40 +54,53 @@ Result<Bytes> rsa_decrypt_raw(const PrivateKey& key, ByteView ciphertext) {
   return out;
 }
 
-Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
-                                    ByteView random_premaster, uint16_t client_version,
-                                    bool check_version) {
-  if (key.type() != KeyType::rsa) return internal_error("RSA key exchange needs an RSA key");
+Result<Bytes> rsa_decrypt_block_or_zeros(const PrivateKey& key, ByteView encrypted) {
+  if (key.type() != KeyType::rsa) return internal_error("RSA decryption needs an RSA key");
   const size_t k = static_cast<size_t>(EVP_PKEY_get_size(key.get()));
-  if (random_premaster.size() != kPremasterSize || k < kPremasterSize + 11) {
-    return internal_error("bad premaster decryption parameters");
-  }
-  // A ciphertext of the wrong length or ≥ the modulus is public, but it gets
-  // the same answer as any other bad premaster, so that nothing tells them
-  // apart: an all-zero block fails the padding check below.
   Bytes em(k, 0);
   if (encrypted.size() == k) {
     if (auto raw = rsa_decrypt_raw(key, encrypted)) em = std::move(*raw);
   }
+  return em;
+}
 
-  // EM = 00 || 02 || PS (≥ 8 non-zero) || 00 || premaster (48 bytes). The
-  // positions are fixed by k, so splitting the block branches on nothing
-  // secret; every byte is then judged with masks.
+Result<Pkcs1Type2Block> split_pkcs1_type2(ByteView em, size_t message_size) {
+  constexpr size_t kMinPadding = 8;
+  if (em.size() < message_size + 3 + kMinPadding) {
+    return internal_error("RSA block too short for its message");
+  }
   Reader block(em);
   uint8_t first = 0, type = 0, separator = 0;
-  uint16_t version = 0;
-  ByteView padding, premaster;
-  if (!block.u8(first) || !block.u8(type) || !block.bytes(k - kPremasterSize - 3, padding) ||
-      !block.u8(separator) || !block.bytes(kPremasterSize, premaster) ||
-      !Reader(premaster).u16(version)) {
+  Pkcs1Type2Block out;
+  if (!block.u8(first) || !block.u8(type) ||
+      !block.bytes(em.size() - message_size - 3, out.padding) || !block.u8(separator) ||
+      !block.bytes(message_size, out.message)) {
     return internal_error("RSA block shorter than the modulus");
   }
-  uint8_t good = ct_eq_mask(first, 0) & ct_eq_mask(type, 2) & ct_eq_mask(separator, 0);
-  for (const uint8_t b : padding) good &= static_cast<uint8_t>(~ct_eq_mask(b, 0));
+  out.good = ct_eq_mask(first, 0) & ct_eq_mask(type, 2) & ct_eq_mask(separator, 0);
+  for (const uint8_t b : out.padding) out.good &= static_cast<uint8_t>(~ct_eq_mask(b, 0));
+  return out;
+}
+
+Result<Bytes> rsa_decrypt_premaster(const PrivateKey& key, ByteView encrypted,
+                                    ByteView random_premaster, uint16_t client_version,
+                                    bool check_version) {
+  if (key.type() != KeyType::rsa) return internal_error("RSA key exchange needs an RSA key");
+  if (random_premaster.size() != kPremasterSize) {
+    return internal_error("bad premaster decryption parameters");
+  }
+  Result<Bytes> em = rsa_decrypt_block_or_zeros(key, encrypted);
+  if (!em) return em.error();
+  // EM = 00 || 02 || PS (≥ 8 non-zero) || 00 || premaster (48 bytes).
+  Result<Pkcs1Type2Block> block = split_pkcs1_type2(*em, kPremasterSize);
+  if (!block) return block.error();
+  uint16_t version = 0;
+  if (!Reader(block->message).u16(version)) return internal_error("premaster too short");
+  uint8_t good = block->good;
   if (check_version) good &= ct_eq_mask(version, client_version);
   Bytes out(kPremasterSize);
-  ct_select(good, premaster, random_premaster, out);
-  OPENSSL_cleanse(em.data(), em.size());
+  ct_select(good, block->message, random_premaster, out);
+  OPENSSL_cleanse(em->data(), em->size());
   return out;
 }
 
