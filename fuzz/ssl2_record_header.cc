@@ -1,8 +1,8 @@
 // SSL 2.0 record headers, the form an SSLv2-compatible ClientHello arrives in
-// (RFC 5246 appendix E.2), over a stream of records. Oracle: a header the
-// writer can express (the 2-byte form, or the 3-byte form with padding and
-// no escape bit) writes back to the bytes it came from, and the padding
-// never exceeds the body.
+// (RFC 5246 appendix E.2) and every SSL 2.0 record's, over a stream of
+// records. Oracle: the escape flag is the 3-byte header's second bit, a
+// header without it writes back in its own form to the bytes it came from,
+// and the padding never exceeds the body.
 #include "engine/record/record_header.h"
 #include "fuzz/oracle.h"
 
@@ -19,8 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ByteView wire;
     if (!in.peek_u8(first) || !in.bytes(h.header_size, wire)) fuzz::oracle_failed();
     const bool escape = h.header_size == 3 && (first & 0x40) != 0;
-    if (h.header_size == 2 || (h.padding > 0 && !escape)) {
-      auto again = write_ssl2_header(h.length, h.padding);
+    if (h.escape != escape) fuzz::oracle_failed();
+    if (!escape) {
+      const auto form = h.header_size == 2 ? Ssl2HeaderForm::two_byte : Ssl2HeaderForm::three_byte;
+      auto again = write_ssl2_header(h.length, h.padding, form);
       if (!again || !fuzz::same_bytes(*again, wire)) {
         fuzz::oracle_failed();
       }
