@@ -1,25 +1,25 @@
-// The client's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3).
-#include <openssl/crypto.h>
-
+// The client's full handshake after ServerHello (RFC 5246 §7.4.2–7.4.8): the
+// server's flight phase by phase, then ours, and a NewSessionTicket
+// (RFC 5077 §3.3).
 #include <algorithm>
 
-#include "engine/connection/extensions/extension_table.h"
-#include "engine/connection/handshake_state.h"
+#include "engine/connection/client_handshake.h"
+#include "engine/connection/ephemeral_key.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/signing.h"
 #include "engine/crypto/rsa.h"
 #include "engine/crypto/ssl3.h"
-#include "engine/key_schedule/key_schedule.h"
 #include "engine/messages/handshake/certificate.h"
 #include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/handshake/client_key_exchange.h"
 #include "engine/messages/handshake/empty_messages.h"
 #include "engine/messages/handshake/new_session_ticket.h"
 #include "engine/messages/handshake/server_key_exchange.h"
-#include "engine/messages/ssl2/client_hello.h"
-#include "engine/record/record_header.h"
+#include "engine/messages/handshake/record_bodies.h"
 
 namespace gauntlet {
+
+using namespace client_phase;
 
 namespace {
 
@@ -30,214 +30,72 @@ std::vector<NamedGroup> ec_groups(const Config& c) {
   return out;
 }
 
+Error out_of_phase(const char* what) {
+  return internal_error(std::string(what) + " outside its phase of the client handshake");
+}
+
+struct OurKeyExchange {
+  KeyExchangeForm form;
+  Bytes exchange;   // what ClientKeyExchange carries
+  Bytes premaster;
+};
+
+// RSA: a premaster encrypted to the server's key (RFC 5246 §7.4.7.1);
+// DHE/ECDHE: our share and the secret agreed with the server's.
+Result<OurKeyExchange> key_exchange(const Link& link, const HelloState& h, const Answering& a) {
+  const Config& c = link.config;
+  if (const auto* dh = std::get_if<DhShare>(&a.share)) {
+    auto eph = EphemeralKey::generate_dh(dh->params, *c.random);
+    if (!eph) return eph.error();
+    auto secret = eph->shared_secret(dh->public_value);
+    if (!secret) return secret.error();
+    return OurKeyExchange{KeyExchangeForm::dhe, c.bugs.public_value.value_or(eph->public_value()),
+                          std::move(secret).value()};
+  }
+  if (const auto* ec = std::get_if<EcShare>(&a.share)) {
+    auto eph = EphemeralKey::generate_ec(ec->group, *c.random);
+    if (!eph) return eph.error();
+    auto secret = eph->shared_secret(ec->point);
+    if (!secret) return secret.error();
+    return OurKeyExchange{KeyExchangeForm::ecdhe,
+                          c.bugs.public_value.value_or(eph->public_value()),
+                          std::move(secret).value()};
+  }
+  // The version we offered, then 46 random bytes.
+  const auto offered_version = static_cast<uint16_t>(h.client_hello.legacy_version);
+  Bytes premaster = {static_cast<uint8_t>(offered_version >> 8),
+                     static_cast<uint8_t>(offered_version & 0xff)};
+  const Bytes rest = c.random->bytes(kPremasterSize - 2);
+  premaster.insert(premaster.end(), rest.begin(), rest.end());
+  if (c.bugs.premaster_version) {
+    premaster[0] = static_cast<uint8_t>(*c.bugs.premaster_version >> 8);
+    premaster[1] = static_cast<uint8_t>(*c.bugs.premaster_version & 0xff);
+  }
+  auto encrypted =
+      c.bugs.bad_premaster
+          ? bad_premaster_ciphertext(*c.bugs.bad_premaster, a.server_key, premaster, *c.random)
+          : rsa_encrypt_pkcs1(a.server_key, premaster);
+  if (!encrypted) return encrypted.error();
+  return OurKeyExchange{KeyExchangeForm::rsa, std::move(encrypted).value(), std::move(premaster)};
+}
+
 }  // namespace
 
-Status Connection::client_send_hello() {
-  const Config& c = *config_;
-  const bool renegotiating = handshake_done();
-  hs_ = std::make_unique<Handshake>();
-  Handshake& h = *hs_;
-  const ProtocolVersion max = std::min(c.max_version, ProtocolVersion::tls12);
-
-  ClientHello& ch = h.client_hello;
-  ch.legacy_version = max;
-  ch.random = c.random->bytes(kRandomSize);
-  h.client_random = ch.random;
-  for (const CipherSuite s : c.cipher_suites) {
-    const CipherSuiteInfo* info = cipher_suite_info(s);
-    if (!info) continue;
-    for (auto v = static_cast<uint16_t>(c.min_version); v <= static_cast<uint16_t>(max); ++v) {
-      if (suite_usable(*info, static_cast<ProtocolVersion>(v))) {
-        ch.cipher_suites.push_back(s);
-        break;
-      }
-    }
-  }
-  if (ch.cipher_suites.empty()) return internal_error("no cipher suite fits the versions");
-
-  const bool ssl2_form = c.ssl2_compatible_hello && !renegotiating;
-  const auto resumable_here = [&](const Session& s) {
-    return c.bugs.offer_session_anyway ||
-           (std::ranges::find(ch.cipher_suites, s.suite) != ch.cipher_suites.end() &&
-            s.version >= c.min_version && s.version <= max);
-  };
-  if (!ssl2_form && !renegotiating && options_.session &&
-      !options_.session->expired(c.clock->now()) && resumable_here(*options_.session)) {
-    h.offered = options_.session;
-    // With a ticket, a session ID of our own lets us recognise resumption
-    // by its echo (RFC 5077 §3.4).
-    ch.session_id = !h.offered->ticket.empty() && c.offer_tickets ? c.random->bytes(32)
-                                                                  : h.offered->id;
-  }
-
-  // SSL 3.0 hellos carry no extensions (RFC 5746 §3.3: the SCSV stands in
-  // for renegotiation_info), except renegotiation_info itself when
-  // renegotiating securely, which RFC 5746 §4.5 servers accept.
-  const bool tls = max > ProtocolVersion::ssl3 && !ssl2_form;
-  if (!tls && !renegotiating && c.secure_renegotiation) {
-    ch.cipher_suites.push_back(CipherSuite::empty_renegotiation_info_scsv);
-  }
-  if (c.send_fallback_scsv) ch.cipher_suites.push_back(CipherSuite::fallback_scsv);
-  ch.compression_methods = {CompressionMethod::null};
-
-  ch.extensions = client_hello_extensions(hello_scope(), tls);
-  // A rewrite in flight leaves our hello, state and transcript, as built.
-  ClientHello sent = ch;
-  apply_client_hello_bugs(c.bugs, sent);
-  std::optional<Bytes> hashed;
-  if (c.bugs.rewrite_in_flight) {
-    auto built = ch.serialize();
-    if (!built) return built.error();
-    hashed = std::move(built).value();
-  } else {
-    ch = sent;
-  }
-  if (ssl2_form) return client_send_ssl2_hello();
-  // The first ClientHello goes out as TLS 1.0 records, which every server
-  // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
-  if (!renegotiating) records_.set_write_version(std::min(max, ProtocolVersion::tls10));
-  return send_message(HandshakeType::client_hello, sent.serialize(), hashed);
-}
-
-Status Connection::client_send_ssl2_hello() {
-  Handshake& h = *hs_;
-  const ClientHello& ch = h.client_hello;
-  // RFC 5246 E.2: TLS suites as 3-byte kinds with a zero first byte, the
-  // 32-byte random as the challenge.
-  Ssl2ClientHello v2{ch.legacy_version, {}, {}, ch.random};
-  for (const CipherSuite s : ch.cipher_suites) {
-    v2.cipher_specs.push_back(static_cast<Ssl2CipherKind>(static_cast<uint16_t>(s)));
-  }
-  auto body = v2.serialize();
-  if (!body) return body.error();
-  auto header = write_ssl2_header(body->size(), 0);
-  if (!header) return header.error();
-  if (auto st = accept(role_, wire(HandshakeType::client_hello)); !st) return st;
-  h.transcript.update(*body);
-  records_.write_raw(*header);
-  records_.write_raw(*body);
-  return ok_status();
-}
-
-Status Connection::client_on_hello_request() {
-  // Ignored during a handshake (RFC 5246 §7.4.1.1).
-  if (hs_ || state_ != ConnectionState::established) return ok_status();
-  // RFC 5246 §7.4.1.1: a client that will not renegotiate says so with
-  // the no_renegotiation warning.
-  if (!may_renegotiate()) {
-    return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
-  }
-  return client_send_hello();
-}
-
-Status Connection::client_on_message(const HandshakeMessage& msg) {
-  switch (msg.type) {
-    case HandshakeType::server_hello:
-      return client_on_server_hello(msg);
-    case HandshakeType::certificate:
-      return client_on_certificate(msg);
-    case HandshakeType::server_key_exchange:
-      return client_on_server_key_exchange(msg);
-    case HandshakeType::certificate_request:
-      return client_on_certificate_request(msg);
-    case HandshakeType::server_hello_done: {
-      if (auto done = ServerHelloDone::parse(msg.body); !done) return done.error();
-      return client_on_server_hello_done();
-    }
-    case HandshakeType::new_session_ticket:
-      return client_on_new_session_ticket(msg);
-    case HandshakeType::finished: {
-      if (auto st = check_finished(msg); !st) return st;
-      if (hs_->order.shape() == HandshakeShape::abbreviated) {
-        if (auto st = send_change_cipher_spec(); !st) return st;
-        if (auto st = send_finished(); !st) return st;
-      }
-      finish_handshake();
-      return ok_status();
-    }
-    default:
-      return internal_error("message order table let through " + iana_name(msg.type));
-  }
-}
-
-Status Connection::client_on_server_hello(const HandshakeMessage& msg) {
-  const Config& c = *config_;
-  Handshake& h = *hs_;
-  auto parsed = ServerHello::parse(msg.body);
-  if (!parsed) return parsed.error();
-  const ServerHello& sh = *parsed;
-  if (sh.is_hello_retry_request()) {
-    return Error{AlertDescription::unexpected_message, "HelloRetryRequest to a TLS 1.2 client"};
-  }
-
-  const auto version = known_version(static_cast<uint16_t>(sh.legacy_version));
-  if (!version || *version < c.min_version || *version > h.client_hello.legacy_version ||
-      (handshake_done() && *version != negotiated_.version)) {
-    return Error{AlertDescription::protocol_version,
-                 "server chose version " + std::to_string(static_cast<uint16_t>(sh.legacy_version))};
-  }
-  h.version = *version;
-  h.server_random = sh.random;
-  h.session_id = sh.session_id;
-
-  if (std::ranges::find(h.client_hello.cipher_suites, sh.cipher_suite) ==
-          h.client_hello.cipher_suites.end() ||
-      is_signalling(sh.cipher_suite)) {
-    return illegal_parameter("server chose a cipher suite we did not offer");
-  }
-  h.suite = cipher_suite_info(sh.cipher_suite);
-  if (!h.suite || !suite_usable(*h.suite, h.version)) {
-    return illegal_parameter("server chose " + iana_name(sh.cipher_suite) + " for " +
-                             iana_name(h.version));
-  }
-  if (sh.compression_method != CompressionMethod::null) {
-    return illegal_parameter("server chose a compression method we did not offer");
-  }
-
-  HelloScope scope = hello_scope();
-  if (auto st = on_reply(scope, ExtensionContext::server_hello, sh.extensions); !st) return st;
-  records_.set_version(h.version);
-
-  h.resumed = h.offered && !h.client_hello.session_id.empty() &&
-              sh.session_id == h.client_hello.session_id;
-  if (h.resumed) {
-    const Session& s = *h.offered;
-    if (s.version != h.version || s.suite != sh.cipher_suite) {
-      return illegal_parameter("resumed session with another version or suite");
-    }
-    // RFC 7627 §5.3.
-    if (s.extended_master_secret != h.extended_master_secret) {
-      return Error{AlertDescription::handshake_failure,
-                   "resumption changes extended_master_secret"};
-    }
-    h.order.set_shape(HandshakeShape::abbreviated);
-    h.master_secret = s.master_secret;
-    h.peer_chain = s.peer_certificates();
-    if (auto st = derive_keys(); !st) return st;
-  } else {
-    h.order.set_shape(HandshakeShape::full);
-    h.facts.server_key_exchange = h.suite->key_exchange != KeyExchange::rsa;
-  }
-  apply_fragment_limits(Direction::send);
-  apply_fragment_limits(Direction::receive);
-  return ok_status();
-}
-
-Status Connection::client_on_certificate(const HandshakeMessage& msg) {
-  const Config& c = *config_;
-  Handshake& h = *hs_;
-  auto parsed = CertificateMessage::parse(msg.body);
+Status ClientHandshake::on_certificate(Link& link, ByteView body) {
+  const Config& c = link.config;
+  const HelloState& h = hello_;
+  auto parsed = CertificateMessage::parse(body);
   if (!parsed) return parsed.error();
   if (parsed->certificate_list.empty()) return decode_error("server sent no certificate");
   auto chain = parse_chain(*parsed);
   if (!chain) return chain.error();
-  h.peer_chain = std::move(chain).value();
-  const Certificate& leaf = h.peer_chain.front();
+  peer_chain_ = std::move(chain).value();
+  const Certificate& leaf = peer_chain_.front();
 
   if (c.trust) {
     std::optional<std::string> host;
-    if (c.verify_hostname && !options_.server_name.empty()) host = options_.server_name;
-    if (auto st = verify_chain(*c.trust, h.peer_chain, host, c.clock->now(), Purpose::server);
+    if (c.verify_hostname && !link.options.server_name.empty()) host = link.options.server_name;
+    if (auto st = verify_chain(*c.trust, peer_chain_, host, c.clock->now(), Purpose::server);
         !st) {
       return st;
     }
@@ -252,14 +110,18 @@ Status Connection::client_on_certificate(const HandshakeMessage& msg) {
     return Error{AlertDescription::unsupported_certificate,
                  "certificate key usage does not allow " + iana_name(h.suite->key_exchange)};
   }
+  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
   return ok_status();
 }
 
-Status Connection::client_on_server_key_exchange(const HandshakeMessage& msg) {
-  const Config& c = *config_;
-  Handshake& h = *hs_;
+Status ClientHandshake::on_server_key_exchange(Link& link, ByteView body) {
+  const Config& c = link.config;
+  const HelloState& h = hello_;
+  auto* certified = std::get_if<ServerCertified>(&phase_);
+  if (!certified) return out_of_phase("ServerKeyExchange");
   const auto form = key_exchange_form(h.suite->key_exchange);
-  auto ske = ServerKeyExchange::parse(msg.body, *form, h.version);
+  if (!form) return internal_error("ServerKeyExchange for " + iana_name(h.suite->suite));
+  auto ske = ServerKeyExchange::parse(body, *form, h.version);
   if (!ske) return ske.error();
   auto params = ske->params_bytes();
   if (!params) return params.error();
@@ -267,20 +129,17 @@ Status Connection::client_on_server_key_exchange(const HandshakeMessage& msg) {
   Bytes content = h.client_random;
   content.insert(content.end(), h.server_random.begin(), h.server_random.end());
   content.insert(content.end(), params->begin(), params->end());
-  auto key = h.peer_chain.front().public_key();
-  if (!key) return key.error();
-  if (auto st = verify_handshake(h.version, *key, ske->signed_params, content,
+  if (auto st = verify_handshake(h.version, certified->server_key, ske->signed_params, content,
                                  c.signature_schemes);
-      !st && !fuzzer_mode_) {
+      !st && !link.fuzzer_mode) {
     return st;
   }
-  h.server_signature_scheme = ske->signed_params.scheme;
+  server_signature_scheme_ = ske->signed_params.scheme;
 
   if (const auto* dh = std::get_if<ServerDhParams>(&ske->params)) {
     DhParams p{dh->p, dh->g};
     if (auto st = p.check(c.min_dh_bits); !st) return st;
-    h.dh = std::move(p);
-    h.peer_public = dh->ys;
+    certified->share = DhShare{std::move(p), dh->ys};
   } else {
     const auto& ec = std::get<ServerEcdhParams>(ske->params);
     const std::vector<NamedGroup> ours = ec_groups(c);
@@ -288,134 +147,115 @@ Status Connection::client_on_server_key_exchange(const HandshakeMessage& msg) {
       return illegal_parameter("server chose curve " + iana_name(ec.group) +
                                ", which we did not offer");
     }
-    h.group = ec.group;
-    h.peer_public = ec.point;
+    group_ = ec.group;
+    certified->share = EcShare{ec.group, ec.point};
   }
   return ok_status();
 }
 
-Status Connection::client_on_certificate_request(const HandshakeMessage& msg) {
-  auto cr = CertificateRequest::parse(msg.body, hs_->version);
+Status ClientHandshake::on_certificate_request(Link&, ByteView body) {
+  auto* certified = std::get_if<ServerCertified>(&phase_);
+  if (!certified) return out_of_phase("CertificateRequest");
+  auto cr = CertificateRequest::parse(body, hello_.version);
   if (!cr) return cr.error();
-  hs_->certificate_request = std::move(cr).value();
-  hs_->facts.certificate_request = true;
+  certified->request = std::move(cr).value();
+  hello_.facts.certificate_request = true;
   return ok_status();
 }
 
-Status Connection::client_on_server_hello_done() {
-  Handshake& h = *hs_;
-  h.facts.certificate_request = h.certificate_request.has_value();
-  if (h.certificate_request) {
-    const CertificateRequest& cr = *h.certificate_request;
-    std::optional<SignatureScheme> scheme;
-    for (const Identity& id : config_->identities) {
+Status ClientHandshake::on_server_hello_done(Link& link, ByteView body) {
+  if (auto done = ServerHelloDone::parse(body); !done) return done.error();
+  auto* certified = std::get_if<ServerCertified>(&phase_);
+  if (!certified) return out_of_phase("ServerHelloDone");
+  HandshakeFacts& facts = hello_.facts;
+  facts.certificate_request = certified->request.has_value();
+  Answering answer{std::move(certified->server_key), std::move(certified->share), nullptr,
+                   std::nullopt};
+  if (const auto& cr = certified->request) {
+    for (const Identity& id : link.config.identities) {
       const auto type = certificate_type_for(id.key.type());
-      if (!type || std::ranges::find(cr.certificate_types, *type) == cr.certificate_types.end()) {
+      if (!type || std::ranges::find(cr->certificate_types, *type) == cr->certificate_types.end()) {
         continue;
       }
-      if (h.version >= ProtocolVersion::tls12) {
-        scheme = choose_signature_scheme(id.key.type(), config_->signature_schemes,
-                                         cr.supported_signature_algorithms);
+      std::optional<SignatureScheme> scheme;
+      if (hello_.version >= ProtocolVersion::tls12) {
+        scheme = choose_signature_scheme(id.key.type(), link.config.signature_schemes,
+                                         cr->supported_signature_algorithms);
         if (!scheme) continue;
       }
-      h.identity = &id;
+      answer.identity = &id;
+      answer.scheme = scheme;
       break;
     }
-    h.facts.client_certificate = h.identity != nullptr;
-    h.client_signature_scheme = scheme;
-    if (!h.identity && h.version == ProtocolVersion::ssl3) {
-      // RFC 6101 §5.6.6: an SSL 3.0 client without a certificate says so
-      // with an alert in place of the message.
-      if (auto st = accept(role_, wire(HandshakeType::certificate)); !st) return st;
-      if (auto st = send_alert(AlertLevel::warning, AlertDescription::no_certificate); !st) {
-        return st;
-      }
-    } else {
-      CertificateMessage cert;
-      if (h.identity) cert.certificate_list = chain_der(h.identity->chain);
-      if (auto st = send_message(HandshakeType::certificate, cert.serialize()); !st) return st;
-    }
+    facts.client_certificate = answer.identity != nullptr;
   }
-  return client_send_key_exchange();
+  phase_ = std::move(answer);
+  return ok_status();
 }
 
-Status Connection::client_send_key_exchange() {
-  const Config& c = *config_;
-  Handshake& h = *hs_;
-  const KeyExchangeForm form = *key_exchange_form(h.suite->key_exchange);
-  Bytes premaster, exchange;
-  if (form == KeyExchangeForm::rsa) {
-    // RFC 5246 §7.4.7.1: the version we offered, then 46 random bytes.
-    const auto offered_version = static_cast<uint16_t>(h.client_hello.legacy_version);
-    premaster = {static_cast<uint8_t>(offered_version >> 8),
-                 static_cast<uint8_t>(offered_version & 0xff)};
-    const Bytes rest = c.random->bytes(kPremasterSize - 2);
-    premaster.insert(premaster.end(), rest.begin(), rest.end());
-    if (c.bugs.premaster_version) {
-      premaster[0] = static_cast<uint8_t>(*c.bugs.premaster_version >> 8);
-      premaster[1] = static_cast<uint8_t>(*c.bugs.premaster_version & 0xff);
-    }
-    auto key = h.peer_chain.front().public_key();
-    if (!key) return key.error();
-    auto encrypted =
-        c.bugs.bad_premaster
-            ? bad_premaster_ciphertext(*c.bugs.bad_premaster, *key, premaster, *c.random)
-            : rsa_encrypt_pkcs1(*key, premaster);
-    if (!encrypted) return encrypted.error();
-    exchange = std::move(encrypted).value();
-  } else {
-    auto eph = form == KeyExchangeForm::dhe ? EphemeralKey::generate_dh(*h.dh, *c.random)
-                                            : EphemeralKey::generate_ec(*h.group, *c.random);
-    if (!eph) return eph.error();
-    auto secret = eph->shared_secret(h.peer_public);
-    if (!secret) return secret.error();
-    premaster = std::move(secret).value();
-    exchange = c.bugs.public_value.value_or(eph->public_value());
+Status ClientHandshake::send_certificate(Link& link) {
+  const auto* answer = std::get_if<Answering>(&phase_);
+  if (!answer) return out_of_phase("our Certificate");
+  if (!answer->identity && hello_.version == ProtocolVersion::ssl3) {
+    // RFC 6101 §5.6.6: an SSL 3.0 client without a certificate says so
+    // with an alert in place of the message.
+    return link.records.write(ContentType::alert,
+                              AlertMessage{AlertLevel::warning, AlertDescription::no_certificate}
+                                  .serialize());
   }
-  if (auto st = send_message(HandshakeType::client_key_exchange,
-                             ClientKeyExchange{form, h.version, exchange}.serialize());
+  CertificateMessage cert;
+  if (answer->identity) cert.certificate_list = chain_der(answer->identity->chain);
+  return send_message(link, HandshakeType::certificate, cert.serialize());
+}
+
+Status ClientHandshake::send_client_key_exchange(Link& link) {
+  const auto* answer = std::get_if<Answering>(&phase_);
+  if (!answer) return out_of_phase("our ClientKeyExchange");
+  auto ours = key_exchange(link, hello_, *answer);
+  if (!ours) return ours.error();
+  if (auto st = send_message(link, HandshakeType::client_key_exchange,
+                             ClientKeyExchange{ours->form, hello_.version, ours->exchange}
+                                 .serialize());
       !st) {
     return st;
   }
-  const HashAlgorithm prf = h.suite->prf_hash;
-  h.master_secret =
-      h.extended_master_secret
-          ? extended_master_secret(h.version, prf, premaster,
-                                   session_hash(h.version, prf, h.transcript))
-          : master_secret(h.version, prf, premaster, h.client_random, h.server_random);
-  OPENSSL_cleanse(premaster.data(), premaster.size());
-  if (auto st = derive_keys(); !st) return st;
-
-  if (h.identity) {
-    DigitallySigned signed_value;
-    if (h.version == ProtocolVersion::ssl3) {
-      const Bytes digest = ssl3_cert_verify_hash(h.transcript.running(HashAlgorithm::md5),
-                                                 h.transcript.running(HashAlgorithm::sha1),
-                                                 h.master_secret);
-      auto sig = sign_ssl3_digest(h.identity->key, digest);
-      if (!sig) return sig.error();
-      signed_value.signature = std::move(sig).value();
-    } else {
-      auto sig = sign_handshake(h.version, h.identity->key, h.client_signature_scheme,
-                                h.transcript.messages());
-      if (!sig) return sig.error();
-      signed_value = std::move(sig).value();
-    }
-    if (auto st = send_message(HandshakeType::certificate_verify,
-                               CertificateVerify{signed_value}.serialize());
-        !st) {
-      return st;
-    }
+  derive_master_secret(ours->premaster);
+  if (auto st = derive_keys(link); !st) return st;
+  if (answer->identity) {
+    phase_ = Certifying{*answer->identity, answer->scheme};
+  } else {
+    phase_ = Between{};
   }
-  if (auto st = send_change_cipher_spec(); !st) return st;
-  return send_finished();
+  return ok_status();
 }
 
-Status Connection::client_on_new_session_ticket(const HandshakeMessage& msg) {
-  auto nst = NewSessionTicket::parse(msg.body);
+Status ClientHandshake::send_certificate_verify(Link& link) {
+  const auto* certifying = std::get_if<Certifying>(&phase_);
+  if (!certifying) return out_of_phase("our CertificateVerify");
+  const PrivateKey& key = certifying->identity.get().key;
+  DigitallySigned signed_value;
+  if (hello_.version == ProtocolVersion::ssl3) {
+    const Bytes digest = ssl3_cert_verify_hash(transcript_.running(HashAlgorithm::md5),
+                                               transcript_.running(HashAlgorithm::sha1),
+                                               master_secret_);
+    auto sig = sign_ssl3_digest(key, digest);
+    if (!sig) return sig.error();
+    signed_value.signature = std::move(sig).value();
+  } else {
+    auto sig = sign_handshake(hello_.version, key, certifying->scheme, transcript_.messages());
+    if (!sig) return sig.error();
+    signed_value = std::move(sig).value();
+  }
+  phase_ = Between{};
+  return send_message(link, HandshakeType::certificate_verify,
+                      CertificateVerify{signed_value}.serialize());
+}
+
+Status ClientHandshake::on_new_session_ticket(Link&, ByteView body) {
+  auto nst = NewSessionTicket::parse(body);
   if (!nst) return nst.error();
-  hs_->new_ticket = nst->ticket;
-  hs_->ticket_lifetime = nst->ticket_lifetime_hint;
+  new_ticket_ = nst->ticket;
+  ticket_lifetime_ = nst->ticket_lifetime_hint;
   return ok_status();
 }
 

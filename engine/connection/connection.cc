@@ -1,8 +1,11 @@
 // Records in, records out: the part of Connection that is not the handshake.
+// Handshake messages and ChangeCipherSpec go to the handshake under way
+// (client_handshake.h, server_handshake.h); the rest stays here.
 #include "engine/connection/connection.h"
 
-#include "engine/connection/handshake_state.h"
+#include "engine/connection/client_handshake.h"
 #include "engine/connection/policy.h"
+#include "engine/connection/server_handshake.h"
 #include "engine/messages/handshake/record_bodies.h"
 
 namespace gauntlet {
@@ -35,19 +38,19 @@ Connection::~Connection() = default;
 Connection Connection::client(std::shared_ptr<const Config> config, ClientOptions options) {
   Connection c(Role::client, std::move(config), std::move(options));
   if (c.state_ == ConnectionState::closed) return c;
-  if (auto st = c.client_send_hello(); !st) c.fail(st.error());
+  if (auto st = c.start_client_handshake(); !st) c.fail(st.error());
   return c;
 }
 
 Connection Connection::server(std::shared_ptr<const Config> config) {
   Connection c(Role::server, std::move(config), {});
-  c.hs_ = std::make_unique<Handshake>();
+  c.hs_ = std::make_unique<ServerHandshake>();
   return c;
 }
 
 std::string Connection::progress() const {
   if (!hs_) return state_ == ConnectionState::closed ? "closed" : "established";
-  const auto row = hs_->order.last();
+  const auto row = hs_->last();
   if (!row) return "start";
   return wire_name(row->wire) + (row->sender == Role::client ? " from client" : " from server");
 }
@@ -77,7 +80,8 @@ Status Connection::process_records() {
       if (!body) return body.error();
       if (!body->has_value()) return ok_status();
       started_ = true;
-      if (auto st = server_on_ssl2_hello(**body); !st) return st;
+      Link l = link();
+      if (auto st = server_handshake()->on_ssl2_hello(l, **body); !st) return st;
     }
     started_ = true;
   }
@@ -110,7 +114,7 @@ Status Connection::on_record(OpenedRecord record) {
     case ContentType::alert:
       return on_alert(record.plaintext);
     case ContentType::application_data:
-      if (!handshake_done() || (hs_ && hs_->peer_ccs_seen)) {
+      if (!handshake_done() || (hs_ && hs_->peer_ccs_seen())) {
         return Error{AlertDescription::unexpected_message,
                      "application data before the handshake completed"};
       }
@@ -139,10 +143,10 @@ Status Connection::on_alert(ByteView body) {
       error_ = Error{d, "peer sent fatal alert " + iana_name(d)};
       // RFC 5246 §7.2.2: upon receipt of a fatal alert both sides forget
       // the session; a client must not offer it again.
-      if (session_ && role_ == Role::server && config_->session_cache) {
-        config_->session_cache->remove(session_->id);
+      if (kept_.session && role_ == Role::server && config_->session_cache) {
+        config_->session_cache->remove(kept_.session->id);
       }
-      session_.reset();
+      kept_.session.reset();
       state_ = ConnectionState::closed;
       return ok_status();
     }
@@ -154,8 +158,10 @@ Status Connection::on_alert(ByteView body) {
       return ok_status();
     }
     peer_warnings_.push_back(d);
-    if (d == AlertDescription::no_certificate && role_ == Role::server && hs_) {
-      if (auto st = server_on_no_certificate_alert(); !st) return st;
+    if (ServerHandshake* server = server_handshake();
+        d == AlertDescription::no_certificate && server) {
+      Link l = link();
+      if (auto st = server->on_no_certificate_alert(l); !st) return st;
       continue;
     }
     if (d == AlertDescription::no_renegotiation && hs_ && handshake_done()) {
@@ -195,20 +201,20 @@ void Connection::fail(Error e) {
     (void)send_alert(AlertLevel::fatal, e.alert);
   }
   // RFC 5246 §7.2.2: a fatal alert invalidates the session.
-  if (session_ && role_ == Role::server && config_->session_cache) {
-    config_->session_cache->remove(session_->id);
+  if (kept_.session && role_ == Role::server && config_->session_cache) {
+    config_->session_cache->remove(kept_.session->id);
   }
-  session_.reset();
+  kept_.session.reset();
   error_ = std::move(e);
   state_ = ConnectionState::closed;
 }
 
 Status Connection::may_renegotiate() const {
-  if (!renegotiation_allowed(config_->renegotiation, secure_renegotiation_)) {
+  if (!renegotiation_allowed(config_->renegotiation, kept_.secure_renegotiation)) {
     return Error{AlertDescription::no_renegotiation, "renegotiation refused by policy"};
   }
-  if (config_->max_renegotiations && handshakes_ > 0 &&
-      static_cast<uint32_t>(handshakes_ - 1) >= *config_->max_renegotiations) {
+  if (config_->max_renegotiations && kept_.handshakes > 0 &&
+      static_cast<uint32_t>(kept_.handshakes - 1) >= *config_->max_renegotiations) {
     return Error{AlertDescription::no_renegotiation, "renegotiation limit reached"};
   }
   return ok_status();
@@ -220,12 +226,112 @@ Status Connection::renegotiate() {
   }
   if (auto st = may_renegotiate(); !st) return st;
   if (role_ == Role::client) {
-    auto st = client_send_hello();
+    auto st = start_client_handshake();
     if (!st) fail(st.error());
     return st;
   }
-  hs_ = std::make_unique<Handshake>();
-  return send_message(HandshakeType::hello_request, Bytes{});
+  auto server = std::make_unique<ServerHandshake>();
+  Link l = link();
+  Status st = server->request_renegotiation(l);
+  hs_ = std::move(server);
+  return st;
+}
+
+Status Connection::start_client_handshake() {
+  hs_ = std::make_unique<ClientHandshake>();
+  Link l = link();
+  return hs_->send_flight(l);
+}
+
+ServerHandshake* Connection::server_handshake() {
+  if (role_ != Role::server) return nullptr;
+  return static_cast<ServerHandshake*>(hs_.get());
+}
+
+void Connection::complete_if_done() {
+  if (!hs_ || !hs_->done()) return;
+  Link l = link();
+  hs_->finish(l);
+  state_ = ConnectionState::established;
+  hs_.reset();
+}
+
+Status Connection::on_handshake_record(ByteView body) {
+  if (auto st = reassembler_.add(body); !st) return st;
+  while (state_ != ConnectionState::closed) {
+    // A message the state does not allow is refused on its type byte, not
+    // after waiting for (or measuring) a body whose length may be anything:
+    // a Finished sent without ChangeCipherSpec arrives encrypted, its first
+    // byte a random "type" (RFC 5246 §7.4.9).
+    if (const auto type = reassembler_.pending_type()) {
+      if (auto st = may_arrive(static_cast<HandshakeType>(*type)); !st) return st;
+    }
+    auto msg = reassembler_.next();
+    if (!msg) return msg.error();
+    if (!msg->has_value()) break;
+    if (auto st = on_handshake_message(std::move(**msg)); !st) return st;
+  }
+  return ok_status();
+}
+
+Status Connection::may_arrive(HandshakeType type) const {
+  if (type == HandshakeType::hello_request) return ok_status();  // on_handshake_message decides
+  if (!hs_) {
+    if (role_ == Role::server && type == HandshakeType::client_hello) return ok_status();
+    return Error{AlertDescription::unexpected_message, iana_name(type) + " after the handshake"};
+  }
+  return hs_->may_arrive(type);
+}
+
+Status Connection::on_handshake_message(HandshakeMessage msg) {
+  if (config_->on_message) config_->on_message(msg.type);
+  // HelloRequest stands outside the handshake it asks for and outside its
+  // transcript (RFC 5246 §7.4.1.1).
+  if (msg.type == HandshakeType::hello_request) {
+    if (role_ != Role::client) {
+      return Error{AlertDescription::unexpected_message, "HelloRequest from a client"};
+    }
+    if (!msg.body.empty()) return decode_error("HelloRequest: body must be empty");
+    return on_hello_request();
+  }
+  if (!hs_) {
+    if (role_ == Role::server && msg.type == HandshakeType::client_hello) {
+      // Refused with the warning, never silence: the client then knows to
+      // carry on under the current keys (RFC 5746 §4.4, RFC 5246 §7.2.2).
+      if (!may_renegotiate()) {
+        return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
+      }
+      hs_ = std::make_unique<ServerHandshake>();
+    } else {
+      return Error{AlertDescription::unexpected_message,
+                   iana_name(msg.type) + " after the handshake"};
+    }
+  }
+  Link l = link();
+  if (auto st = hs_->receive(l, msg); !st) return st;
+  complete_if_done();
+  return ok_status();
+}
+
+Status Connection::on_hello_request() {
+  // Ignored during a handshake (RFC 5246 §7.4.1.1).
+  if (hs_ || state_ != ConnectionState::established) return ok_status();
+  // RFC 5246 §7.4.1.1: a client that will not renegotiate says so with
+  // the no_renegotiation warning.
+  if (!may_renegotiate()) {
+    return send_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
+  }
+  return start_client_handshake();
+}
+
+Status Connection::on_change_cipher_spec(ByteView body) {
+  if (!hs_) {
+    return Error{AlertDescription::unexpected_message, "ChangeCipherSpec after the handshake"};
+  }
+  Link l = link();
+  if (auto st = hs_->receive_change_cipher_spec(l, body); !st) return st;
+  complete_if_done();
+  return ok_status();
 }
 
 }  // namespace gauntlet

@@ -2,7 +2,10 @@
 // (sans-IO): receive() takes bytes from the peer, take_output() gives the
 // bytes to send. No sockets, threads or globals; randomness and time come
 // from the Config. Every failure sends the fatal alert the RFCs name and
-// closes the connection; error() then says why.
+// closes the connection; error() then says why. The connection keeps the
+// records, alerts and application data; each handshake is a
+// ClientHandshake or ServerHandshake (client_handshake.h,
+// server_handshake.h) that it feeds and drops when done.
 #pragma once
 
 #include <memory>
@@ -12,7 +15,7 @@
 
 #include "engine/base/error.h"
 #include "engine/connection/config.h"
-#include "engine/connection/ephemeral_key.h"
+#include "engine/connection/handshake_link.h"
 #include "engine/connection/message_order.h"
 #include "engine/connection/record_layer.h"
 #include "engine/crypto/hash.h"
@@ -32,25 +35,8 @@ enum class ConnectionState {
   closed,       // close_notify or a fatal alert, either way
 };
 
-// What the last completed handshake negotiated.
-struct Negotiated {
-  ProtocolVersion version = ProtocolVersion::tls12;
-  CipherSuite suite = CipherSuite::null_with_null_null;
-  std::optional<NamedGroup> group;                   // DHE/ECDHE
-  std::optional<SignatureScheme> signature_scheme;   // the server's, TLS 1.2
-  bool resumed = false;
-  bool extended_master_secret = false;
-  bool encrypt_then_mac = false;
-  bool secure_renegotiation = false;
-  std::string alpn;
-  std::string server_name;
-  std::vector<Certificate> peer_chain;  // leaf first
-  Bytes client_random, server_random, master_secret;
-  size_t max_send_fragment = 0;
-  int handshakes = 0;  // 1 + renegotiations
-};
-
-struct HelloScope;  // engine/connection/extensions/extension.h
+class Handshake;        // handshake.h
+class ServerHandshake;  // server_handshake.h
 
 class Connection {
  public:
@@ -73,7 +59,7 @@ class Connection {
   bool has_output() const { return records_.has_output(); }
 
   ConnectionState state() const { return state_; }
-  bool handshake_done() const { return handshakes_ > 0; }
+  bool handshake_done() const { return kept_.handshakes > 0; }
   bool handshaking() const { return hs_ != nullptr; }
   // The last handshake step seen or sent, "ServerHelloDone from server".
   std::string progress() const;
@@ -85,9 +71,9 @@ class Connection {
   const std::vector<AlertDescription>& peer_warnings() const { return peer_warnings_; }
   bool peer_closed() const { return peer_closed_; }
 
-  const Negotiated& negotiated() const { return negotiated_; }
+  const Negotiated& negotiated() const { return kept_.negotiated; }
   // The session to offer next time (client) or just cached (server).
-  const std::optional<Session>& session() const { return session_; }
+  const std::optional<Session>& session() const { return kept_.session; }
 
   // Application data: write after the handshake; read what has arrived.
   Status write(ByteView data);
@@ -105,74 +91,35 @@ class Connection {
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();
 
- // One handshake's state, in handshake_state.h.
-  struct Handshake;
-
  private:
   Connection(Role role, std::shared_ptr<const Config> config, ClientOptions options);
 
-  // connection.cc: records, alerts, application data.
+  // What the handshake reaches of this connection, for one call.
+  Link link() { return Link{*config_, options_, records_, kept_, fuzzer_mode_}; }
+
   Status process_records();
   Status on_record(OpenedRecord record);
   Status on_alert(ByteView body);
   Status on_change_cipher_spec(ByteView body);
   Status on_handshake_record(ByteView body);
+  // Whether a message of this type may come from the peer now (its order).
+  Status may_arrive(HandshakeType type) const;
+  Status on_handshake_message(HandshakeMessage msg);
+  // Client: a HelloRequest (RFC 5246 §7.4.1.1) outside any handshake.
+  Status on_hello_request();
+  // Client: a fresh handshake, its ClientHello sent.
+  Status start_client_handshake();
+  // Once the handshake's last row has passed, its outcome is the
+  // connection's and the handshake goes.
+  void complete_if_done();
+  // The server's handshake, for what only a server receives; null on a
+  // client or between handshakes.
+  ServerHandshake* server_handshake();
   void fail(Error e);
   // Whether the policy and the limit let a renegotiation start now; the
   // error carries no_renegotiation.
   Status may_renegotiate() const;
   Status send_alert(AlertLevel level, AlertDescription d);
-
-  // handshake_common.cc: what both sides do.
-  // `hashed`: the body the transcript takes instead (a rewrite in flight).
-  Status send_message(HandshakeType type, Result<Bytes> body,
-                      const std::optional<Bytes>& hashed = std::nullopt);
-  Status accept(Role sender, Wire w);
-  // Whether a message of this type may come from the peer now (its order).
-  Status may_arrive(HandshakeType type) const;
-  Status on_handshake_message(HandshakeMessage msg);
-  Status derive_keys();
-  Status send_change_cipher_spec();
-  Status send_finished();
-  Status check_finished(const HandshakeMessage& msg);
-  void finish_handshake();
-  // The session this handshake establishes, for the cache and tickets.
-  Session handshake_session() const;
-  // After ServerHello (max_fragment_length) and at each ChangeCipherSpec.
-  enum class Direction { send, receive };
-  void apply_fragment_limits(Direction d);
-  Role peer() const { return role_ == Role::client ? Role::server : Role::client; }
-  // What the extension rows see of this connection and its handshake.
-  HelloScope hello_scope();
-
-  // client_handshake.cc
-  Status client_send_hello();
-  Status client_send_ssl2_hello();
-  Status client_on_message(const HandshakeMessage& msg);
-  Status client_on_server_hello(const HandshakeMessage& msg);
-  Status client_on_certificate(const HandshakeMessage& msg);
-  Status client_on_server_key_exchange(const HandshakeMessage& msg);
-  Status client_on_certificate_request(const HandshakeMessage& msg);
-  Status client_on_server_hello_done();
-  Status client_send_key_exchange();
-  Status client_on_new_session_ticket(const HandshakeMessage& msg);
-  Status client_on_hello_request();
-
-  // server_handshake.cc
-  Status server_on_message(const HandshakeMessage& msg);
-  Status server_on_ssl2_hello(ByteView body);
-  Status server_on_client_hello(const ClientHello& hello);
-  Status server_full_handshake(const ClientHello& hello);
-  Status server_resume(const ClientHello& hello, Session session);
-  Status server_send_hello(Bytes session_id);
-  Status server_send_key_exchange();
-  Status server_on_certificate(const HandshakeMessage& msg);
-  Status server_on_client_key_exchange(const HandshakeMessage& msg);
-  Status server_on_certificate_verify(const HandshakeMessage& msg);
-  Status server_send_ticket();
-  Status server_on_no_certificate_alert();
-  Status server_without_client_certificate();
-  Status server_finish_flight();
 
   Role role_;
   std::shared_ptr<const Config> config_;
@@ -182,9 +129,7 @@ class Connection {
   HandshakeReassembler reassembler_;
   std::unique_ptr<Handshake> hs_;
   ConnectionState state_ = ConnectionState::handshaking;
-  int handshakes_ = 0;
-  Negotiated negotiated_;
-  std::optional<Session> session_;
+  AcrossHandshakes kept_;
   std::optional<Error> error_;
   std::optional<AlertDescription> peer_alert_;
   std::vector<AlertDescription> peer_warnings_;
@@ -193,9 +138,6 @@ class Connection {
   bool started_ = false;  // a server has seen its first byte
   Bytes alert_buffer_;    // an alert split across records
   Bytes app_in_;
-  // RFC 5746 §3.1: the last Finished of each side, for renegotiation_info.
-  bool secure_renegotiation_ = false;
-  Bytes client_verify_data_, server_verify_data_;
 };
 
 }  // namespace gauntlet

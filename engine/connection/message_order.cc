@@ -1,42 +1,84 @@
 #include "engine/connection/message_order.h"
 
+#include "engine/connection/client_handshake.h"
+#include "engine/connection/server_handshake.h"
+
 namespace gauntlet {
 
 namespace {
 
 using C = Condition;
 using H = HandshakeType;
+using CH = ClientHandshake;
+using SH = ServerHandshake;
 constexpr Role kC = Role::client;
 constexpr Role kS = Role::server;
 
+using ClientWriter = Status (CH::*)(Link&);
+using ClientHandler = Status (CH::*)(Link&, ByteView);
+using ServerWriter = Status (SH::*)(Link&);
+using ServerHandler = Status (SH::*)(Link&, ByteView);
+
+constexpr OrderRow by_client(Wire w, Condition when, ClientWriter write, ServerHandler handle) {
+  return {kC, w, when, {.write = write}, {.handle = handle}};
+}
+constexpr OrderRow by_server(Wire w, Condition when, ServerWriter write, ClientHandler handle) {
+  return {kS, w, when, {.handle = handle}, {.write = write}};
+}
+
+// Both roles' ChangeCipherSpec and Finished (handshake.h).
+const OrderRow client_change_cipher_spec =
+    by_client(kChangeCipherSpec, C::always, &Handshake::send_change_cipher_spec,
+              &Handshake::on_change_cipher_spec);
+const OrderRow client_finished = by_client(wire(H::finished), C::always,
+                                               &Handshake::send_finished, &Handshake::on_finished);
+const OrderRow server_change_cipher_spec =
+    by_server(kChangeCipherSpec, C::always, &Handshake::send_change_cipher_spec,
+              &Handshake::on_change_cipher_spec);
+const OrderRow server_finished = by_server(wire(H::finished), C::always,
+                                               &Handshake::send_finished, &Handshake::on_finished);
+const OrderRow client_hello =
+    by_client(wire(H::client_hello), C::always, &CH::send_client_hello, &SH::on_client_hello);
+const OrderRow server_hello =
+    by_server(wire(H::server_hello), C::always, &SH::send_server_hello, &CH::on_server_hello);
+const OrderRow new_session_ticket =
+    by_server(wire(H::new_session_ticket), C::new_session_ticket, &SH::send_new_session_ticket,
+              &CH::on_new_session_ticket);
+
 // RFC 5246 Figure 1, with NewSessionTicket before the server's
 // ChangeCipherSpec (RFC 5077 §3.1, Figure 2).
-constexpr OrderRow kFull[] = {
-    {kC, wire(H::client_hello), C::always},
-    {kS, wire(H::server_hello), C::always},
-    {kS, wire(H::certificate), C::always},
-    {kS, wire(H::server_key_exchange), C::server_key_exchange},
-    {kS, wire(H::certificate_request), C::certificate_request},
-    {kS, wire(H::server_hello_done), C::always},
-    {kC, wire(H::certificate), C::certificate_request},
-    {kC, wire(H::client_key_exchange), C::always},
-    {kC, wire(H::certificate_verify), C::client_certificate},
-    {kC, kChangeCipherSpec, C::always},
-    {kC, wire(H::finished), C::always},
-    {kS, wire(H::new_session_ticket), C::new_session_ticket},
-    {kS, kChangeCipherSpec, C::always},
-    {kS, wire(H::finished), C::always},
+const OrderRow kFull[] = {
+    client_hello,
+    server_hello,
+    by_server(wire(H::certificate), C::always, &SH::send_certificate, &CH::on_certificate),
+    by_server(wire(H::server_key_exchange), C::server_key_exchange,
+              &SH::send_server_key_exchange, &CH::on_server_key_exchange),
+    by_server(wire(H::certificate_request), C::certificate_request,
+              &SH::send_certificate_request, &CH::on_certificate_request),
+    by_server(wire(H::server_hello_done), C::always, &SH::send_server_hello_done,
+              &CH::on_server_hello_done),
+    by_client(wire(H::certificate), C::certificate_request, &CH::send_certificate,
+              &SH::on_certificate),
+    by_client(wire(H::client_key_exchange), C::always, &CH::send_client_key_exchange,
+              &SH::on_client_key_exchange),
+    by_client(wire(H::certificate_verify), C::client_certificate, &CH::send_certificate_verify,
+              &SH::on_certificate_verify),
+    client_change_cipher_spec,
+    client_finished,
+    new_session_ticket,
+    server_change_cipher_spec,
+    server_finished,
 };
 
 // RFC 5246 Figure 2; RFC 5077 §3.1 Figure 3 for a renewed ticket.
-constexpr OrderRow kAbbreviated[] = {
-    {kC, wire(H::client_hello), C::always},
-    {kS, wire(H::server_hello), C::always},
-    {kS, wire(H::new_session_ticket), C::new_session_ticket},
-    {kS, kChangeCipherSpec, C::always},
-    {kS, wire(H::finished), C::always},
-    {kC, kChangeCipherSpec, C::always},
-    {kC, wire(H::finished), C::always},
+const OrderRow kAbbreviated[] = {
+    client_hello,
+    server_hello,
+    new_session_ticket,
+    server_change_cipher_spec,
+    server_finished,
+    client_change_cipher_spec,
+    client_finished,
 };
 
 }  // namespace
@@ -68,7 +110,7 @@ std::optional<bool> HandshakeFacts::holds(Condition c) const {
   return false;
 }
 
-Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
+Result<const OrderRow*> MessageOrder::step(Role sender, Wire w, const HandshakeFacts& facts) {
   const auto rows = handshake_rows(shape_);
   for (size_t i = next_; i < rows.size(); ++i) {
     const OrderRow& row = rows[i];
@@ -76,7 +118,7 @@ Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
     if (present == false) continue;
     if (row.sender == sender && row.wire == w) {
       next_ = i + 1;
-      return ok_status();
+      return &row;
     }
     // A row the peer may leave out: look further.
     if (!present.has_value()) continue;
@@ -84,6 +126,25 @@ Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
   }
   return Error{AlertDescription::unexpected_message,
                "unexpected " + wire_name(w) + (sender == Role::client ? " from client" : " from server")};
+}
+
+Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
+  auto row = step(sender, w, facts);
+  if (!row) return row.error();
+  return ok_status();
+}
+
+const OrderRow* MessageOrder::next_from(Role us, const HandshakeFacts& facts) {
+  const auto rows = handshake_rows(shape_);
+  for (size_t i = next_; i < rows.size(); ++i) {
+    const OrderRow& row = rows[i];
+    const std::optional<bool> present = facts.holds(row.when);
+    if (present == false) continue;
+    if (row.sender != us || !present.has_value()) return nullptr;
+    next_ = i + 1;
+    return &row;
+  }
+  return nullptr;
 }
 
 bool MessageOrder::done() const { return next_ >= handshake_rows(shape_).size(); }

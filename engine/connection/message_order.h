@@ -1,8 +1,11 @@
-// The order of handshake messages, as data (RFC 5246 §7.3, Fig. 1 and 2;
-// RFC 5077 §3.1 for NewSessionTicket). Each handshake follows one of two
-// scripts; a row appears only when its condition holds for this handshake.
-// Anything that is not the next row a connection may see is
-// unexpected_message: this table is the one place that decides it.
+// The handshake as data (RFC 5246 §7.3, Fig. 1 and 2; RFC 5077 §3.1 for
+// NewSessionTicket), after s2n-tls's state_machine[]: each shape is a script
+// of rows (sender, message, condition, and what each role does there: the
+// sender's writer produces the message, the receiver's handler takes it). A
+// row appears only when its condition holds for this handshake. Anything
+// that is not the next row a connection may see is unexpected_message, and
+// our own flights are the rows after it that we send: this table is the one
+// place that decides both. docs/ARCHITECTURE.md says how TLS 1.3's shapes fit.
 #pragma once
 
 #include <optional>
@@ -10,11 +13,16 @@
 #include <string>
 
 #include "engine/base/error.h"
+#include "engine/base/reader.h"
 #include "engine/registry/handshake_type.h"
 
 namespace gauntlet {
 
 enum class Role { client, server };
+
+class ClientHandshake;  // client_handshake.h
+class ServerHandshake;  // server_handshake.h
+struct Link;            // handshake_link.h
 
 // A handshake message, or the ChangeCipherSpec record between them.
 struct Wire {
@@ -36,10 +44,20 @@ enum class Condition {
   new_session_ticket,   // the server acknowledged session_ticket (RFC 5077 §3.2)
 };
 
+// What one role does at a row: write it (its sender) or handle it (its
+// receiver, given the message body, or the ChangeCipherSpec record's).
+template <typename Side>
+struct RowAction {
+  Status (Side::*write)(Link&) = nullptr;
+  Status (Side::*handle)(Link&, ByteView body) = nullptr;
+};
+
 struct OrderRow {
   Role sender;
   Wire wire;
   Condition when;
+  RowAction<ClientHandshake> client;
+  RowAction<ServerHandshake> server;
 };
 
 enum class HandshakeShape { full, abbreviated };
@@ -68,7 +86,11 @@ class MessageOrder {
 
   // The next row `sender` may send with these facts: unexpected_message for
   // anything else. Advances past the row on success.
+  Result<const OrderRow*> step(Role sender, Wire w, const HandshakeFacts& facts);
   Status accept(Role sender, Wire w, const HandshakeFacts& facts);
+  // The next row if `us` sends it now, advanced past; null when the peer's
+  // turn (or the end) comes first. Our own rows' conditions are all known.
+  const OrderRow* next_from(Role us, const HandshakeFacts& facts);
   // True once the last row has passed.
   bool done() const;
   // The row after which we are, for progress reports.

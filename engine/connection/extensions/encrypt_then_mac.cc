@@ -1,6 +1,6 @@
 // encrypt_then_mac (RFC 7366): MAC over the CBC ciphertext instead of the
 // plaintext. Agreed only for a CBC suite above SSL 3.0; the record layer
-// learns it from Handshake::encrypt_then_mac at ChangeCipherSpec.
+// learns it from HelloState::encrypt_then_mac at ChangeCipherSpec.
 #include "engine/connection/extensions/extension.h"
 #include "engine/connection/negotiation.h"
 
@@ -14,7 +14,7 @@ std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
 
 // RFC 7366 §2: a TLS extension; SSL 3.0's CBC keeps MAC-then-encrypt.
 std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
-  Connection::Handshake& h = s.hs;
+  HelloState& h = s.hs;
   h.encrypt_then_mac = s.config.encrypt_then_mac && is_cbc(h.suite->cipher) &&
                        h.version != ProtocolVersion::ssl3 &&
                        find_body(h.client_hello.extensions, ExtensionType::encrypt_then_mac);
@@ -23,7 +23,7 @@ std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
 }
 
 Status on_reply(HelloScope& s, const Reply& r) {
-  Connection::Handshake& h = s.hs;
+  HelloState& h = s.hs;
   if (!body_as<EncryptThenMac>(r.body)) return ok_status();
   // RFC 7366 §3: only for CBC suites. OpenSSL also answers it for NULL
   // suites, where both orders give the same bytes; we let that pass.

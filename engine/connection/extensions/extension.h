@@ -26,7 +26,7 @@ namespace gauntlet {
 // connection keeps across handshakes for RFC 5746.
 struct HelloScope {
   const Config& config;
-  Connection::Handshake& hs;
+  HelloState& hs;
   const ClientOptions& options;  // client: the name it asks for
   bool renegotiating = false;    // a handshake completed before this one
   bool fuzzer_mode = false;      // Config::fuzzer_mode in the fuzzing build

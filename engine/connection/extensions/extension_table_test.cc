@@ -69,7 +69,7 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
 // A scope over a default Config and a fresh handshake, for hooks alone.
 struct Fixture {
   Config config;
-  Connection::Handshake hs;
+  HelloState hs;
   ClientOptions options;
   bool secure_renegotiation = false;
   Bytes client_verify_data, server_verify_data;

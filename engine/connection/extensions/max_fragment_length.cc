@@ -1,7 +1,7 @@
 // max_fragment_length (RFC 6066 §4): the client asks for smaller records
 // both ways; the server echoes the request. record_size_limit takes its
 // place when the client sends both (RFC 8449 §5). The record layer applies
-// Handshake::max_fragment_length from ServerHello on.
+// HelloState::max_fragment_length from ServerHello on.
 #include "engine/connection/extensions/extension.h"
 
 namespace gauntlet {

@@ -1,6 +1,6 @@
 // record_size_limit (RFC 8449): each side announces the largest protected
 // record it will take. A server answers a client's limit with its own. The
-// record layer applies Handshake::peer_record_size_limit after
+// record layer applies HelloState::peer_record_size_limit after
 // ChangeCipherSpec (handshake_common.cc).
 #include "engine/connection/extensions/extension.h"
 #include "engine/record/record_header.h"

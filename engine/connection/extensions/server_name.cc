@@ -29,7 +29,7 @@ Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
 
 // RFC 6066 §3: acknowledge a name we used, and not on resumption.
 std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
-  const Connection::Handshake& h = s.hs;
+  const HelloState& h = s.hs;
   if (h.resumed || !h.identity || h.server_name.empty() || !h.identity->matches(h.server_name)) {
     return std::nullopt;
   }

@@ -1,0 +1,89 @@
+// The client's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3): the
+// handlers and writers the order table's rows name for the client, and the
+// phases it passes through. A phase carries what is known at that point
+// (rustls's typed states), so a handler takes its inputs from the phase it
+// needs and never from a field the table alone promises is set; a handler
+// that finds another phase answers internal_error.
+//
+//   client_hello.cc      ClientHello (and its SSL 2.0 form), ServerHello
+//   client_handshake.cc  the server's flight, ours, NewSessionTicket
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+#include "engine/connection/handshake.h"
+#include "engine/crypto/dh.h"
+#include "engine/crypto/keys.h"
+#include "engine/messages/handshake/certificate_request.h"
+
+namespace gauntlet {
+
+namespace client_phase {
+
+// The server's share of a DHE or ECDHE key exchange (ServerKeyExchange);
+// monostate: RSA key transport to the certificate's key.
+struct DhShare {
+  DhParams params;
+  Bytes public_value;
+};
+struct EcShare {
+  NamedGroup group;
+  Bytes point;
+};
+using ServerShare = std::variant<std::monostate, DhShare, EcShare>;
+
+// The server's Certificate has been checked; its flight goes on.
+struct ServerCertified {
+  PublicKey server_key;
+  ServerShare share;
+  std::optional<CertificateRequest> request;  // the server asked for ours
+};
+
+// ServerHelloDone came: our flight is decided.
+struct Answering {
+  PublicKey server_key;
+  ServerShare share;
+  const Identity* identity = nullptr;  // ours to send; null: none fits (or none asked)
+  std::optional<SignatureScheme> scheme;  // TLS 1.2 CertificateVerify
+};
+
+// Keys are set and our certificate went out: CertificateVerify is due.
+struct Certifying {
+  std::reference_wrapper<const Identity> identity;
+  std::optional<SignatureScheme> scheme;
+};
+
+// Hellos, a resumption, or the keys set with nothing more to sign.
+struct Between {};
+
+}  // namespace client_phase
+
+class ClientHandshake final : public Handshake {
+ public:
+  ClientHandshake() : Handshake(Role::client) {}
+
+  // The rows' actions (message_order.cc).
+  Status send_client_hello(Link& link);
+  Status on_server_hello(Link& link, ByteView body);
+  Status on_certificate(Link& link, ByteView body);
+  Status on_server_key_exchange(Link& link, ByteView body);
+  Status on_certificate_request(Link& link, ByteView body);
+  Status on_server_hello_done(Link& link, ByteView body);
+  Status send_certificate(Link& link);
+  Status send_client_key_exchange(Link& link);
+  Status send_certificate_verify(Link& link);
+  Status on_new_session_ticket(Link& link, ByteView body);
+
+ private:
+  using Phase = std::variant<client_phase::Between, client_phase::ServerCertified,
+                             client_phase::Answering, client_phase::Certifying>;
+
+  Status act(const OrderRow& row, Link& link, ByteView body) override;
+  Status send_ssl2_hello(Link& link);
+
+  Phase phase_;
+};
+
+}  // namespace gauntlet

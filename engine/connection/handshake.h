@@ -1,0 +1,101 @@
+// One handshake, from ClientHello to the second Finished, driven by the rows
+// of its shape (message_order.h): a message from the peer must be the next
+// row and goes to that row's handler; then every row after it that we send
+// is produced by its writer, until the peer's turn. ClientHandshake and
+// ServerHandshake hold each role's handlers, writers and phases; this base
+// holds what both share (the transcript, keys, ChangeCipherSpec, Finished).
+// A renegotiation starts a fresh one; the connection keeps only what
+// AcrossHandshakes records.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/connection/handshake_link.h"
+#include "engine/connection/handshake_state.h"
+#include "engine/connection/message_order.h"
+#include "engine/crypto/hash.h"
+#include "engine/crypto/x509.h"
+#include "engine/messages/framing/handshake_message.h"
+#include "engine/record/protection.h"
+
+namespace gauntlet {
+
+struct HelloScope;  // engine/connection/extensions/extension.h
+
+class Handshake {
+ public:
+  virtual ~Handshake();
+  Handshake(const Handshake&) = delete;
+  Handshake& operator=(const Handshake&) = delete;
+
+  // Our rows from where the script stands until the peer's turn.
+  Status send_flight(Link& link);
+  // A message from the peer: its row, its handler, then our next flight.
+  Status receive(Link& link, const HandshakeMessage& msg);
+  Status receive_change_cipher_spec(Link& link, ByteView body);
+  // Whether a message of this type may come from the peer now (its order).
+  Status may_arrive(HandshakeType type) const;
+  // True once the last row has passed; then finish() records the outcome
+  // (Negotiated, the session, the server's cache).
+  bool done() const { return order_.done(); }
+  void finish(Link& link);
+  // The row after which we are, for progress reports.
+  std::optional<OrderRow> last() const { return order_.last(); }
+  // The peer's ChangeCipherSpec came and its Finished not yet: application
+  // data may not arrive in between.
+  bool peer_ccs_seen() const { return peer_ccs_seen_; }
+
+  // `hashed`: the body the transcript takes instead (a rewrite in flight).
+  // Bugs that garble, skip or repeat a message apply here.
+  Status send_message(Link& link, HandshakeType type, Result<Bytes> body,
+                      const std::optional<Bytes>& hashed = std::nullopt);
+
+  // The rows' actions both roles share (message_order.cc names them).
+  Status send_change_cipher_spec(Link& link);
+  Status on_change_cipher_spec(Link& link, ByteView body);
+  Status send_finished(Link& link);
+  Status on_finished(Link& link, ByteView body);
+
+ protected:
+  explicit Handshake(Role role) : role_(role) {}
+
+  // The row's action for this role: its writer, or its handler given `body`.
+  virtual Status act(const OrderRow& row, Link& link, ByteView body) = 0;
+
+  Role peer() const { return role_ == Role::client ? Role::server : Role::client; }
+  Status derive_keys(Link& link);
+  // After ServerHello (max_fragment_length) and at each ChangeCipherSpec.
+  enum class Direction { send, receive };
+  void apply_fragment_limits(Link& link, Direction d);
+  // The session this handshake establishes, for the cache and tickets.
+  Session handshake_session(const Link& link) const;
+  // What the extension rows see of this handshake and its connection.
+  HelloScope hello_scope(Link& link);
+  // The master secret from the premaster (RFC 5246 §8.1, RFC 7627 §4), after
+  // ClientKeyExchange is in the transcript; the premaster is wiped.
+  void derive_master_secret(Bytes& premaster);
+
+  Role role_;
+  HelloState hello_;
+  MessageOrder order_;
+  Transcript transcript_;
+  Bytes master_secret_;
+  // The peer's certificates (leaf first), verified or from the session.
+  std::vector<Certificate> peer_chain_;
+  // What Negotiated reports of the key exchange.
+  std::optional<NamedGroup> group_;
+  std::optional<SignatureScheme> server_signature_scheme_;
+  // Client: the ticket the server sent (RFC 5077 §3.3), for the session.
+  Bytes new_ticket_;
+  uint32_t ticket_lifetime_ = 0;
+
+ private:
+  // Keys for after ChangeCipherSpec, each direction its own.
+  std::unique_ptr<RecordProtection> pending_read_, pending_write_;
+  bool peer_ccs_seen_ = false;
+};
+
+}  // namespace gauntlet

@@ -1,0 +1,60 @@
+// What a handshake reaches of its connection. A Connection moves (it is
+// returned by value), so a handshake keeps no pointer to it: each call gets
+// a Link made for that call.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/connection/config.h"
+#include "engine/connection/record_layer.h"
+#include "engine/crypto/x509.h"
+#include "engine/registry/cipher_suite.h"
+#include "engine/registry/named_group.h"
+#include "engine/registry/signature_scheme.h"
+#include "engine/registry/version.h"
+#include "engine/session/session.h"
+
+namespace gauntlet {
+
+// What the last completed handshake negotiated.
+struct Negotiated {
+  ProtocolVersion version = ProtocolVersion::tls12;
+  CipherSuite suite = CipherSuite::null_with_null_null;
+  std::optional<NamedGroup> group;                   // DHE/ECDHE
+  std::optional<SignatureScheme> signature_scheme;   // the server's, TLS 1.2
+  bool resumed = false;
+  bool extended_master_secret = false;
+  bool encrypt_then_mac = false;
+  bool secure_renegotiation = false;
+  std::string alpn;
+  std::string server_name;
+  std::vector<Certificate> peer_chain;  // leaf first
+  Bytes client_random, server_random, master_secret;
+  size_t max_send_fragment = 0;
+  int handshakes = 0;  // 1 + renegotiations
+};
+
+// What a connection carries from one handshake to the next.
+struct AcrossHandshakes {
+  // RFC 5746 §3.1: whether the connection renegotiates securely, and the
+  // last Finished of each side, for renegotiation_info.
+  bool secure_renegotiation = false;
+  Bytes client_verify_data, server_verify_data;
+  Negotiated negotiated;
+  std::optional<Session> session;  // to offer next time (client) or just cached (server)
+  int handshakes = 0;              // completed so far
+};
+
+struct Link {
+  const Config& config;
+  const ClientOptions& options;  // client: the name and session it asks for
+  RecordLayer& records;
+  AcrossHandshakes& kept;
+  bool fuzzer_mode = false;  // Config::fuzzer_mode in the fuzzing build
+
+  bool renegotiating() const { return kept.handshakes > 0; }
+};
+
+}  // namespace gauntlet

@@ -1,0 +1,94 @@
+// The server's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3), with
+// resumption by session ID and by ticket (RFC 5077) and the SSLv2-compatible
+// ClientHello (RFC 5246 E.2): the handlers and writers the order table's
+// rows name for the server, and the phases it passes through. As on the
+// client (client_handshake.h), a phase carries what is known at that point
+// and a handler that finds another phase answers internal_error.
+//
+//   server_hello.cc      ClientHello: version, session, suite and identity;
+//                        our ServerHello
+//   server_handshake.cc  the rest of our flight, the client's, our ticket
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+#include "engine/connection/ephemeral_key.h"
+#include "engine/connection/handshake.h"
+#include "engine/crypto/dh.h"
+#include "engine/crypto/keys.h"
+#include "engine/messages/handshake/client_hello.h"
+
+namespace gauntlet {
+
+namespace server_phase {
+
+// How keys will be agreed: the client encrypts to our certificate's key
+// (RSA), or ServerKeyExchange carries FFDHE parameters or an ECDHE group.
+struct RsaKeyTransport {};
+using KeyPlan = std::variant<RsaKeyTransport, DhParams, NamedGroup>;
+
+// ClientHello chose a full handshake: our identity and its key exchange.
+struct Chosen {
+  std::reference_wrapper<const Identity> identity;
+  std::optional<SignatureScheme> scheme;  // TLS 1.2 ServerKeyExchange
+  KeyPlan plan;
+};
+
+// ServerKeyExchange went out: our ephemeral key waits for the client's.
+struct Shared {
+  EphemeralKey ours;
+};
+
+// The client's key exchange came after its certificate: CertificateVerify
+// is due, under this key.
+struct VerifyingClient {
+  PublicKey client_key;
+};
+
+// Before ClientHello, in a resumption, or once keys are agreed.
+struct Between {};
+
+}  // namespace server_phase
+
+class ServerHandshake final : public Handshake {
+ public:
+  ServerHandshake() : Handshake(Role::server) {}
+
+  // An SSL 2.0 CLIENT-HELLO (RFC 5246 E.2) in place of the ClientHello row.
+  Status on_ssl2_hello(Link& link, ByteView body);
+  // An SSL 3.0 client's no_certificate alert in place of its Certificate
+  // (RFC 6101 §5.6.6).
+  Status on_no_certificate_alert(Link& link);
+  // HelloRequest (RFC 5246 §7.4.1.1): outside the script it asks for.
+  Status request_renegotiation(Link& link);
+
+  // The rows' actions (message_order.cc).
+  Status on_client_hello(Link& link, ByteView body);
+  Status send_server_hello(Link& link);
+  Status send_certificate(Link& link);
+  Status send_server_key_exchange(Link& link);
+  Status send_certificate_request(Link& link);
+  Status send_server_hello_done(Link& link);
+  Status on_certificate(Link& link, ByteView body);
+  Status on_client_key_exchange(Link& link, ByteView body);
+  Status on_certificate_verify(Link& link, ByteView body);
+  Status send_new_session_ticket(Link& link);
+
+ private:
+  using Phase = std::variant<server_phase::Between, server_phase::Chosen, server_phase::Shared,
+                             server_phase::VerifyingClient>;
+
+  Status act(const OrderRow& row, Link& link, ByteView body) override;
+  Status process_client_hello(Link& link, const ClientHello& hello);
+  Status full_handshake(Link& link);
+  void resume(Session session);
+  Status without_client_certificate(Link& link);
+
+  Phase phase_;
+  // The key of the client's certificate, once it sent one (RFC 5246 §7.4.6).
+  std::optional<PublicKey> client_key_;
+};
+
+}  // namespace gauntlet
