@@ -102,13 +102,13 @@ Status ClientHandshake::on_certificate(Link& link, ByteView body) {
   }
   auto key = leaf.public_key();
   if (!key) return key.error();
-  if (!key_fits_suite(key->type(), h.suite->key_exchange)) {
+  if (!key_fits_suite(key->type(), h.suite.get().key_exchange)) {
     return Error{AlertDescription::unsupported_certificate,
-                 key_type_name(key->type()) + " certificate for " + iana_name(h.suite->suite)};
+                 key_type_name(key->type()) + " certificate for " + iana_name(h.suite.get().suite)};
   }
-  if (!key_usage_fits_suite(leaf, h.suite->key_exchange)) {
+  if (!key_usage_fits_suite(leaf, h.suite.get().key_exchange)) {
     return Error{AlertDescription::unsupported_certificate,
-                 "certificate key usage does not allow " + iana_name(h.suite->key_exchange)};
+                 "certificate key usage does not allow " + iana_name(h.suite.get().key_exchange)};
   }
   phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
   return ok_status();
@@ -119,8 +119,8 @@ Status ClientHandshake::on_server_key_exchange(Link& link, ByteView body) {
   const HelloState& h = hello_;
   auto* certified = std::get_if<ServerCertified>(&phase_);
   if (!certified) return out_of_phase("ServerKeyExchange");
-  const auto form = key_exchange_form(h.suite->key_exchange);
-  if (!form) return internal_error("ServerKeyExchange for " + iana_name(h.suite->suite));
+  const auto form = key_exchange_form(h.suite.get().key_exchange);
+  if (!form) return internal_error("ServerKeyExchange for " + iana_name(h.suite.get().suite));
   auto ske = ServerKeyExchange::parse(body, *form, h.version);
   if (!ske) return ske.error();
   auto params = ske->params_bytes();

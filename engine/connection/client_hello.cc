@@ -127,11 +127,12 @@ Status ClientHandshake::on_server_hello(Link& link, ByteView body) {
       is_signalling(sh.cipher_suite)) {
     return illegal_parameter("server chose a cipher suite we did not offer");
   }
-  h.suite = cipher_suite_info(sh.cipher_suite);
-  if (!h.suite || !suite_usable(*h.suite, h.version)) {
+  const CipherSuiteInfo* suite = cipher_suite_info(sh.cipher_suite);
+  if (!suite || !suite_usable(*suite, h.version)) {
     return illegal_parameter("server chose " + iana_name(sh.cipher_suite) + " for " +
                              iana_name(h.version));
   }
+  h.suite = *suite;
   if (sh.compression_method != CompressionMethod::null) {
     return illegal_parameter("server chose a compression method we did not offer");
   }
@@ -158,7 +159,7 @@ Status ClientHandshake::on_server_hello(Link& link, ByteView body) {
     if (auto st = derive_keys(link); !st) return st;
   } else {
     order_.set_shape(HandshakeShape::full);
-    h.facts.server_key_exchange = h.suite->key_exchange != KeyExchange::rsa;
+    h.facts.server_key_exchange = h.suite.get().key_exchange != KeyExchange::rsa;
   }
   apply_fragment_limits(link, Direction::send);
   apply_fragment_limits(link, Direction::receive);

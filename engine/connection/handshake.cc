@@ -16,6 +16,11 @@
 
 namespace gauntlet {
 
+const CipherSuiteInfo& initial_suite() {
+  static const CipherSuiteInfo& null = *cipher_suite_info(CipherSuite::null_with_null_null);
+  return null;
+}
+
 Handshake::~Handshake() = default;
 
 Status Handshake::send_flight(Link& link) {
@@ -80,7 +85,7 @@ Status Handshake::send_message(Link& link, HandshakeType type, Result<Bytes> bod
 }
 
 void Handshake::derive_master_secret(Bytes& premaster) {
-  const HashAlgorithm prf = hello_.suite->prf_hash;
+  const HashAlgorithm prf = hello_.suite.get().prf_hash;
   const ProtocolVersion v = hello_.version;
   master_secret_ = hello_.extended_master_secret
                        ? extended_master_secret(v, prf, premaster, session_hash(v, prf, transcript_))
@@ -91,7 +96,7 @@ void Handshake::derive_master_secret(Bytes& premaster) {
 
 Status Handshake::derive_keys(Link& link) {
   const HelloState& h = hello_;
-  const CipherSuiteInfo& s = *h.suite;
+  const CipherSuiteInfo& s = h.suite;
   const KeyBlockLayout layout = key_block_layout(h.version, s.cipher, s.mac);
   const Bytes block = key_block(h.version, s.prf_hash, master_secret_, h.client_random,
                                 h.server_random, layout.length());
@@ -148,7 +153,7 @@ Sender sender_of(Role r) { return r == Role::client ? Sender::client : Sender::s
 }  // namespace
 
 Status Handshake::send_finished(Link& link) {
-  const Bytes verify = finished_verify_data(hello_.version, hello_.suite->prf_hash, master_secret_,
+  const Bytes verify = finished_verify_data(hello_.version, hello_.suite.get().prf_hash, master_secret_,
                                             transcript_, sender_of(role_));
   (role_ == Role::client ? link.kept.client_verify_data : link.kept.server_verify_data) = verify;
   return send_message(link, HandshakeType::finished, Finished{verify}.serialize());
@@ -157,7 +162,7 @@ Status Handshake::send_finished(Link& link) {
 Status Handshake::on_finished(Link& link, ByteView body) {
   auto fin = Finished::parse(body, finished_length(hello_.version));
   if (!fin) return fin.error();
-  const Bytes expected = finished_verify_data(hello_.version, hello_.suite->prf_hash,
+  const Bytes expected = finished_verify_data(hello_.version, hello_.suite.get().prf_hash,
                                               master_secret_, transcript_, sender_of(peer()));
   if (!link.fuzzer_mode &&
       CRYPTO_memcmp(expected.data(), fin->verify_data.data(), expected.size()) != 0) {
@@ -205,7 +210,7 @@ void Handshake::finish(Link& link) {
   AcrossHandshakes& kept = link.kept;
   Negotiated n;
   n.version = h.version;
-  n.suite = h.suite->suite;
+  n.suite = h.suite.get().suite;
   n.group = group_;
   n.signature_scheme = server_signature_scheme_;
   n.resumed = h.resumed;
@@ -235,7 +240,7 @@ Session Handshake::handshake_session(const Link& link) const {
   Session s;
   s.id = h.session_id;
   s.version = h.version;
-  s.suite = h.suite->suite;
+  s.suite = h.suite.get().suite;
   s.master_secret = master_secret_;
   s.extended_master_secret = h.extended_master_secret;
   s.server_name = h.server_name;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,15 +18,18 @@
 
 namespace gauntlet {
 
+// The registry's TLS_NULL_WITH_NULL_NULL.
+const CipherSuiteInfo& initial_suite();
+
 struct HelloState {
   // The conditions of the order table's optional rows (message_order.h).
   HandshakeFacts facts;
 
   ClientHello client_hello;  // what the client offered (ours, as a client)
   ProtocolVersion version = ProtocolVersion::tls12;
-  // Null until chosen (server: with its identity; client: at ServerHello);
-  // the rows read it only in replies, which come after.
-  const CipherSuiteInfo* suite = nullptr;
+  // RFC 5246 §6.1: TLS_NULL_WITH_NULL_NULL until chosen (the server: with
+  // its identity or session; the client: at ServerHello). Never null.
+  std::reference_wrapper<const CipherSuiteInfo> suite = initial_suite();
   Bytes client_random, server_random, session_id;
   std::optional<Session> offered;  // client: the session it offered
   bool resumed = false;

@@ -129,8 +129,8 @@ Status ServerHandshake::without_client_certificate(Link& link) {
 
 Status ServerHandshake::on_client_key_exchange(Link& link, ByteView body) {
   const HelloState& h = hello_;
-  const auto form = key_exchange_form(h.suite->key_exchange);
-  if (!form) return internal_error("ClientKeyExchange for " + iana_name(h.suite->suite));
+  const auto form = key_exchange_form(h.suite.get().key_exchange);
+  if (!form) return internal_error("ClientKeyExchange for " + iana_name(h.suite.get().suite));
   auto cke = ClientKeyExchange::parse(body, *form, h.version);
   if (!cke) return cke.error();
   Result<Bytes> premaster = out_of_phase("ClientKeyExchange");

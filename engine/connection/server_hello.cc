@@ -124,14 +124,16 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
       return Error{AlertDescription::handshake_failure,
                    "resumption of an extended-master-secret session without it"};
     }
+    const CipherSuiteInfo* suite = cipher_suite_info(session->suite);
     const bool resumable =
-        !session->expired(c.clock->now()) && session->version == h.version &&
+        suite && !session->expired(c.clock->now()) && session->version == h.version &&
         offers(ch, session->suite) &&
         std::ranges::find(c.cipher_suites, session->suite) != c.cipher_suites.end() &&
         session->server_name == h.server_name &&
         session->extended_master_secret == h.extended_master_secret;
     if (resumable) {
       h.issue_ticket = renew_ticket;
+      h.suite = *suite;
       resume(std::move(*session));
       return ok_status();
     }
@@ -178,13 +180,13 @@ Status ServerHandshake::full_handshake(Link& link) {
       } else if (kx != KeyExchange::rsa && !signs_without_scheme(key)) {
         continue;
       }
-      h.suite = info;
+      h.suite = *info;
       chosen = id;
       group_ = group;
       chosen_scheme = scheme;
       break;
     }
-    if (h.suite) break;
+    if (chosen) break;
   }
   if (!chosen) return Error{AlertDescription::handshake_failure, "no cipher suite in common"};
   h.identity = chosen;
@@ -194,7 +196,7 @@ Status ServerHandshake::full_handshake(Link& link) {
   }
   server_signature_scheme_ = chosen_scheme;
 
-  const KeyExchange kx = h.suite->key_exchange;
+  const KeyExchange kx = h.suite.get().key_exchange;
   KeyPlan plan = RsaKeyTransport{};
   if (kx == KeyExchange::dhe_rsa || kx == KeyExchange::dhe_dss) {
     // RFC 7919 §4: a group the client named, else our default.
@@ -223,7 +225,6 @@ Status ServerHandshake::full_handshake(Link& link) {
 void ServerHandshake::resume(Session session) {
   HelloState& h = hello_;
   h.resumed = true;
-  h.suite = cipher_suite_info(session.suite);
   master_secret_ = session.master_secret;
   peer_chain_ = session.peer_certificates();
   h.offered = std::move(session);
@@ -238,7 +239,7 @@ Status ServerHandshake::send_server_hello(Link& link) {
   HelloState& h = hello_;
   h.server_random = c.random->bytes(kRandomSize);
 
-  ServerHello sh{h.version, h.server_random, h.session_id, h.suite->suite,
+  ServerHello sh{h.version, h.server_random, h.session_id, h.suite.get().suite,
                  CompressionMethod::null, std::nullopt};
   HelloScope scope = hello_scope(link);
   sh.extensions = reply_extensions(scope, ExtensionContext::server_hello);

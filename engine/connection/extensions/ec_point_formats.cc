@@ -22,7 +22,7 @@ std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
 }
 
 std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
-  if (!is_ecdhe(s.hs.suite->key_exchange) ||
+  if (!is_ecdhe(s.hs.suite.get().key_exchange) ||
       !find_body(s.hs.client_hello.extensions, ExtensionType::ec_point_formats)) {
     return std::nullopt;
   }

@@ -15,7 +15,7 @@ std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
 // RFC 7366 §2: a TLS extension; SSL 3.0's CBC keeps MAC-then-encrypt.
 std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
   HelloState& h = s.hs;
-  h.encrypt_then_mac = s.config.encrypt_then_mac && is_cbc(h.suite->cipher) &&
+  h.encrypt_then_mac = s.config.encrypt_then_mac && is_cbc(h.suite.get().cipher) &&
                        h.version != ProtocolVersion::ssl3 &&
                        find_body(h.client_hello.extensions, ExtensionType::encrypt_then_mac);
   if (!h.encrypt_then_mac) return std::nullopt;
@@ -31,9 +31,9 @@ Status on_reply(HelloScope& s, const Reply& r) {
     return Error{AlertDescription::unsupported_extension,
                  "encrypt_then_mac in an SSL 3.0 ServerHello (RFC 7366 §2)"};
   }
-  if (is_cbc(h.suite->cipher)) {
+  if (is_cbc(h.suite.get().cipher)) {
     h.encrypt_then_mac = true;
-  } else if (h.suite->cipher != CipherAlgorithm::null) {
+  } else if (h.suite.get().cipher != CipherAlgorithm::null) {
     return illegal_parameter("encrypt_then_mac for a stream or AEAD suite");
   }
   return ok_status();
