@@ -152,23 +152,4 @@ Bytes probe_record(const HelloQuestion& q) {
   return out;
 }
 
-Bytes ssl2_probe_record() {
-  SystemRandom random;
-  using K = Ssl2CipherKind;
-  const Ssl2ClientHello hello{
-      .version = ProtocolVersion::ssl2,
-      .cipher_specs = {K::rc4_128_with_md5, K::rc2_128_cbc_with_md5, K::des_192_ede3_cbc_with_md5,
-                       K::idea_128_cbc_with_md5, K::des_64_cbc_with_md5,
-                       K::rc4_128_export40_with_md5, K::rc2_128_cbc_export40_with_md5},
-      .session_id = {},
-      .challenge = random.bytes(16)};
-  auto message = hello.serialize();
-  if (!message) return {};
-  auto header = write_ssl2_header(message->size(), 0);
-  if (!header) return {};
-  Bytes out = *header;
-  out.insert(out.end(), message->begin(), message->end());
-  return out;
-}
-
 }  // namespace gauntlet::conformance

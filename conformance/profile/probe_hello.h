@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "engine/messages/handshake/client_hello.h"
-#include "engine/messages/ssl2/client_hello.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
 
@@ -44,9 +43,5 @@ std::vector<ExtensionType> profiled_extensions();
 // TLS 1.0 for every one, as clients send it (RFC 8446 §5.1, RFC 5246 E.1).
 ClientHello probe_hello(const HelloQuestion& q);
 Bytes probe_record(const HelloQuestion& q);
-
-// A native SSL 2.0 CLIENT-HELLO offering every cipher kind, in its
-// two-byte-header record (SSL 2.0 spec §2.5).
-Bytes ssl2_probe_record();
 
 }  // namespace gauntlet::conformance

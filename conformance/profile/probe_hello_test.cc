@@ -104,17 +104,5 @@ TEST(ProbeHello, Tls13OtherGroupGetsNoShare) {
   EXPECT_TRUE(h.extensions->get<ClientKeyShares>()->shares.empty());
 }
 
-TEST(ProbeHello, Ssl2OffersEveryKind) {
-  const Bytes wire = ssl2_probe_record();
-  auto header = read_ssl2_header(wire);
-  ASSERT_TRUE(header.ok() && *header);
-  EXPECT_EQ((*header)->header_size, 2u);
-  auto hello = Ssl2ClientHello::parse(ByteView(wire).subspan(2));
-  ASSERT_TRUE(hello.ok()) << hello.error().to_string();
-  EXPECT_EQ(hello->version, ProtocolVersion::ssl2);
-  EXPECT_EQ(hello->cipher_specs.size(), 7u);
-  EXPECT_EQ(hello->challenge.size(), 16u);
-}
-
 }  // namespace
 }  // namespace gauntlet::conformance

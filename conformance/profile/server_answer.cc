@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "engine/messages/decode/field.h"
-#include "engine/messages/ssl2/short_messages.h"
 #include "engine/record/record_header.h"
 
 namespace gauntlet::conformance {
@@ -39,17 +38,13 @@ std::optional<Answer> AnswerReader::unexpected(const Error& e) const {
 }
 
 std::optional<Answer> AnswerReader::read_ssl2() {
-  auto header = read_ssl2_header(buffer_);
-  if (!header) return NotTls{first_bytes()};
-  if (!*header || buffer_.size() < (*header)->header_size + (*header)->length) return std::nullopt;
-  const ByteView body = ByteView(buffer_).subspan((*header)->header_size,
-                                                  (*header)->length - (*header)->padding);
-  if (!body.empty() && body[0] == static_cast<uint8_t>(Ssl2MessageType::error)) {
-    if (auto error = gauntlet::Ssl2Error::parse(body)) return Ssl2Refused{static_cast<uint16_t>(error->code)};
+  auto summary = summarize_ssl2_reply(buffer_);
+  if (!summary) return NotTls{first_bytes()};
+  if (!*summary) return std::nullopt;
+  if ((*summary)->answer == Ssl2ProbeAnswer::error_message) {
+    return Ssl2Refused{static_cast<uint16_t>(*(*summary)->error)};
   }
-  auto hello = Ssl2ServerHello::parse(body);
-  if (!hello) return NotTls{first_bytes()};
-  return Ssl2Hello{std::move(*hello)};
+  return Ssl2Hello{**summary};
 }
 
 std::optional<Answer> AnswerReader::read_tls() {

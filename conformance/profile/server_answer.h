@@ -12,7 +12,7 @@
 #include "engine/messages/framing/reassembler.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/handshake/server_hello.h"
-#include "engine/messages/ssl2/server_hello.h"
+#include "engine/messages/ssl2/probe.h"
 #include "engine/registry/handshake_type.h"
 #include "transport/socket.h"
 
@@ -29,7 +29,7 @@ struct FirstFlight {
   bool has(HandshakeType t) const { return find(t) != nullptr; }
 };
 struct Ssl2Hello {
-  Ssl2ServerHello hello;
+  Ssl2ProbeSummary summary;  // its cipher kinds, export ones among them or not
 };
 struct Ssl2Refused {
   uint16_t code;  // SSL 2.0 spec §2.7

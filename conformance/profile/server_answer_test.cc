@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "engine/messages/framing/handshake_message.h"
+#include "engine/messages/ssl2/server_hello.h"
 #include "engine/messages/framing/reassembler.h"
 #include "engine/record/record_header.h"
 
@@ -99,6 +100,24 @@ TEST(ServerAnswer, OtherTlsFirstIsUnexpectedNotGarbage) {
   const Answer a = s.ask();
   ASSERT_TRUE(std::holds_alternative<Unexpected>(a)) << describe(a);
   EXPECT_EQ(describe(a), "TLS, but hello_request first");
+}
+
+// SSL 2.0 spec §2.6: a SERVER-HELLO in a two-byte-header record.
+TEST(ServerAnswer, Ssl2ServerHelloListsItsKinds) {
+  const Ssl2ServerHello hello{.session_id_hit = 0,
+                              .certificate_type = 1,
+                              .version = ProtocolVersion::ssl2,
+                              .certificate = Bytes(10, 0x30),
+                              .cipher_specs = {Ssl2CipherKind::rc4_128_with_md5,
+                                               Ssl2CipherKind::rc4_128_export40_with_md5},
+                              .connection_id = Bytes(16, 9)};
+  const Bytes message = *hello.serialize();
+  CannedServer s(cat({*write_ssl2_header(message.size(), 0), message}));
+  const Answer a = s.ask();
+  const auto* h = std::get_if<Ssl2Hello>(&a);
+  ASSERT_TRUE(h) << describe(a);
+  EXPECT_EQ(h->summary.cipher_kinds, hello.cipher_specs);
+  EXPECT_TRUE(h->summary.export_kinds);
 }
 
 TEST(ServerAnswer, CloseWithoutAWordIsClosed) {

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "conformance/profile/probe_hello.h"
+#include "engine/crypto/random.h"
+#include "engine/messages/ssl2/probe.h"
 #include "engine/messages/handshake/key_exchange_form.h"
 #include "engine/messages/handshake/server_key_exchange.h"
 
@@ -23,7 +25,12 @@ class Prober {
     q.server_name = options_.server_name;
     return send(probe_record(q));
   }
-  Result<Answer> ask_ssl2() { return send(ssl2_probe_record()); }
+  Result<Answer> ask_ssl2() {
+    SystemRandom random;
+    auto hello = ssl2_probe_client_hello(random.bytes(16));
+    if (!hello) return hello.error();
+    return send(*hello);
+  }
 
  private:
   Result<Answer> send(ByteView record) {
@@ -82,7 +89,8 @@ Result<VersionFinding> probe_ssl2(Prober& p) {
   out.answer = describe(*answer);
   if (const auto* h = std::get_if<Ssl2Hello>(&*answer)) {
     out.spoken = true;
-    out.kinds = h->hello.cipher_specs;
+    out.kinds = h->summary.cipher_kinds;
+    out.export_kinds = h->summary.export_kinds;
   }
   return out;
 }
@@ -253,7 +261,8 @@ std::string to_text(const ServerProfile& p) {
     if (!v.spoken) {
       out += "no (" + v.answer + ")\n";
     } else if (v.offered == ProtocolVersion::ssl2) {
-      out += "yes; cipher kinds " + names(v.kinds) + "\n";
+      out += "yes; cipher kinds " + names(v.kinds) +
+             (v.export_kinds ? " (export kinds: a DROWN precondition)" : "") + "\n";
     } else {
       out += std::string("yes; suites (") + (v.server_order ? "server's order" : "client's order") +
              ") " + names(v.suites) + "\n";
@@ -296,7 +305,10 @@ std::string to_json(const ServerProfile& p) {
                             {"answer", v.answer},
                             {"suites", name_array(v.suites)},
                             {"server_order", v.server_order}};
-    if (v.offered == ProtocolVersion::ssl2) entry["cipher_kinds"] = name_array(v.kinds);
+    if (v.offered == ProtocolVersion::ssl2) {
+      entry["cipher_kinds"] = name_array(v.kinds);
+      entry["export_kinds"] = v.export_kinds;
+    }
     versions.push_back(std::move(entry));
   }
   nlohmann::json out = {{"target", p.target},

@@ -23,6 +23,7 @@ struct VersionFinding {
   std::vector<CipherSuite> suites = {};    // the server's picks, in the order it made them
   bool server_order = false;  // it picks by its own preference, not the client's order
   std::vector<Ssl2CipherKind> kinds = {};  // SSL 2.0: the kinds its SERVER-HELLO lists
+  bool export_kinds = false;  // SSL 2.0: an export kind among them (a DROWN precondition)
 };
 
 struct ServerProfile {

@@ -4,7 +4,7 @@
 // policy, the SSLv2-compatible hello, fragment limits, SNI, key logs.
 #include <gtest/gtest.h>
 
-#include "engine/connection/keylog.h"
+#include "engine/key_schedule/keylog.h"
 #include "engine/testing/engine_pair.h"
 
 namespace gauntlet {
@@ -419,7 +419,7 @@ TEST(KeyLog, BothSidesLogTheSameNssLine) {
   auto p = handshake(c, s);
   ASSERT_EQ(client_lines.size(), 1u);
   EXPECT_EQ(client_lines, server_lines);
-  EXPECT_EQ(client_lines[0], nss_keylog_line(p.client.negotiated().client_random,
+  EXPECT_EQ(client_lines[0], keylog_line("CLIENT_RANDOM", p.client.negotiated().client_random,
                                              p.client.negotiated().master_secret));
   EXPECT_EQ(client_lines[0].rfind("CLIENT_RANDOM ", 0), 0u);
   EXPECT_EQ(client_lines[0].size(), 14 + 64 + 1 + 96u);

@@ -8,7 +8,7 @@
 
 #include "engine/connection/extensions/extension.h"
 #include "engine/connection/negotiation.h"
-#include "engine/connection/keylog.h"
+#include "engine/key_schedule/keylog.h"
 #include "engine/key_schedule/key_schedule.h"
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"
@@ -119,7 +119,9 @@ Status Handshake::derive_keys(Link& link) {
   if (!read) return read.error();
   pending_write_ = std::move(write).value();
   pending_read_ = std::move(read).value();
-  if (link.config.keylog) link.config.keylog(nss_keylog_line(h.client_random, master_secret_));
+  if (link.config.keylog) {
+    link.config.keylog(keylog_line("CLIENT_RANDOM", h.client_random, master_secret_));
+  }
   return ok_status();
 }
 
