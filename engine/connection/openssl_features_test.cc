@@ -16,7 +16,7 @@ using test_support::test_identity;
 
 const std::string kPki = "engine/crypto/testdata/";
 
-std::string why(const Connection& c) { return c.error() ? c.error()->to_string() : "no error"; }
+using test_support::why;
 
 OpenSslOptions openssl_server(ProtocolVersion v = ProtocolVersion::tls12) {
   OpenSslOptions o;

@@ -66,7 +66,7 @@ Bytes openssl_master(SSL* ssl) {
   return m;
 }
 
-std::string why(const Connection& c) { return c.error() ? c.error()->to_string() : "no error"; }
+using test_support::why;
 
 // Application data both ways over an established pair.
 void exchange_data(Connection& ours, OpenSslPeer& theirs) {

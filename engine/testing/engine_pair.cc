@@ -49,6 +49,14 @@ std::shared_ptr<Config> client_config(uint64_t seed) {
   return built(b);
 }
 
+std::shared_ptr<Config> version_client(ProtocolVersion v) {
+  auto c = client_config();
+  c->min_version = c->max_version = v;
+  return c;
+}
+
+std::string why(const Connection& c) { return c.error() ? c.error()->to_string() : "no error"; }
+
 bool pump(Connection& a, Connection& b) {
   for (int round = 0; round < 64; ++round) {
     if (!a.has_output() && !b.has_output()) return true;

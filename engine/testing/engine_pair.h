@@ -21,6 +21,11 @@ Identity test_identity(const std::string& name);
 // suite the engine has.
 std::shared_ptr<Config> server_config(uint64_t seed = 1);
 std::shared_ptr<Config> client_config(uint64_t seed = 2);
+// client_config() speaking only `v`.
+std::shared_ptr<Config> version_client(ProtocolVersion v);
+
+// A connection's error for a test's failure message, "no error" if none.
+std::string why(const Connection& c);
 
 // Carries output both ways until neither side has any; false if that takes
 // more rounds than any handshake needs.
