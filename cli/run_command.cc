@@ -34,7 +34,10 @@ Command add_run_command(CLI::App& app) {
                   "write a pcap, NSS key log and transcript of each failure under this directory");
   sub->add_option("--pki", o->pki, "the test PKI directory")->capture_default_str();
   sub->add_option("--sni", o->sni, "HOST:PORT targets: the server name to send");
-  sub->add_option("--ca", o->ca, "HOST:PORT targets: verify the server's chain against this");
+  sub->add_option("--ca", o->ca, "HOST:PORT targets: verify the server's chain against this "
+                                 "(a chain that does not verify stops the run, exit 2)");
+  sub->add_flag("--no-verify", o->no_verify,
+                "HOST:PORT targets with --ca: run on without verifying a chain that does not");
   return {sub, [o] { return conformance::run_conformance(*o); }};
 }
 

@@ -86,6 +86,26 @@ for entry in "${usage_cases[@]}"; do
   fi
 done
 
+# --- a chain that does not verify against --ca: exit 2, unless --no-verify ---
+port=$(free_port)
+"$gauntlet" serve --port "$port" --cert "$pki/server-wrong-name-chain.pem" \
+  --key "$pki/server-wrong-name.key" 2>/dev/null &
+pids+=($!)
+wait_port "$port"
+timeout 60 "${run[@]}" --target "127.0.0.1:$port" --ca "$pki/root-ca.pem" \
+  --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' >"$work/unverified" 2>&1
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "does not verify against --ca" "$work/unverified"; then
+  pass "exit 2: a chain that does not verify"
+else
+  fail "a chain that does not verify: exit $rc" "$work/unverified"
+fi
+timeout 60 "${run[@]}" --target "127.0.0.1:$port" --ca "$pki/root-ca.pem" --no-verify \
+  --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' >"$work/no-verify" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then pass "--no-verify runs on"
+else fail "--no-verify: exit $rc" "$work/no-verify"; fi
+
 # --- signals: reports written, 128+N, no process peer left ------------------
 interrupt() {  # signal name, number, target, filter
   local sig=$1 num=$2 target=$3 filter=$4

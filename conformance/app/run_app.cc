@@ -97,7 +97,8 @@ int run_conformance(const RunOptions& o) {
   // From here a signal ends the run with its reports: the servers' profiles
   // are probed as targets are made, and cases follow.
   const InterruptGuard interrupts;
-  TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms)};
+  TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms),
+                               o.no_verify};
   std::vector<std::unique_ptr<Target>> owned;
   std::vector<const Target*> targets;
   std::map<std::string, KnownFailures> known;

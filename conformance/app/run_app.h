@@ -21,6 +21,7 @@ struct RunOptions {
   std::string pki = "engine/crypto/testdata";
   std::string sni;  // external servers
   std::string ca;   // external servers: verify their chain against this
+  bool no_verify = false;  // external servers: run on though the chain does not verify
 };
 
 inline constexpr const char* kDefaultExpectations = "conformance/expectations";

@@ -28,13 +28,24 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
                         "' (self, openssl, openssl-proc, gnutls-proc, HOST:PORT, client-cmd:'CMD')");
   }
   PeerFacts facts;
-  facts.ca_file = o.ca;
-  facts.verify = !o.ca.empty();
+  facts.ca_file = o.no_verify ? "" : o.ca;
+  facts.verify = !facts.ca_file.empty();
   facts.server_name = o.sni.empty() ? hp->first : o.sni;
   facts.fixed_clock = false;
   // Unreachable: no profile, and the scan's first handshake says why.
   auto profile = profile_server({hp->first, hp->second},
                                 {.server_name = facts.server_name, .timeout = o.timeout});
+  // A chain that does not verify would fail or skip every case for a reason
+  // that is the setup's, not the server's conformance.
+  if (profile && facts.verify && profile->extensions_at) {
+    const VersionFinding* v = profile->find(*profile->extensions_at);
+    if (auto st = check_chain({hp->first, hp->second}, facts.server_name, v->offered, v->suites,
+                              facts.ca_file, o.timeout);
+        !st) {
+      return decode_error(spec + ": its chain does not verify against --ca " + o.ca + " (" +
+                          st.error().reason + "); --no-verify runs without verifying");
+    }
+  }
   return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
       std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki,
       o.timeout, profile ? std::optional(std::move(profile).value()) : std::nullopt));

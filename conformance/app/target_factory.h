@@ -17,6 +17,9 @@ struct TargetOptions {
   std::string sni;  // HOST:PORT: the server name to send
   std::string ca;   // HOST:PORT: verify its chain against this; empty: do not
   std::chrono::milliseconds timeout{5000};  // the feature scan's waits
+  // HOST:PORT with `ca`: a chain that does not verify is an Error (a setup
+  // error), unless this says to run on without verifying.
+  bool no_verify = false;
 };
 
 Result<std::unique_ptr<Target>> make_target(const std::string& spec, const TargetOptions& o);

@@ -182,6 +182,21 @@ std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std:
   return out;
 }
 
+Status check_chain(const Endpoint& server, const std::string& server_name, ProtocolVersion version,
+                   const std::vector<CipherSuite>& suites, const std::string& ca_file,
+                   std::chrono::milliseconds timeout) {
+  std::vector<CipherSuite> ours;
+  std::ranges::copy_if(all_engine_cipher_suites(), std::back_inserter(ours),
+                       [&](CipherSuite s) { return std::ranges::find(suites, s) != suites.end(); });
+  auto config = ConfigBuilder().versions(version, version).cipher_suites(ours).trust_file(ca_file).build();
+  if (!config) return config.error();
+  const auto deadline = net::deadline_in(timeout);
+  auto fd = net::connect_tcp(server.host, server.port, deadline);
+  if (!fd) return fd.error();
+  Connection c = Connection::client(*config, {server_name, std::nullopt});
+  return net::handshake(c, *fd, deadline);
+}
+
 std::string iana_name(RenegotiationAnswer a) {
   switch (a) {
     case RenegotiationAnswer::completed:
