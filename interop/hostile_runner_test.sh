@@ -58,6 +58,11 @@ done
 "${run[@]}" --target self --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' >"$work/ok" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] && pass "exit 0 when all is as expected" || fail "exit 0: got $rc" "$work/ok"
+# A case id as --list prints it selects that case as a filter.
+id=$("${run[@]}" --list --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' | head -1 | awk '{print $1}')
+"${run[@]}" --target self --filter "$id" >"$work/by-id" 2>&1
+if [ "$?" -eq 0 ] && grep -q "1 cases x 1 targets" "$work/by-id"; then pass "--filter takes a listed id: $id"
+else fail "--filter $id" "$work/by-id"; fi
 
 touch "$work/a-file"
 mkdir -p "$work/a-dir"

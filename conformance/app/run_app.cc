@@ -25,10 +25,12 @@ namespace {
 constexpr int kRegressions = 1;
 constexpr int kUsage = 2;
 
+// A filter is a glob, or a case id as --list prints it (whose brackets a
+// glob would read as a character class).
 bool selected(const std::string& id, const std::vector<std::string>& filters) {
   if (filters.empty()) return true;
   for (const auto& f : filters)
-    if (fnmatch(f.c_str(), id.c_str(), FNM_NOESCAPE) == 0) return true;
+    if (f == id || fnmatch(f.c_str(), id.c_str(), FNM_NOESCAPE) == 0) return true;
   return false;
 }
 
