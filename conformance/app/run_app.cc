@@ -107,6 +107,9 @@ int run_conformance(const RunOptions& o) {
   for (const auto& spec : o.targets) {
     auto t = make_target(spec, target_options);
     if (!t) return usage(t.error().reason);
+    for (const Target* other : targets) {
+      if (other->name() == (*t)->name()) return usage("two targets named " + other->name());
+    }
     const std::string file = expectations + "/" + (*t)->name() + ".yaml";
     if (std::filesystem::exists(file)) {
       auto k = load_known_failures(file);

@@ -4,6 +4,7 @@
 
 #include "conformance/targets/process_target.h"
 #include "conformance/targets/socket_channel.h"
+#include "conformance/targets/subprocess.h"
 
 namespace gauntlet::conformance {
 
@@ -44,6 +45,12 @@ std::optional<std::string> ExternalServerTarget::cannot_run(const Case& c) const
 
 Result<std::unique_ptr<SutInstance>> ExternalServerTarget::start(const Case&, net::Deadline) const {
   return std::unique_ptr<SutInstance>(std::make_unique<RemoteServer>(host_, port_));
+}
+
+ClientCommandTarget::ClientCommandTarget(std::string command) : command_(std::move(command)) {
+  const std::vector<std::string> argv = split_command(command_);
+  const std::string program = argv.empty() ? command_ : argv.front();
+  name_ = "client-cmd:" + program.substr(program.find_last_of('/') + 1);
 }
 
 std::optional<std::string> ClientCommandTarget::cannot_run(const Case& c) const {

@@ -27,13 +27,16 @@ class ExternalServerTarget final : public Target {
 
 class ClientCommandTarget final : public Target {
  public:
-  explicit ClientCommandTarget(std::string command) : command_(std::move(command)) {}
-  std::string name() const override { return "client-cmd"; }
+  explicit ClientCommandTarget(std::string command);
+  // "client-cmd:" and the program's file name, so two clients in one run
+  // keep their own rows.
+  std::string name() const override { return name_; }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
 
  private:
   std::string command_;
+  std::string name_;
 };
 
 }  // namespace gauntlet::conformance

@@ -70,7 +70,7 @@ else fail "HOST:PORT against gauntlet serve" "$out"; fi
 
 out="$work/client-cmd.out"
 if run --target "client-cmd:$gauntlet connect {host}:{port} --sni localhost --ca $pki/root-ca.pem </dev/null" \
-     >"$out" 2>&1 && grep -Eq '^client-cmd +4 +1 ' "$out"; then
+     >"$out" 2>&1 && grep -Eq '^client-cmd:gauntlet +4 +1 ' "$out"; then
   pass "client-cmd with gauntlet connect (the client-side scenarios skip)"
 else fail "client-cmd with gauntlet connect" "$out"; fi
 
