@@ -63,6 +63,10 @@ id=$("${run[@]}" --list --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' | head
 "${run[@]}" --target self --filter "$id" >"$work/by-id" 2>&1
 if [ "$?" -eq 0 ] && grep -q "1 cases x 1 targets" "$work/by-id"; then pass "--filter takes a listed id: $id"
 else fail "--filter $id" "$work/by-id"; fi
+# The default scenarios, expectations and PKI are found from any folder.
+(cd / && "$gauntlet" run --target self --filter "$id") >"$work/from-root" 2>&1
+if [ "$?" -eq 0 ] && grep -q "1 cases x 1 targets" "$work/from-root"; then pass "run from /"
+else fail "run from /" "$work/from-root"; fi
 
 touch "$work/a-file"
 mkdir -p "$work/a-dir"

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -75,9 +76,41 @@ void fail_unusable(const std::vector<const Target*>& targets, std::vector<CaseRe
   }
 }
 
+// A relative path that is not under the working directory is looked for
+// among the program's runfiles (bazel-bin/gauntlet.runfiles/gauntlet/, or
+// $RUNFILES_DIR when a test runs it), so the default scenarios,
+// expectations and PKI are found from any folder.
+std::string installed(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.empty() || fs::path(path).is_absolute() || fs::exists(path, ec)) return path;
+  std::vector<fs::path> roots;
+  if (const char* dir = std::getenv("RUNFILES_DIR")) roots.emplace_back(dir);
+  if (const fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec) {
+    roots.emplace_back(exe.string() + ".runfiles");
+  }
+  for (const fs::path& root : roots) {
+    if (fs::exists(root / "gauntlet" / path, ec)) return (root / "gauntlet" / path).string();
+  }
+  return path;
+}
+
+int run(const RunOptions& o);
+
 }  // namespace
 
-int run_conformance(const RunOptions& o) {
+int run_conformance(const RunOptions& given) {
+  RunOptions o = given;
+  o.scenarios = installed(o.scenarios);
+  o.pki = installed(o.pki);
+  o.expectations = installed(o.expectations.empty() ? kDefaultExpectations : o.expectations);
+  if (given.expectations.empty() && !std::filesystem::exists(o.expectations)) o.expectations.clear();
+  return run(o);
+}
+
+namespace {
+
+int run(const RunOptions& o) {
   auto scenarios = load_scenario_directory(o.scenarios);
   if (!scenarios) return usage(scenarios.error().reason);
   std::vector<Case> cases;
@@ -181,4 +214,5 @@ int run_conformance(const RunOptions& o) {
   return regressions ? kRegressions : 0;
 }
 
+}  // namespace
 }  // namespace gauntlet::conformance
