@@ -15,7 +15,8 @@ Command add_run_command(CLI::App& app) {
                   "{host} {port}' (repeatable)");
   sub->add_option("--scenarios", o->scenarios, "the scenario directory")->capture_default_str();
   sub->add_option("--expectations", o->expectations,
-                  std::string("directory of <target>.yaml known-failure files (default: ") +
+                  std::string("directory of <target>.yaml known-failure files, or one such "
+                              "file for every target (default: ") +
                       conformance::kDefaultExpectations + " if it exists)");
   sub->add_option("--filter", o->filters, "run only cases whose id matches this glob (repeatable)");
   sub->add_flag("--list", o->list, "print every case after expansion and exit");

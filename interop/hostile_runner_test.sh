@@ -63,6 +63,13 @@ id=$("${run[@]}" --list --filter 'handshake/full-rsa?TLSv1.2,AES128-SHA?' | head
 "${run[@]}" --target self --filter "$id" >"$work/by-id" 2>&1
 if [ "$?" -eq 0 ] && grep -q "1 cases x 1 targets" "$work/by-id"; then pass "--filter takes a listed id: $id"
 else fail "--filter $id" "$work/by-id"; fi
+# --expectations FILE is for every target: a listed case that passes is an
+# unexpected pass.
+printf 'target: mine\nknown_failures:\n  - cases: "%s"\n    reason: "a test"\n' \
+  "$(printf '%s' "$id" | sed 's/\[/[[]/')" >"$work/mine.yaml"
+"${run[@]}" --target self --filter "$id" --expectations "$work/mine.yaml" >"$work/by-file" 2>&1
+if grep -q "unexpected pass self handshake/full-rsa" "$work/by-file"; then pass "--expectations FILE"
+else fail "--expectations FILE" "$work/by-file" "$work/mine.yaml"; fi
 # The default scenarios, expectations and PKI are found from any folder.
 (cd / && "$gauntlet" run --target self --filter "$id") >"$work/from-root" 2>&1
 if [ "$?" -eq 0 ] && grep -q "1 cases x 1 targets" "$work/from-root"; then pass "run from /"

@@ -51,8 +51,9 @@ std::optional<std::string> setup_error(const RunOptions& o) {
   if (!o.ca.empty()) {
     if (auto st = TrustStore().add_file(o.ca); !st) return "--ca: " + st.error().reason;
   }
-  if (!o.expectations.empty() && !fs::is_directory(o.expectations, ec)) {
-    return "--expectations " + o.expectations + " is not a directory";
+  if (!o.expectations.empty() && !fs::is_directory(o.expectations, ec) &&
+      !fs::is_regular_file(o.expectations, ec)) {
+    return "--expectations " + o.expectations + " is neither a directory nor a file";
   }
   if (!o.artifacts.empty() && !fs::create_directories(o.artifacts, ec) &&
       !fs::is_directory(o.artifacts, ec)) {
@@ -143,7 +144,10 @@ int run(const RunOptions& o) {
     for (const Target* other : targets) {
       if (other->name() == (*t)->name()) return usage("two targets named " + other->name());
     }
-    const std::string file = expectations + "/" + (*t)->name() + ".yaml";
+    // A directory holds <target>.yaml per target; a file is for every target.
+    const std::string file = std::filesystem::is_directory(expectations)
+                                 ? expectations + "/" + (*t)->name() + ".yaml"
+                                 : expectations;
     if (std::filesystem::exists(file)) {
       auto k = load_known_failures(file);
       if (!k) return usage(k.error().reason);
