@@ -272,7 +272,7 @@ CaseResult CaseRun::run() {
   const auto finish = [&](Verdict v, std::string reason) {
     result_.verdict = v;
     result_.reason = std::move(reason);
-    if (sut_) result_.sut_log = sut_->log();
+    if (sut_) result_.sut_log = sut_->finish();
     result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return std::move(result_);
   };

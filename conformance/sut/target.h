@@ -22,8 +22,9 @@ class SutInstance {
   virtual ~SutInstance() = default;
   // To the SUT server, or the SUT client's next connection to us.
   virtual Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline) = 0;
-  // The SUT's own output (a process's stdout and stderr), for transcripts.
-  virtual std::string log() const { return {}; }
+  // Ends the SUT for this case and returns its own output (a process's
+  // stdout and stderr, read to its exit), for the transcript.
+  virtual std::string finish() { return {}; }
 };
 
 class Target {

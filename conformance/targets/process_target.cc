@@ -12,6 +12,10 @@ namespace gauntlet::conformance {
 
 namespace {
 
+// How long a peer process may take to exit on SIGTERM, printing its last
+// lines, before the case moves on (and SIGKILL follows).
+constexpr std::chrono::milliseconds kGrace{300};
+
 class ServerProcess final : public SutInstance {
  public:
   ServerProcess(Subprocess p, uint16_t port) : process_(std::move(p)), port_(port) {}
@@ -20,10 +24,13 @@ class ServerProcess final : public SutInstance {
     if (!fd) return fd.error();
     return std::unique_ptr<Channel>(std::make_unique<SocketChannel>(std::move(fd).value()));
   }
-  std::string log() const override { return process_.output(); }
+  std::string finish() override {
+    process_.stop(kGrace);
+    return process_.output();
+  }
 
  private:
-  mutable Subprocess process_;
+  Subprocess process_;
   uint16_t port_;
 };
 
@@ -47,13 +54,17 @@ class ClientProcess final : public SutInstance {
     }
     return std::unique_ptr<Channel>(std::make_unique<SocketChannel>(std::move(fd).value()));
   }
-  std::string log() const override { return process_ ? process_->output() : ""; }
+  std::string finish() override {
+    if (!process_) return "";
+    process_->stop(kGrace);
+    return process_->output();
+  }
 
  private:
   net::Fd listener_;
   std::function<std::vector<std::string>(uint16_t)> argv_for_;
   uint16_t port_;
-  mutable std::optional<Subprocess> process_;
+  std::optional<Subprocess> process_;
 };
 
 }  // namespace

@@ -83,6 +83,17 @@ bool Subprocess::running() {
   return !exited_;
 }
 
+void Subprocess::stop(std::chrono::milliseconds grace) {
+  if (pid_ <= 0 || !running()) {
+    drain(0);
+    return;
+  }
+  kill(-pid_, SIGTERM);
+  const auto until = net::deadline_in(grace);
+  while (running() && net::Clock::now() < until) drain(20);
+  drain(0);
+}
+
 bool Subprocess::wait_for(const std::string& needle, net::Deadline deadline) {
   for (;;) {
     // What it printed before it exited is still in the pipe.

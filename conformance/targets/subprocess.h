@@ -3,6 +3,8 @@
 // no peer outlives the run.
 #pragma once
 
+#include <chrono>
+
 #include <sys/types.h>
 
 #include <string>
@@ -28,6 +30,10 @@ class Subprocess {
   // or the run is interrupted (net::cancel_waits).
   bool wait_for(const std::string& needle, net::Deadline deadline);
   bool running();
+  // SIGTERM to its group, then what it prints while it exits (a client
+  // flushes its last lines then), for at most `grace`. The destructor's
+  // SIGKILL follows for what is still running.
+  void stop(std::chrono::milliseconds grace);
 
  private:
   Subprocess(pid_t pid, net::Fd out, net::Fd in) : pid_(pid), out_(std::move(out)), in_(std::move(in)) {}
