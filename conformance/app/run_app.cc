@@ -161,6 +161,7 @@ int run(const RunOptions& o) {
   for (const Target* t : targets) {
     if (const ServerProfile* p = t->profile()) std::printf("%s\n", to_text(*p).c_str());
   }
+  std::fflush(stdout);  // ahead of the progress and failures on stderr
 
   RunSettings settings;
   settings.pki = Pki{o.pki};
