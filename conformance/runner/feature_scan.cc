@@ -20,10 +20,31 @@ std::string hex_prefix(ByteView bytes) {
   return hex_string(bytes.first(std::min<size_t>(bytes.size(), 16))) + (bytes.size() > 16 ? "..." : "");
 }
 
+// A case about a renegotiation our client starts (completed, or its hello
+// refused for a fault in it) tests nothing on a server that declines every
+// one (RFC 5746 §4.4 lets it) or ignores it: that server never reads the
+// hello. The profile says which it does.
+std::optional<std::string> renegotiation_not_served(const Case& c, const ServerProfile& p) {
+  if (c.scenario->scripted != Role::client || !p.sessions || p.sessions->failure ||
+      p.sessions->renegotiation == RenegotiationAnswer::completed) {
+    return std::nullopt;
+  }
+  const bool needs = std::ranges::any_of(c.scenario->steps, [](const Step& s) {
+    const auto* r = std::get_if<RenegotiateStep>(&s.kind);
+    return r && r->expect.kind != Expect::Kind::refused;
+  });
+  if (!needs) return std::nullopt;
+  return "profile: the server does not complete a client renegotiation (" +
+         iana_name(p.sessions->renegotiation) +
+         (p.sessions->renegotiation_detail.empty() ? "" : ", " + p.sessions->renegotiation_detail) +
+         ")";
+}
+
 }  // namespace
 
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
+  if (auto why = profile_ ? renegotiation_not_served(c, *profile_) : std::nullopt) return why;
   if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
     // refuses it. Answering with another is the deviation a case judges.

@@ -122,6 +122,36 @@ TEST(HostileTargetTest, TheProfileSkipsRefusedVersionsButNotWrongAnswers) {
   EXPECT_EQ(target.profile()->versions.size(), 2u);
 }
 
+// RFC 5746 §4.4: a server may refuse a renegotiation; a case that needs one
+// completed is skipped against it, one that expects the refusal is not.
+TEST(HostileTargetTest, TheProfileSkipsRenegotiationCasesTheServerRefuses) {
+  const auto family = load_family_text(
+      "family: t\nscenarios:\n"
+      "  - {name: needs, description: d, rfc: r, scripted: client,\n"
+      "     steps: [{handshake: success}, {renegotiate: success}]}\n"
+      "  - {name: refusal, description: d, rfc: r, scripted: client,\n"
+      "     steps: [{handshake: success}, {renegotiate: refused}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family.ok()) << family.error().reason;
+  ServerProfile profile{.target = "127.0.0.1:1"};
+  profile.sessions = SessionFindings{.version = ProtocolVersion::tls12,
+                                     .renegotiation = RenegotiationAnswer::refused,
+                                     .renegotiation_detail = "warning no_renegotiation"};
+  PeerFacts facts;
+  const ScannedTarget target(std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", facts),
+                             Pki{}, 300ms, profile);
+  const auto skipped = target.cannot_run({&(*family)[0], ProtocolVersion::tls12, kCase.suite});
+  ASSERT_TRUE(skipped);
+  EXPECT_NE(skipped->find("does not complete a client renegotiation (refused, warning "
+                          "no_renegotiation)"),
+            std::string::npos)
+      << *skipped;
+  // The refusal case runs: with no plain handshake possible here it ends up
+  // skipped by the scan itself, for another reason.
+  const auto refusal = target.cannot_run({&(*family)[1], ProtocolVersion::tls12, kCase.suite});
+  EXPECT_TRUE(!refusal || refusal->find("renegotiation") == std::string::npos) << *refusal;
+}
+
 TEST(HostileTargetTest, AnUnusableProfileMakesEveryCaseAnError) {
   ServerProfile profile{.target = "127.0.0.1:1", .unusable = "it answered a TLS hello with no answer"};
   PeerFacts facts;
