@@ -40,11 +40,31 @@ std::optional<std::string> renegotiation_not_served(const Case& c, const ServerP
          ")";
 }
 
+// A case that waits for the server's NewSessionTicket needs a server that
+// issues tickets, which RFC 5077 §3.3 leaves to it.
+std::optional<std::string> tickets_not_issued(const Case& c, const ServerProfile& p) {
+  if (c.scenario->scripted != Role::client || !p.sessions || p.sessions->failure ||
+      p.sessions->issues_tickets) {
+    return std::nullopt;
+  }
+  const bool needs = std::ranges::any_of(c.scenario->steps, [](const Step& s) {
+    const auto* h = std::get_if<HandshakeStep>(&s.kind);
+    return h && h->expect.kind == Expect::Kind::message &&
+           h->expect.message == HandshakeType::new_session_ticket;
+  });
+  if (!needs) return std::nullopt;
+  return std::string("profile: the server issues no session tickets");
+}
+
 }  // namespace
 
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
-  if (auto why = profile_ ? renegotiation_not_served(c, *profile_) : std::nullopt) return why;
+  if (profile_) {
+    for (const auto rule : {renegotiation_not_served, tickets_not_issued}) {
+      if (auto why = rule(c, *profile_)) return why;
+    }
+  }
   if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
     // refuses it. Answering with another is the deviation a case judges.

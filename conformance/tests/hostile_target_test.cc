@@ -152,6 +152,25 @@ TEST(HostileTargetTest, TheProfileSkipsRenegotiationCasesTheServerRefuses) {
   EXPECT_TRUE(!refusal || refusal->find("renegotiation") == std::string::npos) << *refusal;
 }
 
+// RFC 5077 §3.3 leaves issuing tickets to the server: a case that waits for
+// NewSessionTicket skips against one whose profile shows none.
+TEST(HostileTargetTest, TheProfileSkipsTicketCasesOnAServerWithout) {
+  const auto family = load_family_text(
+      "family: t\nscenarios:\n"
+      "  - {name: nst, description: d, rfc: r, scripted: client,\n"
+      "     steps: [{handshake: {message: new_session_ticket}}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family.ok()) << family.error().reason;
+  ServerProfile profile{.target = "127.0.0.1:1"};
+  profile.sessions = SessionFindings{.version = ProtocolVersion::tls12, .issues_tickets = false};
+  PeerFacts facts;
+  const ScannedTarget target(std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", facts),
+                             Pki{}, 300ms, profile);
+  const auto skipped = target.cannot_run({&(*family)[0], ProtocolVersion::tls12, kCase.suite});
+  ASSERT_TRUE(skipped);
+  EXPECT_EQ(*skipped, "profile: the server issues no session tickets");
+}
+
 TEST(HostileTargetTest, AnUnusableProfileMakesEveryCaseAnError) {
   ServerProfile profile{.target = "127.0.0.1:1", .unusable = "it answered a TLS hello with no answer"};
   PeerFacts facts;
