@@ -1,11 +1,10 @@
 #include "conformance/profile/probe_hello.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 
 #include "engine/crypto/ecdh.h"
 #include "engine/crypto/random.h"
+#include "engine/messages/extensions/server_name.h"
 #include "engine/messages/framing/handshake_message.h"
 #include "engine/messages/framing/reassembler.h"
 #include "engine/record/record_header.h"
@@ -25,11 +24,6 @@ constexpr SignatureScheme kSchemes[] = {
     S::rsa_pkcs1_sha384,       S::rsa_pkcs1_sha512,       S::ecdsa_sha1,
     S::rsa_pkcs1_sha1,         S::dsa_sha256,             S::dsa_sha1,
 };
-
-bool is_address(const std::string& name) {
-  unsigned char buf[sizeof(in6_addr)];
-  return inet_pton(AF_INET, name.c_str(), buf) == 1 || inet_pton(AF_INET6, name.c_str(), buf) == 1;
-}
 
 std::optional<ExtensionBody> optional_body(ExtensionType type) {
   using T = ExtensionType;
@@ -114,7 +108,7 @@ ClientHello probe_hello(const HelloQuestion& q) {
   }
   Extensions ext;
   auto add = [&](ExtensionType type, ExtensionBody body) { ext.list.push_back({type, std::move(body)}); };
-  if (!q.server_name.empty() && !is_address(q.server_name)) {
+  if (!q.server_name.empty() && !is_ip_literal(q.server_name)) {
     add(ExtensionType::server_name, ServerNameList{{q.server_name}});
   }
   const std::vector<NamedGroup> groups = q.groups.empty() ? all_groups() : q.groups;

@@ -138,16 +138,21 @@ bool concurrent(const Client& client) {
   return client.connect(false, std::nullopt, bound).ok();
 }
 
+// The suites of `suites` the engine implements, in the engine's order.
+std::vector<CipherSuite> engine_suites_among(const std::vector<CipherSuite>& suites) {
+  std::vector<CipherSuite> out;
+  std::ranges::copy_if(all_engine_cipher_suites(), std::back_inserter(out),
+                       [&](CipherSuite s) { return std::ranges::find(suites, s) != suites.end(); });
+  return out;
+}
+
 }  // namespace
 
 std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std::string& server_name,
                                               ProtocolVersion version,
                                               const std::vector<CipherSuite>& suites,
                                               std::chrono::milliseconds timeout) {
-  std::vector<CipherSuite> ours;
-  for (CipherSuite s : all_engine_cipher_suites()) {
-    if (std::ranges::find(suites, s) != suites.end()) ours.push_back(s);
-  }
+  const std::vector<CipherSuite> ours = engine_suites_among(suites);
   if (ours.empty()) return std::nullopt;
   auto base = ConfigBuilder().versions(version, version).cipher_suites(ours).build();
   if (!base) return std::nullopt;
@@ -185,10 +190,11 @@ std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std:
 Status check_chain(const Endpoint& server, const std::string& server_name, ProtocolVersion version,
                    const std::vector<CipherSuite>& suites, const std::string& ca_file,
                    std::chrono::milliseconds timeout) {
-  std::vector<CipherSuite> ours;
-  std::ranges::copy_if(all_engine_cipher_suites(), std::back_inserter(ours),
-                       [&](CipherSuite s) { return std::ranges::find(suites, s) != suites.end(); });
-  auto config = ConfigBuilder().versions(version, version).cipher_suites(ours).trust_file(ca_file).build();
+  auto config = ConfigBuilder()
+                    .versions(version, version)
+                    .cipher_suites(engine_suites_among(suites))
+                    .trust_file(ca_file)
+                    .build();
   if (!config) return config.error();
   const auto deadline = net::deadline_in(timeout);
   auto fd = net::connect_tcp(server.host, server.port, deadline);

@@ -1,20 +1,12 @@
 // server_name (RFC 6066 §3): the client names the host it wants; the server
 // picks its certificate by that name and acknowledges it with an empty body.
-#include <arpa/inet.h>
-
 #include "engine/connection/extensions/extension.h"
 
 namespace gauntlet {
 namespace {
 
-// RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in
-// HostName." Such a name is still the one the chain is verified against.
-bool is_ip_literal(const std::string& name) {
-  unsigned char address[sizeof(in6_addr)];
-  return inet_pton(AF_INET, name.c_str(), address) == 1 ||
-         inet_pton(AF_INET6, name.c_str(), address) == 1;
-}
-
+// An address is not sent (RFC 6066 §3); the chain is still verified
+// against it.
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
   if (s.options.server_name.empty() || is_ip_literal(s.options.server_name)) return std::nullopt;
   return ServerNameList{{s.options.server_name}};

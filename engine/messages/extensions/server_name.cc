@@ -1,5 +1,7 @@
 #include "engine/messages/extensions/server_name.h"
 
+#include <arpa/inet.h>
+
 #include "engine/messages/common/codec.h"
 
 namespace gauntlet {
@@ -29,6 +31,12 @@ Status check_host_name(ByteView name) {
   }
   if (label == 0) return illegal_parameter("server_name: HostName ends with a dot");
   return ok_status();
+}
+
+bool is_ip_literal(const std::string& name) {
+  unsigned char address[sizeof(in6_addr)];
+  return inet_pton(AF_INET, name.c_str(), address) == 1 ||
+         inet_pton(AF_INET6, name.c_str(), address) == 1;
 }
 
 Result<ServerNameList> ServerNameList::parse(ByteView body) {

@@ -21,6 +21,10 @@ namespace gauntlet {
 // well-formed TLS but out of range, RFC 5246 §7.2.2).
 Status check_host_name(ByteView name);
 
+// RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in
+// HostName." A client names such a host by verifying it, not by sending it.
+bool is_ip_literal(const std::string& name);
+
 struct ServerNameList {
   std::vector<std::string> host_names;  // in practice exactly one
 
