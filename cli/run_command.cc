@@ -39,6 +39,12 @@ Command add_run_command(CLI::App& app) {
                                  "(a chain that does not verify stops the run, exit 2)");
   sub->add_flag("--no-verify", o->no_verify,
                 "HOST:PORT targets with --ca: run on without verifying a chain that does not");
+  sub->add_option("--sut", o->sut,
+                  "HOST:PORT and client-cmd targets: their setup, over what the profile finds: "
+                  "KEY=VALUE,... (tickets=on|off, renegotiation=allow|refuse, "
+                  "client-cert=none|optional|required, connections=1|many, highest=VERSION, "
+                  "compression and extension names (alpn, sni, ems, etm, mfl, heartbeat, "
+                  "record_size_limit, ...) =on|off) or a file of such lines");
   return {sub, [o] { return conformance::run_conformance(*o); }};
 }
 

@@ -60,6 +60,38 @@ if have openssl; then
      and p["sessions"]["issues_tickets"] and p["sessions"]["resumes_by_ticket"]
      and {"rsa_pss_rsae_sha256", "rsa_pkcs1_sha256"} <= set(p["tls12_schemes"])
      and not any(s.startswith("ecdsa") for s in p["tls12_schemes"])'
+
+  # The setups a scenario's `requires:` asks about (RFC 7301 ALPN; RFC 6520
+  # heartbeat and RFC 8449 record_size_limit, which OpenSSL 3 lacks; RFC
+  # 5077 tickets; RFC 5746 renegotiation; RFC 5246 §7.4.4 certificates).
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa-chain.pem" -key "$pki/server-rsa.key" \
+    -no_ticket -alpn http/1.1 -rev >"$work/s_server-3.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "s_server -rev -no_ticket -alpn" "$port" \
+    '"application_layer_protocol_negotiation" in ext and "max_fragment_length" in ext
+     and {"heartbeat", "record_size_limit", "server_name"} <= set(p["extensions_asked"])
+     and not {"heartbeat", "record_size_limit"} & ext
+     and not p["sessions"]["issues_tickets"] and p["sessions"]["renegotiation"] == "refused"
+     and not p["sessions"]["concurrent"] and not p["requests_certificate"]'
+
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa-chain.pem" -key "$pki/server-rsa.key" \
+    -client_renegotiation -rev >"$work/s_server-4.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "s_server -rev -client_renegotiation" "$port" \
+    'p["sessions"]["renegotiation"] == "completed" and p["sessions"]["issues_tickets"]
+     and "application_layer_protocol_negotiation" not in ext'
+
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa-chain.pem" -key "$pki/server-rsa.key" \
+    -Verify 1 -verifyCAfile "$pki/root-ca.pem" -rev >"$work/s_server-5.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "s_server -rev -Verify 1" "$port" \
+    'p["requests_certificate"] and "failure" in p["sessions"]'
 fi
 
 port=$(free_port)
@@ -84,7 +116,28 @@ if have gnutls-serv; then
   wait_port "$port"
   scan "gnutls-serv defaults" "$port" \
     '{"TLS 1.2", "TLS 1.3"} <= spoken and "SSL 2.0" not in spoken
-     and "TLS_AES_128_GCM_SHA256" in suites["TLS 1.3"] and "x25519" in p["tls13_groups"]'
+     and "TLS_AES_128_GCM_SHA256" in suites["TLS 1.3"] and "x25519" in p["tls13_groups"]
+     and p["requests_certificate"] and "failure" not in p["sessions"]'
+
+  port=$(free_port)
+  timeout 120 gnutls-serv --x509certfile="$pki/server-rsa-chain.pem" --x509keyfile="$pki/server-rsa.key" \
+    --noticket --alpn=http/1.1 --heartbeat --disable-client-cert --echo --port="$port" \
+    >"$work/gnutls-serv-2.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "gnutls-serv --noticket --alpn --heartbeat --disable-client-cert" "$port" \
+    '{"heartbeat", "application_layer_protocol_negotiation", "record_size_limit"} <= ext
+     and not p["sessions"]["issues_tickets"] and p["sessions"]["concurrent"]
+     and p["sessions"]["renegotiation"] == "completed" and not p["requests_certificate"]'
+
+  port=$(free_port)
+  timeout 120 gnutls-serv --x509certfile="$pki/server-rsa-chain.pem" --x509keyfile="$pki/server-rsa.key" \
+    --require-client-cert --x509cafile="$pki/root-ca.pem" --echo --port="$port" \
+    >"$work/gnutls-serv-3.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  scan "gnutls-serv --require-client-cert" "$port" \
+    'p["requests_certificate"] and "failure" in p["sessions"] and "heartbeat" not in ext'
 fi
 
 # Not a TLS server, and nothing at all: exit 1, saying why.

@@ -51,6 +51,7 @@ std::optional<std::string> setup_error(const RunOptions& o) {
   if (!o.ca.empty()) {
     if (auto st = TrustStore().add_file(o.ca); !st) return "--ca: " + st.error().reason;
   }
+  if (auto setup = load_setup(o.sut); !setup) return setup.error().reason;
   if (!o.expectations.empty() && !fs::is_directory(o.expectations, ec) &&
       !fs::is_regular_file(o.expectations, ec)) {
     return "--expectations " + o.expectations + " is neither a directory nor a file";
@@ -134,7 +135,7 @@ int run(const RunOptions& o) {
   // are probed as targets are made, and cases follow.
   const InterruptGuard interrupts;
   TargetOptions target_options{Pki{o.pki}, o.sni, o.ca, std::chrono::milliseconds(o.timeout_ms),
-                               o.no_verify};
+                               o.no_verify, load_setup(o.sut).value()};
   std::vector<std::unique_ptr<Target>> owned;
   std::vector<const Target*> targets;
   std::map<std::string, KnownFailures> known;

@@ -22,6 +22,9 @@ struct RunOptions {
   std::string sni;  // external servers
   std::string ca;   // external servers: verify their chain against this
   bool no_verify = false;  // external servers: run on though the chain does not verify
+  // External targets: their setup as the user states it (sut/peer_setup.h),
+  // a KEY=VALUE list or a file of them; over what the profile finds.
+  std::string sut;
 };
 
 inline constexpr const char* kDefaultExpectations = "conformance/expectations";

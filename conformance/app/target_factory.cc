@@ -20,7 +20,7 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
     const std::string command = spec.substr(11);
     if (command.empty()) return decode_error("client-cmd: needs a command");
     return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
-        std::make_unique<ClientCommandTarget>(command), o.pki, o.timeout));
+        std::make_unique<ClientCommandTarget>(command), o.pki, o.timeout, std::nullopt, o.setup));
   }
   auto hp = net::split_host_port(spec);
   if (!hp) {
@@ -48,7 +48,7 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   }
   return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
       std::make_unique<ExternalServerTarget>(hp->first, hp->second, spec, facts), o.pki,
-      o.timeout, profile ? std::optional(std::move(profile).value()) : std::nullopt));
+      o.timeout, profile ? std::optional(std::move(profile).value()) : std::nullopt, o.setup));
 }
 
 }  // namespace gauntlet::conformance

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "conformance/sut/peer_setup.h"
 #include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
@@ -20,6 +21,7 @@ struct TargetOptions {
   // HOST:PORT with `ca`: a chain that does not verify is an Error (a setup
   // error), unless this says to run on without verifying.
   bool no_verify = false;
+  PeerSetup setup;  // HOST:PORT and client-cmd: what the user stated of their setup
 };
 
 Result<std::unique_ptr<Target>> make_target(const std::string& spec, const TargetOptions& o);

@@ -5,6 +5,7 @@
 
 #include "conformance/profile/probe_hello.h"
 #include "engine/crypto/random.h"
+#include "engine/messages/extensions/server_name.h"
 #include "engine/messages/ssl2/probe.h"
 #include "engine/messages/handshake/key_exchange_form.h"
 #include "engine/messages/handshake/server_key_exchange.h"
@@ -24,6 +25,10 @@ class Prober {
   Result<Answer> ask(HelloQuestion q) {
     q.server_name = options_.server_name;
     return send(probe_record(q));
+  }
+  // RFC 6066 §3: no SNI for an address.
+  bool sends_server_name() const {
+    return !options_.server_name.empty() && !is_ip_literal(options_.server_name);
   }
   Result<Answer> ask_ssl2() {
     SystemRandom random;
@@ -160,8 +165,10 @@ Status probe_tls12_schemes(Prober& p, const VersionFinding& v, ServerProfile& ou
 // and whether its first flight asks for a certificate.
 Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) {
   out.extensions_at = v.offered;
-  const std::vector<std::vector<ExtensionType>> asks = {profiled_extensions(),
-                                                        {ExtensionType::max_fragment_length}};
+  std::vector<std::vector<ExtensionType>> asks = {profiled_extensions(),
+                                                  {ExtensionType::max_fragment_length}};
+  // RFC 6066 §3: a server that used the name answers an empty server_name.
+  if (p.sends_server_name()) asks.front().push_back(ExtensionType::server_name);
   for (const auto& offered : asks) {
     // DEFLATE offered too (RFC 3749): whether the server compresses.
     auto answer = p.ask({.version = v.offered,
@@ -171,6 +178,7 @@ Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) 
     if (!answer) return answer.error();
     const FirstFlight* f = accepted(*answer, v.offered, v.suites);
     if (!f) continue;
+    out.extensions_asked.insert(out.extensions_asked.end(), offered.begin(), offered.end());
     out.requests_certificate |= f->has(HandshakeType::certificate_request);
     out.compresses |= f->hello.compression_method == CompressionMethod::deflate;
     if (!f->hello.extensions) continue;
@@ -316,6 +324,7 @@ std::string to_json(const ServerProfile& p) {
                         {"tls13_groups", name_array(p.tls13_groups)},
                         {"ecdhe_groups", name_array(p.ecdhe_groups)},
                         {"tls12_schemes", name_array(p.tls12_schemes)},
+                        {"extensions_asked", name_array(p.extensions_asked)},
                         {"extensions", name_array(p.extensions)},
                         {"requests_certificate", p.requests_certificate},
                         {"compresses", p.compresses}};

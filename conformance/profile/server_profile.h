@@ -33,6 +33,7 @@ struct ServerProfile {
   std::vector<NamedGroup> tls13_groups = {};
   std::vector<SignatureScheme> tls12_schemes = {};  // it signs ServerKeyExchange with
   std::optional<ProtocolVersion> extensions_at = {};  // the version the next three were asked at
+  std::vector<ExtensionType> extensions_asked = {};  // offered in a hello it accepted
   std::vector<ExtensionType> extensions = {};    // answered in its ServerHello
   bool requests_certificate = false;             // CertificateRequest in its first flight
   bool compresses = false;                       // picks DEFLATE when offered (CRIME)

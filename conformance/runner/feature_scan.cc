@@ -20,50 +20,36 @@ std::string hex_prefix(ByteView bytes) {
   return hex_string(bytes.first(std::min<size_t>(bytes.size(), 16))) + (bytes.size() > 16 ? "..." : "");
 }
 
-// A case about a renegotiation our client starts (completed, or its hello
-// refused for a fault in it) tests nothing on a server that declines every
-// one (RFC 5746 §4.4 lets it) or ignores it: that server never reads the
-// hello. The profile says which it does.
-std::optional<std::string> renegotiation_not_served(const Case& c, const ServerProfile& p) {
-  if (c.scenario->scripted != Role::client || !p.sessions || p.sessions->failure ||
-      p.sessions->renegotiation == RenegotiationAnswer::completed) {
-    return std::nullopt;
-  }
-  const bool needs = std::ranges::any_of(c.scenario->steps, [](const Step& s) {
-    const auto* r = std::get_if<RenegotiateStep>(&s.kind);
-    return r && r->expect.kind != Expect::Kind::refused;
-  });
-  if (!needs) return std::nullopt;
-  return "profile: the server does not complete a client renegotiation (" +
-         iana_name(p.sessions->renegotiation) +
-         (p.sessions->renegotiation_detail.empty() ? "" : ", " + p.sessions->renegotiation_detail) +
-         ")";
-}
-
-// A case that waits for the server's NewSessionTicket needs a server that
-// issues tickets, which RFC 5077 §3.3 leaves to it.
-std::optional<std::string> tickets_not_issued(const Case& c, const ServerProfile& p) {
-  if (c.scenario->scripted != Role::client || !p.sessions || p.sessions->failure ||
-      p.sessions->issues_tickets) {
-    return std::nullopt;
-  }
-  const bool needs = std::ranges::any_of(c.scenario->steps, [](const Step& s) {
-    const auto* h = std::get_if<HandshakeStep>(&s.kind);
-    return h && h->expect.kind == Expect::Kind::message &&
-           h->expect.message == HandshakeType::new_session_ticket;
-  });
-  if (!needs) return std::nullopt;
-  return std::string("profile: the server issues no session tickets");
-}
-
 }  // namespace
+
+ScannedTarget::ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout,
+                             std::optional<ServerProfile> profile, const PeerSetup& declared)
+    : inner_(std::move(inner)), pki_(std::move(pki)), timeout_(timeout), profile_(std::move(profile)) {
+  if (profile_) setup_ = setup_from_profile(*profile_);
+  setup_.overlay(declared);
+  if (profile_ && profile_->unusable) dead_ = name() + ": " + *profile_->unusable;
+}
+
+PeerFacts ScannedTarget::facts() const {
+  PeerFacts f = inner_->facts();
+  // A server stated to require a client certificate gets the test PKI's
+  // in every scenario that sets up no client authentication of its own.
+  if (stated_to_require_certificate(setup_)) {
+    f.client_certificate = kDefaultClientCertificate;
+  }
+  return f;
+}
 
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
-  if (profile_) {
-    for (const auto rule : {renegotiation_not_served, tickets_not_issued}) {
-      if (auto why = rule(c, *profile_)) return why;
-    }
+  const Role sut = c.scenario->scripted == Role::client ? Role::server : Role::client;
+  if (sut == Role::server) {
+    if (auto why = setup_conflict(c.scenario->sut, setup_)) return why;
+  } else if (c.scenario->sut != SutSettings{}) {
+    return std::string("the scenario configures its SUT, and this one is not ours to configure");
+  }
+  for (const Requirement& r : c.scenario->requirements()) {
+    if (auto why = unmet(r, setup_, sut)) return why;
   }
   if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
@@ -86,6 +72,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   plain.description = "feature scan";
   plain.rfc = "RFC 5246 §7.3";
   plain.scripted = c.scenario->scripted;
+  plain.peer.client_certificate = facts().client_certificate;  // a server stated to require one
   plain.steps.push_back({});
   plain.steps.back().where = {"feature scan", 1};
   RunSettings settings;

@@ -5,13 +5,17 @@
 // handshake at all) makes every case an error, never a run of skips. A
 // server's profile goes first: a version it refused cleanly skips without a
 // handshake, and one it answered with another version is never skipped,
-// since that answer is what the case is there to judge.
+// since that answer is what the case is there to judge. What the profile
+// and the user's `--sut` say of the peer's setup (sut/peer_setup.h) skips
+// the cases whose requirements it lacks, and lets the scenarios that
+// configure their SUT run when the stated setup is theirs.
 #pragma once
 
 #include <chrono>
 #include <map>
 #include <mutex>
 
+#include "conformance/sut/peer_setup.h"
 #include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
@@ -19,16 +23,14 @@ namespace gauntlet::conformance {
 // Wraps an external target with the feature scan.
 class ScannedTarget final : public Target {
  public:
-  // `profile`: an external server's, when probe hellos could draw one.
+  // `profile`: an external server's, when probe hellos could draw one;
+  // `declared`: the setup the user stated, over the profile's.
   ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout,
-                std::optional<ServerProfile> profile = std::nullopt)
-      : inner_(std::move(inner)), pki_(std::move(pki)), timeout_(timeout), profile_(std::move(profile)) {
-    if (profile_ && profile_->unusable) dead_ = name() + ": " + *profile_->unusable;
-  }
+                std::optional<ServerProfile> profile = std::nullopt, const PeerSetup& declared = {});
   std::string name() const override { return inner_->name(); }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
-  PeerFacts facts() const override { return inner_->facts(); }
+  PeerFacts facts() const override;
   std::optional<std::string> unusable() const override;
   const ServerProfile* profile() const override { return profile_ ? &*profile_ : nullptr; }
 
@@ -39,6 +41,7 @@ class ScannedTarget final : public Target {
   Pki pki_;
   std::chrono::milliseconds timeout_;
   std::optional<ServerProfile> profile_;
+  PeerSetup setup_;
   mutable std::mutex mu_;
   mutable std::map<std::pair<ProtocolVersion, CipherSuite>, bool> speaks_;
   mutable std::optional<std::string> dead_;  // why no case can run

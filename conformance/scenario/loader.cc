@@ -85,7 +85,7 @@ std::vector<Scenario> Parser::family(const YAML::Node& root) const {
 Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   r_.require_map(n, "a scenario");
   r_.only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "sut", "peer",
-                   "bugs", "steps", "same_response"});
+                   "bugs", "steps", "same_response", "requires"});
   Scenario s = f.base;
   s.where = r_.where(n);
   if (!n["name"]) r_.fail(n, "scenario without a 'name'");
@@ -115,6 +115,12 @@ Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   if (n["peer"]) s.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'", s.peer);
   if (n["bugs"]) s.bugs = read_settings(r_, n["bugs"], bugs_keys(), "'bugs'");
   if (n["same_response"]) s.same_response = r_.text(n["same_response"]);
+  if (const YAML::Node needs = n["requires"]) {
+    if (!needs.IsSequence()) r_.fail(needs, "'requires' is a list");
+    for (const auto& need : needs) {
+      s.needs.push_back(r_.named(need, &requirement_from_name, "requirement"));
+    }
+  }
   const YAML::Node steps = n["steps"];
   if (!steps || !steps.IsSequence() || steps.size() == 0) r_.fail(n, "'steps' must be a non-empty list");
   for (const auto& st : steps) s.steps.push_back(read_step(r_, st));
@@ -137,6 +143,25 @@ Result<std::vector<Scenario>> parse(const std::string& name,
 int Scenario::connections() const {
   return 1 + static_cast<int>(std::ranges::count_if(
                  steps, [](const Step& s) { return s.is<ReconnectStep>(); }));
+}
+
+std::vector<Requirement> Scenario::requirements() const {
+  std::vector<Requirement> out = needs;
+  auto add = [&](Requirement r) {
+    if (std::ranges::find(out, r) == out.end()) out.push_back(r);
+  };
+  for (const Step& s : steps) {
+    if (const auto* r = std::get_if<RenegotiateStep>(&s.kind);
+        r && r->expect.kind != Expect::Kind::refused) {
+      add({Requirement::Kind::renegotiation});
+    }
+    if (const auto* h = std::get_if<HandshakeStep>(&s.kind);
+        h && h->expect.kind == Expect::Kind::message &&
+        h->expect.message == HandshakeType::new_session_ticket) {
+      add({Requirement::Kind::tickets});
+    }
+  }
+  return out;
 }
 
 Result<std::vector<Scenario>> load_family_file(const std::string& path) {

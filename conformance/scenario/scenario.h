@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/scenario/requirement.h"
 #include "conformance/scenario/settings.h"
 #include "conformance/scenario/yaml_reader.h"
 #include "conformance/steps/steps.h"
@@ -32,9 +33,14 @@ struct Scenario {
   // target at each version and suite: an oracle such as Bleichenbacher's
   // needs only a difference, whichever alerts are sent.
   std::string same_response;
+  std::vector<Requirement> needs;  // `requires:`
 
   std::string id() const { return family + "/" + name; }
   int connections() const;  // 1 + reconnect steps
+  // `needs` and what the steps imply: a renegotiation that must not be
+  // refused needs one the peer completes; waiting for NewSessionTicket
+  // needs tickets.
+  std::vector<Requirement> requirements() const;
 };
 
 }  // namespace gauntlet::conformance

@@ -16,7 +16,13 @@ struct PeerFacts {
   // (the hellos' gmt_unix_time) repeat from run to run; an external peer's
   // real certificates are checked at the real time instead.
   bool fixed_clock = true;
+  // Our client's certificate when the SUT server asks for one and the
+  // scenario, setting up no client authentication, names none: a server
+  // stated to require one (it must trust the test PKI's root).
+  std::string client_certificate;
 };
+
+inline constexpr const char* kDefaultClientCertificate = "client-rsa";
 
 // 2027-01-15: inside the validity of every test PKI certificate.
 inline constexpr int64_t kScenarioTime = 1800000000;

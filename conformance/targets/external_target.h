@@ -1,8 +1,8 @@
 // Targets outside our control: HOST:PORT (any server) and client-cmd:'CMD'
 // (any client, launched once per case; {host} and {port} in CMD say where
-// our scripted server listens). Their configuration is not ours to set, so
-// scenarios that configure the SUT skip. The runner's feature scan
-// (runner/feature_scan.h) wraps them.
+// our scripted server listens). Their configuration is not ours to set: the
+// runner's feature scan (runner/feature_scan.h), which wraps them, skips
+// scenarios that configure the SUT unless `--sut` states that setup.
 #pragma once
 
 #include "conformance/sut/target.h"

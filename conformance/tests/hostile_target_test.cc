@@ -171,6 +171,37 @@ TEST(HostileTargetTest, TheProfileSkipsTicketCasesOnAServerWithout) {
   EXPECT_EQ(*skipped, "profile: the server issues no session tickets");
 }
 
+// A scenario's `requires:` against the profile and the user's --sut: a
+// feature the profile shows missing skips with the reason; what the user
+// states wins; a scenario that configures its SUT runs once its setup is
+// stated.
+TEST(HostileTargetTest, RequirementsTheSetupLacksSkip) {
+  const auto family = load_family_text(
+      "family: t\nscenarios:\n"
+      "  - {name: hb, description: d, rfc: r, scripted: client, requires: [heartbeat],\n"
+      "     steps: [{handshake: success}]}\n"
+      "  - {name: nt, description: d, rfc: r, scripted: client, sut: {tickets: false},\n"
+      "     steps: [{handshake: success}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family.ok()) << family.error().reason;
+  ServerProfile profile{.target = "127.0.0.1:1", .extensions_at = ProtocolVersion::tls12};
+  profile.extensions_asked = {ExtensionType::heartbeat};
+  const auto target = [&](const std::string& declared) {
+    return std::make_unique<ScannedTarget>(
+        std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", PeerFacts{}), Pki{}, 300ms,
+        profile, parse_setup(declared).value());
+  };
+  const auto mentions = [](const std::optional<std::string>& why, const std::string& what) {
+    return why && why->find(what) != std::string::npos;
+  };
+  const Case hb{&(*family)[0], ProtocolVersion::tls12, kCase.suite};
+  const Case nt{&(*family)[1], ProtocolVersion::tls12, kCase.suite};
+  EXPECT_EQ(target("")->cannot_run(hb), "profile: the server does not implement heartbeat (answered at TLS 1.2: no)");
+  EXPECT_FALSE(mentions(target("heartbeat=on")->cannot_run(hb), "heartbeat"));
+  EXPECT_TRUE(mentions(target("")->cannot_run(nt), "not ours to configure"));
+  EXPECT_FALSE(mentions(target("tickets=off")->cannot_run(nt), "configure"));
+}
+
 TEST(HostileTargetTest, AnUnusableProfileMakesEveryCaseAnError) {
   ServerProfile profile{.target = "127.0.0.1:1", .unusable = "it answered a TLS hello with no answer"};
   PeerFacts facts;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `gauntlet run` against real peers on loopback: openssl-proc and gnutls-proc,
 # an external server (HOST:PORT, our own `gauntlet serve`), an external
-# client (client-cmd, our own `gauntlet connect`); an unreachable port and a
+# client (client-cmd, our own `gauntlet connect`), an `openssl s_server`
+# requiring client certificates (skipped, or run once --sut states it); an
+# unreachable port and a
 # silent listener end in errors within the timeout, never a hang; a bad
 # scenario file is refused with file:line and exit status 2.
 set -uo pipefail
@@ -73,6 +75,25 @@ if run --target "client-cmd:$gauntlet connect {host}:{port} --sni localhost --ca
      >"$out" 2>&1 && grep -Eq '^client-cmd:gauntlet +4 +1 ' "$out"; then
   pass "client-cmd with gauntlet connect (the client-side scenarios skip)"
 else fail "client-cmd with gauntlet connect" "$out"; fi
+
+# A server that requires a client certificate: its profile alone skips the
+# cases (it may not trust ours); stated with --sut, our client offers the
+# test PKI's and they run.
+port=$(free_port)
+timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa-chain.pem" -key "$pki/server-rsa.key" \
+  -Verify 1 -verifyCAfile "$pki/root-ca.pem" -rev >"$work/s_server-verify.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do grep -q ACCEPT "$work/s_server-verify.log" && break; sleep 0.1; done
+out="$work/required.out"
+if run --target "127.0.0.1:$port" --json "$work/required.json" >"$out" 2>&1 &&
+   grep -Eq "^127.0.0.1:$port +4 +0 " "$out" && grep -q "requires a client certificate" "$work/required.json"; then
+  pass "a server requiring client certificates: skipped on its profile"
+else fail "a server requiring client certificates: skipped on its profile" "$out"; fi
+out="$work/required-stated.out"
+if run --target "127.0.0.1:$port" --sut client-cert=required >"$out" 2>&1 &&
+   grep -Eq "^127.0.0.1:$port +4 +3 " "$out"; then
+  pass "a server requiring client certificates: run with --sut client-cert=required"
+else fail "a server requiring client certificates: run with --sut client-cert=required" "$out"; fi
 
 out="$work/unreachable.out"
 closed=$(free_port)
