@@ -163,6 +163,12 @@ int run(const RunOptions& o) {
     if (const ServerProfile* p = t->profile()) std::printf("%s\n", to_text(*p).c_str());
   }
   std::fflush(stdout);  // ahead of the progress and failures on stderr
+  for (const Target* t : targets) {
+    if (const auto why = t->one_at_a_time(); why && o.jobs > 1) {
+      std::fprintf(stderr, "gauntlet run: warning: %s: %s; its cases run one at a time (-j 1)\n",
+                   t->name().c_str(), why->c_str());
+    }
+  }
 
   RunSettings settings;
   settings.pki = Pki{o.pki};

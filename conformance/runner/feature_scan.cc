@@ -40,6 +40,11 @@ PeerFacts ScannedTarget::facts() const {
   return f;
 }
 
+std::optional<std::string> ScannedTarget::one_at_a_time() const {
+  if (!setup_.concurrent || setup_.concurrent->value) return std::nullopt;
+  return setup_.concurrent->source + ": it serves one connection at a time";
+}
+
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
   const Role sut = c.scenario->scripted == Role::client ? Role::server : Role::client;

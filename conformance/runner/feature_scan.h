@@ -33,6 +33,7 @@ class ScannedTarget final : public Target {
   PeerFacts facts() const override;
   std::optional<std::string> unusable() const override;
   const ServerProfile* profile() const override { return profile_ ? &*profile_ : nullptr; }
+  std::optional<std::string> one_at_a_time() const override;
 
  private:
   static std::string scan_failure(const Case& c);

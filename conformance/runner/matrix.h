@@ -1,5 +1,7 @@
 // Runs every case against every target, `jobs` at a time. Cases are
-// independent: each has its own scripted peer and its own SUT instance.
+// independent: each has its own scripted peer and its own SUT instance;
+// a target that says it must see one at a time (Target::one_at_a_time)
+// gets one at a time.
 #pragma once
 
 #include <functional>

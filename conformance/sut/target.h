@@ -42,6 +42,10 @@ class Target {
   // What probe hellos found the target to be (an external server), for the
   // top of the report; nullptr for targets we configure ourselves.
   virtual const ServerProfile* profile() const { return nullptr; }
+  // Why this target must see one case at a time (a server that serves one
+  // connection at a time fails whichever case queues behind another's
+  // wait); nullopt when cases may run side by side.
+  virtual std::optional<std::string> one_at_a_time() const { return std::nullopt; }
 };
 
 // A target whose tools this machine lacks: every case skips, saying so.

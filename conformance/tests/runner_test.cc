@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "conformance/report/artifacts.h"
 #include "conformance/report/report.h"
 #include "conformance/runner/executor.h"
 #include "conformance/steps/expect.h"
 #include "conformance/runner/known_failures.h"
+#include "conformance/runner/matrix.h"
 #include "conformance/runner/response_groups.h"
 #include "conformance/runner/sent_hello.h"
 #include "engine/connection/connection.h"
@@ -107,6 +109,49 @@ TEST(RunnerTest, SentClientHelloIsReadBack) {
   ASSERT_TRUE(hello);
   EXPECT_TRUE(hello->session_id.empty());
   EXPECT_FALSE(sent_client_hello(ByteView(flight).first(flight.size() - 1)));
+}
+
+// Counts the cases it sees at once; each is a skip that takes 20 ms.
+class CountingTarget final : public Target {
+ public:
+  explicit CountingTarget(bool serial) : serial_(serial) {}
+  std::string name() const override { return serial_ ? "serial" : "parallel"; }
+  std::optional<std::string> cannot_run(const Case&) const override {
+    const int now = ++active_;
+    for (int seen = most_; now > seen && !most_.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    --active_;
+    return "counted";
+  }
+  Result<std::unique_ptr<SutInstance>> start(const Case&, net::Deadline) const override {
+    return internal_error("never started");
+  }
+  std::optional<std::string> one_at_a_time() const override {
+    return serial_ ? std::optional<std::string>("one connection at a time") : std::nullopt;
+  }
+  int most() const { return most_; }
+
+ private:
+  bool serial_;
+  mutable std::atomic<int> active_{0}, most_{0};
+};
+
+// A server that serves one connection at a time fails whichever case waits
+// behind another: such a target gets its cases one at a time whatever -j.
+TEST(MatrixTest, AOneAtATimeTargetSeesOneCaseAtATime) {
+  auto family = load_family_text(
+      "family: t\nscenarios:\n  - {name: s, description: d, rfc: r, scripted: client,\n"
+      "     steps: [{handshake: success}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family) << family.error().reason;
+  const std::vector<Case> cases(8, Case{&family->front(), ProtocolVersion::tls12,
+                                        CipherSuite::rsa_with_aes_128_cbc_sha});
+  const CountingTarget serial(true), parallel(false);
+  run_matrix(cases, {&serial}, RunSettings{}, 4, nullptr);
+  run_matrix(cases, {&parallel}, RunSettings{}, 4, nullptr);
+  EXPECT_EQ(serial.most(), 1);
+  EXPECT_GT(parallel.most(), 1);
 }
 
 TEST(JudgeTest, NotResumedTakesAFullHandshakeOrHandshakeFailure) {
