@@ -47,15 +47,12 @@ std::optional<std::string> ScannedTarget::one_at_a_time() const {
 
 std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = inner_->cannot_run(c)) return why;
-  const Role sut = c.scenario->scripted == Role::client ? Role::server : Role::client;
-  if (sut == Role::server) {
+  if (c.scenario->scripted == Role::client) {
     if (auto why = setup_conflict(c.scenario->sut, setup_)) return why;
   } else if (c.scenario->sut != SutSettings{}) {
     return std::string("the scenario configures its SUT, and this one is not ours to configure");
   }
-  for (const Requirement& r : c.scenario->requirements()) {
-    if (auto why = unmet(r, setup_, sut)) return why;
-  }
+  if (auto why = lacks(*c.scenario, setup_)) return why;
   if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
     // refuses it. Answering with another is the deviation a case judges.

@@ -30,20 +30,21 @@ Result<bool> on_off(std::string_view key, std::string_view v) {
   return decode_error("--sut " + std::string(key) + "=" + std::string(v) + ": on or off");
 }
 
-Status set_on_off(std::string_view key, std::string_view v, std::optional<Fact<bool>>& into) {
+Status set_on_off(std::string_view key, std::string_view v, const std::string& source,
+                  std::optional<Fact<bool>>& into) {
   auto b = on_off(key, v);
   if (!b) return b.error();
-  into = Fact<bool>{*b, kDeclared};
+  into = Fact<bool>{*b, source};
   return ok_status();
 }
 
 // A key whose two values are `yes` and `no`.
 Status set_either(std::string_view key, std::string_view v, std::string_view yes, std::string_view no,
-                  std::optional<Fact<bool>>& into) {
+                  const std::string& source, std::optional<Fact<bool>>& into) {
   if (v != yes && v != no) {
     return decode_error("--sut " + std::string(key) + ": " + std::string(yes) + " or " + std::string(no));
   }
-  into = Fact<bool>{v == yes, kDeclared};
+  into = Fact<bool>{v == yes, source};
   return ok_status();
 }
 
@@ -64,47 +65,51 @@ std::optional<ExtensionType> extension_key(std::string_view key) {
 
 struct SetupKey {
   std::string_view key;
-  Status (*set)(PeerSetup& s, std::string_view value);
+  Status (*set)(PeerSetup& s, std::string_view value, const std::string& source);
 };
 
 const SetupKey kKeys[] = {
-    {"tickets", [](PeerSetup& s, std::string_view v) { return set_on_off("tickets", v, s.tickets); }},
+    {"tickets", [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_on_off("tickets", v, source, s.tickets);
+     }},
     {"renegotiation",
-     [](PeerSetup& s, std::string_view v) {
-       return set_either("renegotiation", v, "allow", "refuse", s.renegotiation);
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_either("renegotiation", v, "allow", "refuse", source, s.renegotiation);
      }},
     {"client-cert",
-     [](PeerSetup& s, std::string_view v) -> Status {
+     [](PeerSetup& s, std::string_view v, const std::string& source) -> Status {
        auto a = client_auth_from_name(v);
        if (!a) return decode_error("--sut client-cert: " + a.error().reason);
-       s.client_auth = Fact<ClientAuth>{*a, kDeclared};
+       s.client_auth = Fact<ClientAuth>{*a, source};
        return ok_status();
      }},
     {"connections",
-     [](PeerSetup& s, std::string_view v) {
-       return set_either("connections", v, "many", "1", s.concurrent);
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_either("connections", v, "many", "1", source, s.concurrent);
      }},
     {"highest",
-     [](PeerSetup& s, std::string_view v) -> Status {
+     [](PeerSetup& s, std::string_view v, const std::string& source) -> Status {
        const auto version = protocol_version_from_any_name(v);
        if (!version) return decode_error("--sut highest: a version such as tls1.2");
-       s.highest = Fact<ProtocolVersion>{*version, kDeclared};
+       s.highest = Fact<ProtocolVersion>{*version, source};
        return ok_status();
      }},
     {"compression",
-     [](PeerSetup& s, std::string_view v) { return set_on_off("compression", v, s.compression); }},
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_on_off("compression", v, source, s.compression);
+     }},
 };
 
-Status set_one(PeerSetup& s, std::string_view item) {
+Status set_one(PeerSetup& s, std::string_view item, const std::string& source) {
   const size_t eq = item.find('=');
   if (eq == std::string_view::npos) return decode_error("--sut " + std::string(item) + ": KEY=VALUE");
   const std::string_view key = item.substr(0, eq), value = item.substr(eq + 1);
   for (const SetupKey& k : kKeys) {
-    if (k.key == key) return k.set(s, value);
+    if (k.key == key) return k.set(s, value, source);
   }
   if (const auto e = extension_key(key)) {
     std::optional<Fact<bool>> fact;
-    if (auto st = set_on_off(key, value, fact); !st) return st;
+    if (auto st = set_on_off(key, value, source, fact); !st) return st;
     s.extensions.insert_or_assign(*e, *fact);
     return ok_status();
   }
@@ -175,12 +180,12 @@ bool stated_to_require_certificate(const PeerSetup& s) {
          s.client_auth->value == ClientAuth::required;
 }
 
-Result<PeerSetup> parse_setup(std::string_view text) {
+Result<PeerSetup> parse_setup(std::string_view text, const std::string& source) {
   PeerSetup s;
   std::stringstream in{std::string(text)};
   for (std::string item; std::getline(in, item, ',');) {
     if (const std::string t = trimmed(item); !t.empty()) {
-      if (auto st = set_one(s, t); !st) return st.error();
+      if (auto st = set_one(s, t, source); !st) return st.error();
     }
   }
   return s;
@@ -229,6 +234,14 @@ std::optional<std::string> unmet(const Requirement& r, const PeerSetup& s, Role 
                                     iana_name(r.version) + "; it is " + iana_name(s.highest->value));
       }
       return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> lacks(const Scenario& scenario, const PeerSetup& s) {
+  const Role sut = scenario.scripted == Role::client ? Role::server : Role::client;
+  for (const Requirement& r : scenario.requirements()) {
+    if (auto why = unmet(r, s, sut)) return why;
   }
   return std::nullopt;
 }

@@ -15,6 +15,7 @@
 
 #include "conformance/profile/server_profile.h"
 #include "conformance/scenario/requirement.h"
+#include "conformance/scenario/scenario.h"
 #include "conformance/scenario/settings.h"
 #include "engine/connection/policy.h"
 #include "engine/connection/message_order.h"
@@ -54,7 +55,9 @@ bool stated_to_require_certificate(const PeerSetup& s);
 // KEY=VALUE; keys tickets, renegotiation, client-cert, connections,
 // highest, compression and extension names (alpn, sni, ems, etm, mfl for
 // short), each on or off.
-Result<PeerSetup> parse_setup(std::string_view text);
+// `source` names who states it in a skip's reason ("--sut", or a built-in
+// target's stack).
+Result<PeerSetup> parse_setup(std::string_view text, const std::string& source = "--sut");
 // `arg` names a file of such lines (# comments) if one exists, else it is
 // the list itself.
 Result<PeerSetup> load_setup(const std::string& arg);
@@ -62,6 +65,9 @@ Result<PeerSetup> load_setup(const std::string& arg);
 // Why a SUT playing `sut_role` cannot serve the requirement; nullopt when
 // it can or nobody knows.
 std::optional<std::string> unmet(const Requirement& r, const PeerSetup& s, Role sut_role);
+// The first of the scenario's requirements the SUT (playing the role our
+// side does not) lacks, said as unmet() says it.
+std::optional<std::string> lacks(const Scenario& scenario, const PeerSetup& s);
 // Why a SUT server set up as `s` is not the one a scenario's `sut:` asks
 // for (a scenario that configures its SUT runs against a peer outside our
 // control only when the setup is stated to be that one).

@@ -44,6 +44,8 @@ std::optional<PeerTool> gnutls_tool() {
   t.name = "gnutls-proc";
   t.server_ready = "...done";
   t.suites = listed_suites(*cli);
+  // Started without --heartbeat; TLS 1.3 in its priority string.
+  t.setup = parse_setup("heartbeat=off,highest=tls1.3", "gnutls-serv").value();
   t.server = [bin = *serv](const Case& c, uint16_t port, const Pki& pki) {
     const std::string id = identity_for(c.suite);
     std::vector<std::string> a{bin, "--port", std::to_string(port), "--echo",

@@ -100,10 +100,14 @@ std::set<CipherSuite> libssl_suites() {
   return out;
 }
 
+PeerSetup libssl_setup() {
+  return parse_setup("heartbeat=off,record_size_limit=off", "libssl 3").value();
+}
+
 std::optional<std::string> OpenSslTarget::cannot_run(const Case& c) const {
   if (c.version == ProtocolVersion::ssl3) return "Debian's OpenSSL 3 has no SSL 3.0";
   if (!suites_.contains(c.suite)) return "this OpenSSL has no " + openssl_name(c.suite);
-  return std::nullopt;
+  return lacks(*c.scenario, setup_);
 }
 
 Result<std::unique_ptr<SutInstance>> OpenSslTarget::start(const Case& c, net::Deadline) const {

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "conformance/sut/peer_setup.h"
 #include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
@@ -13,6 +14,10 @@ namespace gauntlet::conformance {
 inline constexpr const char* kOpenSslAllCiphers = "ALL:@SECLEVEL=0";
 // The suites of kOpenSslAllCiphers in this libssl, for TLS 1.0 to 1.2.
 std::set<CipherSuite> libssl_suites();
+// What libssl 3 lacks that scenarios may require (`requires:`): heartbeat
+// (removed in 1.1.0) and record_size_limit (RFC 8449), whose extensions it
+// skips unparsed, as RFC 5246 §7.4.1.4 lets it.
+PeerSetup libssl_setup();
 
 class OpenSslTarget final : public Target {
  public:
@@ -24,6 +29,7 @@ class OpenSslTarget final : public Target {
  private:
   Pki pki_;
   std::set<CipherSuite> suites_ = libssl_suites();
+  PeerSetup setup_ = libssl_setup();
 };
 
 }  // namespace gauntlet::conformance

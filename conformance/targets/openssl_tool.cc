@@ -13,6 +13,9 @@ std::optional<PeerTool> openssl_tool() {
   t.name = "openssl-proc";
   t.server_ready = "ACCEPT";
   t.suites = libssl_suites();
+  // s_server speaks TLS 1.3 too: a TLS 1.2 hello is below its highest.
+  t.setup = libssl_setup();
+  t.setup.highest = Fact<ProtocolVersion>{ProtocolVersion::tls13, "s_server"};
   t.server = [bin = *openssl](const Case& c, uint16_t port, const Pki& pki) {
     const std::string id = identity_for(c.suite);
     std::vector<std::string> a{bin, "s_server", "-accept", std::to_string(port), "-4",

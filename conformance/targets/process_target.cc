@@ -103,6 +103,7 @@ std::optional<std::string> ProcessTarget::cannot_run(const Case& c) const {
       })) {
     return tool_.name + "'s client only handshakes when it reconnects";
   }
+  if (auto why = lacks(s, tool_.setup)) return why;
   return tool_.cannot_run(c);
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "conformance/sut/peer_setup.h"
 #include "conformance/sut/target.h"
 
 namespace gauntlet::conformance {
@@ -19,6 +20,7 @@ struct PeerTool {
   std::function<std::vector<std::string>(const Case&, uint16_t port, const Pki&)> client;
   std::set<CipherSuite> suites;  // what the tools negotiate
   std::function<std::optional<std::string>(const Case&)> cannot_run;
+  PeerSetup setup;  // what the stack lacks, against scenarios' `requires:`
 };
 
 // nullopt when the tools are not installed.

@@ -150,6 +150,11 @@ TEST(PeerSetupTest, StepsImplyRequirements) {
   ASSERT_TRUE(family) << family.error().reason;
   EXPECT_EQ(family->front().requirements(),
             (std::vector{need("heartbeat"), need("tickets"), need("renegotiation")}));
+  // Our client scripted: the SUT is the server, and a stack's own setup
+  // says who knows.
+  const PeerSetup libssl = parse_setup("heartbeat=off", "libssl 3").value();
+  EXPECT_EQ(lacks(family->front(), libssl), "libssl 3: the server does not implement heartbeat");
+  EXPECT_FALSE(lacks(family->front(), PeerSetup{}));
   const auto bad = load_family_text(
       "family: t\nscenarios:\n"
       "  - {name: a, description: d, rfc: r, scripted: client, requires: [telepathy],\n"
