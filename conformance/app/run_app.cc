@@ -173,6 +173,13 @@ int run(const RunOptions& o) {
   RunSettings settings;
   settings.pki = Pki{o.pki};
   settings.timeout = std::chrono::milliseconds(o.timeout_ms);
+  for (const Target* t : targets) {
+    if (const auto waits = adapted_to(settings, *t).timeout; waits > settings.timeout) {
+      std::fprintf(stderr, "gauntlet run: %s took %lld ms for a full handshake: its waits are %lld ms\n",
+                   t->name().c_str(), static_cast<long long>(t->handshake_time().count()),
+                   static_cast<long long>(waits.count()));
+    }
+  }
   const auto score = [&](const CaseResult& r) {
     const auto it = known.find(r.target);
     const KnownFailures* k = it == known.end() ? nullptr : &it->second;

@@ -292,7 +292,8 @@ std::string to_text(const ServerProfile& p) {
     if (s->failure) {
       out += "no handshake (" + *s->failure + ")\n";
     } else {
-      out += iana_name(s->suite) + "\n    resumes by session ID: " + yes_no(s->resumes_by_id) +
+      out += iana_name(s->suite) + " (a full handshake in " + std::to_string(s->handshake_time.count()) +
+             " ms)\n    resumes by session ID: " + yes_no(s->resumes_by_id) +
              "\n    tickets: " + (s->issues_tickets ? "issued" : "none") +
              (s->issues_tickets ? std::string(", resumed: ") + yes_no(s->resumes_by_ticket) : "") +
              "\n    client renegotiation: " + iana_name(s->renegotiation) +
@@ -341,7 +342,8 @@ std::string to_json(const ServerProfile& p) {
                 {"renegotiation", iana_name(s->renegotiation)},
                 {"renegotiation_detail", s->renegotiation_detail},
                 {"application_data", s->application_data},
-                {"concurrent", s->concurrent}});
+                {"concurrent", s->concurrent},
+                {"handshake_ms", s->handshake_time.count()}});
     }
     out["sessions"] = std::move(j);
   }

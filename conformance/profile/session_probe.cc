@@ -164,7 +164,10 @@ std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std:
   // Each connection is closed before the next: a server may serve only one.
   std::optional<Session> session;
   {
+    const auto t0 = std::chrono::steady_clock::now();
     auto first = client.connect(false);
+    out.handshake_time = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - t0);
     if (!first) {
       out.failure = first.error().reason;
       return out;

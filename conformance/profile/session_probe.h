@@ -33,6 +33,7 @@ struct SessionFindings {
   std::string renegotiation_detail = {};  // the alert, when one came
   std::string application_data = {};      // "echoed", "answered (N bytes)", …
   bool concurrent = false;  // a second connection completed while one was open
+  std::chrono::milliseconds handshake_time{0};  // the first full handshake, connecting included
 };
 
 // `suites`: those the server picked at `version`; the engine offers the ones

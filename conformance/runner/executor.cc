@@ -320,6 +320,12 @@ CaseResult CaseRun::run() {
 
 }  // namespace
 
+RunSettings adapted_to(const RunSettings& s, const Target& target) {
+  RunSettings out = s;
+  out.timeout = std::max(s.timeout, 4 * target.handshake_time());
+  return out;
+}
+
 std::chrono::milliseconds case_timeout(const Case& c, const RunSettings& s) {
   return s.timeout * static_cast<int>(c.scenario->steps.size() + 2);
 }

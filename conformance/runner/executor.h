@@ -18,6 +18,11 @@ struct RunSettings {
   std::chrono::milliseconds quiet{300};
 };
 
+// The settings for one target: a wait is at least four of its measured
+// handshakes (one step may hold a handshake, with room for a slow moment),
+// so a slow but correct peer is not failed by a fixed --timeout.
+RunSettings adapted_to(const RunSettings& s, const Target& target);
+
 // A case's own deadline: one wait per step and two more (starting the SUT,
 // connecting), so a SUT that keeps sending cannot hold a case, or the run.
 std::chrono::milliseconds case_timeout(const Case& c, const RunSettings& s);

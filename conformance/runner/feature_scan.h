@@ -34,6 +34,9 @@ class ScannedTarget final : public Target {
   std::optional<std::string> unusable() const override;
   const ServerProfile* profile() const override { return profile_ ? &*profile_ : nullptr; }
   std::optional<std::string> one_at_a_time() const override;
+  std::chrono::milliseconds handshake_time() const override {
+    return profile_ && profile_->sessions ? profile_->sessions->handshake_time : std::chrono::milliseconds{};
+  }
 
  private:
   static std::string scan_failure(const Case& c);

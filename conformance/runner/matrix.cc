@@ -23,7 +23,7 @@ std::vector<CaseResult> run_matrix(const std::vector<Case>& cases,
     const Target& t = *targets[i / cases.size()];
     std::unique_lock<std::mutex> hold;
     if (t.one_at_a_time()) hold = std::unique_lock(serial[i / cases.size()]);
-    return run_case(cases[i % cases.size()], t, settings);
+    return run_case(cases[i % cases.size()], t, adapted_to(settings, t));
   };
   const auto work = [&] {
     // Once the run is interrupted no case starts; those under way end at

@@ -46,6 +46,9 @@ class Target {
   // connection at a time fails whichever case queues behind another's
   // wait); nullopt when cases may run side by side.
   virtual std::optional<std::string> one_at_a_time() const { return std::nullopt; }
+  // How long a full handshake with it took when measured (zero: never), so
+  // that a slow but correct peer's waits grow with it.
+  virtual std::chrono::milliseconds handshake_time() const { return {}; }
 };
 
 // A target whose tools this machine lacks: every case skips, saying so.

@@ -111,6 +111,16 @@ TEST(RunnerTest, SentClientHelloIsReadBack) {
   EXPECT_FALSE(sent_client_hello(ByteView(flight).first(flight.size() - 1)));
 }
 
+// A plain handshake at TLS 1.2, for the matrix tests.
+Case plain_case() {
+  static const std::vector<Scenario> family =
+      load_family_text("family: t\nscenarios:\n  - {name: s, description: d, rfc: r, scripted: client,\n"
+                       "     steps: [{handshake: success}]}\n",
+                       "t.yaml")
+          .value();
+  return {&family.front(), ProtocolVersion::tls12, CipherSuite::rsa_with_aes_128_cbc_sha};
+}
+
 // Counts the cases it sees at once; each is a skip that takes 20 ms.
 class CountingTarget final : public Target {
  public:
@@ -140,18 +150,44 @@ class CountingTarget final : public Target {
 // A server that serves one connection at a time fails whichever case waits
 // behind another: such a target gets its cases one at a time whatever -j.
 TEST(MatrixTest, AOneAtATimeTargetSeesOneCaseAtATime) {
-  auto family = load_family_text(
-      "family: t\nscenarios:\n  - {name: s, description: d, rfc: r, scripted: client,\n"
-      "     steps: [{handshake: success}]}\n",
-      "t.yaml");
-  ASSERT_TRUE(family) << family.error().reason;
-  const std::vector<Case> cases(8, Case{&family->front(), ProtocolVersion::tls12,
-                                        CipherSuite::rsa_with_aes_128_cbc_sha});
+  const std::vector<Case> cases(8, plain_case());
   const CountingTarget serial(true), parallel(false);
   run_matrix(cases, {&serial}, RunSettings{}, 4, nullptr);
   run_matrix(cases, {&parallel}, RunSettings{}, 4, nullptr);
   EXPECT_EQ(serial.most(), 1);
   EXPECT_GT(parallel.most(), 1);
+}
+
+// Records how long it was given to start; took `handshake` for a full
+// handshake when profiled.
+class SlowTarget final : public Target {
+ public:
+  explicit SlowTarget(std::chrono::milliseconds handshake) : handshake_(handshake) {}
+  std::string name() const override { return "slow"; }
+  std::optional<std::string> cannot_run(const Case&) const override { return std::nullopt; }
+  Result<std::unique_ptr<SutInstance>> start(const Case&, net::Deadline deadline) const override {
+    given_ = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - net::Clock::now());
+    return internal_error("not started");
+  }
+  std::chrono::milliseconds handshake_time() const override { return handshake_; }
+  std::chrono::milliseconds given() const { return given_; }
+
+ private:
+  std::chrono::milliseconds handshake_;
+  mutable std::chrono::milliseconds given_{0};
+};
+
+// A fixed 5 s wait fails a slow but correct peer: waits grow to four of
+// its measured handshakes, and never shrink below --timeout.
+TEST(MatrixTest, WaitsGrowWithThePeersHandshakeTime) {
+  const std::vector<Case> cases{plain_case()};
+  RunSettings settings;
+  settings.timeout = std::chrono::milliseconds(100);
+  const SlowTarget slow(std::chrono::milliseconds(2000)), quick(std::chrono::milliseconds(5));
+  run_matrix(cases, {&slow, &quick}, settings, 1, nullptr);
+  EXPECT_GT(slow.given(), std::chrono::milliseconds(7000));
+  EXPECT_LE(quick.given(), std::chrono::milliseconds(100));
+  EXPECT_GT(quick.given(), std::chrono::milliseconds(50));
 }
 
 TEST(JudgeTest, NotResumedTakesAFullHandshakeOrHandshakeFailure) {
