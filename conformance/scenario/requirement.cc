@@ -6,6 +6,7 @@ namespace {
 
 constexpr std::string_view kHighest = "highest:";
 constexpr std::string_view kAlpn = "alpn";
+constexpr std::string_view kScheme = "scheme:";
 
 }  // namespace
 
@@ -21,6 +22,11 @@ std::optional<Requirement> requirement_from_name(std::string_view name) {
     const auto v = protocol_version_from_any_name(name.substr(kHighest.size()));
     if (!v) return std::nullopt;
     return Requirement{.kind = K::highest_version, .version = *v};
+  }
+  if (name.starts_with(kScheme)) {
+    const auto scheme = signature_scheme_from_name(name.substr(kScheme.size()));
+    if (!scheme) return std::nullopt;
+    return Requirement{.kind = K::signature_scheme, .scheme = *scheme};
   }
   if (const auto e = extension_type_from_name(name)) return Requirement{K::extension, *e};
   return std::nullopt;
@@ -38,6 +44,8 @@ std::string name_of(const Requirement& r) {
       return iana_name(r.extension);
     case Requirement::Kind::highest_version:
       return std::string(kHighest) + iana_name(r.version);
+    case Requirement::Kind::signature_scheme:
+      return std::string(kScheme) + iana_name(r.scheme);
   }
   return "";
 }

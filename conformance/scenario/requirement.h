@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "engine/registry/extension_type.h"
+#include "engine/registry/signature_scheme.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet::conformance {
@@ -23,16 +24,19 @@ struct Requirement {
     client_certificate,  // the client sends a certificate when asked (RFC 5246 §7.4.6)
     extension,           // the peer implements `extension` (answers or acts on it)
     highest_version,     // the server's highest version is `version`
+    signature_scheme,    // the server signs TLS 1.2 key exchanges with `scheme`
   };
   Kind kind;
   ExtensionType extension = ExtensionType::server_name;
   ProtocolVersion version = ProtocolVersion::tls12;
+  SignatureScheme scheme = SignatureScheme::rsa_pkcs1_sha256;
   bool operator==(const Requirement&) const = default;
 };
 
 // "tickets", "renegotiation", "client_certificate", an extension's IANA
 // name ("heartbeat", "record_size_limit", or "alpn" for short) or
-// "highest:VERSION" ("highest:tls1.2").
+// "highest:VERSION" ("highest:tls1.2") or "scheme:NAME"
+// ("scheme:rsa_pkcs1_sha1").
 std::optional<Requirement> requirement_from_name(std::string_view name);
 std::string name_of(const Requirement& r);
 

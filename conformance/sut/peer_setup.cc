@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "conformance/profile/probe_hello.h"
 #include "engine/connection/config_names.h"
 
 namespace gauntlet::conformance {
@@ -137,6 +138,7 @@ void PeerSetup::overlay(const PeerSetup& over) {
   take(highest, over.highest);
   take(compression, over.compression);
   for (const auto& [type, fact] : over.extensions) extensions.insert_or_assign(type, fact);
+  for (const auto& [scheme, fact] : over.schemes) schemes.insert_or_assign(scheme, fact);
 }
 
 PeerSetup setup_from_profile(const ServerProfile& p) {
@@ -154,6 +156,14 @@ PeerSetup setup_from_profile(const ServerProfile& p) {
                             (std::ranges::find(p.extensions, e) != p.extensions.end() ? "yes" : "no")});
     }
     s.compression = Fact<bool>{p.compresses, kProfile};
+  }
+  // RFC 5246 §7.4.1.4.1: one scheme offered at a time, each it signed with.
+  if (!p.tls12_schemes.empty()) {
+    for (SignatureScheme scheme : all_schemes()) {
+      s.schemes.insert_or_assign(
+          scheme, Fact<bool>{std::ranges::find(p.tls12_schemes, scheme) != p.tls12_schemes.end(),
+                             kProfile});
+    }
   }
   const SessionFindings* f = p.sessions && !p.sessions->failure ? &*p.sessions : nullptr;
   if (p.extensions_at) {
@@ -226,6 +236,11 @@ std::optional<std::string> unmet(const Requirement& r, const PeerSetup& s, Role 
     case Requirement::Kind::extension:
       if (const auto it = s.extensions.find(r.extension); it != s.extensions.end() && !it->second.value) {
         return said(it->second, who + " does not implement " + iana_name(r.extension));
+      }
+      return std::nullopt;
+    case Requirement::Kind::signature_scheme:
+      if (const auto it = s.schemes.find(r.scheme); it != s.schemes.end() && !it->second.value) {
+        return said(it->second, who + " does not sign a TLS 1.2 key exchange with " + iana_name(r.scheme));
       }
       return std::nullopt;
     case Requirement::Kind::highest_version:

@@ -40,6 +40,7 @@ struct PeerSetup {
   std::optional<Fact<ProtocolVersion>> highest;
   std::optional<Fact<bool>> compression;
   std::map<ExtensionType, Fact<bool>> extensions;  // implements it (answers or acts on it)
+  std::map<SignatureScheme, Fact<bool>> schemes;     // signs TLS 1.2 key exchanges with it
 
   // Each fact `over` knows replaces ours.
   void overlay(const PeerSetup& over);

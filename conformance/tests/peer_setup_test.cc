@@ -25,6 +25,7 @@ ServerProfile s_server_profile() {
   p.extensions_asked = {ExtensionType::heartbeat, ExtensionType::record_size_limit,
                         ExtensionType::max_fragment_length};
   p.extensions = {ExtensionType::max_fragment_length};
+  p.tls12_schemes = {SignatureScheme::rsa_pss_rsae_sha256, SignatureScheme::rsa_pkcs1_sha256};
   p.sessions = SessionFindings{.version = ProtocolVersion::tls12,
                                .issues_tickets = false,
                                .renegotiation = RenegotiationAnswer::refused,
@@ -37,7 +38,9 @@ TEST(PeerSetupTest, RequirementsHaveNames) {
   EXPECT_EQ(need("alpn").extension, ExtensionType::application_layer_protocol_negotiation);
   EXPECT_EQ(need("highest:tls1.2").version, ProtocolVersion::tls12);
   EXPECT_EQ(need("tickets").kind, Requirement::Kind::tickets);
+  EXPECT_EQ(need("scheme:rsa_pkcs1_sha1").scheme, SignatureScheme::rsa_pkcs1_sha1);
   EXPECT_FALSE(requirement_from_name("highest:tls9"));
+  EXPECT_FALSE(requirement_from_name("scheme:rot13"));
   EXPECT_FALSE(requirement_from_name("telepathy"));
 }
 
@@ -56,6 +59,10 @@ TEST(PeerSetupTest, TheProfileSaysWhatTheServerLacks) {
   EXPECT_EQ(unmet(need("highest:tls1.2"), s, Role::server),
             "profile: the scenario assumes the server's highest version is TLS 1.2; it is TLS 1.3");
   EXPECT_FALSE(unmet(need("highest:tls1.3"), s, Role::server));
+  // OpenSSL 3's default security level signs with no SHA-1 scheme.
+  EXPECT_EQ(unmet(need("scheme:rsa_pkcs1_sha1"), s, Role::server),
+            "profile: the server does not sign a TLS 1.2 key exchange with rsa_pkcs1_sha1");
+  EXPECT_FALSE(unmet(need("scheme:rsa_pkcs1_sha256"), s, Role::server));
 }
 
 TEST(PeerSetupTest, NothingKnownSkipsNothing) {
