@@ -17,8 +17,10 @@ struct Scored {
   std::string known_reason;  // from the expectations file, if listed
 };
 
-// One row per target (counts of each outcome and the time), then each
-// regression and unexpected pass with its reason.
+// One row per target (counts of each outcome and the time), then the
+// regressions and unexpected passes grouped by scenario: its RFC section
+// and one-line meaning, each distinct reason with the versions and suites
+// that drew it.
 std::string summary_table(const std::vector<Scored>& scored);
 
 Status write_junit(const std::string& path, const std::vector<Scored>& scored);

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "conformance/report/report.h"
 
@@ -15,6 +17,66 @@ std::string cell(const std::string& s, int width) {
   char buf[128];
   std::snprintf(buf, sizeof buf, "%*s", width, s.c_str());
   return buf;
+}
+
+// "records/bad-mac" of "records/bad-mac[TLSv1.2,AES128-SHA]", and the rest.
+std::pair<std::string, std::string> scenario_and_variant(const std::string& id) {
+  const size_t at = id.find('[');
+  if (at == std::string::npos) return {id, ""};
+  return {id.substr(0, at), id.substr(at)};
+}
+
+// The first sentence of a description, for a one-line meaning.
+std::string first_sentence(const std::string& text) {
+  const size_t end = text.find(". ");
+  std::string out = end == std::string::npos ? text : text.substr(0, end + 1);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::string block_reason(const Scored& s) {
+  return s.outcome == Outcome::unexpected_pass ? "listed as failing: " + s.known_reason : s.result->reason;
+}
+
+// One block per scenario, target and outcome (one root cause, read once):
+// its RFC section and meaning, then each distinct reason with the
+// versions and suites that drew it.
+std::string failure_blocks(const std::vector<Scored>& scored) {
+  struct Block {
+    const Scored* first;
+    std::vector<std::pair<std::string, std::vector<std::string>>> reasons = {};  // reason, variants
+    size_t cases = 0;
+  };
+  std::vector<std::tuple<Outcome, std::string, std::string>> order;
+  std::map<std::tuple<Outcome, std::string, std::string>, Block> blocks;
+  for (const auto& s : scored) {
+    if (!is_regression(s.outcome) && s.outcome != Outcome::unexpected_pass) continue;
+    const auto [scenario, variant] = scenario_and_variant(s.result->id);
+    const auto key = std::tuple{s.outcome, s.result->target, scenario};
+    auto [it, fresh] = blocks.try_emplace(key, Block{&s});
+    if (fresh) order.push_back(key);
+    Block& b = it->second;
+    ++b.cases;
+    const std::string reason = block_reason(s);
+    auto r = std::ranges::find(b.reasons, reason, &std::pair<std::string, std::vector<std::string>>::first);
+    if (r == b.reasons.end()) r = b.reasons.insert(b.reasons.end(), {reason, {}});
+    r->second.push_back(variant);
+  }
+  std::string out;
+  for (const auto& key : order) {
+    const Block& b = blocks.at(key);
+    const CaseResult& r = *b.first->result;
+    out += outcome_name(std::get<0>(key)) + " " + std::get<1>(key) + " " + std::get<2>(key) + " (" +
+           std::to_string(b.cases) + (b.cases == 1 ? " case" : " cases") +
+           (r.rfc.empty() ? "" : "; " + r.rfc) + ")\n";
+    if (!r.description.empty()) out += "    " + first_sentence(r.description) + "\n";
+    for (const auto& [reason, variants] : b.reasons) {
+      std::string where;
+      for (const auto& v : variants) where += v;
+      out += "    " + where + " " + reason + "\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -47,15 +109,7 @@ std::string summary_table(const std::vector<Scored>& scored) {
     std::snprintf(secs, sizeof secs, "%.1f", row.seconds);
     out += cell(secs, 14) + "\n";
   }
-  for (const auto& s : scored) {
-    if (is_regression(s.outcome) || s.outcome == Outcome::unexpected_pass) {
-      out += outcome_name(s.outcome) + " " + s.result->target + " " + s.result->id + "\n    " +
-             (s.outcome == Outcome::unexpected_pass ? "listed as failing: " + s.known_reason
-                                                    : s.result->reason) +
-             "\n";
-    }
-  }
-  return out;
+  return out + failure_blocks(scored);
 }
 
 }  // namespace gauntlet::conformance

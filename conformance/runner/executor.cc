@@ -20,6 +20,7 @@ class CaseRun final : public StepContext {
     result_.target = t.name();
     result_.where = c.scenario->where;
     result_.rfc = c.scenario->rfc;
+    result_.description = c.scenario->description;
     result_.scripted_client = c.scenario->scripted == Role::client;
     if (!c.scenario->same_response.empty()) {
       result_.group = c.scenario->same_response + "[" + openssl_name(c.version) + "," +

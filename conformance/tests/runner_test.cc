@@ -311,7 +311,33 @@ TEST(ReportTest, JunitJsonAndTable) {
   EXPECT_NE(x.str().find("<failure message=\"step 1 (t.yaml:8)"), std::string::npos) << x.str();
   EXPECT_NE(j.str().find("\"outcome\": \"FAIL\""), std::string::npos);
   const std::string table = summary_table(scored);
-  EXPECT_NE(table.find("FAIL self t/s[TLSv1.2,AES128-SHA]"), std::string::npos) << table;
+  EXPECT_NE(table.find("FAIL self t/s (1 case; r)\n    d\n    [TLSv1.2,AES128-SHA] step 1 (t.yaml:8)"),
+            std::string::npos)
+      << table;
+}
+
+// Failures of one scenario are one block: its RFC section and meaning once,
+// each distinct reason once with the versions and suites that drew it.
+TEST(ReportTest, FailuresAreGroupedByScenario) {
+  std::vector<CaseResult> rs(3);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    rs[i].target = "t";
+    rs[i].rfc = "RFC 5246 §6.2.1";
+    rs[i].description = "A split alert. Then more words.";
+    rs[i].reason = i < 2 ? "saw alert unexpected_message" : "saw silence";
+  }
+  rs[0].id = "alerts/split[TLSv1.2,AES128-SHA]";
+  rs[1].id = "alerts/split[TLSv1.2,AES128-GCM-SHA256]";
+  rs[2].id = "alerts/split[TLSv1.1,AES128-SHA]";
+  const std::vector<Scored> scored{{&rs[0], Outcome::fail, ""}, {&rs[1], Outcome::fail, ""},
+                                   {&rs[2], Outcome::fail, ""}};
+  const std::string table = summary_table(scored);
+  EXPECT_NE(table.find("FAIL t alerts/split (3 cases; RFC 5246 §6.2.1)\n"
+                       "    A split alert.\n"
+                       "    [TLSv1.2,AES128-SHA][TLSv1.2,AES128-GCM-SHA256] saw alert unexpected_message\n"
+                       "    [TLSv1.1,AES128-SHA] saw silence\n"),
+            std::string::npos)
+      << table;
 }
 
 TEST(ReportTest, JunitTellsErrorsFromFailures) {
