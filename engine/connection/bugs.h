@@ -15,6 +15,7 @@
 #include "engine/registry/handshake_type.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 
 namespace gauntlet {
 
@@ -50,6 +51,23 @@ struct RecordTamper {
   ContentType type;
   int nth = 0;  // the first record of that type from now is 0
   TamperAction action;
+};
+
+// SSL 2.0 deviations (engine/connection/ssl2/): DROWN's preconditions probed
+// and the strictness rules of the SSL 2.0 handshake exercised.
+struct Ssl2Bugs {
+  // CLIENT-MASTER-KEY names this kind, whether the server offered it or not
+  // (CVE-2015-3197).
+  std::optional<Ssl2CipherKind> master_key_kind;
+  // This many bytes of the master key moved from SECRET-KEY-DATA into
+  // CLEAR-KEY-DATA (CVE-2016-0703).
+  size_t extra_clear_key_bytes = 0;
+  bool wrong_connection_id = false;  // CLIENT-FINISHED
+  bool wrong_challenge = false;      // SERVER-VERIFY
+
+  bool any() const {
+    return master_key_kind || extra_clear_key_bytes > 0 || wrong_connection_id || wrong_challenge;
+  }
 };
 
 struct Bugs {
@@ -99,6 +117,8 @@ struct Bugs {
   size_t handshake_fragment = 0;  // at most this many handshake bytes a record
   bool coalesce_handshake = false;  // a flight's messages in one record
   std::optional<uint16_t> record_version;  // every record we write
+
+  Ssl2Bugs ssl2;
 
   bool any() const;
 };

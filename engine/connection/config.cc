@@ -47,7 +47,9 @@ Config::Config()
                         SignatureScheme::ecdsa_sha1,
                         SignatureScheme::dsa_sha1},
       random(std::make_shared<SystemRandom>()),
-      clock(std::make_shared<SystemClock>()) {}
+      clock(std::make_shared<SystemClock>()) {
+  for (const Ssl2CipherKindInfo& k : all_ssl2_cipher_kinds()) ssl2_cipher_kinds.push_back(k.kind);
+}
 
 std::vector<CipherSuite> default_cipher_suites() {
   using S = CipherSuite;

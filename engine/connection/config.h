@@ -26,6 +26,7 @@
 #include "engine/registry/handshake_type.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/version.h"
 #include "engine/session/session.h"
 #include "engine/session/session_cache.h"
@@ -86,6 +87,9 @@ struct Config {
   // A client's first ClientHello in SSL 2.0 form, as old clients sent it
   // (RFC 5246 E.2): no extensions, no session to resume.
   bool ssl2_compatible_hello = false;
+  // SSL 2.0 cipher kinds, preference order, for a range that includes SSL
+  // 2.0 (engine/connection/ssl2/); those this libcrypto lacks are skipped.
+  std::vector<Ssl2CipherKind> ssl2_cipher_kinds;
   size_t min_dh_bits = 1024;
   FfdheGroup dh_group = FfdheGroup::ffdhe2048;  // DHE when the client names none
 

@@ -6,6 +6,7 @@
 #include "engine/connection/client_handshake.h"
 #include "engine/connection/policy.h"
 #include "engine/connection/server_handshake.h"
+#include "engine/connection/ssl2/ssl2_channel.h"
 #include "engine/messages/handshake/record_bodies.h"
 
 namespace gauntlet {
@@ -38,6 +39,13 @@ Connection::~Connection() = default;
 Connection Connection::client(std::shared_ptr<const Config> config, ClientOptions options) {
   Connection c(Role::client, std::move(config), std::move(options));
   if (c.state_ == ConnectionState::closed) return c;
+  // A range that starts at SSL 2.0 speaks it (engine/connection/ssl2/).
+  if (c.config_->min_version == ProtocolVersion::ssl2) {
+    c.ssl2_ = Ssl2Channel::client();
+    Link l = c.link();
+    if (auto st = c.ssl2_->start(l); !st) c.fail(st.error());
+    return c;
+  }
   if (auto st = c.start_client_handshake(); !st) c.fail(st.error());
   return c;
 }
@@ -48,7 +56,12 @@ Connection Connection::server(std::shared_ptr<const Config> config) {
   return c;
 }
 
+bool Connection::handshaking() const {
+  return hs_ != nullptr || (ssl2_ && !ssl2_->handshake_done() && state_ != ConnectionState::closed);
+}
+
 std::string Connection::progress() const {
+  if (ssl2_ && state_ != ConnectionState::closed) return ssl2_->progress();
   if (!hs_) return state_ == ConnectionState::closed ? "closed" : "established";
   const auto row = hs_->last();
   if (!row) return "start";
@@ -59,8 +72,13 @@ Status Connection::receive(ByteView bytes) {
   if (state_ == ConnectionState::closed) {
     return error_ ? Status(*error_) : Status(ok_status());
   }
+  if (ssl2_) {
+    Status st = receive_ssl2(bytes);
+    if (!st) fail(st.error());
+    return st;
+  }
   records_.feed(bytes);
-  Status st = process_records();
+  Status st = start_ssl2_server() ? receive_ssl2(records_.take_unread()) : process_records();
   // Records left unopened because the application is not reading: one
   // partial record beyond the limit is the most a peer may make us hold.
   if (st && records_.buffered() > config_->max_buffered + kRecordHeaderSize + kMaxCiphertext) {
@@ -91,6 +109,42 @@ Status Connection::process_records() {
     if (!record) return record.error();
     if (!record->has_value()) break;
     if (auto st = on_record(std::move(**record)); !st) return st;
+  }
+  return ok_status();
+}
+
+bool Connection::start_ssl2_server() {
+  if (role_ != Role::server || started_ || config_->min_version != ProtocolVersion::ssl2) {
+    return false;
+  }
+  // Header, msg-type CLIENT-HELLO, version 0x0002 (SSL 2.0 spec §2.5); an
+  // SSLv2-compatible hello names a 3.x version and stays TLS (RFC 5246 E.2).
+  const ByteView in = records_.unread();
+  if (in.size() < 5 || !records_.ssl2_hello_ahead() || in[3] != 0x00 || in[4] != 0x02) return false;
+  started_ = true;
+  hs_.reset();
+  ssl2_ = Ssl2Channel::server();
+  return true;
+}
+
+Status Connection::receive_ssl2(ByteView bytes) {
+  Link l = link();
+  Status st = ssl2_->receive(l, bytes, app_in_);
+  if (ssl2_->peer_error()) {
+    // The peer's ERROR ends the connection as a fatal alert would.
+    peer_alert_ = st.error().alert;
+    error_ = st.error();
+    kept_.session.reset();
+    state_ = ConnectionState::closed;
+    return ok_status();
+  }
+  if (!st) return st;
+  if (state_ == ConnectionState::handshaking && ssl2_->handshake_done()) {
+    state_ = ConnectionState::established;
+  }
+  if (app_in_.size() > config_->max_buffered) {
+    return internal_error("peer sent more than " + std::to_string(config_->max_buffered) +
+                          " bytes the application has not read");
   }
   return ok_status();
 }
@@ -179,7 +233,8 @@ Status Connection::write(ByteView data) {
   if (state_ != ConnectionState::established || sent_close_) {
     return internal_error("write on a connection that is not established");
   }
-  auto st = records_.write(ContentType::application_data, data);
+  Link l = link();
+  auto st = ssl2_ ? ssl2_->write(l, data) : records_.write(ContentType::application_data, data);
   if (!st) fail(st.error());
   return st;
 }
@@ -187,6 +242,11 @@ Status Connection::write(ByteView data) {
 void Connection::close() {
   if (sent_close_ || (state_ == ConnectionState::closed && error_)) return;
   sent_close_ = true;
+  // SSL 2.0 has no closure message: the connection just ends.
+  if (ssl2_) {
+    state_ = ConnectionState::closed;
+    return;
+  }
   (void)send_alert(AlertLevel::warning, AlertDescription::close_notify);
   if (peer_closed_) state_ = ConnectionState::closed;
 }
@@ -197,7 +257,11 @@ Status Connection::send_alert(AlertLevel level, AlertDescription d) {
 
 void Connection::fail(Error e) {
   if (state_ == ConnectionState::closed) return;
-  if (e.alert != AlertDescription::close_notify && !sent_close_) {
+  if (ssl2_) {
+    // SSL 2.0 sends the ERROR the spec names, if any (§2.7), else nothing.
+    Link l = link();
+    ssl2_->send_error(l, e.alert);
+  } else if (e.alert != AlertDescription::close_notify && !sent_close_) {
     (void)send_alert(AlertLevel::fatal, e.alert);
   }
   // RFC 5246 §7.2.2: a fatal alert invalidates the session.
@@ -221,8 +285,8 @@ Status Connection::may_renegotiate() const {
 }
 
 Status Connection::renegotiate() {
-  if (state_ != ConnectionState::established || hs_) {
-    return internal_error("renegotiation needs an established connection without a handshake");
+  if (state_ != ConnectionState::established || hs_ || ssl2_) {
+    return internal_error("renegotiation needs an established TLS connection without a handshake");
   }
   if (auto st = may_renegotiate(); !st) return st;
   if (role_ == Role::client) {

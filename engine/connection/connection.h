@@ -1,11 +1,13 @@
-// A TLS connection, SSL 3.0 to TLS 1.2, client or server, without I/O
+// A TLS connection, SSL 2.0 to TLS 1.2, client or server, without I/O
 // (sans-IO): receive() takes bytes from the peer, take_output() gives the
 // bytes to send. No sockets, threads or globals; randomness and time come
 // from the Config. Every failure sends the fatal alert the RFCs name and
 // closes the connection; error() then says why. The connection keeps the
 // records, alerts and application data; each handshake is a
 // ClientHandshake or ServerHandshake (client_handshake.h,
-// server_handshake.h) that it feeds and drops when done.
+// server_handshake.h) that it feeds and drops when done. SSL 2.0, whose
+// records and handshake share nothing with the others', goes whole to an
+// Ssl2Channel (ssl2/ssl2_channel.h).
 #pragma once
 
 #include <memory>
@@ -37,6 +39,7 @@ enum class ConnectionState {
 
 class Handshake;        // handshake.h
 class ServerHandshake;  // server_handshake.h
+class Ssl2Channel;      // ssl2/ssl2_channel.h
 
 class Connection {
  public:
@@ -60,7 +63,7 @@ class Connection {
 
   ConnectionState state() const { return state_; }
   bool handshake_done() const { return kept_.handshakes > 0; }
-  bool handshaking() const { return hs_ != nullptr; }
+  bool handshaking() const;
   // The last handshake step seen or sent, "ServerHelloDone from server".
   std::string progress() const;
   const std::optional<Error>& error() const { return error_; }
@@ -98,6 +101,10 @@ class Connection {
   Link link() { return Link{*config_, options_, records_, kept_, fuzzer_mode_}; }
 
   Status process_records();
+  // A server whose range includes SSL 2.0 answers a native CLIENT-HELLO in
+  // SSL 2.0 (engine/connection/ssl2/): true once that is decided.
+  bool start_ssl2_server();
+  Status receive_ssl2(ByteView bytes);
   Status on_record(OpenedRecord record);
   Status on_alert(ByteView body);
   Status on_change_cipher_spec(ByteView body);
@@ -128,6 +135,7 @@ class Connection {
   RecordLayer records_;
   HandshakeReassembler reassembler_;
   std::unique_ptr<Handshake> hs_;
+  std::unique_ptr<Ssl2Channel> ssl2_;  // set when the connection speaks SSL 2.0
   ConnectionState state_ = ConnectionState::handshaking;
   AcrossHandshakes kept_;
   std::optional<Error> error_;

@@ -34,6 +34,9 @@ struct Negotiated {
   Bytes client_random, server_random, master_secret;
   size_t max_send_fragment = 0;
   int handshakes = 0;  // 1 + renegotiations
+  // SSL 2.0 (version ssl2, suite null): the kind and CONNECTION-ID.
+  std::optional<Ssl2CipherKind> ssl2_cipher_kind;
+  Bytes ssl2_connection_id;
 };
 
 // What a connection carries from one handshake to the next.

@@ -48,6 +48,13 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
   return std::optional<OpenedRecord>{std::move(opened).value()};
 }
 
+Bytes RecordLayer::take_unread() {
+  Bytes rest(in_.begin() + static_cast<std::ptrdiff_t>(in_pos_), in_.end());
+  in_.clear();
+  in_pos_ = 0;
+  return rest;
+}
+
 bool RecordLayer::ssl2_hello_ahead() const {
   return looks_like_ssl2_client_hello(ByteView(in_).subspan(in_pos_));
 }

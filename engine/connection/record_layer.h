@@ -30,6 +30,10 @@ class RecordLayer {
   // The unread bytes start with an SSL 2.0 record holding a CLIENT-HELLO
   // (RFC 5246 E.2); a server asks this before its first read().
   bool ssl2_hello_ahead() const;
+  // The unread bytes, and taking them (a connection that turns out to speak
+  // SSL 2.0 reads them with its own record layer).
+  ByteView unread() const { return ByteView(in_).subspan(in_pos_); }
+  Bytes take_unread();
   // The body of that SSL 2.0 record; nullopt until it has arrived.
   Result<std::optional<Bytes>> read_ssl2_record();
 

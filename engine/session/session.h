@@ -11,6 +11,7 @@
 #include "engine/base/reader.h"
 #include "engine/crypto/x509.h"
 #include "engine/registry/cipher_suite.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet {
@@ -37,6 +38,10 @@ struct Session {
   uint32_t lifetime = 0;                // seconds; 0 = no resumption
   Bytes ticket;                         // client side: the ticket to present
   SharedChain parsed_chain;             // empty after parse_state
+  // SSL 2.0 sessions (version ssl2; never in a ticket): the kind and the
+  // KEY-ARG-DATA a SESSION-ID-HIT reuses with the master key.
+  std::optional<Ssl2CipherKind> ssl2_cipher_kind;
+  Bytes ssl2_key_arg;
 
   // The peer chain as certificates: the parsed one if there is one, else
   // decoded from peer_chain (skipping any that fail to decode).
