@@ -18,6 +18,7 @@ using namespace std::chrono_literals;
 
 struct ConnectOptions {
   std::string target, sni, alpn, ca, versions = "tls1.0:tls1.2", suites, cert, key, keylog;
+  std::string ssl2_kinds;  // with ssl2 in --versions; empty: every kind
   int resume = 0;
   int timeout_seconds = 10;
   int idle_ms = 1000;
@@ -40,7 +41,10 @@ Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
     if (!file) return file.error();
     b.keylog((*file)->sink());
   }
-  return b.build();
+  auto config = b.build();
+  if (!config) return config;
+  if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
+  return config;
 }
 
 // One connection: handshake, then (first time only) stdin out and the
@@ -121,8 +125,11 @@ Command add_connect_command(CLI::App& app) {
   sub->add_option("--sni", o->sni, "server name to send and verify (default: TARGET's host)");
   sub->add_option("--alpn", o->alpn, "ALPN protocols, comma-separated");
   sub->add_option("--ca", o->ca, "trust anchors (PEM); without it nothing is verified");
-  sub->add_option("--versions", o->versions, "e.g. tls1.2 or ssl3:tls1.2")->capture_default_str();
+  sub->add_option("--versions", o->versions, "e.g. tls1.2, ssl3:tls1.2 or ssl2")
+      ->capture_default_str();
   sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--ssl2-kinds", o->ssl2_kinds,
+                  "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
   sub->add_option("--cert", o->cert, "client certificate chain, PEM");
   sub->add_option("--key", o->key, "client private key");
   sub->add_option("--resume", o->resume, "reconnect N times offering the session")

@@ -23,9 +23,9 @@ Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::st
   std::vector<ProtocolVersion> versions;
   for (const std::string& name : split_list(list)) {
     const auto v = protocol_version_from_any_name(name);
-    if (!v || *v < ProtocolVersion::ssl3 || *v > ProtocolVersion::tls12) {
+    if (!v || *v > ProtocolVersion::tls12) {
       return decode_error("unknown or unsupported version '" + name +
-                          "' (ssl3, tls1.0, tls1.1, tls1.2)");
+                          "' (ssl2, ssl3, tls1.0, tls1.1, tls1.2)");
     }
     versions.push_back(*v);
   }
@@ -79,7 +79,38 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+Status set_ssl2_kinds(Config& config, const std::string& list) {
+  if (list.empty()) return ok_status();
+  std::vector<Ssl2CipherKind> kinds;
+  for (const std::string& name : split_list(list)) {
+    const auto k = ssl2_cipher_kind_from_name(name);
+    if (!k) return decode_error("unknown SSL 2.0 cipher kind '" + name + "'");
+    kinds.push_back(*k);
+  }
+  config.ssl2_cipher_kinds = std::move(kinds);
+  return ok_status();
+}
+
+namespace {
+std::string hex(ByteView b) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const uint8_t x : b) {
+    out.push_back(kHex[x >> 4]);
+    out.push_back(kHex[x & 15]);
+  }
+  return out;
+}
+
+// SSL 2.0 negotiates a cipher kind, not a suite, and no extensions.
+std::string ssl2_summary(const Negotiated& n) {
+  return "SSLv2 " + openssl_name(*n.ssl2_cipher_kind) +
+         " connection-id=" + hex(n.ssl2_connection_id) + " resumed=" + (n.resumed ? "yes" : "no");
+}
+}  // namespace
+
 std::string summary(const Negotiated& n) {
+  if (n.ssl2_cipher_kind) return ssl2_summary(n);
   std::ostringstream out;
   out << openssl_name(n.version) << " " << iana_name(n.suite);
   if (n.group) out << " group=" << iana_name(*n.group);
@@ -93,17 +124,25 @@ std::string summary(const Negotiated& n) {
 
 std::string details(const Negotiated& n) {
   std::ostringstream out;
-  out << "version:        " << openssl_name(n.version) << "\n"
-      << "cipher suite:   " << iana_name(n.suite) << " (" << openssl_name(n.suite) << ")\n"
-      << "group:          " << (n.group ? iana_name(*n.group) : "-") << "\n"
-      << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n"
-      << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
-      << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
-      << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n"
-      << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
-      << "ALPN:           " << (n.alpn.empty() ? "-" : printable(n.alpn)) << "\n"
-      << "server name:    " << (n.server_name.empty() ? "-" : printable(n.server_name)) << "\n"
-      << "peer chain:\n";
+  if (n.ssl2_cipher_kind) {
+    out << "version:        " << openssl_name(n.version) << "\n"
+        << "cipher kind:    " << iana_name(*n.ssl2_cipher_kind) << " ("
+        << openssl_name(*n.ssl2_cipher_kind) << ")\n"
+        << "connection-id:  " << hex(n.ssl2_connection_id) << "\n"
+        << "session reused: " << (n.resumed ? "yes" : "no") << "\n";
+  } else {
+    out << "version:        " << openssl_name(n.version) << "\n"
+        << "cipher suite:   " << iana_name(n.suite) << " (" << openssl_name(n.suite) << ")\n"
+        << "group:          " << (n.group ? iana_name(*n.group) : "-") << "\n"
+        << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n"
+        << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
+        << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
+        << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n"
+        << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
+        << "ALPN:           " << (n.alpn.empty() ? "-" : printable(n.alpn)) << "\n"
+        << "server name:    " << (n.server_name.empty() ? "-" : printable(n.server_name)) << "\n";
+  }
+  out << "peer chain:\n";
   for (size_t i = 0; i < n.peer_chain.size(); ++i) {
     out << "  " << i << " s: " << printable(n.peer_chain[i].subject()) << "\n"
         << "    i: " << printable(n.peer_chain[i].issuer()) << "\n";

@@ -19,12 +19,15 @@
 
 namespace gauntlet::cli {
 
-// "tls1.2", "tls1.0:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
+// "tls1.2", "tls1.0:tls1.2", "ssl2:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
 // OpenSSL's, "TLSv1.2"); the lowest and highest named.
 Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::string& list);
 // IANA or OpenSSL names, separated by commas or colons.
 Result<std::vector<CipherSuite>> parse_suites(const std::string& list);
 std::vector<std::string> split_list(const std::string& list);
+// --ssl2-kinds: SSL 2.0 cipher kinds, SSL_CK_ or OpenSSL names
+// ("EXP-RC4-MD5"), in preference order; an empty list keeps the Config's.
+Status set_ssl2_kinds(Config& config, const std::string& list);
 
 // Appends NSS key log lines to a file, from any thread.
 class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
@@ -46,7 +49,8 @@ class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
 // go through it again.
 std::string printable(std::string_view s);
 
-// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line; what
+// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line (for
+// SSL 2.0 "SSLv2 RC4-MD5 connection-id=... resumed=no"); what
 // the peer chose or sent goes through printable().
 std::string summary(const Negotiated& n);
 // The same, one field a line, with the peer chain.

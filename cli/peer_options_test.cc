@@ -1,5 +1,6 @@
 // printable(): what a peer sent reaches a log line or a page as one line of
-// printable ASCII, and summary()/details() pass peer strings through it.
+// printable ASCII, and summary()/details() pass peer strings through it;
+// the SSL 2.0 options and facts.
 #include "cli/peer_options.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +27,39 @@ TEST(Printable, SummaryAndDetailsEscapeWhatThePeerSent) {
     EXPECT_NE(out.find("evil\\x0a\\x1b]0;title\\x07"), std::string::npos) << out;
   }
   EXPECT_EQ(summary(n).find('\n'), std::string::npos);
+}
+
+TEST(Ssl2Options, VersionsReachDownToSsl2) {
+  auto range = parse_versions("ssl2:tls1.2");
+  ASSERT_TRUE(range.ok());
+  EXPECT_EQ(range->first, ProtocolVersion::ssl2);
+  EXPECT_EQ(range->second, ProtocolVersion::tls12);
+  EXPECT_FALSE(parse_versions("ssl1").ok());
+}
+
+TEST(Ssl2Options, KindsByEitherName) {
+  Config c;
+  ASSERT_TRUE(set_ssl2_kinds(c, "EXP-RC4-MD5,SSL_CK_DES_192_EDE3_CBC_WITH_MD5").ok());
+  EXPECT_EQ(c.ssl2_cipher_kinds, (std::vector<Ssl2CipherKind>{
+                                     Ssl2CipherKind::rc4_128_export40_with_md5,
+                                     Ssl2CipherKind::des_192_ede3_cbc_with_md5}));
+  EXPECT_FALSE(set_ssl2_kinds(c, "RC4-SHA").ok());
+  ASSERT_TRUE(set_ssl2_kinds(c, "").ok());  // keeps what was set
+  EXPECT_EQ(c.ssl2_cipher_kinds.size(), 2u);
+}
+
+TEST(Ssl2Options, SummaryAndDetailsNameTheKindAndConnectionId) {
+  Negotiated n;
+  n.version = ProtocolVersion::ssl2;
+  n.ssl2_cipher_kind = Ssl2CipherKind::rc4_128_export40_with_md5;
+  n.ssl2_connection_id = Bytes{0xab, 0x01};
+  n.resumed = true;
+  EXPECT_EQ(summary(n), "SSLv2 EXP-RC4-MD5 connection-id=ab01 resumed=yes");
+  const std::string d = details(n);
+  EXPECT_NE(d.find("cipher kind:    SSL_CK_RC4_128_EXPORT40_WITH_MD5 (EXP-RC4-MD5)"),
+            std::string::npos)
+      << d;
+  EXPECT_NE(d.find("session reused: yes"), std::string::npos) << d;
 }
 
 }  // namespace

@@ -41,7 +41,10 @@ Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
     if (!file) return file.error();
     b.keylog((*file)->sink());
   }
-  return b.build();
+  auto config = b.build();
+  if (!config) return config;
+  if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
+  return config;
 }
 
 int run(const ServeOptions& o) {
@@ -90,8 +93,11 @@ Command add_serve_command(CLI::App& app) {
   sub->add_option("--key", o->key, "private key, PEM or DER")->required();
   sub->add_option("--ca", o->ca, "trust anchors (PEM) for client certificates");
   sub->add_flag("--www", o->www, "answer an HTTP GET with a status page");
-  sub->add_option("--versions", o->versions, "e.g. tls1.2 or ssl3:tls1.2")->capture_default_str();
+  sub->add_option("--versions", o->versions, "e.g. tls1.2, ssl3:tls1.2 or ssl2")
+      ->capture_default_str();
   sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--ssl2-kinds", o->ssl2_kinds,
+                  "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
   sub->add_option("--verify", o->verify, "client certificates: none, optional or required")
       ->capture_default_str();
   sub->add_flag("--tickets", o->tickets, "issue session tickets (RFC 5077)");

@@ -13,6 +13,9 @@ struct ServeOptions {
   // TLS 1.0 and 1.1 stay off unless asked for: CBC there is open to BEAST
   // (RFC 8996 deprecates both).
   std::string cert, key, ca, versions = "tls1.2", suites, verify = "none", keylog, alpn;
+  // SSL 2.0 cipher kinds for a --versions range that includes ssl2; empty:
+  // every kind the engine has, export ones included.
+  std::string ssl2_kinds;
   bool www = false, tickets = false, once = false;
   int max_connections = 1024;
   int threads = 0;                     // event loops; 0: one per core

@@ -29,7 +29,8 @@ std::optional<ProtocolVersion> protocol_version_from_name(std::string_view n) {
 std::optional<ProtocolVersion> known_version(uint16_t wire) { return from_value<V>(kVersions, wire); }
 
 std::optional<ProtocolVersion> protocol_version_from_any_name(std::string_view n) {
-  static constexpr std::array<std::pair<std::string_view, V>, 6> kShort{{
+  static constexpr std::array<std::pair<std::string_view, V>, 7> kShort{{
+      {"ssl2", V::ssl2},
       {"ssl3", V::ssl3},
       {"tls1.0", V::tls10},
       {"tls1", V::tls10},

@@ -23,7 +23,7 @@ std::string iana_name(ProtocolVersion v);
 // "TLSv1.2", as OpenSSL's SSL_get_version() prints it.
 std::string openssl_name(ProtocolVersion v);
 std::optional<ProtocolVersion> protocol_version_from_name(std::string_view name);
-// Also the short forms command lines and scenario files use: "ssl3",
+// Also the short forms command lines and scenario files use: "ssl2", "ssl3",
 // "tls1.0" (or "tls1"), "tls1.1", "tls1.2", "tls1.3".
 std::optional<ProtocolVersion> protocol_version_from_any_name(std::string_view name);
 
