@@ -108,6 +108,19 @@ scan "gauntlet serve tls1.0:tls1.2 --tickets" "$port" \
    and p["sessions"]["renegotiation"] == "completed" and p["sessions"]["concurrent"]
    and p["sessions"]["application_data"] == "echoed"'
 
+port=$(free_port)
+timeout 120 "$gauntlet" serve --port "$port" --cert "$pki/server-rsa-chain.pem" --key "$pki/server-rsa.key" \
+  --versions ssl2:tls1.2 --ssl2-kinds RC4-MD5,DES-CBC3-MD5 2>"$work/serve-ssl2.log" &
+pids+=($!)
+wait_port "$port"
+scan "gauntlet serve ssl2:tls1.2 --ssl2-kinds RC4-MD5,DES-CBC3-MD5" "$port" \
+  '{"SSL 2.0", "TLS 1.2"} <= spoken
+   and [v for v in p["versions"] if v["version"] == "SSL 2.0"][0]["cipher_kinds"]
+       == ["SSL_CK_RC4_128_WITH_MD5", "SSL_CK_DES_192_EDE3_CBC_WITH_MD5"]
+   and [v for v in p["versions"] if v["version"] == "SSL 2.0"][0]["export_kinds"] is False
+   and [v for v in p["versions"] if v["version"] == "SSL 2.0"][0]["accepts_unoffered_kind"] is False
+   and [v for v in p["versions"] if v["version"] == "SSL 2.0"][0]["accepts_clear_key_bytes"] is False'
+
 if have gnutls-serv; then
   port=$(free_port)
   timeout 120 gnutls-serv --x509certfile="$pki/server-rsa-chain.pem" --x509keyfile="$pki/server-rsa.key" \

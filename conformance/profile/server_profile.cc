@@ -234,6 +234,7 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
   }
   auto ssl2 = probe_ssl2(p);
   if (!ssl2) return ssl2.error();
+  if (ssl2->spoken) ssl2->drown = probe_drown(server, options.server_name, ssl2->kinds, options.timeout);
   out.versions.push_back(std::move(ssl2).value());
 
   if (const VersionFinding* v13 = out.find(ProtocolVersion::tls13); v13 && v13->spoken) {
@@ -261,6 +262,24 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
   return out;
 }
 
+namespace {
+std::string finding(const std::optional<bool>& accepted, const std::string& detail) {
+  if (!accepted) return "not asked (no kind to ask with)";
+  return std::string(*accepted ? "yes, a DROWN precondition" : "no") + " (" + detail + ")";
+}
+
+std::string drown_text(const DrownFindings& d) {
+  return "    accepts a CLIENT-MASTER-KEY for a kind it did not list (CVE-2015-3197): " +
+         finding(d.accepts_unoffered_kind, d.unoffered_detail) +
+         "\n    accepts clear key bytes for a kind without them (CVE-2016-0703): " +
+         finding(d.accepts_clear_key_bytes, d.clear_key_detail) + "\n";
+}
+
+nlohmann::json json_or_null(const std::optional<bool>& b) {
+  return b ? nlohmann::json(*b) : nlohmann::json(nullptr);
+}
+}  // namespace
+
 std::string to_text(const ServerProfile& p) {
   std::string out = "profile of " + p.target + "\n";
   if (p.unusable) out += "  unusable: " + *p.unusable + "\n";
@@ -271,6 +290,7 @@ std::string to_text(const ServerProfile& p) {
     } else if (v.offered == ProtocolVersion::ssl2) {
       out += "yes; cipher kinds " + names(v.kinds) +
              (v.export_kinds ? " (export kinds: a DROWN precondition)" : "") + "\n";
+      if (v.drown) out += drown_text(*v.drown);
     } else {
       out += std::string("yes; suites (") + (v.server_order ? "server's order" : "client's order") +
              ") " + names(v.suites) + "\n";
@@ -317,6 +337,10 @@ std::string to_json(const ServerProfile& p) {
     if (v.offered == ProtocolVersion::ssl2) {
       entry["cipher_kinds"] = name_array(v.kinds);
       entry["export_kinds"] = v.export_kinds;
+      if (v.drown) {
+        entry["accepts_unoffered_kind"] = json_or_null(v.drown->accepts_unoffered_kind);
+        entry["accepts_clear_key_bytes"] = json_or_null(v.drown->accepts_clear_key_bytes);
+      }
     }
     versions.push_back(std::move(entry));
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/profile/drown_probe.h"
 #include "conformance/profile/server_answer.h"
 #include "conformance/profile/session_probe.h"
 #include "engine/registry/ssl2_cipher_kind.h"
@@ -24,6 +25,7 @@ struct VersionFinding {
   bool server_order = false;  // it picks by its own preference, not the client's order
   std::vector<Ssl2CipherKind> kinds = {};  // SSL 2.0: the kinds its SERVER-HELLO lists
   bool export_kinds = false;  // SSL 2.0: an export kind among them (a DROWN precondition)
+  std::optional<DrownFindings> drown = {};  // SSL 2.0, when spoken: the other preconditions
 };
 
 struct ServerProfile {

@@ -56,17 +56,22 @@ struct RecordTamper {
 // SSL 2.0 deviations (engine/connection/ssl2/): DROWN's preconditions probed
 // and the strictness rules of the SSL 2.0 handshake exercised.
 struct Ssl2Bugs {
-  // CLIENT-MASTER-KEY names this kind, whether the server offered it or not
-  // (CVE-2015-3197).
+  // Client: this kind for CLIENT-MASTER-KEY and the session keys, whether
+  // SERVER-HELLO listed it or not (CVE-2015-3197).
   std::optional<Ssl2CipherKind> master_key_kind;
-  // This many bytes of the master key moved from SECRET-KEY-DATA into
-  // CLEAR-KEY-DATA (CVE-2016-0703).
+  // Client: this many bytes of the master key moved from SECRET-KEY-DATA
+  // into CLEAR-KEY-DATA (CVE-2016-0703).
   size_t extra_clear_key_bytes = 0;
-  bool wrong_connection_id = false;  // CLIENT-FINISHED
-  bool wrong_challenge = false;      // SERVER-VERIFY
+  bool wrong_connection_id = false;  // client: CLIENT-FINISHED
+  bool wrong_challenge = false;      // server: SERVER-VERIFY
+  // Server: as lenient as OpenSSL before 1.0.2f / 1.0.2g, a target for the
+  // DROWN probe: a kind it did not list, clear key bytes a kind lacks.
+  bool accept_unoffered_kind = false;
+  bool accept_clear_key_bytes = false;
 
   bool any() const {
-    return master_key_kind || extra_clear_key_bytes > 0 || wrong_connection_id || wrong_challenge;
+    return master_key_kind || extra_clear_key_bytes > 0 || wrong_connection_id ||
+           wrong_challenge || accept_unoffered_kind || accept_clear_key_bytes;
   }
 };
 

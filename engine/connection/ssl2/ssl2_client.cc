@@ -72,8 +72,13 @@ Status Ssl2ClientHandshake::on_server_hello(Ssl2Link& l, ByteView message) {
     return Error{AlertDescription::unsupported_certificate, "SERVER-HELLO certificate not X.509"};
   }
   if (auto st = certify_server(l, hello->certificate); !st) return st;
-  // Our preference among the kinds the server lists (§2.5: the client chooses).
   const Config& c = l.link.config;
+  if (const auto forced = c.bugs.ssl2.master_key_kind) {
+    kind_ = ssl2_cipher_kind_info(*forced);
+    if (!kind_ || !ssl2_cipher_available(*forced)) return internal_error("kind not available");
+    return ok_status();
+  }
+  // Our preference among the kinds the server lists (§2.5: the client chooses).
   Ssl2CipherKind chosen{};
   bool found = false;
   for (const Ssl2CipherKind k : c.ssl2_cipher_kinds) {
@@ -127,9 +132,8 @@ Status Ssl2ClientHandshake::write_client_master_key(Ssl2Link& l) {
                                       : Ssl2RollbackGuard::absent;
   auto encrypted = rsa_encrypt_ssl2_secret(*server_key_, secret, guard, *c.random);
   if (!encrypted) return encrypted.error();
-  const Ssl2ClientMasterKey cmk{bugs.master_key_kind.value_or(kind_->kind),
-                                Bytes(clear.begin(), clear.end()), std::move(*encrypted),
-                                key_arg_};
+  const Ssl2ClientMasterKey cmk{kind_->kind, Bytes(clear.begin(), clear.end()),
+                                std::move(*encrypted), key_arg_};
   if (auto st = send_message(l, cmk.serialize()); !st) return st;
   return start_ciphers(l);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/record/ssl2_record.h"
+#include "engine/registry/handshake_type.h"
 
 namespace gauntlet {
 
@@ -23,9 +24,19 @@ Result<std::optional<Bytes>> Ssl2Records::read() {
   if ((*record)->escape) {
     return Error{AlertDescription::unexpected_message, "SSL 2.0 record with IS-ESCAPE set"};
   }
+  in_pos_ = in_.size() - r.remaining();
+  // A peer that fails before it has the keys (at CLIENT-MASTER-KEY) sends
+  // its ERROR in the clear, as OpenSSL's SSL 2.0 did: until a protected
+  // record has come, a 3-byte ERROR, too short for any protected record (a
+  // MAC alone is 16), is read as it is.
+  const ByteView body = (*record)->body;
+  if (read_.protected_records() && !protected_seen_ && (*record)->padding == 0 &&
+      body.size() == 3 && body[0] == static_cast<uint8_t>(Ssl2MessageType::error)) {
+    return std::optional<Bytes>(Bytes(body.begin(), body.end()));
+  }
   auto data = read_.open(**record);
   if (!data) return data.error();
-  in_pos_ = in_.size() - r.remaining();
+  protected_seen_ = read_.protected_records();
   return std::optional<Bytes>(std::move(*data));
 }
 

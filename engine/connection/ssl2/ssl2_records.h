@@ -28,6 +28,7 @@ class Ssl2Records {
   Bytes in_;
   size_t in_pos_ = 0;
   Ssl2RecordProtection read_, write_;
+  bool protected_seen_ = false;  // a protected record has been opened
 };
 
 }  // namespace gauntlet

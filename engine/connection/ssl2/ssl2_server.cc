@@ -93,16 +93,22 @@ Status Ssl2ServerHandshake::on_client_master_key(Ssl2Link& l, ByteView message) 
   const Config& c = l.link.config;
   auto cmk = Ssl2ClientMasterKey::parse(message);
   if (!cmk) return cmk.error();
+  const Ssl2Bugs& bugs = c.bugs.ssl2;
   // CVE-2015-3197: only a kind we listed in SERVER-HELLO; §2.7 NO-CIPHER.
-  if (std::ranges::find(offered_, cmk->cipher_kind) == offered_.end()) {
-    return Error{
-        AlertDescription::handshake_failure,
-        "CLIENT-MASTER-KEY names " + iana_name(cmk->cipher_kind) + ", which we did not offer"};
-  }
   kind_ = ssl2_cipher_kind_info(cmk->cipher_kind);
+  const bool listed = std::ranges::find(offered_, cmk->cipher_kind) != offered_.end();
+  if (!kind_ || !ssl2_cipher_available(cmk->cipher_kind) ||
+      (!listed && !bugs.accept_unoffered_kind)) {
+    return Error{AlertDescription::handshake_failure, "CLIENT-MASTER-KEY names " +
+                                                          iana_name(cmk->cipher_kind) +
+                                                          ", which we did not offer"};
+  }
   // CVE-2016-0703: exactly the kind's clear bytes (11 for export40, else
   // none), before any private-key operation.
-  if (cmk->clear_key.size() != kind_->clear_key_size) {
+  const bool clear_size_ok = bugs.accept_clear_key_bytes
+                                 ? cmk->clear_key.size() < kind_->key_size
+                                 : cmk->clear_key.size() == kind_->clear_key_size;
+  if (!clear_size_ok) {
     return illegal_parameter("CLIENT-MASTER-KEY has " + std::to_string(cmk->clear_key.size()) +
                              " clear key bytes; " + iana_name(kind_->kind) + " has " +
                              std::to_string(kind_->clear_key_size));
@@ -114,14 +120,19 @@ Status Ssl2ServerHandshake::on_client_master_key(Ssl2Link& l, ByteView message) 
   // A bad block gives a random secret in constant time: the failure shows
   // at CLIENT-FINISHED (ssl2_rsa.h). RFC 6101 E.2: a server that speaks
   // SSL 3.0 or later refuses the rollback guard.
-  const Bytes random_secret = c.random->bytes(kind_->key_size - kind_->clear_key_size);
+  const Bytes random_secret = c.random->bytes(kind_->key_size - cmk->clear_key.size());
   const Ssl2GuardCheck check = c.max_version >= ProtocolVersion::ssl3 ? Ssl2GuardCheck::reject
                                                                       : Ssl2GuardCheck::ignore;
   auto secret = rsa_decrypt_ssl2_secret(identity_->key, cmk->encrypted_key, random_secret, check);
   if (!secret) return secret.error();
-  auto master = ssl2_master_key(kind_->kind, cmk->clear_key, *secret);
-  if (!master) return master.error();
-  master_key_ = std::move(*master);
+  if (bugs.accept_clear_key_bytes) {  // the clear bytes stand for the key's first ones
+    master_key_ = cmk->clear_key;
+    master_key_.insert(master_key_.end(), secret->begin(), secret->end());
+  } else {
+    auto master = ssl2_master_key(kind_->kind, cmk->clear_key, *secret);
+    if (!master) return master.error();
+    master_key_ = std::move(*master);
+  }
   return start_ciphers(l);
 }
 

@@ -58,6 +58,9 @@ TEST(Ssl2Strict, MasterKeyForAnUnofferedKindIsNoCipher) {
   auto e = run(client, server);
   expect_closed_with(e.server, AlertDescription::handshake_failure);
   EXPECT_EQ(e.server_reply, record(Ssl2Error{Ssl2ErrorCode::no_cipher}.serialize()));
+  // The client, its keys already set, still reads that clear ERROR.
+  (void)e.client.receive(e.server_reply);
+  EXPECT_EQ(e.client.peer_alert(), AlertDescription::handshake_failure) << why(e.client);
 }
 
 // CVE-2016-0703: clear key bytes for a kind that has none, or more than an
@@ -68,6 +71,22 @@ TEST(Ssl2Strict, ClearKeyBytesForANonExportKindAreRefused) {
   auto e = run(client, ssl2_test::server());
   expect_closed_with(e.server, AlertDescription::illegal_parameter);
   EXPECT_TRUE(e.server_reply.empty());
+}
+
+// The same two with the server's checks turned off (Bugs, for the DROWN
+// probe's tests): then the handshake completes, so the checks are what
+// refuses above.
+TEST(Ssl2Strict, LenientServerTakesAnUnofferedKindAndClearKeyBytes) {
+  auto server = ssl2_test::server();
+  server->ssl2_cipher_kinds = {K::rc4_128_with_md5};
+  server->bugs.ssl2.accept_unoffered_kind = true;
+  server->bugs.ssl2.accept_clear_key_bytes = true;
+  auto client = ssl2_test::client({K::rc4_128_with_md5});
+  client->bugs.ssl2.master_key_kind = K::des_192_ede3_cbc_with_md5;
+  client->bugs.ssl2.extra_clear_key_bytes = 11;
+  auto p = handshake(client, server);
+  ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+  EXPECT_EQ(p.server.negotiated().ssl2_cipher_kind, K::des_192_ede3_cbc_with_md5);
 }
 
 TEST(Ssl2Strict, ExtraClearKeyBytesForAnExportKindAreRefused) {
