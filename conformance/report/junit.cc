@@ -48,7 +48,8 @@ Status write_junit(const std::string& path, const std::vector<Scored>& scored) {
     for (const Scored* s : list) {
       errors += s->outcome == Outcome::error;
       failures += is_regression(s->outcome) && s->outcome != Outcome::error;
-      skipped += s->outcome == Outcome::skip || s->outcome == Outcome::known_failure;
+      skipped += s->outcome == Outcome::skip || s->outcome == Outcome::known_failure ||
+                 s->outcome == Outcome::not_delivered;
       seconds += s->result->seconds;
     }
     f << "  <testsuite name=\"" << xml_escape(target) << "\" tests=\"" << list.size()
@@ -63,8 +64,11 @@ Status write_junit(const std::string& path, const std::vector<Scored>& scored) {
         f << ">\n      <" << tag << " message=\"" << xml_escape(r.reason) << "\">"
           << xml_escape(r.where.to_string() + " (" + r.rfc + ")\n" + transcript(r)) << "</" << tag
           << ">\n    </testcase>\n";
-      } else if (s->outcome == Outcome::skip || s->outcome == Outcome::known_failure) {
-        const std::string why = s->outcome == Outcome::skip ? r.reason : "known failure: " + s->known_reason;
+      } else if (s->outcome == Outcome::skip || s->outcome == Outcome::known_failure ||
+                 s->outcome == Outcome::not_delivered) {
+        const std::string why = s->outcome == Outcome::known_failure
+                                    ? "known failure: " + s->known_reason
+                                    : s->outcome == Outcome::skip ? r.reason : "not delivered: " + r.reason;
         f << ">\n      <skipped message=\"" << xml_escape(why) << "\"/>\n    </testcase>\n";
       } else {
         f << "/>\n";

@@ -10,8 +10,8 @@ namespace gauntlet::conformance {
 namespace {
 
 constexpr Outcome kColumns[] = {Outcome::pass,          Outcome::lenient,         Outcome::fail,
-                                Outcome::known_failure, Outcome::unexpected_pass, Outcome::skip,
-                                Outcome::error};
+                                Outcome::known_failure, Outcome::unexpected_pass, Outcome::not_delivered,
+                                Outcome::skip,          Outcome::error};
 
 std::string cell(const std::string& s, int width) {
   char buf[128];

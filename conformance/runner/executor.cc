@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "conformance/runner/delivery.h"
 #include "conformance/runner/sent_hello.h"
 #include "conformance/runner/wire_log.h"
 #include "conformance/steps/step_context.h"
@@ -41,6 +42,11 @@ class CaseRun final : public StepContext {
   bool handshake_started() const override { return handshake_started_; }
   void forget_messages() override { messages_.clear(); }
   void forget_data() override { app_data_.clear(); }
+  void arm_tamper(const RecordTamper& t) override {
+    armed_ = t;
+    conn_->tamper_next(t);
+  }
+  void not_delivered(std::string why) override { delivery_.missed(std::move(why)); }
   Judgement answer(const Expect& e, const std::function<bool()>& done) override;
   using StepContext::answer;
 
@@ -61,6 +67,7 @@ class CaseRun final : public StepContext {
 
   Status open_connection(const ReconnectStep* reconnect);
   void check_offered(const Bytes& out);
+  void check_tamper_sent();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
   Seen observe(Waited w) const;
@@ -88,9 +95,14 @@ class CaseRun final : public StepContext {
   // even where our engine would not (after a fatal alert), since whether the
   // SUT resumes it is what the case tests.
   std::optional<Session> last_session_;
-  // Set by a reconnection that resumes, until our ClientHello is seen.
+  // Set by a reconnection that resumes, until our ClientHello is seen; the
+  // ticket it must present, if the session is in one.
   bool check_offer_ = false;
+  Bytes offered_ticket_;
   Bytes hello_bytes_;
+  // What the case's deviations rode in, and the tamper armed last.
+  DeliveryLog delivery_;
+  std::optional<RecordTamper> armed_;
   net::Deadline case_deadline_;
   net::Clock::time_point last_arrival_;
   // Why the case must end now as an error (interrupted, out of time).
@@ -113,9 +125,11 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
       (*next)->extended_master_secret = *reconnect->extended_master_secret;
     }
     config_ = std::move(next).value();
+    if (reconnect->bugs) delivery_.carry(config_->bugs, case_.scenario->scripted);
   }
   std::optional<Session> session;
   if (conn_) {
+    check_tamper_sent();
     session = conn_->session() ? conn_->session() : last_session_;
     conn_->close();
     (void)flush();
@@ -131,6 +145,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   app_data_.clear();
   messages_.clear();
   check_offer_ = resume && case_.scenario->scripted == Role::client;
+  offered_ticket_ = session && config_->offer_tickets ? session->ticket : Bytes{};
   hello_bytes_.clear();
   if (case_.scenario->scripted == Role::client) {
     conn_.emplace(Connection::client(
@@ -159,16 +174,31 @@ Status CaseRun::send_raw(const Bytes& record) {
   return channel_->send(record);
 }
 
-// A reconnection that resumes must have put the session in its ClientHello:
-// a case that only says so would judge a handshake that tested nothing.
+// A reconnection that resumes must have put the session in its ClientHello
+// (its ticket too, if it is in one: RFC 5077 §3.4): a case that only says
+// so would judge a handshake that tested nothing.
 void CaseRun::check_offered(const Bytes& out) {
   hello_bytes_.insert(hello_bytes_.end(), out.begin(), out.end());
   const auto hello = sent_client_hello(hello_bytes_);
   if (!hello) return;  // not all of it yet
   check_offer_ = false;
-  if (hello->session_id.empty()) {
-    stop_ = "the case's deviation did not reach the wire: the reconnecting ClientHello offered no session";
+  const SessionTicketExtension* ticket =
+      hello->extensions ? hello->extensions->get<SessionTicketExtension>() : nullptr;
+  if (!offered_ticket_.empty() && (!ticket || ticket->ticket != offered_ticket_)) {
+    delivery_.missed("the reconnecting ClientHello did not present the session's ticket");
+  } else if (hello->session_id.empty()) {
+    delivery_.missed("the reconnecting ClientHello offered no session");
+  } else {
+    note("  offered the session " + std::string(offered_ticket_.empty() ? "by its ID" : "in its ticket"));
   }
+}
+
+// A tamper whose record never went out changed nothing the SUT saw.
+void CaseRun::check_tamper_sent() {
+  if (!armed_ || !conn_->tamper_pending()) return;
+  delivery_.missed("our side sent no " + iana_name(armed_->type) + " record #" +
+                   std::to_string(armed_->nth) + " after the tamper was armed");
+  armed_.reset();
 }
 
 CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline deadline) {
@@ -283,6 +313,8 @@ CaseResult CaseRun::run() {
   if (!config) return finish(Verdict::error, "scripted peer: " + config.error().reason);
   config_ = std::move(config).value();
   config_->on_message = [this](HandshakeType t) { messages_.push_back(t); };
+  config_->on_message_sent = [this](HandshakeType t) { delivery_.sent(t); };
+  delivery_.carry(config_->bugs, case_.scenario->scripted);
   case_deadline_ = net::deadline_in(case_timeout(case_, settings_));
   auto sut = target_.start(case_, wait_deadline());
   if (!sut) return finish(Verdict::error, "could not start the SUT: " + sut.error().reason);
@@ -311,10 +343,19 @@ CaseResult CaseRun::run() {
       verdict = Verdict::lenient;
       reason = label + ": " + j.detail;
     }
+    if (delivery_.missing_now()) break;  // what follows would judge nothing
   }
+  check_tamper_sent();
   if (alive()) {
     conn_->close();
     (void)flush();
+  }
+  // The SUT's answer to a deviation it never saw is no verdict on it;
+  // what the judgement would have been stays in the reason for triage.
+  if (auto why = delivery_.missing(); why && verdict != Verdict::error) {
+    note("not delivered: " + *why);
+    return finish(Verdict::not_delivered,
+                  *why + (verdict == Verdict::pass ? "" : " (judged anyway: " + reason + ")"));
   }
   return finish(verdict, reason);
 }

@@ -51,6 +51,7 @@ std::string outcome_name(Outcome o) {
     case Outcome::fail: return "FAIL";
     case Outcome::known_failure: return "known failure";
     case Outcome::unexpected_pass: return "unexpected pass";
+    case Outcome::not_delivered: return "not delivered";
     case Outcome::skip: return "skip";
     case Outcome::error: return "ERROR";
   }
@@ -59,6 +60,7 @@ std::string outcome_name(Outcome o) {
 
 Outcome classify(const CaseResult& r, const KnownFailures* known, bool lenient_ok) {
   if (r.verdict == Verdict::skip) return Outcome::skip;
+  if (r.verdict == Verdict::not_delivered) return Outcome::not_delivered;
   const bool listed = known && known->match(r.id);
   const bool good = r.verdict == Verdict::pass || (lenient_ok && r.verdict == Verdict::lenient);
   if (listed) return good ? Outcome::unexpected_pass : Outcome::known_failure;

@@ -34,7 +34,19 @@ Result<KnownFailures> load_known_failures(const std::string& path);
 // A result as the run counts it.
 // `lenient_fail`: refused, but not with the alert the RFC names, in a
 // strict run, where that is a regression; `lenient` the same in a lenient run.
-enum class Outcome { pass, lenient, lenient_fail, fail, known_failure, unexpected_pass, skip, error };
+// `not_delivered`: the case's deviation never reached the wire, so it was
+// not judged; neither a regression nor a pass, listed or not.
+enum class Outcome {
+  pass,
+  lenient,
+  lenient_fail,
+  fail,
+  known_failure,
+  unexpected_pass,
+  not_delivered,
+  skip,
+  error,
+};
 
 std::string outcome_name(Outcome o);
 // `lenient_ok`: a refusal with another alert than the RFC's counts as a pass.

@@ -12,6 +12,7 @@ std::string verdict_name(Verdict v) {
     case Verdict::fail: return "fail";
     case Verdict::skip: return "skip";
     case Verdict::error: return "error";
+    case Verdict::not_delivered: return "not delivered";
   }
   return "?";
 }

@@ -20,6 +20,10 @@ enum class Verdict {
   fail,
   skip,     // the target cannot run it (why is in `reason`)
   error,    // the SUT could not be started or reached
+  // The case's deviation never reached the wire (the SUT never asked for
+  // the message we garble, declined the renegotiation it rides in): the
+  // SUT's answer says nothing about it, so it is judged neither way.
+  not_delivered,
 };
 
 std::string verdict_name(Verdict v);

@@ -1,6 +1,8 @@
 // `renegotiate`: our side starts a new handshake on the connection (RFC
 // 5746); `renegotiate: start` sends the hello and goes on at once, so the
 // next steps interleave with the new handshake (RFC 5246 §6).
+#include <algorithm>
+
 #include "conformance/steps/step_context.h"
 
 namespace gauntlet::conformance {
@@ -28,9 +30,21 @@ Judgement RenegotiateStep::run(StepContext& ctx) const {
     if (auto st = ctx.flush(); !st) return {Verdict::fail, st.error().reason};
     return {Verdict::pass, ""};
   }
-  return ctx.answer(expect, [&c, before] {
+  const size_t warned = c.peer_warnings().size();
+  Judgement j = ctx.answer(expect, [&c, before] {
     return c.negotiated().handshakes > before && !c.handshaking();
   });
+  // A SUT that declines every renegotiation (the warning no_renegotiation,
+  // RFC 5246 §7.2.2) never judged the deviation our new handshake carries:
+  // a case expecting that deviation refused has tested nothing.
+  const auto& warnings = c.peer_warnings();
+  const bool declined = std::find(warnings.begin() + static_cast<std::ptrdiff_t>(warned), warnings.end(),
+                                  AlertDescription::no_renegotiation) != warnings.end();
+  if (declined && expect.kind != Expect::Kind::refused && expect.kind != Expect::Kind::success) {
+    ctx.not_delivered("the SUT declined the renegotiation (warning no_renegotiation), so the "
+                      "deviation in it was never judged");
+  }
+  return j;
 }
 
 }  // namespace gauntlet::conformance

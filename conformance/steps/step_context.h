@@ -33,6 +33,12 @@ class StepContext {
   virtual void forget_messages() = 0;
   // Application data already judged: the next exchange needs its own.
   virtual void forget_data() = 0;
+  // Arm our record layer's tamper; a case whose tamper finds no record is
+  // not delivered.
+  virtual void arm_tamper(const RecordTamper& t) = 0;
+  // The case's deviation did not reach the SUT (why): its answer is not
+  // judged (Verdict::not_delivered).
+  virtual void not_delivered(std::string why) = 0;
   // Waits until `e` is met (or, for success, the step's own goal `done`),
   // the SUT refuses, or the deadline; then judges the SUT's answer, with
   // the agreement check after a success where both sides can be seen.

@@ -22,7 +22,7 @@ std::string TamperStep::describe() const {
 
 // Arming sends nothing, so there is no answer to judge.
 Judgement TamperStep::run(StepContext& ctx) const {
-  ctx.connection().tamper_next(tamper);
+  ctx.arm_tamper(tamper);
   return {Verdict::pass, ""};
 }
 

@@ -83,24 +83,6 @@ TEST(RunnerTest, ResumptionBySessionId) {
   EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
 }
 
-// A case that says it offers a session must have offered it: our engine
-// will not offer one whose suite it no longer lists, unless told to.
-TEST(RunnerTest, AResumptionThatOffersNoSessionIsAnError) {
-  const std::string steps = "      - handshake: success\n"
-                            "      - reconnect: {resume: true, suites: [AES256-SHA]%s}\n"
-                            "      - handshake: {expect: success, resumed: false}\n";
-  const auto with = [&](const std::string& bugs) {
-    std::string s = steps;
-    s.replace(s.find("%s"), 2, bugs);
-    return run_one(s, "    peer: {tickets: false}\n");
-  };
-  const CaseResult silent = with("");
-  EXPECT_EQ(silent.verdict, Verdict::error);
-  EXPECT_NE(silent.reason.find("did not reach the wire"), std::string::npos) << silent.reason;
-  const CaseResult offered = with(", bugs: {offer_session_anyway: true}");
-  EXPECT_EQ(offered.verdict, Verdict::pass) << offered.reason;
-}
-
 TEST(RunnerTest, SentClientHelloIsReadBack) {
   auto c = std::make_shared<Config>();
   Connection client = Connection::client(c, {"localhost", std::nullopt});

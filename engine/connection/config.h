@@ -117,6 +117,10 @@ struct Config {
   // Each handshake message from the peer, whole, before it is handled: what
   // the conformance runner's {message: …} expectations watch.
   std::function<void(HandshakeType type)> on_message;
+  // Each handshake message of ours as we reach it, a skipped or garbled one
+  // too: what the runner checks its deviations against (a Bugs knob on a
+  // message we never reached never reached the wire).
+  std::function<void(HandshakeType type)> on_message_sent;
 };
 
 // What changes per client connection.

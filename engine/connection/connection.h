@@ -87,6 +87,8 @@ class Connection {
   // The conformance runner's record tamper hook: changes one outgoing record
   // after it is sealed (engine/connection/bugs.h).
   void tamper_next(RecordTamper t) { records_.arm_tamper(t); }
+  // Armed, its record not written yet: the tamper has not reached the wire.
+  bool tamper_pending() const { return records_.tamper_armed(); }
   // The runner's records of its own choosing: `body` as records of `type`
   // under the current write keys, whatever the state allows.
   Status send_record(ContentType type, ByteView body) { return records_.write(type, body); }

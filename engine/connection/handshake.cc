@@ -58,6 +58,7 @@ Status Handshake::may_arrive(HandshakeType type) const {
 Status Handshake::send_message(Link& link, HandshakeType type, Result<Bytes> body,
                                const std::optional<Bytes>& hashed) {
   if (!body) return body.error();
+  if (link.config.on_message_sent) link.config.on_message_sent(type);
   const Bugs& bugs = link.config.bugs;
   if (type == HandshakeType::finished && (bugs.corrupt_finished || bugs.truncate_finished)) {
     if (bugs.corrupt_finished) body->front() ^= 0x01;

@@ -47,6 +47,8 @@ class RecordLayer {
   // `bugs` must outlive the layer.
   void set_bugs(const Bugs* bugs) { bugs_ = bugs; }
   void arm_tamper(RecordTamper t);
+  // An armed tamper whose record has not been written yet.
+  bool tamper_armed() const { return tamper_.has_value(); }
 
   void set_read_protection(std::unique_ptr<RecordProtection> p) {
     read_ = std::move(p);

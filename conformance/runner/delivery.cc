@@ -1,0 +1,108 @@
+#include "conformance/runner/delivery.h"
+
+namespace gauntlet::conformance {
+
+namespace {
+
+HandshakeType hello(Role ours) {
+  return ours == Role::client ? HandshakeType::client_hello : HandshakeType::server_hello;
+}
+HandshakeType key_exchange(Role ours) {
+  return ours == Role::client ? HandshakeType::client_key_exchange
+                              : HandshakeType::server_key_exchange;
+}
+
+// One row per knob that rides in one message: whether it is on, and which
+// message carries it (for the message-naming knobs, the one named).
+struct Row {
+  std::string_view knob;
+  std::optional<HandshakeType> (*carrier)(const Bugs& b, Role ours);
+};
+
+template <typename T>
+std::optional<HandshakeType> when(const T& on, HandshakeType t) {
+  return on ? std::optional(t) : std::nullopt;
+}
+
+using HT = HandshakeType;
+
+constexpr Row kRows[] = {
+    {"client_version", [](const Bugs& b, Role) { return when(b.client_version, HT::client_hello); }},
+    {"cipher_suites", [](const Bugs& b, Role) { return when(b.cipher_suites, HT::client_hello); }},
+    {"compression_methods",
+     [](const Bugs& b, Role) { return when(b.compression_methods, HT::client_hello); }},
+    {"session_id", [](const Bugs& b, Role) { return when(b.session_id, HT::client_hello); }},
+    {"offer_session_anyway",
+     [](const Bugs& b, Role) { return when(b.offer_session_anyway, HT::client_hello); }},
+    {"server_version", [](const Bugs& b, Role) { return when(b.server_version, HT::server_hello); }},
+    {"server_suite", [](const Bugs& b, Role) { return when(b.server_suite, HT::server_hello); }},
+    {"extra_extensions",
+     [](const Bugs& b, Role r) { return when(!b.extra_extensions.empty(), hello(r)); }},
+    {"duplicate_extension",
+     [](const Bugs& b, Role r) { return when(b.duplicate_extension, hello(r)); }},
+    {"server_group",
+     [](const Bugs& b, Role) { return when(b.server_group, HT::server_key_exchange); }},
+    {"server_signature_scheme",
+     [](const Bugs& b, Role) { return when(b.server_signature_scheme, HT::server_key_exchange); }},
+    {"premaster_version",
+     [](const Bugs& b, Role) { return when(b.premaster_version, HT::client_key_exchange); }},
+    {"bad_premaster",
+     [](const Bugs& b, Role) { return when(b.bad_premaster, HT::client_key_exchange); }},
+    {"public_value", [](const Bugs& b, Role r) { return when(b.public_value, key_exchange(r)); }},
+    {"skip_message", [](const Bugs& b, Role) { return b.skip_message; }},
+    {"duplicate_message", [](const Bugs& b, Role) { return b.duplicate_message; }},
+    {"early_change_cipher_spec", [](const Bugs& b, Role) { return b.early_change_cipher_spec; }},
+    {"trailing_byte_in", [](const Bugs& b, Role) { return b.trailing_byte_in; }},
+    {"truncated_message", [](const Bugs& b, Role) { return b.truncated_message; }},
+    // Our ChangeCipherSpec goes out just before our Finished.
+    {"skip_change_cipher_spec",
+     [](const Bugs& b, Role) { return when(b.skip_change_cipher_spec, HT::finished); }},
+    {"change_cipher_spec_body",
+     [](const Bugs& b, Role) { return when(b.change_cipher_spec_body, HT::finished); }},
+    {"corrupt_finished", [](const Bugs& b, Role) { return when(b.corrupt_finished, HT::finished); }},
+    {"truncate_finished", [](const Bugs& b, Role) { return when(b.truncate_finished, HT::finished); }},
+    {"application_data_before_finished",
+     [](const Bugs& b, Role) { return when(b.application_data_before_finished, HT::finished); }},
+};
+
+}  // namespace
+
+std::vector<Carrier> carriers(const Bugs& bugs, Role ours) {
+  std::vector<Carrier> out;
+  for (const Row& row : kRows) {
+    if (auto t = row.carrier(bugs, ours)) out.push_back({row.knob, *t});
+  }
+  return out;
+}
+
+bool rides_in_a_message(std::string_view knob) {
+  for (const Row& row : kRows) {
+    if (row.knob == knob) return true;
+  }
+  return false;
+}
+
+void DeliveryLog::carry(const Bugs& bugs, Role ours) { spans_.push_back({carriers(bugs, ours), {}}); }
+
+void DeliveryLog::sent(HandshakeType type) {
+  if (!spans_.empty()) spans_.back().sent.insert(type);
+}
+
+void DeliveryLog::missed(std::string why) {
+  if (!missed_) missed_ = std::move(why);
+}
+
+std::optional<std::string> DeliveryLog::missing() const {
+  if (missed_) return missed_;
+  for (const Span& span : spans_) {
+    for (const Carrier& c : span.need) {
+      if (!span.sent.contains(c.message)) {
+        return "our side never reached its " + iana_name(c.message) + ", which carries bugs." +
+               std::string(c.knob);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace gauntlet::conformance
