@@ -1,6 +1,10 @@
 // `record`: a record of our choosing — its type, its body (`body` hex,
 // `data` text, or `size` bytes of `fill`) — sealed by our record layer, or
-// `raw: true`: unprotected, with its own header `version`.
+// `raw: true`: unprotected, with its own header `version`. A sealed one can
+// be built to order: `mac: flipped` (the MAC or tag, the padding right);
+// CBC `padding: N` (as many padding bytes as fit in N), `padding_length`
+// (the length byte as written), `padding_fill` (every padding byte),
+// `flip_padding: first|last|N` (that padding byte wrong).
 #include "conformance/steps/step_context.h"
 #include "engine/record/record_header.h"
 
@@ -8,7 +12,8 @@ namespace gauntlet::conformance {
 
 RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'record'");
-  r.only_keys(v, {"type", "body", "data", "size", "fill", "raw", "version", "repeat", "expect"});
+  r.only_keys(v, {"type", "body", "data", "size", "fill", "raw", "version", "repeat", "mac", "padding",
+                  "padding_length", "padding_fill", "flip_padding", "expect"});
   if (!v["type"]) r.fail(v, "'record' needs a 'type'");
   RecordStep s;
   s.type = r.wire_or_named(v["type"], &content_type_from_name, "content type", 0xff);
@@ -24,6 +29,22 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   if (v["raw"]) s.raw = r.boolean(v["raw"]);
   if (v["version"]) s.version = static_cast<uint16_t>(r.integer(v["version"], 0xffff));
   if (s.version && !s.raw) r.fail(v, "'version' needs raw: true");
+  if (v["mac"]) {
+    if (r.text(v["mac"]) != "flipped") r.fail(v["mac"], "'mac' is 'flipped'");
+    s.shape.flip_mac = true;
+  }
+  if (v["padding"]) s.shape.padding = r.integer(v["padding"], 255);
+  const auto byte = [&r](const YAML::Node& n) { return static_cast<uint8_t>(r.integer(n, 255)); };
+  if (v["padding_length"]) s.shape.padding_length = byte(v["padding_length"]);
+  if (v["padding_fill"]) s.shape.padding_fill = byte(v["padding_fill"]);
+  if (const auto f = v["flip_padding"]) {
+    const std::string at = r.text(f);
+    s.shape.flip_padding_at =
+        at == "first" ? 0 : at == "last" ? -1 : static_cast<int>(r.integer(f, 254));
+  }
+  if (s.raw && (s.shape.flip_mac || s.shape.pads())) {
+    r.fail(v, "a raw record has no MAC or padding to shape");
+  }
   if (s.body.size() > (s.raw ? 0xffff : 1 << 14)) {
     r.fail(v, "a record body holds at most 2^14 bytes, or 65535 when raw");
   }
@@ -32,9 +53,28 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   return s;
 }
 
+namespace {
+
+// What a record built to order departs in, for the transcript.
+std::string describe_shape(const SealShape& s) {
+  std::string out;
+  if (s.flip_mac) out += ", MAC flipped";
+  if (s.padding) out += ", padding of at most " + std::to_string(*s.padding) + " bytes";
+  if (s.padding_length) out += ", padding_length byte " + std::to_string(*s.padding_length);
+  if (s.padding_fill) out += ", padding bytes " + std::to_string(*s.padding_fill);
+  if (s.flip_padding_at) {
+    const int at = *s.flip_padding_at;
+    out += at < 0 ? ", last padding byte flipped"
+                  : ", padding byte #" + std::to_string(at) + " flipped";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string RecordStep::describe() const {
   return std::string(raw ? "raw " : "") + iana_name(type) + " record of " +
-         std::to_string(body.size()) + " bytes" +
+         std::to_string(body.size()) + " bytes" + describe_shape(shape) +
          (repeat > 1 ? " x" + std::to_string(repeat) : "") + expecting(expect);
 }
 
@@ -48,6 +88,12 @@ Judgement RecordStep::run(StepContext& ctx) const {
           c.handshake_done() ? c.negotiated().version : ProtocolVersion::tls10));
       if (auto st = ctx.send_raw(write_record(type, static_cast<ProtocolVersion>(v), body)); !st) {
         return {Verdict::fail, st.error().reason};
+      }
+    } else if (shape.flip_mac || shape.pads()) {
+      // A shape this suite cannot take (padding under AEAD) is the
+      // scenario's mistake, never the SUT's.
+      if (auto st = c.send_shaped_record(type, body, shape); !st) {
+        return {Verdict::error, "could not build the record: " + st.error().reason};
       }
     } else if (auto st = c.send_record(type, body); !st) {
       return {Verdict::fail, "could not seal the record: " + st.error().reason};

@@ -14,6 +14,7 @@
 #include "conformance/scenario/yaml_reader.h"
 #include "conformance/steps/expect.h"
 #include "engine/connection/bugs.h"
+#include "engine/record/protection.h"
 #include "engine/registry/content_type.h"
 
 namespace gauntlet::conformance {
@@ -61,12 +62,15 @@ struct TamperStep {
   Judgement run(StepContext& ctx) const;
 };
 
-// A record of our choosing, protected or raw.
+// A record of our choosing, protected or raw; a protected one built to
+// order (a flipped MAC, CBC padding of our choosing: engine/record's
+// SealShape).
 struct RecordStep {
   static constexpr std::string_view kName = "record";
   ContentType type = ContentType::application_data;
   Bytes body;
   bool raw = false;  // no protection, header written as is
+  SealShape shape;
   std::optional<uint16_t> version;
   int repeat = 1;
   Expect expect;

@@ -92,6 +92,10 @@ class Connection {
   // The runner's records of its own choosing: `body` as records of `type`
   // under the current write keys, whatever the state allows.
   Status send_record(ContentType type, ByteView body) { return records_.write(type, body); }
+  // One such record built to order: a flipped MAC, padding of our choosing.
+  Status send_shaped_record(ContentType type, ByteView body, const SealShape& shape) {
+    return records_.write_shaped(type, body, shape);
+  }
   // A new handshake on this connection (RFC 5746): a client sends
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();

@@ -83,6 +83,15 @@ Status RecordLayer::write(ContentType type, ByteView data) {
   return seal_and_append(type, data);
 }
 
+Status RecordLayer::write_shaped(ContentType type, ByteView data, const SealShape& shape) {
+  if (auto st = flush_coalesced(); !st) return st;
+  auto sealed = write_->seal_shaped(type, write_version_, data, shape);
+  if (!sealed) return sealed.error();
+  const Bytes rec = write_record(type, write_version_, *sealed);
+  out_.insert(out_.end(), rec.begin(), rec.end());
+  return ok_status();
+}
+
 Status RecordLayer::flush_coalesced() {
   if (coalesced_.empty()) return ok_status();
   const Bytes held = std::exchange(coalesced_, {});

@@ -72,6 +72,14 @@ Result<ProtectionPtr> make_aead(const ProtectionParams& p) {
 
 }  // namespace
 
+Result<Bytes> RecordProtection::seal_shaped(ContentType type, ProtocolVersion version,
+                                           ByteView plaintext, const SealShape& shape) {
+  if (shape.pads()) return internal_error("only CBC records have padding to shape");
+  auto sealed = seal(type, version, plaintext);
+  if (sealed && shape.flip_mac) sealed->back() ^= 0x01;
+  return sealed;
+}
+
 Error bad_record_mac(std::string reason) {
   return {AlertDescription::bad_record_mac, std::move(reason)};
 }

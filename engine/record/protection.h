@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/base/error.h"
@@ -23,6 +24,27 @@ struct OpenedRecord {
   Bytes plaintext;
 };
 
+// A record built to order for the conformance runner, never in normal
+// operation: how one seal departs from RFC 5246 §6.2.3 while the rest of it
+// (the MAC over the real content, the encryption) stays right, so a
+// receiver is tested on exactly one check.
+struct SealShape {
+  // The MAC (or AEAD tag) wrong by one bit, the padding right.
+  bool flip_mac = false;
+  // CBC (RFC 5246 §6.2.3.2): as many padding bytes as fit in `padding`
+  // (at most 255) keeping whole blocks; at least the fewest.
+  std::optional<size_t> padding{};
+  // The padding_length byte as written, whatever the padding's size.
+  std::optional<uint8_t> padding_length{};
+  // Every padding byte (RFC 5246 wants each equal to padding_length; SSL 3.0
+  // leaves them free, RFC 6101 §5.2.3.2).
+  std::optional<uint8_t> padding_fill{};
+  // This padding byte (0 the first, -1 the last) with its low bit flipped.
+  std::optional<int> flip_padding_at{};
+
+  bool pads() const { return padding || padding_length || padding_fill || flip_padding_at; }
+};
+
 class RecordProtection {
  public:
   virtual ~RecordProtection() = default;
@@ -30,6 +52,11 @@ class RecordProtection {
   virtual Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) = 0;
   virtual Result<OpenedRecord> open(ContentType type, ProtocolVersion version,
                                     ByteView fragment) = 0;
+  // seal() with `shape`'s departures. Padding is CBC's alone; elsewhere the
+  // MAC or tag is the fragment's last byte, and flipping it after sealing
+  // (a stream cipher's ciphertext bit is its plaintext's) changes nothing else.
+  virtual Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
+                                    const SealShape& shape);
 
   // The sequence number the next record will use. Setting it lets a caller
   // take over a direction mid-stream (tests, fuzzing, captured traffic).

@@ -81,10 +81,24 @@ CbcProtection::CbcProtection(ProtocolVersion version, CbcCipher cipher, RecordMa
       encrypt_then_mac_(encrypt_then_mac),
       random_(random) {}
 
-void CbcProtection::pad(Bytes& data) const {
+Status CbcProtection::pad(Bytes& data, const SealShape& shape) const {
   const size_t bs = cipher_.block_size();
-  const size_t padding = (bs - (data.size() + 1) % bs) % bs;
-  data.insert(data.end(), padding + 1, static_cast<uint8_t>(padding));
+  size_t padding = (bs - (data.size() + 1) % bs) % bs;
+  // The most that fits in the asked-for size, in whole blocks.
+  if (shape.padding && *shape.padding > padding) {
+    padding += (std::min<size_t>(*shape.padding, 255) - padding) / bs * bs;
+  }
+  const auto length = shape.padding_length.value_or(static_cast<uint8_t>(padding));
+  const size_t from = data.size();
+  data.insert(data.end(), padding, shape.padding_fill.value_or(length));
+  data.push_back(length);
+  if (shape.flip_padding_at) {
+    const int at = *shape.flip_padding_at;
+    const auto index = static_cast<size_t>(at < 0 ? static_cast<int>(padding) + at : at);
+    if (index >= padding) return internal_error("no such padding byte to flip");
+    data[from + index] ^= 0x01;
+  }
+  return ok_status();
 }
 
 Result<Bytes> CbcProtection::encrypt(Bytes data) {
@@ -112,20 +126,23 @@ Result<Bytes> CbcProtection::decrypt(ByteView fragment) {
   return out;
 }
 
-Result<Bytes> CbcProtection::seal(ContentType type, ProtocolVersion version, ByteView plaintext) {
+Result<Bytes> CbcProtection::seal_shaped(ContentType type, ProtocolVersion version,
+                                         ByteView plaintext, const SealShape& shape) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
   Bytes data(plaintext.begin(), plaintext.end());
   if (!encrypt_then_mac_) {
-    const Bytes mac = mac_.compute(*seq, type, version, plaintext);
+    Bytes mac = mac_.compute(*seq, type, version, plaintext);
+    if (shape.flip_mac) mac.back() ^= 0x01;
     data.insert(data.end(), mac.begin(), mac.end());
   }
-  pad(data);
+  if (Status s = pad(data, shape); !s) return s.error();
   auto out = encrypt(std::move(data));
   if (!out || !encrypt_then_mac_) return out;
   // RFC 7366 §3: the MAC covers the IV and ciphertext.
-  const Bytes mac = mac_.compute(*seq, type, version, *out);
+  Bytes mac = mac_.compute(*seq, type, version, *out);
+  if (shape.flip_mac) mac.back() ^= 0x01;
   out->insert(out->end(), mac.begin(), mac.end());
   return out;
 }

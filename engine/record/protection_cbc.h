@@ -18,12 +18,16 @@ class CbcProtection final : public RecordProtection {
   CbcProtection(ProtocolVersion version, CbcCipher cipher, RecordMac mac, bool encrypt_then_mac,
                 RandomSource* random);
 
-  Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
+  Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override {
+    return seal_shaped(type, version, plaintext, {});
+  }
+  Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
+                            const SealShape& shape) override;
   Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
 
  private:
-  // Appends the padding and its length byte (RFC 5246 §6.2.3.2).
-  void pad(Bytes& data) const;
+  // Appends the padding and its length byte (RFC 5246 §6.2.3.2), shaped.
+  Status pad(Bytes& data, const SealShape& shape) const;
   // Encrypts in place; with explicit IVs prepends a fresh one.
   Result<Bytes> encrypt(Bytes data);
   Result<OpenedRecord> open_mac_then_encrypt(uint64_t seq, ContentType type,

@@ -13,6 +13,12 @@ class NullProtection final : public RecordProtection {
   explicit NullProtection(RecordMac mac) : mac_(std::move(mac)) {}
 
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
+  // Before keys there is no MAC to flip.
+  Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
+                            const SealShape& shape) override {
+    if (shape.flip_mac && mac_.size() == 0) return internal_error("this record has no MAC to flip");
+    return RecordProtection::seal_shaped(type, version, plaintext, shape);
+  }
   Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
 
  private:
