@@ -88,6 +88,7 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   }
   auto config = b.build();
   if (!config) return config.error();
+  (*config)->bugs = bugs_;
   return std::unique_ptr<SutInstance>(
       std::make_unique<EngineInstance>(std::move(config).value(), sut_role));
 }

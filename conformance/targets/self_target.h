@@ -4,18 +4,23 @@
 #pragma once
 
 #include "conformance/sut/target.h"
+#include "engine/connection/bugs.h"
 
 namespace gauntlet::conformance {
 
 class SelfTarget final : public Target {
  public:
   explicit SelfTarget(Pki pki) : pki_(std::move(pki)) {}
+  // Our engine as a SUT that deviates as `bugs` says (the mutation table:
+  // each deviation must fail some case).
+  SelfTarget(Pki pki, Bugs bugs) : pki_(std::move(pki)), bugs_(std::move(bugs)) {}
   std::string name() const override { return "self"; }
   std::optional<std::string> cannot_run(const Case&) const override { return std::nullopt; }
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
 
  private:
   Pki pki_;
+  Bugs bugs_;
 };
 
 }  // namespace gauntlet::conformance

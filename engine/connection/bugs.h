@@ -125,6 +125,13 @@ struct Bugs {
 
   Ssl2Bugs ssl2;
 
+  // Checks our side skips: our engine as a lax SUT, for the conformance
+  // runner's mutation table (every lax check must fail some case).
+  bool unchecked_padding = false;       // CBC padding bytes (RFC 5246 §6.2.3.2)
+  bool unchecked_finished = false;      // the peer's verify_data (§7.4.9)
+  bool resume_unoffered_suite = false;  // a session whose suite the hello lacks (§7.4.1.2)
+  bool resume_without_ems = false;      // an EMS session from a hello without it (RFC 7627 §5.3)
+
   bool any() const;
 };
 

@@ -106,7 +106,8 @@ Status Handshake::derive_keys(Link& link) {
   auto make = [&](const DirectionKeys& k, CipherDirection dir) {
     return make_protection(ProtectionParams{h.version, s.cipher, s.mac, h.encrypt_then_mac,
                                             k.mac_key, k.key, k.iv, dir,
-                                            link.config.random.get()});
+                                            link.config.random.get(),
+                                            link.config.bugs.unchecked_padding});
   };
   if (link.fuzzer_mode) {
     pending_write_ = make_null_protection();
@@ -167,7 +168,7 @@ Status Handshake::on_finished(Link& link, ByteView body) {
   if (!fin) return fin.error();
   const Bytes expected = finished_verify_data(hello_.version, hello_.suite.get().prf_hash,
                                               master_secret_, transcript_, sender_of(peer()));
-  if (!link.fuzzer_mode &&
+  if (!link.fuzzer_mode && !link.config.bugs.unchecked_finished &&
       CRYPTO_memcmp(expected.data(), fin->verify_data.data(), expected.size()) != 0) {
     return Error{AlertDescription::decrypt_error, "Finished verify_data does not match"};
   }

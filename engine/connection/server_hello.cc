@@ -120,17 +120,18 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
   }
   if (session) {
     // RFC 7627 §5.3: an EMS session must not resume without EMS.
-    if (session->extended_master_secret && !h.extended_master_secret) {
+    const Bugs& lax = c.bugs;
+    if (session->extended_master_secret && !h.extended_master_secret && !lax.resume_without_ems) {
       return Error{AlertDescription::handshake_failure,
                    "resumption of an extended-master-secret session without it"};
     }
     const CipherSuiteInfo* suite = cipher_suite_info(session->suite);
     const bool resumable =
         suite && !session->expired(c.clock->now()) && session->version == h.version &&
-        offers(ch, session->suite) &&
+        (offers(ch, session->suite) || lax.resume_unoffered_suite) &&
         std::ranges::find(c.cipher_suites, session->suite) != c.cipher_suites.end() &&
         session->server_name == h.server_name &&
-        session->extended_master_secret == h.extended_master_secret;
+        (session->extended_master_secret == h.extended_master_secret || lax.resume_without_ems);
     if (resumable) {
       h.issue_ticket = renew_ticket;
       h.suite = *suite;

@@ -51,7 +51,8 @@ Result<ProtectionPtr> make_cbc(const ProtectionParams& p) {
   if (!cipher) return cipher.error();
   return ProtectionPtr(std::make_unique<CbcProtection>(p.version, std::move(*cipher),
                                                        RecordMac(p.version, p.mac, p.mac_key),
-                                                       p.encrypt_then_mac, p.random));
+                                                       p.encrypt_then_mac, p.random,
+                                                       p.unchecked_padding));
 }
 
 Result<ProtectionPtr> make_aead(const ProtectionParams& p) {

@@ -24,10 +24,11 @@ uint8_t bool_mask(bool b) { return static_cast<uint8_t>(0u - static_cast<uint8_t
 // `overhead` more bytes (the MAC) in front of it. Constant time in the
 // padding length: the same window of bytes is always inspected.
 uint8_t check_padding(ProtocolVersion version, size_t block_size, ByteView decrypted,
-                      size_t overhead) {
+                      size_t overhead, bool content = true) {
   const size_t n = decrypted.size();
   const size_t pad = decrypted.back();
   uint8_t good = static_cast<uint8_t>(~ct_lt_mask(n, pad + 1 + overhead));
+  if (!content) return good;
   if (version == ProtocolVersion::ssl3) {
     // RFC 6101 §5.2.3.2: the padding content is arbitrary; it must be shorter
     // than one block.
@@ -47,11 +48,11 @@ uint8_t check_padding(ProtocolVersion version, size_t block_size, ByteView decry
 
 CbcCheck check_cbc_record(ProtocolVersion version, size_t block_size, const RecordMac& mac,
                           uint64_t seq, ContentType type, ProtocolVersion record_version,
-                          ByteView decrypted) {
+                          ByteView decrypted, bool padding_content) {
   const size_t n = decrypted.size();
   const size_t m = mac.size();
   const size_t pad = decrypted.back();
-  uint8_t good = check_padding(version, block_size, decrypted, m);
+  uint8_t good = check_padding(version, block_size, decrypted, m, padding_content);
 
   // On bad padding, MAC the longest candidate so the work is the same.
   const size_t max_length = n - 1 - m;
@@ -74,12 +75,13 @@ CbcCheck check_cbc_record(ProtocolVersion version, size_t block_size, const Reco
 }
 
 CbcProtection::CbcProtection(ProtocolVersion version, CbcCipher cipher, RecordMac mac,
-                             bool encrypt_then_mac, RandomSource* random)
+                             bool encrypt_then_mac, RandomSource* random, bool unchecked_padding)
     : version_(version),
       cipher_(std::move(cipher)),
       mac_(std::move(mac)),
       encrypt_then_mac_(encrypt_then_mac),
-      random_(random) {}
+      random_(random),
+      unchecked_padding_(unchecked_padding) {}
 
 Status CbcProtection::pad(Bytes& data, const SealShape& shape) const {
   const size_t bs = cipher_.block_size();
@@ -167,7 +169,8 @@ Result<OpenedRecord> CbcProtection::open_mac_then_encrypt(uint64_t seq, ContentT
   }
   auto decrypted = decrypt(fragment);
   if (!decrypted) return decrypted.error();
-  const CbcCheck check = check_cbc_record(version_, bs, mac_, seq, type, version, *decrypted);
+  const CbcCheck check =
+      check_cbc_record(version_, bs, mac_, seq, type, version, *decrypted, !unchecked_padding_);
   if ((check.good & 1) == 0) return bad_record_mac("record MAC or padding does not verify");
   if (Status s = check_plaintext_size(check.length, false); !s) return s.error();
   decrypted->resize(check.length);
@@ -189,7 +192,7 @@ Result<OpenedRecord> CbcProtection::open_encrypt_then_mac(uint64_t seq, ContentT
   }
   auto decrypted = decrypt(ciphertext);
   if (!decrypted) return decrypted.error();
-  if ((check_padding(version_, bs, *decrypted, 0) & 1) == 0) {
+  if ((check_padding(version_, bs, *decrypted, 0, !unchecked_padding_) & 1) == 0) {
     return bad_record_mac("encrypt-then-MAC record padding is invalid");
   }
   const size_t length = decrypted->size() - 1 - decrypted->back();

@@ -16,7 +16,7 @@ namespace gauntlet {
 class CbcProtection final : public RecordProtection {
  public:
   CbcProtection(ProtocolVersion version, CbcCipher cipher, RecordMac mac, bool encrypt_then_mac,
-                RandomSource* random);
+                RandomSource* random, bool unchecked_padding = false);
 
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override {
     return seal_shaped(type, version, plaintext, {});
@@ -42,6 +42,7 @@ class CbcProtection final : public RecordProtection {
   RecordMac mac_;
   bool encrypt_then_mac_;
   RandomSource* random_;
+  bool unchecked_padding_;  // ProtectionParams::unchecked_padding
 };
 
 // The constant-time check of a decrypted MAC-then-encrypt record: all-ones if
@@ -51,8 +52,10 @@ struct CbcCheck {
   uint8_t good;
   size_t length;
 };
+// `padding_content`: whether the padding bytes are checked (false: the
+// lax receiver of ProtectionParams::unchecked_padding).
 CbcCheck check_cbc_record(ProtocolVersion version, size_t block_size, const RecordMac& mac,
                           uint64_t seq, ContentType type, ProtocolVersion record_version,
-                          ByteView decrypted);
+                          ByteView decrypted, bool padding_content = true);
 
 }  // namespace gauntlet

@@ -1,0 +1,185 @@
+// The mutation table of docs/CONFORMANCE.md: our engine as the SUT with one
+// `Bugs` knob on — a deviation it sends, or a check it skips — must fail
+// every case the table names for that knob, and pass them without it. Every
+// knob of the engine is in the table or set apart with its reason, so a new
+// knob cannot go untested.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "conformance/runner/executor.h"
+#include "conformance/scenario/expand.h"
+#include "conformance/scenario/loader.h"
+#include "conformance/scenario/setting_keys.h"
+#include "conformance/targets/self_target.h"
+
+namespace gauntlet::conformance {
+namespace {
+
+struct Mutation {
+  std::string knob;  // the Bugs field, as bugs_keys() or bugs.h names it
+  Role sut;
+  std::function<void(Bugs&)> set;
+};
+
+// One row per knob and the SUT role it deviates in.
+const std::vector<Mutation>& mutations() {
+  using HT = HandshakeType;
+  static const std::vector<Mutation> rows = {
+      // Deviations our SUT server sends.
+      {"server_version", Role::server, [](Bugs& b) { b.server_version = 0x0301; }},
+      {"server_suite", Role::server, [](Bugs& b) { b.server_suite = 0x0035; }},
+      {"extra_extensions", Role::server, [](Bugs& b) { b.extra_extensions = {{0x1234, {}}}; }},
+      {"duplicate_extension", Role::server, [](Bugs& b) { b.duplicate_extension = true; }},
+      {"public_value", Role::server, [](Bugs& b) { b.public_value = Bytes{0x00}; }},
+      {"skip_message", Role::server, [](Bugs& b) { b.skip_message = HT::certificate; }},
+      {"duplicate_message", Role::server, [](Bugs& b) { b.duplicate_message = HT::server_hello_done; }},
+      {"early_change_cipher_spec", Role::server,
+       [](Bugs& b) { b.early_change_cipher_spec = HT::server_hello_done; }},
+      {"trailing_byte_in", Role::server, [](Bugs& b) { b.trailing_byte_in = HT::server_hello; }},
+      {"truncated_message", Role::server, [](Bugs& b) { b.truncated_message = HT::certificate; }},
+      {"skip_change_cipher_spec", Role::server, [](Bugs& b) { b.skip_change_cipher_spec = true; }},
+      {"change_cipher_spec_body", Role::server,
+       [](Bugs& b) { b.change_cipher_spec_body = Bytes{1, 1}; }},
+      {"corrupt_finished", Role::server, [](Bugs& b) { b.corrupt_finished = true; }},
+      {"truncate_finished", Role::server, [](Bugs& b) { b.truncate_finished = true; }},
+      {"application_data_before_finished", Role::server,
+       [](Bugs& b) { b.application_data_before_finished = true; }},
+      {"record_version", Role::server, [](Bugs& b) { b.record_version = 0x0301; }},
+      // Checks our SUT server skips.
+      {"unchecked_padding", Role::server, [](Bugs& b) { b.unchecked_padding = true; }},
+      {"unchecked_finished", Role::server, [](Bugs& b) { b.unchecked_finished = true; }},
+      {"resume_unoffered_suite", Role::server, [](Bugs& b) { b.resume_unoffered_suite = true; }},
+      {"resume_without_ems", Role::server, [](Bugs& b) { b.resume_without_ems = true; }},
+      // Deviations our SUT client sends.
+      {"client_version", Role::client, [](Bugs& b) { b.client_version = 0x0300; }},
+      {"cipher_suites", Role::client,
+       [](Bugs& b) { b.cipher_suites = std::vector<uint16_t>{0x1301}; }},
+      {"compression_methods", Role::client,
+       [](Bugs& b) { b.compression_methods = std::vector<uint8_t>{1}; }},
+      {"session_id", Role::client, [](Bugs& b) { b.session_id = Bytes(33, 0x5a); }},
+      {"duplicate_extension", Role::client, [](Bugs& b) { b.duplicate_extension = true; }},
+      {"premaster_version", Role::client, [](Bugs& b) { b.premaster_version = 0x0300; }},
+      {"bad_premaster", Role::client,
+       [](Bugs& b) { b.bad_premaster = BadPremaster::wrong_first_byte; }},
+      {"public_value", Role::client, [](Bugs& b) { b.public_value = Bytes{0x00}; }},
+      {"skip_message", Role::client, [](Bugs& b) { b.skip_message = HT::client_key_exchange; }},
+      {"duplicate_message", Role::client,
+       [](Bugs& b) { b.duplicate_message = HT::client_key_exchange; }},
+      {"early_change_cipher_spec", Role::client,
+       [](Bugs& b) { b.early_change_cipher_spec = HT::client_key_exchange; }},
+      {"trailing_byte_in", Role::client, [](Bugs& b) { b.trailing_byte_in = HT::client_hello; }},
+      {"truncated_message", Role::client,
+       [](Bugs& b) { b.truncated_message = HT::client_key_exchange; }},
+      {"skip_change_cipher_spec", Role::client, [](Bugs& b) { b.skip_change_cipher_spec = true; }},
+      {"change_cipher_spec_body", Role::client,
+       [](Bugs& b) { b.change_cipher_spec_body = Bytes{1, 1}; }},
+      {"corrupt_finished", Role::client, [](Bugs& b) { b.corrupt_finished = true; }},
+      {"truncate_finished", Role::client, [](Bugs& b) { b.truncate_finished = true; }},
+      {"application_data_before_finished", Role::client,
+       [](Bugs& b) { b.application_data_before_finished = true; }},
+      {"record_version", Role::client, [](Bugs& b) { b.record_version = 0x0301; }},
+      // Checks our SUT client skips.
+      {"unchecked_padding", Role::client, [](Bugs& b) { b.unchecked_padding = true; }},
+      {"unchecked_finished", Role::client, [](Bugs& b) { b.unchecked_finished = true; }},
+  };
+  return rows;
+}
+
+// Knobs that are no deviation by themselves, or that no case can catch
+// (docs/CONFORMANCE.md says why under the table).
+const std::set<std::string> kApart = {
+    "rewrite_in_flight",  "offer_session_anyway", "handshake_fragment", "coalesce_handshake",
+    "session_id_length",  "server_group",         "server_signature_scheme",
+};
+
+std::string role_name(Role r) { return r == Role::server ? "server" : "client"; }
+
+// "| `knob` | server | `case`, `case` |" rows of the mutation table.
+std::map<std::pair<std::string, std::string>, std::vector<std::string>> documented() {
+  std::ifstream f("docs/CONFORMANCE.md");
+  std::stringstream text;
+  text << f.rdbuf();
+  const std::string doc = text.str();
+  const size_t from = doc.find("## Mutation table");
+  EXPECT_NE(from, std::string::npos);
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
+  std::istringstream lines(doc.substr(from));
+  const std::regex row(R"(^\| `([a-z_]+)` \| (server|client) \| (.*) \|$)");
+  const std::regex id("`([^`]+)`");
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, row)) continue;
+    std::vector<std::string> ids;
+    const std::string cells = m[3];
+    for (auto it = std::sregex_iterator(cells.begin(), cells.end(), id); it != std::sregex_iterator();
+         ++it) {
+      ids.push_back((*it)[1]);
+    }
+    out[{m[1], m[2]}] = ids;
+  }
+  return out;
+}
+
+const std::vector<Case>& all_cases() {
+  static const auto scenarios = load_scenario_directory("conformance/scenarios");
+  static const std::vector<Case> cases = expand(scenarios.value());
+  return cases;
+}
+
+const Case* find_case(const std::string& id) {
+  for (const Case& c : all_cases()) {
+    if (c.id() == id) return &c;
+  }
+  return nullptr;
+}
+
+TEST(MutationTable, EveryKnobIsInTheTableOrSetApart) {
+  std::set<std::string> tested;
+  for (const Mutation& m : mutations()) tested.insert(m.knob);
+  for (const auto& key : bugs_keys()) {
+    const std::string k(key.key);
+    EXPECT_TRUE(tested.contains(k) || kApart.contains(k)) << k << " has no row in the mutation table";
+  }
+  const auto doc = documented();
+  for (const Mutation& m : mutations()) {
+    EXPECT_TRUE(doc.contains({m.knob, role_name(m.sut)}))
+        << m.knob << " (" << role_name(m.sut) << ") is not in docs/CONFORMANCE.md's mutation table";
+  }
+  EXPECT_EQ(doc.size(), mutations().size()) << "the table has rows the test does not know";
+}
+
+// Each row: the named cases pass against our strict engine and fail
+// against it with the knob on.
+TEST(MutationTable, EveryKnobIsCaught) {
+  const auto doc = documented();
+  const SelfTarget strict{Pki{}};
+  for (const Mutation& m : mutations()) {
+    const auto row = doc.find({m.knob, role_name(m.sut)});
+    if (row == doc.end()) continue;  // the other test says so
+    EXPECT_FALSE(row->second.empty()) << m.knob;
+    Bugs bugs;
+    m.set(bugs);
+    const SelfTarget lax{Pki{}, bugs};
+    for (const std::string& id : row->second) {
+      const Case* c = find_case(id);
+      ASSERT_NE(c, nullptr) << m.knob << ": no case " << id;
+      const Role sut = c->scenario->scripted == Role::client ? Role::server : Role::client;
+      EXPECT_EQ(sut, m.sut) << id << " does not run our engine as a " << role_name(m.sut);
+      const CaseResult good = run_case(*c, strict, RunSettings{});
+      EXPECT_EQ(good.verdict, Verdict::pass) << id << ": " << good.reason;
+      const CaseResult bad = run_case(*c, lax, RunSettings{});
+      EXPECT_TRUE(bad.verdict == Verdict::fail || bad.verdict == Verdict::lenient)
+          << m.knob << " (" << role_name(m.sut) << ") is not caught by " << id << ": "
+          << verdict_name(bad.verdict) << " " << bad.reason;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gauntlet::conformance
