@@ -35,12 +35,12 @@ Sealed seal(ProtocolVersion v, bool etm, const SealShape& shape) {
   auto writer = protection(v, etm, CipherDirection::encrypt, &random);
   auto sealed = writer->seal_shaped(ContentType::application_data, v, kData, shape);
   EXPECT_TRUE(sealed.ok()) << sealed.error().to_string();
-  Bytes body = *sealed;
-  if (etm) body.resize(body.size() - kMac);
+  ByteView body = *sealed;
+  if (etm) body = body.first(body.size() - kMac);
   Bytes iv = kIv;
   if (v >= ProtocolVersion::tls11) {
     iv.assign(body.begin(), body.begin() + 16);
-    body.erase(body.begin(), body.begin() + 16);
+    body = body.subspan(16);
   }
   auto cipher = CbcCipher::create(CipherAlgorithm::aes_128_cbc, kKey, iv, CipherDirection::decrypt);
   EXPECT_TRUE(cipher.ok());
