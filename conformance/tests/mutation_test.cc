@@ -8,7 +8,6 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -110,18 +109,28 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> document
   EXPECT_NE(from, std::string::npos);
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
   std::istringstream lines(doc.substr(from));
-  const std::regex row(R"(^\| `([a-z_]+)` \| (server|client) \| (.*) \|$)");
-  const std::regex id("`([^`]+)`");
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (!std::regex_match(line, m, row)) continue;
-    std::vector<std::string> ids;
-    const std::string cells = m[3];
-    for (auto it = std::sregex_iterator(cells.begin(), cells.end(), id); it != std::sregex_iterator();
-         ++it) {
-      ids.push_back((*it)[1]);
+  // Backquoted words in order: the knob, then the case ids.
+  const auto quoted = [](const std::string& text) {
+    std::vector<std::string> words;
+    for (size_t at = text.find('`'); at != std::string::npos; at = text.find('`', at + 1)) {
+      const size_t end = text.find('`', at + 1);
+      if (end == std::string::npos) break;
+      words.push_back(text.substr(at + 1, end - at - 1));
+      at = end;
     }
-    out[{m[1], m[2]}] = ids;
+    return words;
+  };
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const size_t role_at = line.find(" | ", 3);
+    if (role_at == std::string::npos) continue;
+    const std::string rest = line.substr(role_at + 3);
+    const std::string role = rest.substr(0, rest.find(' '));
+    std::vector<std::string> words = quoted(line);
+    if (words.empty() || (role != "server" && role != "client")) continue;
+    const std::string knob = words.front();
+    words.erase(words.begin());
+    out[{knob, role}] = words;
   }
   return out;
 }
