@@ -1,5 +1,7 @@
 #include "engine/connection/bugs.h"
 
+#include <algorithm>
+
 #include "engine/crypto/random.h"
 #include "engine/crypto/rsa.h"
 #include "engine/messages/handshake/client_hello.h"
@@ -9,7 +11,8 @@ namespace gauntlet {
 
 bool Bugs::any() const {
   return client_version || cipher_suites || compression_methods || session_id ||
-         server_version || server_suite || !extra_extensions.empty() || duplicate_extension || rewrite_in_flight || offer_session_anyway ||
+         server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
+         !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
          public_value || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||
@@ -46,6 +49,13 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
       hello.compression_methods.push_back(static_cast<CompressionMethod>(m));
   }
   if (bugs.session_id) hello.session_id = *bugs.session_id;
+  if (hello.extensions && !bugs.extension_order.empty()) {
+    const auto rank = [&](const Extension& e) {
+      return std::ranges::find(bugs.extension_order, static_cast<uint16_t>(e.type)) -
+             bugs.extension_order.begin();
+    };
+    std::ranges::stable_sort(hello.extensions->list, {}, rank);
+  }
   add_extensions(bugs, hello.extensions);
 }
 

@@ -87,6 +87,9 @@ struct Bugs {
   // Raw (type, body) extensions appended to our hello; a duplicate of our
   // first extension.
   std::vector<std::pair<uint16_t, Bytes>> extra_extensions;
+  // Our ClientHello's extensions in this order, the unnamed ones after (a
+  // peer must not depend on the order, RFC 8446 §4.2).
+  std::vector<uint16_t> extension_order;
   bool duplicate_extension = false;
   // The hello changes above happen in flight, as a man in the middle would
   // make them: our transcript and state keep the hello we built, so the

@@ -3,6 +3,7 @@
 // strict stack must send.
 #include <gtest/gtest.h>
 
+#include "engine/messages/handshake/client_hello.h"
 #include "engine/testing/engine_pair.h"
 
 namespace gauntlet {
@@ -69,6 +70,22 @@ TEST(Bugs, ClientHelloFields) {
     b.extra_extensions = {{0x1a1a, {}}, {0xfe00, Bytes(7, 3)}};
   });
   EXPECT_FALSE(tolerant.server_error);
+}
+
+// Our ClientHello's extensions in another order are still a ClientHello
+// (RFC 8446 §4.2 lets them come in any order but pre_shared_key's).
+TEST(Bugs, ExtensionOrder) {
+  auto c = client_config();
+  c->bugs.extension_order = {0xff01, 0x000a};
+  EXPECT_TRUE(c->bugs.any());
+  auto client = Connection::client(c, {"localhost", std::nullopt});
+  const Bytes out = client.take_output();
+  auto ch = ClientHello::parse(ByteView(out).subspan(9));  // record and message headers
+  ASSERT_TRUE(ch.ok() && ch->extensions);
+  EXPECT_EQ(ch->extensions->list[0].type, ExtensionType::renegotiation_info);
+  EXPECT_EQ(ch->extensions->list[1].type, ExtensionType::supported_groups);
+  EXPECT_FALSE(
+      run(Role::client, [](Bugs& b) { b.extension_order = {0xff01, 0x000a}; }).server_error);
 }
 
 // A man in the middle lowering the offered version: the server, which saw

@@ -82,7 +82,6 @@ Result<OurKeyExchange> key_exchange(const Link& link, const HelloState& h, const
 }  // namespace
 
 Status ClientHandshake::on_certificate(Link& link, ByteView body) {
-  const Config& c = link.config;
   const HelloState& h = hello_;
   auto parsed = CertificateMessage::parse(body);
   if (!parsed) return parsed.error();
@@ -91,15 +90,7 @@ Status ClientHandshake::on_certificate(Link& link, ByteView body) {
   if (!chain) return chain.error();
   peer_chain_ = std::move(chain).value();
   const Certificate& leaf = peer_chain_.front();
-
-  if (c.trust) {
-    std::optional<std::string> host;
-    if (c.verify_hostname && !link.options.server_name.empty()) host = link.options.server_name;
-    if (auto st = verify_chain(*c.trust, peer_chain_, host, c.clock->now(), Purpose::server);
-        !st) {
-      return st;
-    }
-  }
+  if (auto st = verify_server_chain(link); !st) return st;
   auto key = leaf.public_key();
   if (!key) return key.error();
   if (!key_fits_suite(key->type(), h.suite.get().key_exchange)) {
@@ -112,6 +103,14 @@ Status ClientHandshake::on_certificate(Link& link, ByteView body) {
   }
   phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
   return ok_status();
+}
+
+Status ClientHandshake::verify_server_chain(const Link& link) const {
+  const Config& c = link.config;
+  if (!c.trust) return ok_status();
+  std::optional<std::string> host;
+  if (c.verify_hostname && !link.options.server_name.empty()) host = link.options.server_name;
+  return verify_chain(*c.trust, peer_chain_, host, c.clock->now(), Purpose::server);
 }
 
 Status ClientHandshake::on_server_key_exchange(Link& link, ByteView body) {

@@ -1,5 +1,5 @@
-// The client's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3): the
-// handlers and writers the order table's rows name for the client, and the
+// The client's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3) and of
+// TLS 1.3's (RFC 8446 §2), from one ClientHello: the handlers and writers the order table's rows name for the client, and the
 // phases it passes through. A phase carries what is known at that point
 // (rustls's typed states), so a handler takes its inputs from the phase it
 // needs and never from a field the table alone promises is set; a handler
@@ -7,16 +7,20 @@
 //
 //   client_hello.cc      ClientHello (and its SSL 2.0 form), ServerHello
 //   client_handshake.cc  the server's flight, ours, NewSessionTicket
+//   client_hello_13.cc   a TLS 1.3 ServerHello
+//   client_handshake_13.cc  the server's TLS 1.3 flight
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <variant>
 
+#include "engine/connection/ephemeral_key.h"
 #include "engine/connection/handshake.h"
 #include "engine/crypto/dh.h"
 #include "engine/crypto/keys.h"
 #include "engine/messages/handshake/certificate_request.h"
+#include "engine/messages/handshake/server_hello.h"
 
 namespace gauntlet {
 
@@ -33,6 +37,11 @@ struct EcShare {
   Bytes point;
 };
 using ServerShare = std::variant<std::monostate, DhShare, EcShare>;
+
+// Our ClientHello offered TLS 1.3: the private halves of its key shares.
+struct OfferedShares {
+  std::vector<std::pair<NamedGroup, EphemeralKey>> keys;
+};
 
 // The server's Certificate has been checked; its flight goes on.
 struct ServerCertified {
@@ -75,13 +84,24 @@ class ClientHandshake final : public Handshake {
   Status send_client_key_exchange(Link& link);
   Status send_certificate_verify(Link& link);
   Status on_new_session_ticket(Link& link, ByteView body);
+  // TLS 1.3's (RFC 8446 §4.3.1, §4.4.2, §4.4.3).
+  Status on_encrypted_extensions(Link& link, ByteView body);
+  Status on_certificate_13(Link& link, ByteView body);
+  Status on_certificate_verify_13(Link& link, ByteView body);
 
  private:
-  using Phase = std::variant<client_phase::Between, client_phase::ServerCertified,
-                             client_phase::Answering, client_phase::Certifying>;
+  using Phase = std::variant<client_phase::Between, client_phase::OfferedShares,
+                             client_phase::ServerCertified, client_phase::Answering,
+                             client_phase::Certifying>;
 
   Status act(const OrderRow& row, Link& link, ByteView body) override;
   Status send_ssl2_hello(Link& link);
+  // Our ClientHello offers TLS 1.3: a key share for our first group.
+  Status offer_tls13(Link& link);
+  bool offered_tls13() const { return !hello_.our_shares.empty(); }
+  Status on_server_hello_13(Link& link, const ServerHello& sh);
+  // peer_chain_ against Config::trust and the name we asked for.
+  Status verify_server_chain(const Link& link) const;
 
   Phase phase_;
 };

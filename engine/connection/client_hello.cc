@@ -22,6 +22,11 @@ Status ClientHandshake::send_client_hello(Link& link) {
   const bool renegotiating = link.renegotiating();
   HelloState& h = hello_;
   const ProtocolVersion max = std::min(c.max_version, ProtocolVersion::tls12);
+  const bool ssl2_form = c.ssl2_compatible_hello && !renegotiating;
+  // TLS 1.3 is offered alongside (RFC 8446 §4.1.2), never in a
+  // renegotiation (§4.1.2: the ClientHello of TLS 1.2 renegotiation).
+  const bool offer_tls13 = c.max_version >= ProtocolVersion::tls13 && !renegotiating && !ssl2_form;
+  const ProtocolVersion top = offer_tls13 ? ProtocolVersion::tls13 : max;
 
   ClientHello& ch = h.client_hello;
   ch.legacy_version = max;
@@ -30,7 +35,7 @@ Status ClientHandshake::send_client_hello(Link& link) {
   for (const CipherSuite s : c.cipher_suites) {
     const CipherSuiteInfo* info = cipher_suite_info(s);
     if (!info) continue;
-    for (auto v = static_cast<uint16_t>(c.min_version); v <= static_cast<uint16_t>(max); ++v) {
+    for (auto v = static_cast<uint16_t>(c.min_version); v <= static_cast<uint16_t>(top); ++v) {
       if (suite_usable(*info, static_cast<ProtocolVersion>(v))) {
         ch.cipher_suites.push_back(s);
         break;
@@ -39,7 +44,6 @@ Status ClientHandshake::send_client_hello(Link& link) {
   }
   if (ch.cipher_suites.empty()) return internal_error("no cipher suite fits the versions");
 
-  const bool ssl2_form = c.ssl2_compatible_hello && !renegotiating;
   const auto resumable_here = [&](const Session& s) {
     return c.bugs.offer_session_anyway ||
            (std::ranges::find(ch.cipher_suites, s.suite) != ch.cipher_suites.end() &&
@@ -64,6 +68,9 @@ Status ClientHandshake::send_client_hello(Link& link) {
   }
   if (c.send_fallback_scsv) ch.cipher_suites.push_back(CipherSuite::fallback_scsv);
   ch.compression_methods = {CompressionMethod::null};
+  if (offer_tls13) {
+    if (auto st = this->offer_tls13(link); !st) return st;
+  }
 
   ch.extensions = client_hello_extensions(hello_scope(link), tls);
   // A rewrite in flight leaves our hello, state and transcript, as built.
@@ -111,6 +118,9 @@ Status ClientHandshake::on_server_hello(Link& link, ByteView body) {
   if (sh.is_hello_retry_request()) {
     return Error{AlertDescription::unexpected_message, "HelloRetryRequest to a TLS 1.2 client"};
   }
+  if (offered_tls13() && find_body(sh.extensions, ExtensionType::supported_versions)) {
+    return on_server_hello_13(link, sh);
+  }
 
   const auto version = known_version(static_cast<uint16_t>(sh.legacy_version));
   if (!version || *version < c.min_version || *version > h.client_hello.legacy_version ||
@@ -119,6 +129,10 @@ Status ClientHandshake::on_server_hello(Link& link, ByteView body) {
                  "server chose version " + std::to_string(static_cast<uint16_t>(sh.legacy_version))};
   }
   h.version = *version;
+  // RFC 8446 §4.1.3: a server that speaks TLS 1.3 says when it went lower.
+  if (offered_tls13() && has_downgrade_sentinel(sh.random)) {
+    return illegal_parameter("ServerHello.random carries the TLS 1.3 downgrade sentinel");
+  }
   h.server_random = sh.random;
   h.session_id = sh.session_id;
 

@@ -4,6 +4,7 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace gauntlet {
 
@@ -28,7 +29,11 @@ Result<Identity> load_identity(const std::string& chain_file, const std::string&
 }
 
 Config::Config()
-    : cipher_suites(default_cipher_suites()),
+    : cipher_suites([] {
+        std::vector<CipherSuite> all = tls13_cipher_suites();
+        std::ranges::copy(default_cipher_suites(), std::back_inserter(all));
+        return all;
+      }()),
       groups{NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1,
              NamedGroup::ffdhe2048, NamedGroup::ffdhe3072},
       signature_schemes{SignatureScheme::ecdsa_secp256r1_sha256,
@@ -80,6 +85,12 @@ std::vector<CipherSuite> default_cipher_suites() {
           S::rsa_with_aes_256_cbc_sha256,
           S::rsa_with_aes_128_cbc_sha,
           S::rsa_with_aes_256_cbc_sha};
+}
+
+std::vector<CipherSuite> tls13_cipher_suites() {
+  using S = CipherSuite;
+  return {S::aes_128_gcm_sha256, S::aes_256_gcm_sha384, S::chacha20_poly1305_sha256,
+          S::aes_128_ccm_sha256, S::aes_128_ccm_8_sha256};
 }
 
 std::vector<CipherSuite> all_engine_cipher_suites() {

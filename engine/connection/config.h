@@ -50,7 +50,9 @@ struct Config {
 
   ProtocolVersion min_version = ProtocolVersion::tls10;
   ProtocolVersion max_version = ProtocolVersion::tls12;
-  std::vector<CipherSuite> cipher_suites;  // preference order
+  // Preference order; TLS 1.3 suites (RFC 8446 §B.4) among the rest, each
+  // version takes its own.
+  std::vector<CipherSuite> cipher_suites;
   std::vector<NamedGroup> groups;          // ECDHE curves and FFDHE groups
   std::vector<SignatureScheme> signature_schemes;
 
@@ -82,6 +84,10 @@ struct Config {
   std::optional<uint16_t> record_size_limit;
   // RFC 6066 §4: a client's request, 1..4 for 2^9..2^12 bytes.
   std::optional<uint8_t> max_fragment_length;
+  // RFC 8446 D.4: middlebox compatibility mode, as OpenSSL defaults to. A
+  // TLS 1.3 client sends a 32-byte legacy_session_id and either side a
+  // ChangeCipherSpec before its first encrypted record.
+  bool middlebox_compat = true;
   // RFC 7507: a client retrying with a lower version says so.
   bool send_fallback_scsv = false;
   // A client's first ClientHello in SSL 2.0 form, as old clients sent it
@@ -130,9 +136,12 @@ struct ClientOptions {
 };
 
 // The suites the engine implements and Debian's OpenSSL still speaks, the
-// strong ones first.
+// strong ones first: SSL 3.0 to TLS 1.2.
 std::vector<CipherSuite> default_cipher_suites();
-// Every suite the engine implements, the defaults first, NULL ciphers last.
+// TLS 1.3's (RFC 8446 §B.4): OpenSSL's defaults, then the CCM ones.
+std::vector<CipherSuite> tls13_cipher_suites();
+// Every suite the engine implements below TLS 1.3, the defaults first, NULL
+// ciphers last.
 std::vector<CipherSuite> all_engine_cipher_suites();
 
 }  // namespace gauntlet

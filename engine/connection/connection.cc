@@ -288,6 +288,7 @@ Status Connection::renegotiate() {
   if (state_ != ConnectionState::established || hs_ || ssl2_) {
     return internal_error("renegotiation needs an established TLS connection without a handshake");
   }
+  if (tls13_established()) return internal_error("TLS 1.3 has no renegotiation");
   if (auto st = may_renegotiate(); !st) return st;
   if (role_ == Role::client) {
     auto st = start_client_handshake();
@@ -351,6 +352,12 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
   if (config_->on_message) config_->on_message(msg.type);
   // HelloRequest stands outside the handshake it asks for and outside its
   // transcript (RFC 5246 §7.4.1.1).
+  // RFC 8446 §4: TLS 1.3 has no HelloRequest and no renegotiation.
+  if (tls13_established() && (msg.type == HandshakeType::hello_request ||
+                              msg.type == HandshakeType::client_hello)) {
+    return Error{AlertDescription::unexpected_message,
+                 iana_name(msg.type) + " after a TLS 1.3 handshake"};
+  }
   if (msg.type == HandshakeType::hello_request) {
     if (role_ != Role::client) {
       return Error{AlertDescription::unexpected_message, "HelloRequest from a client"};

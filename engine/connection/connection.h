@@ -1,4 +1,4 @@
-// A TLS connection, SSL 2.0 to TLS 1.2, client or server, without I/O
+// A TLS connection, SSL 2.0 to TLS 1.3, client or server, without I/O
 // (sans-IO): receive() takes bytes from the peer, take_output() gives the
 // bytes to send. No sockets, threads or globals; randomness and time come
 // from the Config. Every failure sends the fatal alert the RFCs name and
@@ -129,6 +129,9 @@ class Connection {
   // client or between handshakes.
   ServerHandshake* server_handshake();
   void fail(Error e);
+  bool tls13_established() const {
+    return handshake_done() && kept_.negotiated.version >= ProtocolVersion::tls13;
+  }
   // Whether the policy and the limit let a renegotiation start now; the
   // error carries no_renegotiation.
   Status may_renegotiate() const;

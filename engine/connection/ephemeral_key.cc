@@ -10,6 +10,10 @@ std::optional<EcdhGroup> ecdh_group(NamedGroup g) {
       return EcdhGroup::p256;
     case NamedGroup::secp384r1:
       return EcdhGroup::p384;
+    case NamedGroup::secp521r1:
+      return EcdhGroup::p521;
+    case NamedGroup::x448:
+      return EcdhGroup::x448;
     default:
       return std::nullopt;
   }
@@ -46,12 +50,25 @@ Result<EphemeralKey> EphemeralKey::generate_dh(const DhParams& params, RandomSou
   return EphemeralKey(std::move(key).value());
 }
 
-const Bytes& EphemeralKey::public_value() const {
-  return std::visit([](const auto& k) -> const Bytes& { return k.public_value(); }, key_);
+Result<EphemeralKey> EphemeralKey::generate_tls13(NamedGroup group, RandomSource& random) {
+  if (const auto dh = ffdhe_group(group)) {
+    auto key = generate_dh(DhParams::ffdhe(*dh), random);
+    if (key) key->padded_ = true;
+    return key;
+  }
+  return generate_ec(group, random);
+}
+
+Bytes EphemeralKey::public_value() const {
+  if (const auto* dh = std::get_if<DhKey>(&key_); dh && padded_) return dh->padded_public_value();
+  return std::visit([](const auto& k) -> Bytes { return k.public_value(); }, key_);
 }
 
 Result<Bytes> EphemeralKey::shared_secret(ByteView peer_public) const {
-  auto secret = std::visit([&](const auto& k) { return k.shared_secret(peer_public); }, key_);
+  const auto* dh = std::get_if<DhKey>(&key_);
+  auto secret = dh && padded_
+                    ? dh->padded_shared_secret(peer_public)
+                    : std::visit([&](const auto& k) { return k.shared_secret(peer_public); }, key_);
   if (!secret) return illegal_parameter(secret.error().reason);
   return secret;
 }

@@ -44,6 +44,7 @@ Status Handshake::receive(Link& link, const HandshakeMessage& msg) {
 }
 
 Status Handshake::receive_change_cipher_spec(Link& link, ByteView body) {
+  if (tls13()) return on_change_cipher_spec_13(body);
   auto row = order_.step(peer(), kChangeCipherSpec, hello_.facts);
   if (!row) return row.error();
   if (auto st = act(**row, link, body); !st) return st;
@@ -157,6 +158,7 @@ Sender sender_of(Role r) { return r == Role::client ? Sender::client : Sender::s
 }  // namespace
 
 Status Handshake::send_finished(Link& link) {
+  if (tls13()) return send_finished_13(link);
   const Bytes verify = finished_verify_data(hello_.version, hello_.suite.get().prf_hash, master_secret_,
                                             transcript_, sender_of(role_));
   (role_ == Role::client ? link.kept.client_verify_data : link.kept.server_verify_data) = verify;
@@ -164,6 +166,7 @@ Status Handshake::send_finished(Link& link) {
 }
 
 Status Handshake::on_finished(Link& link, ByteView body) {
+  if (tls13()) return on_finished_13(link, body);
   auto fin = Finished::parse(body, finished_length(hello_.version));
   if (!fin) return fin.error();
   const Bytes expected = finished_verify_data(hello_.version, hello_.suite.get().prf_hash,
@@ -227,9 +230,15 @@ void Handshake::finish(Link& link) {
   n.client_random = h.client_random;
   n.server_random = h.server_random;
   n.master_secret = master_secret_;
+  if (tls13_) n.exporter_master_secret = tls13_->exporter_master;
   n.max_send_fragment = send_limit(h, true);
   n.handshakes = ++kept.handshakes;
   kept.negotiated = std::move(n);
+  // A TLS 1.3 session comes only from a NewSessionTicket (RFC 8446 §4.6.1).
+  if (tls13_) {
+    kept.session.reset();
+    return;
+  }
 
   kept.session = handshake_session(link);
   const Config& c = link.config;

@@ -18,12 +18,21 @@
 #include "engine/connection/message_order.h"
 #include "engine/crypto/hash.h"
 #include "engine/crypto/x509.h"
+#include "engine/key_schedule/tls13_key_schedule.h"
 #include "engine/messages/framing/handshake_message.h"
 #include "engine/record/protection.h"
 
 namespace gauntlet {
 
 struct HelloScope;  // engine/connection/extensions/extension.h
+
+// TLS 1.3's secrets (RFC 8446 §7.1) from ServerHello on; the application
+// ones once the server's Finished is in the transcript.
+struct Tls13Secrets {
+  Tls13HandshakeSecret handshake;
+  Bytes client_handshake_traffic, server_handshake_traffic;
+  Bytes client_application_traffic, server_application_traffic, exporter_master;
+};
 
 class Handshake {
  public:
@@ -53,7 +62,8 @@ class Handshake {
   Status send_message(Link& link, HandshakeType type, Result<Bytes> body,
                       const std::optional<Bytes>& hashed = std::nullopt);
 
-  // The rows' actions both roles share (message_order.cc names them).
+  // The rows' actions both roles share (message_order.cc names them); in
+  // TLS 1.3 Finished also switches to the application keys (handshake_13.cc).
   Status send_change_cipher_spec(Link& link);
   Status on_change_cipher_spec(Link& link, ByteView body);
   Status send_finished(Link& link);
@@ -78,6 +88,15 @@ class Handshake {
   // ClientKeyExchange is in the transcript; the premaster is wiped.
   void derive_master_secret(Bytes& premaster);
 
+  // TLS 1.3 (handshake_13.cc). Once ServerHello is in the transcript: the
+  // handshake secret from the (EC)DHE secret, which is wiped, and its
+  // traffic keys both ways, each logged.
+  Status start_tls13_keys(Link& link, Bytes& shared_secret);
+  bool tls13() const { return tls13_.has_value(); }
+  // Middlebox compatibility mode's ChangeCipherSpec (RFC 8446 D.4), sent
+  // in the clear before our first encrypted record.
+  Status send_compat_change_cipher_spec(Link& link);
+
   Role role_;
   HelloState hello_;
   MessageOrder order_;
@@ -93,6 +112,15 @@ class Handshake {
   uint32_t ticket_lifetime_ = 0;
 
  private:
+  Status send_finished_13(Link& link);
+  Status on_finished_13(Link& link, ByteView body);
+  Status on_change_cipher_spec_13(ByteView body);
+  // After the server's Finished: application secrets and the exporter's.
+  void derive_application_secrets(Link& link);
+  Status use_traffic_secret(Link& link, Direction d, ByteView secret);
+
+  std::optional<Tls13Secrets> tls13_;
+  bool compat_ccs_seen_ = false;
   // Keys for after ChangeCipherSpec, each direction its own.
   std::unique_ptr<RecordProtection> pending_read_, pending_write_;
   bool peer_ccs_seen_ = false;

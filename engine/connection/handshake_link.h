@@ -23,7 +23,7 @@ struct Negotiated {
   ProtocolVersion version = ProtocolVersion::tls12;
   CipherSuite suite = CipherSuite::null_with_null_null;
   std::optional<NamedGroup> group;                   // DHE/ECDHE
-  std::optional<SignatureScheme> signature_scheme;   // the server's, TLS 1.2
+  std::optional<SignatureScheme> signature_scheme;   // the server's
   bool resumed = false;
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
@@ -31,7 +31,8 @@ struct Negotiated {
   std::string alpn;
   std::string server_name;
   std::vector<Certificate> peer_chain;  // leaf first
-  Bytes client_random, server_random, master_secret;
+  Bytes client_random, server_random, master_secret;  // master: below TLS 1.3
+  Bytes exporter_master_secret;                        // TLS 1.3 (RFC 8446 §7.5)
   size_t max_send_fragment = 0;
   int handshakes = 0;  // 1 + renegotiations
   // SSL 2.0 (version ssl2, suite null): the kind and CONNECTION-ID.

@@ -12,6 +12,7 @@
 
 #include "engine/connection/config.h"
 #include "engine/connection/message_order.h"
+#include "engine/messages/extensions/key_share.h"
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/session/session.h"
@@ -46,6 +47,9 @@ struct HelloState {
   std::string alpn, server_name;
   std::optional<uint8_t> max_fragment_length;
   std::optional<uint16_t> peer_record_size_limit;
+  // TLS 1.3 key_share (RFC 8446 §4.2.8): the shares our hello carries (a
+  // client's offer, or the server's one) and the peer's.
+  std::vector<KeyShareEntry> our_shares, peer_shares;
 };
 
 }  // namespace gauntlet

@@ -81,6 +81,21 @@ const OrderRow kAbbreviated[] = {
     client_finished,
 };
 
+// RFC 8446 §2, Figure 1. The key changes are the actions of ServerHello
+// (handshake keys) and of each Finished (application keys); a dummy
+// ChangeCipherSpec (§D.4) is no row: the handshake drops it in its window.
+const OrderRow kTls13Full[] = {
+    client_hello,
+    server_hello,
+    by_server(wire(H::encrypted_extensions), C::always, &SH::send_encrypted_extensions,
+              &CH::on_encrypted_extensions),
+    by_server(wire(H::certificate), C::always, &SH::send_certificate_13, &CH::on_certificate_13),
+    by_server(wire(H::certificate_verify), C::always, &SH::send_certificate_verify_13,
+              &CH::on_certificate_verify_13),
+    server_finished,
+    client_finished,
+};
+
 }  // namespace
 
 std::string wire_name(Wire w) {
@@ -88,8 +103,15 @@ std::string wire_name(Wire w) {
 }
 
 std::span<const OrderRow> handshake_rows(HandshakeShape shape) {
-  if (shape == HandshakeShape::full) return kFull;
-  return kAbbreviated;
+  switch (shape) {
+    case HandshakeShape::full:
+      return kFull;
+    case HandshakeShape::abbreviated:
+      return kAbbreviated;
+    case HandshakeShape::tls13_full:
+      return kTls13Full;
+  }
+  return kFull;
 }
 
 std::optional<bool> HandshakeFacts::holds(Condition c) const {

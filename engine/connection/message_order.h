@@ -1,5 +1,5 @@
 // The handshake as data (RFC 5246 §7.3, Fig. 1 and 2; RFC 5077 §3.1 for
-// NewSessionTicket), after s2n-tls's state_machine[]: each shape is a script
+// NewSessionTicket; RFC 8446 §2 for TLS 1.3), after s2n-tls's state_machine[]: each shape is a script
 // of rows (sender, message, condition, and what each role does there: the
 // sender's writer produces the message, the receiver's handler takes it). A
 // row appears only when its condition holds for this handshake. Anything
@@ -60,7 +60,8 @@ struct OrderRow {
   RowAction<ServerHandshake> server;
 };
 
-enum class HandshakeShape { full, abbreviated };
+// TLS 1.3's 1-RTT handshake is `tls13_full` (RFC 8446 §2, Figure 1).
+enum class HandshakeShape { full, abbreviated, tls13_full };
 
 std::span<const OrderRow> handshake_rows(HandshakeShape shape);
 

@@ -1,18 +1,39 @@
 #include "engine/connection/negotiation.h"
 
+#include <algorithm>
+#include <array>
+
 #include "engine/crypto/cipher.h"
 
 namespace gauntlet {
 
 bool suite_usable(const CipherSuiteInfo& s, ProtocolVersion v) {
   if (!s.engine_supported || s.key_exchange == KeyExchange::null ||
-      s.key_exchange == KeyExchange::scsv || s.key_exchange == KeyExchange::tls13) {
+      s.key_exchange == KeyExchange::scsv) {
     return false;
   }
   if (v < s.min_version || v > s.max_version) return false;
   const bool ecdhe =
       s.key_exchange == KeyExchange::ecdhe_rsa || s.key_exchange == KeyExchange::ecdhe_ecdsa;
   return !(ecdhe && v == ProtocolVersion::ssl3);
+}
+
+namespace {
+// RFC 8446 §4.1.3: "DOWNGRD" and 0x01 below TLS 1.3, 0x00 below TLS 1.2.
+constexpr std::array<uint8_t, 7> kDowngrade{'D', 'O', 'W', 'N', 'G', 'R', 'D'};
+constexpr size_t kSentinelAt = 24;
+}  // namespace
+
+void write_downgrade_sentinel(Bytes& server_random, ProtocolVersion negotiated) {
+  if (server_random.size() != kSentinelAt + 8 || negotiated >= ProtocolVersion::tls13) return;
+  std::ranges::copy(kDowngrade, server_random.begin() + kSentinelAt);
+  server_random.back() = negotiated == ProtocolVersion::tls12 ? 0x01 : 0x00;
+}
+
+bool has_downgrade_sentinel(ByteView server_random) {
+  return server_random.size() == kSentinelAt + 8 &&
+         std::ranges::equal(server_random.subspan(kSentinelAt, 7), kDowngrade) &&
+         server_random.back() <= 0x01;
 }
 
 bool is_cbc(CipherAlgorithm c) { return cipher_kind(c) == CipherKind::block; }

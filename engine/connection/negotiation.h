@@ -17,9 +17,16 @@
 
 namespace gauntlet {
 
-// The engine implements the suite and this version may use it. ECDHE needs
-// the supported_groups extension, which SSL 3.0 hellos do not carry.
+// The engine implements the suite and this version may use it (TLS 1.3
+// suites only TLS 1.3). ECDHE needs the supported_groups extension, which
+// SSL 3.0 hellos do not carry.
 bool suite_usable(const CipherSuiteInfo& s, ProtocolVersion v);
+
+// RFC 8446 §4.1.3: a server that speaks TLS 1.3 but negotiates less ends its
+// random with DOWNGRD 01 (TLS 1.2) or DOWNGRD 00 (below); a TLS 1.3 client
+// that finds either aborts.
+void write_downgrade_sentinel(Bytes& server_random, ProtocolVersion negotiated);
+bool has_downgrade_sentinel(ByteView server_random);
 
 bool is_cbc(CipherAlgorithm c);
 bool is_ec_key(KeyType k);

@@ -39,8 +39,15 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
                  "record version " + std::to_string(wire >> 8) + "." +
                      std::to_string(wire & 0xff) + " does not match the connection's"};
   }
+  if (tls13_ && rec.type == ContentType::change_cipher_spec) {
+    return std::optional<OpenedRecord>{
+        OpenedRecord{rec.type, Bytes(rec.fragment.begin(), rec.fragment.end())}};
+  }
   auto opened = read_->open(rec.type, rec.version, rec.fragment);
   if (!opened) return opened.error();
+  if (tls13_ && read_protected_ && opened->type == ContentType::change_cipher_spec) {
+    return Error{AlertDescription::unexpected_message, "encrypted ChangeCipherSpec"};
+  }
   if (opened->plaintext.size() > max_receive_) {
     return record_overflow("record plaintext of " + std::to_string(opened->plaintext.size()) +
                            " bytes exceeds the negotiated " + std::to_string(max_receive_));
@@ -87,7 +94,7 @@ Status RecordLayer::write_shaped(ContentType type, ByteView data, const SealShap
   if (auto st = flush_coalesced(); !st) return st;
   auto sealed = write_->seal_shaped(type, write_version_, data, shape);
   if (!sealed) return sealed.error();
-  const Bytes rec = write_record(type, write_version_, *sealed);
+  const Bytes rec = write_record(write_->outer_type(type), write_version_, *sealed);
   out_.insert(out_.end(), rec.begin(), rec.end());
   return ok_status();
 }
@@ -118,7 +125,7 @@ Status RecordLayer::seal_and_append(ContentType type, ByteView data) {
     const ByteView piece = data.subspan(off, std::min(limit, data.size() - off));
     auto sealed = write_->seal(type, version, piece);
     if (!sealed) return sealed.error();
-    Bytes rec = write_record(type, version, *sealed);
+    Bytes rec = write_record(write_->outer_type(type), version, *sealed);
     tamper(type, rec);
     if (out_.empty()) {
       out_ = std::move(rec);  // the usual case: one record per take_output()

@@ -59,6 +59,10 @@ class RecordLayer {
   }
   void set_write_protection(std::unique_ptr<RecordProtection> p) { write_ = std::move(p); }
 
+  // TLS 1.3 (RFC 8446 §5): a ChangeCipherSpec record stays in the clear
+  // under any keys, and one that arrives encrypted is unexpected_message.
+  void set_tls13() { tls13_ = true; }
+
   // Until set, records of any 3.x version are read; then only this one
   // (RFC 5246 E.1), except cleartext alerts: a peer that failed to
   // negotiate cannot know the version. Written records carry write_version.
@@ -80,6 +84,7 @@ class RecordLayer {
   Bytes out_;
   std::unique_ptr<RecordProtection> read_, write_;
   bool read_protected_ = false;
+  bool tls13_ = false;
   std::optional<ProtocolVersion> version_;
   ProtocolVersion write_version_ = ProtocolVersion::tls10;
   size_t max_send_ = kMaxPlaintext;

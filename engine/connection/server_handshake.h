@@ -1,4 +1,5 @@
-// The server's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3), with
+// The server's side of the SSL 3.0–TLS 1.2 handshake (RFC 5246 §7.3) and of
+// TLS 1.3's (RFC 8446 §2), with
 // resumption by session ID and by ticket (RFC 5077) and the SSLv2-compatible
 // ClientHello (RFC 5246 E.2): the handlers and writers the order table's
 // rows name for the server, and the phases it passes through. As on the
@@ -8,6 +9,8 @@
 //   server_hello.cc      ClientHello: version, session, suite and identity;
 //                        our ServerHello
 //   server_handshake.cc  the rest of our flight, the client's, our ticket
+//   server_hello_13.cc   a ClientHello that settles on TLS 1.3; our ServerHello
+//   server_handshake_13.cc  the rest of our TLS 1.3 flight
 #pragma once
 
 #include <functional>
@@ -47,6 +50,14 @@ struct VerifyingClient {
   PublicKey client_key;
 };
 
+// TLS 1.3: ClientHello chose our identity and scheme (RFC 8446 §4.2.3) and
+// agreed the (EC)DHE secret, which our ServerHello's writer consumes.
+struct Chosen13 {
+  std::reference_wrapper<const Identity> identity;
+  SignatureScheme scheme;
+  Bytes shared_secret;
+};
+
 // Before ClientHello, in a resumption, or once keys are agreed.
 struct Between {};
 
@@ -75,14 +86,23 @@ class ServerHandshake final : public Handshake {
   Status on_client_key_exchange(Link& link, ByteView body);
   Status on_certificate_verify(Link& link, ByteView body);
   Status send_new_session_ticket(Link& link);
+  // TLS 1.3's (RFC 8446 §4.3.1, §4.4.2, §4.4.3).
+  Status send_encrypted_extensions(Link& link);
+  Status send_certificate_13(Link& link);
+  Status send_certificate_verify_13(Link& link);
 
  private:
   using Phase = std::variant<server_phase::Between, server_phase::Chosen, server_phase::Shared,
-                             server_phase::VerifyingClient>;
+                             server_phase::VerifyingClient, server_phase::Chosen13>;
 
   Status act(const OrderRow& row, Link& link, ByteView body) override;
   Status process_client_hello(Link& link, const ClientHello& hello);
   Status full_handshake(Link& link);
+  // Our identities, those the client's server_name names first (all when
+  // none does).
+  std::vector<const Identity*> identity_candidates(const Config& c) const;
+  Status tls13_handshake(Link& link);
+  Status send_server_hello_13(Link& link);
   void resume(Session session);
   Status without_client_certificate(Link& link);
 

@@ -76,7 +76,12 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
   // number above ours, 4.x included, is answered with our highest.
   const auto offered = static_cast<uint16_t>(ch.legacy_version);
   const ProtocolVersion max = std::min(c.max_version, ProtocolVersion::tls12);
-  if (offered < static_cast<uint16_t>(c.min_version)) {
+  // RFC 8446 §4.2.1: a server that speaks TLS 1.3 negotiates from
+  // supported_versions when the client sends it (its row, below), never
+  // from legacy_version.
+  const bool listed = c.max_version >= ProtocolVersion::tls13 && !link.renegotiating() &&
+                      find_body(ch.extensions, ExtensionType::supported_versions);
+  if (!listed && offered < static_cast<uint16_t>(c.min_version)) {
     return Error{AlertDescription::protocol_version,
                  "client offers version " + std::to_string(offered >> 8) + "." +
                      std::to_string(offered & 0xff) + ", below our minimum"};
@@ -98,6 +103,7 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
 
   HelloScope scope = hello_scope(link);
   if (auto st = gauntlet::on_client_hello(scope); !st) return st;
+  if (h.version >= ProtocolVersion::tls13) return tls13_handshake(link);
 
   std::optional<Session> session;
   const std::optional<Bytes>& ticket = h.client_ticket;
@@ -142,15 +148,21 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
   return full_handshake(link);
 }
 
-Status ServerHandshake::full_handshake(Link& link) {
-  const Config& c = link.config;
-  HelloState& h = hello_;
-  const ClientHello& ch = h.client_hello;
+std::vector<const Identity*> ServerHandshake::identity_candidates(const Config& c) const {
+  const HelloState& h = hello_;
   std::vector<const Identity*> candidates;
   for (const Identity& id : c.identities)
     if (!h.server_name.empty() && id.matches(h.server_name)) candidates.push_back(&id);
   if (candidates.empty())
     for (const Identity& id : c.identities) candidates.push_back(&id);
+  return candidates;
+}
+
+Status ServerHandshake::full_handshake(Link& link) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  const ClientHello& ch = h.client_hello;
+  const std::vector<const Identity*> candidates = identity_candidates(c);
 
   const Identity* chosen = nullptr;
   std::optional<SignatureScheme> chosen_scheme;
@@ -236,9 +248,11 @@ void ServerHandshake::resume(Session session) {
 }
 
 Status ServerHandshake::send_server_hello(Link& link) {
+  if (hello_.version >= ProtocolVersion::tls13) return send_server_hello_13(link);
   const Config& c = link.config;
   HelloState& h = hello_;
   h.server_random = c.random->bytes(kRandomSize);
+  if (c.max_version >= ProtocolVersion::tls13) write_downgrade_sentinel(h.server_random, h.version);
 
   ServerHello sh{h.version, h.server_random, h.session_id, h.suite.get().suite,
                  CompressionMethod::null, std::nullopt};

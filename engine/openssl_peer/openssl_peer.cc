@@ -19,9 +19,16 @@ bool configure(SSL_CTX* ctx, const OpenSslOptions& o) {
   if (o.allow_client_renegotiation) options |= SSL_OP_ALLOW_CLIENT_RENEGOTIATION;
   if (o.no_renegotiation) options |= SSL_OP_NO_RENEGOTIATION;
   SSL_CTX_set_options(ctx, options);
+  if (!o.middlebox_compat) SSL_CTX_clear_options(ctx, SSL_OP_ENABLE_MIDDLEBOX_COMPAT);
+  if (!o.tickets) SSL_CTX_set_num_tickets(ctx, 0);
   if (!o.cipher_list.empty() && SSL_CTX_set_cipher_list(ctx, o.cipher_list.c_str()) != 1) {
     return false;
   }
+  if (!o.ciphersuites.empty() && SSL_CTX_set_ciphersuites(ctx, o.ciphersuites.c_str()) != 1) {
+    return false;
+  }
+  if (!o.groups.empty() && SSL_CTX_set1_groups_list(ctx, o.groups.c_str()) != 1) return false;
+  if (!o.sigalgs.empty() && SSL_CTX_set1_sigalgs_list(ctx, o.sigalgs.c_str()) != 1) return false;
   if (!o.chain_file.empty()) {
     if (SSL_CTX_use_certificate_chain_file(ctx, o.chain_file.c_str()) != 1 ||
         SSL_CTX_use_PrivateKey_file(ctx, o.key_file.c_str(), SSL_FILETYPE_PEM) != 1) {

@@ -18,11 +18,15 @@ namespace gauntlet {
 struct OpenSslOptions {
   int version = 0;           // TLS1_2_VERSION etc.; 0: TLS 1.0 to 1.2
   std::string cipher_list;   // OpenSSL names; empty: OpenSSL's default at level 0
+  std::string ciphersuites;  // TLS 1.3 suites (SSL_CTX_set_ciphersuites); empty: default
+  std::string groups;        // "X25519:P-256"; empty: OpenSSL's default
+  std::string sigalgs;       // "ed25519:rsa_pss_pss_sha256"; empty: OpenSSL's default
+  bool middlebox_compat = true;  // SSL_OP_ENABLE_MIDDLEBOX_COMPAT
   std::string chain_file;    // server identity, or a client certificate
   std::string key_file;
   std::string ca_file;       // verify the peer against this
   bool require_peer_certificate = false;
-  bool tickets = true;
+  bool tickets = true;  // off: no TLS 1.3 NewSessionTicket either
   bool extended_master_secret = true;
   bool encrypt_then_mac = true;
   bool allow_client_renegotiation = false;

@@ -57,6 +57,9 @@ class RecordProtection {
   // (a stream cipher's ciphertext bit is its plaintext's) changes nothing else.
   virtual Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
                                     const SealShape& shape);
+  // The header's type for a sealed record of `type`; TLS 1.3 says
+  // application_data whatever the record holds (RFC 8446 §5.2).
+  virtual ContentType outer_type(ContentType type) const { return type; }
 
   // The sequence number the next record will use. Setting it lets a caller
   // take over a direction mid-stream (tests, fuzzing, captured traffic).

@@ -34,6 +34,7 @@ class Tls13Protection final : public RecordProtection {
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
   // `type` must be application_data; the opened record carries the inner type.
   Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
+  ContentType outer_type(ContentType) const override { return ContentType::application_data; }
 
   void set_padding(Tls13Padding padding) { padding_ = padding; }
   // True once this key is within kKeyUpdateHeadroom records of its limit.

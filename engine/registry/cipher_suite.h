@@ -99,7 +99,7 @@ struct CipherSuiteInfo {
   HashAlgorithm prf_hash;  // TLS 1.2 PRF / TLS 1.3 HKDF hash
   ProtocolVersion min_version;
   ProtocolVersion max_version;
-  bool engine_supported;  // false for the TLS 1.3 CCM suites
+  bool engine_supported;  // false for what the engine cannot speak
 
   bool operator==(const CipherSuiteInfo&) const = default;
 };

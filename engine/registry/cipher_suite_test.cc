@@ -78,7 +78,7 @@ TEST(CipherSuite, PropertiesFollowTheRfcs) {
   const auto* chacha = cipher_suite_info(CipherSuite::chacha20_poly1305_sha256);
   EXPECT_EQ(chacha->key_exchange, KeyExchange::tls13);
   EXPECT_EQ(chacha->min_version, ProtocolVersion::tls13);
-  EXPECT_FALSE(cipher_suite_info(CipherSuite::aes_128_ccm_8_sha256)->engine_supported);
+  EXPECT_TRUE(cipher_suite_info(CipherSuite::aes_128_ccm_8_sha256)->engine_supported);
 
   EXPECT_TRUE(is_signalling(CipherSuite::fallback_scsv));
   EXPECT_TRUE(is_signalling(CipherSuite::empty_renegotiation_info_scsv));

@@ -12,6 +12,8 @@ bool is_ecdhe(KeyExchange k) { return k == KeyExchange::ecdhe_rsa || k == KeyExc
 EcPointFormats uncompressed_only() { return EcPointFormats{{ECPointFormat::uncompressed}}; }
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
+  // RFC 8446 §4.2.7: TLS 1.3 has no point formats to agree.
+  if (s.config.min_version >= ProtocolVersion::tls13) return std::nullopt;
   const bool any_ecdhe = std::ranges::any_of(s.hs.client_hello.cipher_suites, [](CipherSuite c) {
     return is_ecdhe(cipher_suite_info(c)->key_exchange);
   });

@@ -8,9 +8,11 @@
 //   add_to_reply         server: our body for a reply message, or none
 //   on_reply             client: reads the server's body in a reply
 //
-// Replies are named by the message they go in (`ExtensionContext`), so TLS 1.3's
-// EncryptedExtensions, Certificate entries and HelloRetryRequest can take rows
-// next to ServerHello; today every row replies in ServerHello only.
+// Replies are named by the message they go in (`ExtensionContext`); a row
+// says where it replies below TLS 1.3 (ServerHello) and in TLS 1.3
+// (ServerHello, EncryptedExtensions, ...), and in which versions the server
+// reads it at all. Our ClientHello, which offers every version, carries
+// every row.
 #pragma once
 
 #include <cstdint>
@@ -51,7 +53,12 @@ constexpr MessageSet in(ExtensionContext kind) { return MessageSet{1} << static_
 
 struct ExtensionRow {
   ExtensionType type;
-  MessageSet replies_in = 0;
+  MessageSet replies_in = 0;        // SSL 3.0–TLS 1.2
+  MessageSet tls13_replies_in = 0;  // TLS 1.3 (RFC 8446 §4.2's table)
+  // Which handshakes the row takes part in on the server's side. A row that
+  // settles the version (supported_versions) runs before it is known.
+  bool up_to_tls12 = true;
+  bool in_tls13 = false;
   // RFC 5746 §4.5: an SSL 3.0 hello carries no extensions but this one, when
   // it renegotiates securely.
   bool in_ssl3_renegotiation = false;
@@ -85,5 +92,8 @@ extern const ExtensionRow kExtendedMasterSecretRow;
 extern const ExtensionRow kMaxFragmentLengthRow;
 extern const ExtensionRow kRecordSizeLimitRow;
 extern const ExtensionRow kRenegotiationInfoRow;
+extern const ExtensionRow kSupportedVersionsRow;
+extern const ExtensionRow kKeyShareRow;
+extern const ExtensionRow kPskKeyExchangeModesRow;
 
 }  // namespace gauntlet

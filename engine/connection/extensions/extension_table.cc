@@ -10,21 +10,27 @@ constinit const std::array kClientHelloOrder{
     &kServerNameRow,         &kEcPointFormatsRow,  &kSupportedGroupsRow,
     &kSessionTicketRow,      &kSignatureAlgorithmsRow, &kAlpnRow,
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
-    &kRecordSizeLimitRow,    &kRenegotiationInfoRow,
+    &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
+    &kKeyShareRow,           &kPskKeyExchangeModesRow,
 };
 
 // Reading a ClientHello in this order keeps today's alert precedence:
 // renegotiation_info, then extended_master_secret, then ALPN. Rows that never
-// answer come last.
+// answer come last. supported_versions settles the version the rest see;
+// key_share, which only keeps the client's shares, answers before it, as
+// RFC 8448's ServerHello has them.
 constinit const std::array kServerOrder{
+    &kKeyShareRow,          &kSupportedVersionsRow,
     &kRenegotiationInfoRow, &kExtendedMasterSecretRow, &kEncryptThenMacRow,
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,
-    &kSupportedGroupsRow,   &kSignatureAlgorithmsRow,
+    &kSupportedGroupsRow,   &kSignatureAlgorithmsRow,  &kPskKeyExchangeModesRow,
 };
 
-bool replies_in(const ExtensionRow& row, ExtensionContext kind) {
-  return (row.replies_in & in(kind)) != 0;
+bool tls13(const HelloScope& s) { return s.hs.version >= ProtocolVersion::tls13; }
+
+bool replies_in(const HelloScope& s, const ExtensionRow& row, ExtensionContext kind) {
+  return ((tls13(s) ? row.tls13_replies_in : row.replies_in) & in(kind)) != 0;
 }
 
 }  // namespace
@@ -56,10 +62,9 @@ std::optional<Extensions> client_hello_extensions(const HelloScope& s, bool tls)
 
 Status on_client_hello(HelloScope& s) {
   for (const ExtensionRow* row : kServerOrder) {
-    if (!row->on_client_hello) continue;
-    if (auto st = row->on_client_hello(s, find_body(s.hs.client_hello.extensions, row->type)); !st) {
-      return st;
-    }
+    if (!row->on_client_hello || !(tls13(s) ? row->in_tls13 : row->up_to_tls12)) continue;
+    const ExtensionBody* body = find_body(s.hs.client_hello.extensions, row->type);
+    if (auto st = row->on_client_hello(s, body); !st) return st;
   }
   return ok_status();
 }
@@ -67,7 +72,7 @@ Status on_client_hello(HelloScope& s) {
 std::optional<Extensions> reply_extensions(HelloScope& s, ExtensionContext kind) {
   Extensions out;
   for (const ExtensionRow* row : kServerOrder) {
-    if (!replies_in(*row, kind)) continue;
+    if (!replies_in(s, *row, kind)) continue;
     if (auto body = row->add_to_reply(s, kind)) out.list.push_back({row->type, std::move(*body)});
   }
   if (out.list.empty()) return std::nullopt;
@@ -94,7 +99,7 @@ Status on_reply(HelloScope& s, ExtensionContext kind, const std::optional<Extens
   // check of a present one, as they always have.
   for (const bool present : {true, false}) {
     for (const ExtensionRow* row : kServerOrder) {
-      if (!replies_in(*row, kind)) continue;
+      if (!replies_in(s, *row, kind)) continue;
       const ExtensionBody* body = find_body(reply, row->type);
       if ((body != nullptr) != present) continue;
       if (auto st = row->on_reply(s, Reply{kind, reply, body}); !st) return st;

@@ -25,7 +25,7 @@ TEST(ExtensionTable, EveryRowHasTheHooksItsRepliesNeed) {
     SCOPED_TRACE(iana_name(row->type));
     // Every extension the engine negotiates is one its client offers.
     EXPECT_NE(row->add_to_client_hello, nullptr);
-    const bool replies = row->replies_in != 0;
+    const bool replies = (row->replies_in | row->tls13_replies_in) != 0;
     EXPECT_EQ(row->add_to_reply != nullptr, replies);
     EXPECT_EQ(row->on_reply != nullptr, replies);
     // A row that never answers must at least read the ClientHello.
@@ -34,6 +34,10 @@ TEST(ExtensionTable, EveryRowHasTheHooksItsRepliesNeed) {
     }
     EXPECT_EQ(row->replies_in & ~in(ExtensionContext::server_hello), 0u)
         << "TLS 1.2 rows reply in ServerHello only";
+    EXPECT_EQ(row->tls13_replies_in & ~(in(ExtensionContext::server_hello) |
+                                        in(ExtensionContext::encrypted_extensions)),
+              0u)
+        << "TLS 1.3 rows reply in ServerHello or EncryptedExtensions";
   }
 }
 
@@ -45,7 +49,7 @@ TEST(ExtensionTable, NoTypeTwiceAndBothOrdersHoldTheSameRows) {
   EXPECT_EQ(std::set<ExtensionType>(server.begin(), server.end()), unique);
   EXPECT_EQ(server.size(), hello.size());
   for (const ExtensionRow* row : client_hello_order()) EXPECT_EQ(find_row(row->type), row);
-  EXPECT_EQ(find_row(ExtensionType::key_share), nullptr);
+  EXPECT_EQ(find_row(ExtensionType::heartbeat), nullptr);
 }
 
 // The wire order of both hellos is the table's; it must not move (the fuzz
@@ -57,13 +61,14 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
                             T::session_ticket, T::signature_algorithms,
                             T::application_layer_protocol_negotiation, T::encrypt_then_mac,
                             T::extended_master_secret, T::max_fragment_length,
-                            T::record_size_limit, T::renegotiation_info}));
+                            T::record_size_limit, T::renegotiation_info,
+                            T::supported_versions, T::key_share, T::psk_key_exchange_modes}));
   EXPECT_EQ(types(server_order()),
-            (std::vector<T>{T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
+            (std::vector<T>{T::key_share, T::supported_versions, T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
                             T::session_ticket, T::application_layer_protocol_negotiation,
                             T::server_name, T::max_fragment_length, T::record_size_limit,
                             T::ec_point_formats, T::supported_groups,
-                            T::signature_algorithms}));
+                            T::signature_algorithms, T::psk_key_exchange_modes}));
 }
 
 // A scope over a default Config and a fresh handshake, for hooks alone.

@@ -40,6 +40,8 @@ Status on_reply(HelloScope& s, const Reply& r) {
 constinit const ExtensionRow kMaxFragmentLengthRow{
     .type = ExtensionType::max_fragment_length,
     .replies_in = in(ExtensionContext::server_hello),
+    .tls13_replies_in = in(ExtensionContext::encrypted_extensions),
+    .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,
     .add_to_reply = add_to_reply,

@@ -39,6 +39,8 @@ Status on_reply(HelloScope& s, const Reply&) {
 constinit const ExtensionRow kServerNameRow{
     .type = ExtensionType::server_name,
     .replies_in = in(ExtensionContext::server_hello),
+    .tls13_replies_in = in(ExtensionContext::encrypted_extensions),
+    .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,
     .add_to_reply = add_to_reply,

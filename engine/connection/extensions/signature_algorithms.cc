@@ -1,5 +1,5 @@
-// signature_algorithms (RFC 5246 §7.4.1.4.1): the schemes a TLS 1.2 client
-// verifies. The server keeps the list for its choice of identity and scheme
+// signature_algorithms (RFC 5246 §7.4.1.4.1, RFC 8446 §4.2.3): the schemes a
+// client verifies. The server keeps the list for its choice of identity and scheme
 // (server_handshake.cc); it never answers.
 #include "engine/connection/extensions/extension.h"
 
@@ -22,6 +22,7 @@ Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
 
 constinit const ExtensionRow kSignatureAlgorithmsRow{
     .type = ExtensionType::signature_algorithms,
+    .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,
 };

@@ -1,6 +1,7 @@
 // supported_groups (RFC 8422 §5.1.1, RFC 7919 §3): the curves and FFDHE
 // groups the client takes. The server keeps the list for its choice of suite,
-// curve and group (server_handshake.cc); it never answers in TLS 1.2.
+// curve and group (server_handshake.cc), and in TLS 1.3 for its key share
+// (server_hello_13.cc); it never answers.
 #include "engine/connection/extensions/extension.h"
 
 namespace gauntlet {
@@ -20,6 +21,7 @@ Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
 
 constinit const ExtensionRow kSupportedGroupsRow{
     .type = ExtensionType::supported_groups,
+    .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,
 };

@@ -55,6 +55,17 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-rsa.key
 sign server-rsa intermediate-ca "$server_ext" "${long[@]}"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out server-ecdsa.key
 sign server-ecdsa intermediate-ca "$server_ext" "${long[@]}"
+# TLS 1.3's other signers (RFC 8446 §4.2.3): ECDSA on P-384 and P-521,
+# Ed25519 and Ed448.
+for curve in P-384 P-521; do
+  name=server-ecdsa-$(echo "$curve" | tr -d - | tr 'P' 'p')
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:$curve -out "$name.key"
+  sign "$name" intermediate-ca "$server_ext" "${long[@]}"
+done
+for alg in ed25519 ed448; do
+  openssl genpkey -algorithm "$alg" -out "server-$alg.key"
+  sign "server-$alg" intermediate-ca "${server_ext/, keyEncipherment, keyAgreement/}" "${long[@]}"
+done
 openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$work/dsa.param"
 openssl genpkey -paramfile "$work/dsa.param" -out server-dsa.key
 sign server-dsa intermediate-ca "$server_ext" "${long[@]}"
@@ -78,7 +89,8 @@ keyUsage = critical, digitalSignature
 extendedKeyUsage = clientAuth" "${long[@]}"
 
 # Chains as a server sends them: leaf first, then the intermediate.
-for leaf in server-rsa server-rsa-pss server-ecdsa server-dsa server-expired server-wrong-name \
+for leaf in server-rsa server-rsa-pss server-ecdsa server-ecdsa-p384 server-ecdsa-p521 \
+            server-ed25519 server-ed448 server-dsa server-expired server-wrong-name \
             server-client-eku client-rsa; do
   cat "$leaf.pem" intermediate-ca.pem > "$leaf-chain.pem"
 done

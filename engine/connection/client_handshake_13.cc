@@ -1,0 +1,84 @@
+// The server's TLS 1.3 flight as the client reads it (RFC 8446 §4.3.1,
+// §4.4.2, §4.4.3): EncryptedExtensions, the server's Certificate and its
+// CertificateVerify. Finished is the shared row (handshake_13.cc).
+#include <algorithm>
+
+#include "engine/connection/client_handshake.h"
+#include "engine/connection/extensions/extension_table.h"
+#include "engine/connection/extensions/tls13_placement.h"
+#include "engine/connection/negotiation.h"
+#include "engine/crypto/tls13_signature.h"
+#include "engine/messages/handshake/certificate_verify.h"
+#include "engine/messages/tls13/certificate_13.h"
+#include "engine/messages/tls13/encrypted_extensions.h"
+
+namespace gauntlet {
+
+using namespace client_phase;
+
+Status ClientHandshake::on_encrypted_extensions(Link& link, ByteView body) {
+  auto ee = EncryptedExtensions::parse(body);
+  if (!ee) return ee.error();
+  const std::optional<Extensions> block = std::move(ee->extensions);
+  if (auto st = check_tls13_placement(ExtensionContext::encrypted_extensions, block); !st) {
+    return st;
+  }
+  HelloScope scope = hello_scope(link);
+  if (auto st = on_reply(scope, ExtensionContext::encrypted_extensions, block); !st) return st;
+  apply_fragment_limits(link, Direction::send);
+  apply_fragment_limits(link, Direction::receive);
+  return ok_status();
+}
+
+Status ClientHandshake::on_certificate_13(Link& link, ByteView body) {
+  auto parsed = Certificate13::parse(body);
+  if (!parsed) return parsed.error();
+  // §4.4.2: empty for server authentication; §4.4.2.4: never empty.
+  if (!parsed->certificate_request_context.empty()) {
+    return illegal_parameter("server Certificate with a certificate_request_context");
+  }
+  if (parsed->certificate_list.empty()) return decode_error("server sent no certificate");
+  CertificateMessage chain_message;
+  for (const CertificateEntry& entry : parsed->certificate_list) {
+    const std::optional<Extensions> block = entry.extensions;
+    if (auto st = check_tls13_placement(ExtensionContext::certificate, block); !st) return st;
+    if (auto st = check_solicited(hello_.client_hello, entry.extensions); !st) return st;
+    chain_message.certificate_list.push_back(entry.cert_data);
+  }
+  auto chain = parse_chain(chain_message);
+  if (!chain) return chain.error();
+  peer_chain_ = std::move(chain).value();
+  if (auto st = verify_server_chain(link); !st) return st;
+  auto key = peer_chain_.front().public_key();
+  if (!key) return key.error();
+  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
+  return ok_status();
+}
+
+// §4.4.3: a scheme we offered, over the transcript through Certificate.
+Status ClientHandshake::on_certificate_verify_13(Link& link, ByteView body) {
+  const auto* certified = std::get_if<ServerCertified>(&phase_);
+  if (!certified) return internal_error("CertificateVerify before the server's certificate");
+  auto cv = CertificateVerify::parse(body, ProtocolVersion::tls13);
+  if (!cv) return cv.error();
+  const DigitallySigned& signed_value = cv->signature;
+  const std::vector<SignatureScheme>& ours = link.config.signature_schemes;
+  if (!signed_value.scheme || std::ranges::find(ours, *signed_value.scheme) == ours.end()) {
+    return illegal_parameter("CertificateVerify with a scheme we did not offer");
+  }
+  const HashAlgorithm hash = hello_.suite.get().prf_hash;
+  if (auto st = verify_certificate_verify(certified->server_key, *signed_value.scheme,
+                                          CertificateVerifySigner::server,
+                                          transcript_.digest(hash), signed_value.signature);
+      !st && !link.fuzzer_mode) {
+    return st;
+  }
+  server_signature_scheme_ = signed_value.scheme;
+  transcript_.update(
+      HandshakeMessage{HandshakeType::certificate_verify, Bytes(body.begin(), body.end())}
+          .serialize());
+  phase_ = Between{};
+  return ok_status();
+}
+
+}  // namespace gauntlet

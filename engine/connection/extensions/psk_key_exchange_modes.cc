@@ -1,0 +1,32 @@
+// psk_key_exchange_modes (RFC 8446 §4.2.9): a client that offers TLS 1.3 and
+// takes tickets names the mode it would resume them with, psk_dhe_ke, as
+// OpenSSL's does. A ClientHello offering a PSK without it is refused.
+#include "engine/connection/extensions/extension.h"
+
+namespace gauntlet {
+namespace {
+
+std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
+  if (s.hs.our_shares.empty() || !s.config.offer_tickets) return std::nullopt;
+  return PskKeyExchangeModes{{PskKeyExchangeMode::psk_dhe_ke}};
+}
+
+Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
+  if (!body && find_body(s.hs.client_hello.extensions, ExtensionType::pre_shared_key)) {
+    return Error{AlertDescription::missing_extension,
+                 "pre_shared_key without psk_key_exchange_modes"};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+constinit const ExtensionRow kPskKeyExchangeModesRow{
+    .type = ExtensionType::psk_key_exchange_modes,
+    .up_to_tls12 = false,
+    .in_tls13 = true,
+    .add_to_client_hello = add_to_client_hello,
+    .on_client_hello = on_client_hello,
+};
+
+}  // namespace gauntlet

@@ -1,0 +1,138 @@
+// What every TLS 1.3 handshake does whatever its role (RFC 8446 §7): the
+// key schedule from ServerHello on, traffic keys as row actions (ServerHello
+// and each Finished), Finished itself (§4.4.4), key log lines for every
+// secret, and the dummy ChangeCipherSpec of middlebox compatibility (D.4).
+#include <openssl/crypto.h>
+
+#include "engine/connection/handshake.h"
+#include "engine/key_schedule/keylog.h"
+#include "engine/messages/handshake/finished.h"
+#include "engine/messages/handshake/record_bodies.h"
+#include "engine/record/protection_tls13.h"
+
+namespace gauntlet {
+
+namespace {
+
+void log_secret(const Link& link, const HelloState& h, Tls13Secret which, ByteView secret) {
+  if (link.config.keylog) link.config.keylog(keylog_line(which, h.client_random, secret));
+}
+
+}  // namespace
+
+Status Handshake::use_traffic_secret(Link& link, Direction d, ByteView secret) {
+  std::unique_ptr<RecordProtection> p;
+  if (link.fuzzer_mode) {
+    p = make_null_protection();
+  } else {
+    const CipherSuiteInfo& s = hello_.suite;
+    const TrafficKeys keys = traffic_keys(s.prf_hash, s.cipher, secret);
+    auto made = make_tls13_protection(s.cipher, keys.key, keys.iv);
+    if (!made) return made.error();
+    p = std::move(made).value();
+  }
+  if (d == Direction::send) {
+    link.records.set_write_protection(std::move(p));
+  } else {
+    link.records.set_read_protection(std::move(p));
+  }
+  return ok_status();
+}
+
+Status Handshake::start_tls13_keys(Link& link, Bytes& shared_secret) {
+  const HashAlgorithm hash = hello_.suite.get().prf_hash;
+  const Bytes hello_hash = transcript_.digest(hash);
+  Tls13HandshakeSecret secret = Tls13EarlySecret::without_psk(hash).handshake_secret(shared_secret);
+  OPENSSL_cleanse(shared_secret.data(), shared_secret.size());
+  Bytes client = secret.handshake_traffic_secret(Sender::client, hello_hash);
+  Bytes server = secret.handshake_traffic_secret(Sender::server, hello_hash);
+  log_secret(link, hello_, Tls13Secret::client_handshake_traffic, client);
+  log_secret(link, hello_, Tls13Secret::server_handshake_traffic, server);
+  tls13_.emplace(Tls13Secrets{std::move(secret), std::move(client), std::move(server), {}, {}, {}});
+  link.records.set_tls13();
+  const bool client_side = role_ == Role::client;
+  const Tls13Secrets& t = *tls13_;
+  if (auto st = use_traffic_secret(link, Direction::send,
+                                   client_side ? t.client_handshake_traffic
+                                               : t.server_handshake_traffic);
+      !st) {
+    return st;
+  }
+  return use_traffic_secret(link, Direction::receive,
+                            client_side ? t.server_handshake_traffic : t.client_handshake_traffic);
+}
+
+Status Handshake::send_compat_change_cipher_spec(Link& link) {
+  if (link.config.bugs.skip_change_cipher_spec) return ok_status();
+  return link.records.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
+}
+
+// §5: one ChangeCipherSpec of the single byte 0x01 may come, in the clear,
+// until the peer's Finished; it is dropped. Anything else is
+// unexpected_message (after the Finished the connection refuses it).
+Status Handshake::on_change_cipher_spec_13(ByteView body) {
+  if (compat_ccs_seen_) {
+    return Error{AlertDescription::unexpected_message, "a second ChangeCipherSpec"};
+  }
+  if (body.size() != 1 || body[0] != 0x01) {
+    return Error{AlertDescription::unexpected_message, "ChangeCipherSpec other than 0x01"};
+  }
+  compat_ccs_seen_ = true;
+  return ok_status();
+}
+
+void Handshake::derive_application_secrets(Link& link) {
+  Tls13Secrets& t = *tls13_;
+  const HashAlgorithm hash = t.handshake.hash();
+  const Bytes through_server_finished = transcript_.digest(hash);
+  const Tls13MasterSecret master = t.handshake.master_secret();
+  t.client_application_traffic =
+      master.application_traffic_secret_0(Sender::client, through_server_finished);
+  t.server_application_traffic =
+      master.application_traffic_secret_0(Sender::server, through_server_finished);
+  t.exporter_master = master.exporter_master_secret(through_server_finished);
+  log_secret(link, hello_, Tls13Secret::client_application_traffic_0, t.client_application_traffic);
+  log_secret(link, hello_, Tls13Secret::server_application_traffic_0, t.server_application_traffic);
+  log_secret(link, hello_, Tls13Secret::exporter, t.exporter_master);
+}
+
+// §4.4.4: HMAC over the transcript with the sender's finished_key. The
+// server's Finished closes the transcript the application secrets hash
+// (§7.1); whoever sends a Finished then writes, and whoever receives one
+// reads, under the application keys.
+Status Handshake::send_finished_13(Link& link) {
+  const HashAlgorithm hash = tls13_->handshake.hash();
+  const bool client = role_ == Role::client;
+  const Bytes verify = tls13_verify_data(
+      hash, client ? tls13_->client_handshake_traffic : tls13_->server_handshake_traffic,
+      transcript_.digest(hash));
+  if (auto st = send_message(link, HandshakeType::finished, Finished{verify}.serialize()); !st) {
+    return st;
+  }
+  if (!client) derive_application_secrets(link);
+  return use_traffic_secret(link, Direction::send,
+                            client ? tls13_->client_application_traffic
+                                   : tls13_->server_application_traffic);
+}
+
+Status Handshake::on_finished_13(Link& link, ByteView body) {
+  const HashAlgorithm hash = tls13_->handshake.hash();
+  const bool from_server = role_ == Role::client;
+  auto fin = Finished::parse(body, digest_size(hash));
+  if (!fin) return fin.error();
+  const Bytes expected = tls13_verify_data(
+      hash, from_server ? tls13_->server_handshake_traffic : tls13_->client_handshake_traffic,
+      transcript_.digest(hash));
+  if (!link.fuzzer_mode &&
+      CRYPTO_memcmp(expected.data(), fin->verify_data.data(), expected.size()) != 0) {
+    return Error{AlertDescription::decrypt_error, "Finished verify_data does not match"};
+  }
+  transcript_.update(HandshakeMessage{HandshakeType::finished, Bytes(body.begin(), body.end())}
+                         .serialize());
+  if (from_server) derive_application_secrets(link);
+  return use_traffic_secret(link, Direction::receive,
+                            from_server ? tls13_->server_application_traffic
+                                        : tls13_->client_application_traffic);
+}
+
+}  // namespace gauntlet

@@ -1,0 +1,147 @@
+// A ClientHello that settles on TLS 1.3 (RFC 8446 §4.1.2): its legacy
+// fields, the suite, the key share, our identity and signature scheme; then
+// our ServerHello, after which both directions use the handshake keys.
+#include <algorithm>
+
+#include "engine/connection/extensions/extension_table.h"
+#include "engine/connection/extensions/tls13_placement.h"
+#include "engine/connection/negotiation.h"
+#include "engine/connection/server_handshake.h"
+#include "engine/crypto/tls13_signature.h"
+#include "engine/messages/handshake/server_hello.h"
+
+namespace gauntlet {
+
+using namespace server_phase;
+
+namespace {
+
+bool offers(const ClientHello& ch, CipherSuite s) {
+  return std::ranges::find(ch.cipher_suites, s) != ch.cipher_suites.end();
+}
+
+// Our first scheme the client accepts (§4.2.3) that the key can make.
+std::optional<SignatureScheme> tls13_scheme(const Config& c, const HelloState& h, KeyType key) {
+  for (const SignatureScheme s : c.signature_schemes) {
+    if (std::ranges::find(*h.peer_signature_algorithms, s) == h.peer_signature_algorithms->end()) {
+      continue;
+    }
+    if (tls13_signature_params(s, key)) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status ServerHandshake::tls13_handshake(Link& link) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  const ClientHello& ch = h.client_hello;
+  // §4.1.2: the legacy fields are fixed.
+  if (ch.legacy_version != ProtocolVersion::tls12) {
+    return Error{AlertDescription::protocol_version,
+                 "TLS 1.3 ClientHello with legacy_version " + iana_name(ch.legacy_version)};
+  }
+  if (ch.compression_methods != std::vector{CompressionMethod::null}) {
+    return illegal_parameter("TLS 1.3 ClientHello with compression methods other than null");
+  }
+  if (auto st = check_tls13_placement(ExtensionContext::client_hello, ch.extensions); !st) {
+    return st;
+  }
+
+  const CipherSuiteInfo* suite = nullptr;
+  for (const CipherSuite s : c.cipher_suites) {
+    const CipherSuiteInfo* info = cipher_suite_info(s);
+    if (info && offers(ch, s) && suite_usable(*info, ProtocolVersion::tls13)) {
+      suite = info;
+      break;
+    }
+  }
+  if (!suite) {
+    return Error{AlertDescription::handshake_failure, "no TLS 1.3 cipher suite in common"};
+  }
+
+  // §9.2: a certificate-based handshake needs these.
+  if (!h.peer_signature_algorithms) {
+    return Error{AlertDescription::missing_extension,
+                 "TLS 1.3 ClientHello without signature_algorithms"};
+  }
+  if (!h.peer_groups) {
+    return Error{AlertDescription::missing_extension,
+                 "TLS 1.3 ClientHello without supported_groups"};
+  }
+  if (!find_body(ch.extensions, ExtensionType::key_share)) {
+    return Error{AlertDescription::missing_extension, "TLS 1.3 ClientHello without key_share"};
+  }
+
+  // §4.2.8: each share must be for a group supported_groups lists.
+  for (const KeyShareEntry& e : h.peer_shares) {
+    if (std::ranges::find(*h.peer_groups, e.group) == h.peer_groups->end()) {
+      return illegal_parameter("key_share for " + iana_name(e.group) +
+                               ", which supported_groups does not list");
+    }
+  }
+  const KeyShareEntry* share = nullptr;
+  for (const NamedGroup g : c.groups) {
+    if (!ecdh_group(g) && !ffdhe_group(g)) continue;
+    const auto it = std::ranges::find(h.peer_shares, g, &KeyShareEntry::group);
+    if (it != h.peer_shares.end()) {
+      share = &*it;
+      break;
+    }
+  }
+  if (!share) return Error{AlertDescription::handshake_failure, "no key share in a group we take"};
+
+  const Identity* identity = nullptr;
+  std::optional<SignatureScheme> scheme;
+  for (const Identity* id : identity_candidates(c)) {
+    if (id->chain.empty()) continue;
+    scheme = tls13_scheme(c, h, id->key.type());
+    if (scheme) {
+      identity = id;
+      break;
+    }
+  }
+  if (!identity) {
+    return Error{AlertDescription::handshake_failure,
+                 "no identity signs with a scheme the client takes"};
+  }
+
+  auto ours = EphemeralKey::generate_tls13(share->group, *c.random);
+  if (!ours) return ours.error();
+  auto secret = ours->shared_secret(share->key_exchange);
+  if (!secret) return secret.error();
+  h.suite = *suite;
+  h.identity = identity;
+  h.our_shares = {{share->group, ours->public_value()}};
+  // §4.1.3: legacy_session_id_echo.
+  h.session_id = ch.session_id;
+  group_ = share->group;
+  server_signature_scheme_ = scheme;
+  phase_ = Chosen13{*identity, *scheme, std::move(secret).value()};
+  order_.set_shape(HandshakeShape::tls13_full);
+  return ok_status();
+}
+
+Status ServerHandshake::send_server_hello_13(Link& link) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  auto* chosen = std::get_if<Chosen13>(&phase_);
+  if (!chosen) return internal_error("TLS 1.3 ServerHello outside its phase");
+  h.server_random = c.random->bytes(kRandomSize);
+  ServerHello sh{ProtocolVersion::tls12, h.server_random, h.session_id, h.suite.get().suite,
+                 CompressionMethod::null, std::nullopt};
+  HelloScope scope = hello_scope(link);
+  sh.extensions = reply_extensions(scope, ExtensionContext::server_hello);
+  apply_server_hello_bugs(c.bugs, sh);
+  // §5.1: legacy_record_version is 0x0303 from here on.
+  link.records.set_version(ProtocolVersion::tls12);
+  if (auto st = send_message(link, HandshakeType::server_hello, sh.serialize()); !st) return st;
+  // D.4: a client in compatibility mode sent a legacy_session_id.
+  if (c.middlebox_compat && !h.client_hello.session_id.empty()) {
+    if (auto st = send_compat_change_cipher_spec(link); !st) return st;
+  }
+  return start_tls13_keys(link, chosen->shared_secret);
+}
+
+}  // namespace gauntlet
