@@ -340,7 +340,20 @@ Status Connection::on_handshake_record(ByteView body) {
 }
 
 Status Connection::may_arrive(HandshakeType type) const {
-  if (type == HandshakeType::hello_request) return ok_status();  // on_handshake_message decides
+  // RFC 8446 §4: TLS 1.3 has no HelloRequest and no renegotiation.
+  if (tls13_established() &&
+      (type == HandshakeType::hello_request || type == HandshakeType::client_hello)) {
+    return Error{AlertDescription::unexpected_message,
+                 iana_name(type) + " after a TLS 1.3 handshake"};
+  }
+  if (type == HandshakeType::hello_request) {
+    // Only a server sends HelloRequest (RFC 5246 §7.4.1.1); to a client
+    // on_handshake_message decides.
+    if (role_ != Role::client) {
+      return Error{AlertDescription::unexpected_message, "HelloRequest from a client"};
+    }
+    return ok_status();
+  }
   if (!hs_) {
     if (role_ == Role::server && type == HandshakeType::client_hello) return ok_status();
     return Error{AlertDescription::unexpected_message, iana_name(type) + " after the handshake"};
@@ -351,17 +364,8 @@ Status Connection::may_arrive(HandshakeType type) const {
 Status Connection::on_handshake_message(HandshakeMessage msg) {
   if (config_->on_message) config_->on_message(msg.type);
   // HelloRequest stands outside the handshake it asks for and outside its
-  // transcript (RFC 5246 §7.4.1.1).
-  // RFC 8446 §4: TLS 1.3 has no HelloRequest and no renegotiation.
-  if (tls13_established() && (msg.type == HandshakeType::hello_request ||
-                              msg.type == HandshakeType::client_hello)) {
-    return Error{AlertDescription::unexpected_message,
-                 iana_name(msg.type) + " after a TLS 1.3 handshake"};
-  }
+  // transcript (RFC 5246 §7.4.1.1); may_arrive has refused it to a server.
   if (msg.type == HandshakeType::hello_request) {
-    if (role_ != Role::client) {
-      return Error{AlertDescription::unexpected_message, "HelloRequest from a client"};
-    }
     if (!msg.body.empty()) return decode_error("HelloRequest: body must be empty");
     return on_hello_request();
   }

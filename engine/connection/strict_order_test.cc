@@ -244,6 +244,18 @@ TEST(Order, UnexpectedMessageTypeIsRefusedBeforeItsBody) {
   EXPECT_EQ(r.client.error()->alert, A::unexpected_message);
 }
 
+// An encrypted Finished whose first byte reads as HelloRequest (type 0) once
+// in 256 runs: a server refuses it on the type byte, whatever length follows
+// (conformance state_machine/skip-change-cipher-spec once flaked on this).
+TEST(Order, HelloRequestToAServerIsRefusedBeforeItsBody) {
+  auto r = run(tls12_client(), server_config());
+  ASSERT_TRUE(r.server.handshake_done());
+  ASSERT_TRUE(r.client.send_record(ContentType::handshake, Bytes{0x00, 0x7f, 0x12, 0x34}));
+  (void)r.server.receive(r.client.take_output());
+  ASSERT_TRUE(r.server.error());
+  EXPECT_EQ(r.server.error()->alert, A::unexpected_message);
+}
+
 // conformance resumption/after-fatal-alert-server: RFC 5246 §7.2.2, on a
 // fatal alert both sides forget the session, the receiver too.
 TEST(Resumption, SessionForgottenAfterReceivingAFatalAlert) {
