@@ -27,6 +27,13 @@ std::optional<HandshakeType> when(const T& on, HandshakeType t) {
 using HT = HandshakeType;
 
 constexpr Row kRows[] = {
+    {"hello", [](const Bugs& b, Role r) { return when(b.written_hello, hello(r)); }},
+    // Delivered with the message it sits next to (the first, if several).
+    {"insert_messages",
+     [](const Bugs& b, Role) {
+       return b.inserted_messages.empty() ? std::nullopt
+                                          : std::optional(b.inserted_messages.front().next_to);
+     }},
     {"client_version", [](const Bugs& b, Role) { return when(b.client_version, HT::client_hello); }},
     {"cipher_suites", [](const Bugs& b, Role) { return when(b.cipher_suites, HT::client_hello); }},
     {"compression_methods",

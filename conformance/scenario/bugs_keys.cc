@@ -17,7 +17,56 @@ uint16_t suite_id(R r, V v) {
 }
 HandshakeType message(R r, V v) { return r.named(v, &handshake_type_from_name, "handshake message"); }
 
+std::vector<std::pair<uint16_t, Bytes>> raw_extensions(R r, V v) {
+  std::vector<std::pair<uint16_t, Bytes>> out;
+  for (const auto& e : v) {
+    r.require_map(e, "an extension");
+    r.only_keys(e, {"type", "body"});
+    if (!e["type"]) r.fail(e, "an extension needs a 'type'");
+    out.emplace_back(static_cast<uint16_t>(r.integer(e["type"], 0xffff)),
+                     e["body"] ? r.hex(e["body"]) : Bytes{});
+  }
+  return out;
+}
+
+// Every field as written; what is not written is the RFC's plainest value
+// (TLS 1.2, no session ID, null compression) and no extensions block.
+WrittenHello written_hello(R r, V v) {
+  r.require_map(v, "'hello'");
+  r.only_keys(v, {"version", "random", "session_id", "suites", "compression", "extensions"});
+  if (!v["suites"]) r.fail(v, "'hello' needs 'suites' (a ServerHello: the one it picks)");
+  WrittenHello h;
+  if (v["version"]) h.version = u16(r, v["version"]);
+  if (v["random"]) h.random = r.hex(v["random"]);
+  if (v["session_id"]) h.session_id = r.hex(v["session_id"]);
+  for (const auto& s : v["suites"]) h.suites.push_back(suite_id(r, s));
+  if (v["compression"]) {
+    h.compression.clear();
+    for (const auto& m : v["compression"]) h.compression.push_back(static_cast<uint8_t>(r.integer(m, 0xff)));
+  }
+  if (v["extensions"]) h.extensions = raw_extensions(r, v["extensions"]);
+  return h;
+}
+
+InsertedMessage inserted_message(R r, V v) {
+  r.require_map(v, "an inserted message");
+  r.only_keys(v, {"before", "after", "type", "body"});
+  if (!v["type"] || !v["before"] == !v["after"]) {
+    r.fail(v, "an inserted message needs a 'type' and one of 'before' or 'after'");
+  }
+  InsertedMessage m;
+  m.after = static_cast<bool>(v["after"]);
+  m.next_to = message(r, m.after ? v["after"] : v["before"]);
+  m.type = static_cast<uint8_t>(
+      r.wire_or_named(v["type"], &handshake_type_from_name, "handshake message", 0xff));
+  if (v["body"]) m.body = r.hex(v["body"]);
+  return m;
+}
+
 const SettingKey<Bugs> kBugsKeys[] = {
+    {"hello", [](R r, V v, B b) { b.written_hello = written_hello(r, v); },
+     "our hello written field by field: {version, random, session_id, suites, compression, "
+     "extensions: [{type, body}]}; no extensions key, no extensions block"},
     {"client_version", [](R r, V v, B b) { b.client_version = u16(r, v); },
      "ClientHello.client_version, as a number"},
     {"cipher_suites",
@@ -41,16 +90,7 @@ const SettingKey<Bugs> kBugsKeys[] = {
     {"server_suite", [](R r, V v, B b) { b.server_suite = suite_id(r, v); },
      "ServerHello.cipher_suite, offered or not"},
     {"extra_extensions",
-     [](R r, V v, B b) {
-       b.extra_extensions.clear();
-       for (const auto& e : v) {
-         r.require_map(e, "an extension");
-         r.only_keys(e, {"type", "body"});
-         if (!e["type"]) r.fail(e, "an extension needs a 'type'");
-         b.extra_extensions.emplace_back(static_cast<uint16_t>(r.integer(e["type"], 0xffff)),
-                                         e["body"] ? r.hex(e["body"]) : Bytes{});
-       }
-     },
+     [](R r, V v, B b) { b.extra_extensions = raw_extensions(r, v); },
      "[{type, body}] raw extensions appended to our hello"},
     {"duplicate_extension", [](R r, V v, B b) { b.duplicate_extension = r.boolean(v); },
      "our hello carries its first extension twice"},
@@ -71,6 +111,13 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "how the RSA premaster block is broken (Bleichenbacher probes)"},
     {"public_value", [](R r, V v, B b) { b.public_value = r.hex(v); },
      "our DH or ECDH public value as sent, hex"},
+    {"insert_messages",
+     [](R r, V v, B b) {
+       b.inserted_messages.clear();
+       for (const auto& m : v) b.inserted_messages.push_back(inserted_message(r, m));
+     },
+     "[{before or after: one of our messages, type: name or number, body: hex}] handshake "
+     "messages slipped into our flight, each in its own record, outside our transcript"},
     {"skip_message", [](R r, V v, B b) { b.skip_message = message(r, v); },
      "a handshake message of ours left out"},
     {"duplicate_message", [](R r, V v, B b) { b.duplicate_message = message(r, v); },

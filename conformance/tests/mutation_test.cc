@@ -50,6 +50,10 @@ const std::vector<Mutation>& mutations() {
       {"application_data_before_finished", Role::server,
        [](Bugs& b) { b.application_data_before_finished = true; }},
       {"record_version", Role::server, [](Bugs& b) { b.record_version = 0x0301; }},
+      {"hello", Role::server,
+       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+      {"insert_messages", Role::server,
+       [](Bugs& b) { b.inserted_messages = {{HT::server_hello_done, false, 0x63, {}}}; }},
       // Checks our SUT server skips.
       {"unchecked_padding", Role::server, [](Bugs& b) { b.unchecked_padding = true; }},
       {"unchecked_finished", Role::server, [](Bugs& b) { b.unchecked_finished = true; }},
@@ -83,6 +87,10 @@ const std::vector<Mutation>& mutations() {
       {"application_data_before_finished", Role::client,
        [](Bugs& b) { b.application_data_before_finished = true; }},
       {"record_version", Role::client, [](Bugs& b) { b.record_version = 0x0301; }},
+      {"hello", Role::client,
+       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+      {"insert_messages", Role::client,
+       [](Bugs& b) { b.inserted_messages = {{HT::client_key_exchange, false, 0x63, {}}}; }},
       // Checks our SUT client skips.
       {"unchecked_padding", Role::client, [](Bugs& b) { b.unchecked_padding = true; }},
       {"unchecked_finished", Role::client, [](Bugs& b) { b.unchecked_finished = true; }},

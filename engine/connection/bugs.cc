@@ -10,7 +10,7 @@
 namespace gauntlet {
 
 bool Bugs::any() const {
-  return client_version || cipher_suites || compression_methods || session_id ||
+  return written_hello || !inserted_messages.empty() || client_version || cipher_suites || compression_methods || session_id ||
          server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
          !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
@@ -34,9 +34,43 @@ void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
   }
 }
 
+std::optional<Extensions> written_extensions(const WrittenHello& w) {
+  if (!w.extensions) return std::nullopt;
+  Extensions out;
+  for (const auto& [type, body] : *w.extensions) {
+    out.list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
+  }
+  return out;
+}
+
+void write_client_hello(const WrittenHello& w, ClientHello& hello) {
+  hello.legacy_version = static_cast<ProtocolVersion>(w.version);
+  if (w.random) hello.random = *w.random;
+  hello.session_id = w.session_id;
+  hello.cipher_suites.clear();
+  for (const uint16_t s : w.suites) hello.cipher_suites.push_back(static_cast<CipherSuite>(s));
+  hello.compression_methods.clear();
+  for (const uint8_t m : w.compression) {
+    hello.compression_methods.push_back(static_cast<CompressionMethod>(m));
+  }
+  hello.extensions = written_extensions(w);
+}
+
+void write_server_hello(const WrittenHello& w, ServerHello& hello) {
+  hello.legacy_version = static_cast<ProtocolVersion>(w.version);
+  if (w.random) hello.random = *w.random;
+  hello.session_id = w.session_id;
+  if (!w.suites.empty()) hello.cipher_suite = static_cast<CipherSuite>(w.suites.front());
+  if (!w.compression.empty()) {
+    hello.compression_method = static_cast<CompressionMethod>(w.compression.front());
+  }
+  hello.extensions = written_extensions(w);
+}
+
 }  // namespace
 
 void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
+  if (bugs.written_hello) return write_client_hello(*bugs.written_hello, hello);
   if (bugs.client_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.client_version);
   if (bugs.cipher_suites) {
     hello.cipher_suites.clear();
@@ -60,6 +94,7 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
 }
 
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
+  if (bugs.written_hello) return write_server_hello(*bugs.written_hello, hello);
   if (bugs.server_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.server_version);
   if (bugs.server_suite) hello.cipher_suite = static_cast<CipherSuite>(*bugs.server_suite);
   add_extensions(bugs, hello.extensions);

@@ -75,7 +75,35 @@ struct Ssl2Bugs {
   }
 };
 
+// Our hello written field by field, as sent (tlsfuzzer's hand-built
+// ClientHello): for a ServerHello the first suite and compression method are
+// the chosen ones. Our client carries on from the hello as written; our
+// server keeps its own choices and hashes the hello as written.
+struct WrittenHello {
+  uint16_t version = 0x0303;
+  std::optional<Bytes> random;  // our own when not written
+  Bytes session_id;
+  std::vector<uint16_t> suites;
+  std::vector<uint8_t> compression{0};
+  // In this order, raw; nullopt leaves the extensions block out entirely
+  // (RFC 5246 §7.4.1.2: its presence is told by the bytes that follow).
+  std::optional<std::vector<std::pair<uint16_t, Bytes>>> extensions;
+};
+
+// A handshake message of our choosing slipped into our flight next to one of
+// ours, in its own record, outside our transcript (as a man in the middle
+// would add it).
+struct InsertedMessage {
+  HandshakeType next_to;
+  bool after = false;  // before `next_to` unless set
+  uint8_t type = 0;    // any number, unknown ones too
+  Bytes body;
+};
+
 struct Bugs {
+  // Our hello replaced by one written field by field.
+  std::optional<WrittenHello> written_hello;
+
   // ClientHello.
   std::optional<uint16_t> client_version;
   std::optional<std::vector<uint16_t>> cipher_suites;  // sent as is, unknown ids too
@@ -108,6 +136,7 @@ struct Bugs {
   std::optional<Bytes> public_value;  // our DH or ECDH public value, as sent
 
   // Messages and their order.
+  std::vector<InsertedMessage> inserted_messages;
   std::optional<HandshakeType> skip_message;
   std::optional<HandshakeType> duplicate_message;
   std::optional<HandshakeType> early_change_cipher_spec;  // sent before this message

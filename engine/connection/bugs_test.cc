@@ -3,7 +3,9 @@
 // strict stack must send.
 #include <gtest/gtest.h>
 
+#include "engine/messages/framing/reassembler.h"
 #include "engine/messages/handshake/client_hello.h"
+#include "engine/messages/handshake/server_hello.h"
 #include "engine/testing/engine_pair.h"
 
 namespace gauntlet {
@@ -86,6 +88,105 @@ TEST(Bugs, ExtensionOrder) {
   EXPECT_EQ(ch->extensions->list[1].type, ExtensionType::supported_groups);
   EXPECT_FALSE(
       run(Role::client, [](Bugs& b) { b.extension_order = {0xff01, 0x000a}; }).server_error);
+}
+
+// The handshake messages in plaintext records of `wire`, in order.
+std::vector<HandshakeMessage> plaintext_messages(const Bytes& wire) {
+  std::vector<HandshakeMessage> out;
+  Reader in(wire);
+  HandshakeReassembler messages;
+  while (!in.empty()) {
+    uint8_t type = 0;
+    uint16_t version = 0;
+    Bytes body;
+    if (!in.u8(type) || !in.u16(version) || !in.vec16(body) || type != 22) break;
+    EXPECT_TRUE(messages.add(body));
+    while (auto m = messages.next()) {
+      if (!m->has_value()) break;
+      out.push_back(std::move(**m));
+    }
+  }
+  return out;
+}
+
+TEST(Bugs, WrittenClientHelloIsSentAsWritten) {
+  auto c = client_config();
+  c->bugs.written_hello = WrittenHello{
+      0x0302, Bytes(32, 0xab), Bytes{1, 2, 3}, {0x0a0a, 0x002f}, {0, 0x40},
+      std::vector<std::pair<uint16_t, Bytes>>{{0xff01, {0}}, {0x1a1a, {7, 7}}}};
+  auto client = Connection::client(c, {"localhost", std::nullopt});
+  const auto sent = plaintext_messages(client.take_output());
+  ASSERT_EQ(sent.size(), 1u);
+  auto ch = ClientHello::parse(sent[0].body);
+  ASSERT_TRUE(ch.ok()) << ch.error().reason;
+  EXPECT_EQ(static_cast<uint16_t>(ch->legacy_version), 0x0302);
+  EXPECT_EQ(ch->random, Bytes(32, 0xab));
+  EXPECT_EQ(ch->session_id, (Bytes{1, 2, 3}));
+  EXPECT_EQ(ch->cipher_suites, (std::vector<CipherSuite>{static_cast<CipherSuite>(0x0a0a),
+                                                         CipherSuite::rsa_with_aes_128_cbc_sha}));
+  EXPECT_EQ(ch->compression_methods.size(), 2u);
+  ASSERT_TRUE(ch->extensions);
+  ASSERT_EQ(ch->extensions->list.size(), 2u);
+  EXPECT_EQ(static_cast<uint16_t>(ch->extensions->list[1].type), 0x1a1a);
+}
+
+// With no extensions block at all, the hello ends after its compression
+// methods (RFC 5246 §7.4.1.2), and a TLS 1.2 server still answers it; our
+// client carries on from the hello as written, its random included.
+TEST(Bugs, WrittenClientHelloWithoutExtensionsBlock) {
+  auto c = client_config();
+  c->cipher_suites = {CipherSuite::rsa_with_aes_128_cbc_sha};
+  c->extended_master_secret = false;
+  c->secure_renegotiation = false;
+  c->bugs.written_hello = WrittenHello{0x0303, Bytes(32, 0), {}, {0x002f}, {0}, std::nullopt};
+  auto client = Connection::client(c, {"localhost", std::nullopt});
+  const Bytes out = client.take_output();
+  const auto sent = plaintext_messages(out);
+  ASSERT_EQ(sent.size(), 1u);
+  // version, random, empty session ID, one suite, one method: nothing after.
+  EXPECT_EQ(sent[0].body.size(), 2u + 32 + 1 + 4 + 2);
+  auto p = handshake(c, server_config());
+  EXPECT_TRUE(p.client.handshake_done()) << why(p.client) << why(p.server);
+}
+
+TEST(Bugs, WrittenServerHello) {
+  const Outcome o = run(
+      Role::server,
+      [](Bugs& b) {
+        b.written_hello = WrittenHello{0x0303, Bytes(32, 0), Bytes(32, 9), {0x002f}, {1}, {}};
+      },
+      {CipherSuite::rsa_with_aes_128_cbc_sha});
+  // Compression method 1 was never offered (RFC 5246 §7.4.1.3).
+  EXPECT_EQ(o.client_error, A::illegal_parameter);
+}
+
+// Messages slipped into a flight go out where they are put, each in its own
+// record, and the peer judges them: a HelloRequest inside the server's
+// flight is ignored (RFC 5246 §7.4.1.1); an unknown type is unexpected.
+TEST(Bugs, InsertedMessages) {
+  auto s = server_config();
+  s->bugs.inserted_messages = {{H::server_hello_done, false, 0, {}},
+                               {H::server_hello_done, true, 0x63, {1, 2}}};
+  auto server = Connection::server(s);
+  auto client = Connection::client(client_config(), {"localhost", std::nullopt});
+  ASSERT_TRUE(server.receive(client.take_output()));
+  std::vector<uint8_t> types;
+  for (const auto& m : plaintext_messages(server.take_output())) {
+    types.push_back(static_cast<uint8_t>(m.type));
+  }
+  EXPECT_EQ(types, (std::vector<uint8_t>{2, 11, 12, 0, 14, 0x63}));
+
+  EXPECT_FALSE(run(Role::server, [](Bugs& b) {
+                 b.inserted_messages = {{H::server_hello_done, false, 0, {}}};
+               }).client_error);
+  EXPECT_EQ(run(Role::server, [](Bugs& b) {
+              b.inserted_messages = {{H::certificate, true, 0x63, {}}};
+            }).client_error,
+            A::unexpected_message);
+  EXPECT_EQ(run(Role::client, [](Bugs& b) {
+              b.inserted_messages = {{H::client_key_exchange, false, 0x63, {}}};
+            }).server_error,
+            A::unexpected_message);
 }
 
 // A man in the middle lowering the offered version: the server, which saw

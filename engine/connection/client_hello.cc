@@ -83,6 +83,7 @@ Status ClientHandshake::send_client_hello(Link& link) {
     hashed = std::move(built).value();
   } else {
     ch = sent;
+    h.client_random = ch.random;  // a written hello's random counts
   }
   if (ssl2_form) return send_ssl2_hello(link);
   // The first ClientHello goes out as TLS 1.0 records, which every server

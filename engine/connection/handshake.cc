@@ -56,6 +56,20 @@ Status Handshake::may_arrive(HandshakeType type) const {
   return probe.accept(peer(), wire(type), hello_.facts);
 }
 
+namespace {
+
+// Bugs::inserted_messages next to our `type`, each in its own record.
+Status write_inserted(RecordLayer& records, const Bugs& bugs, HandshakeType type, bool after) {
+  for (const InsertedMessage& m : bugs.inserted_messages) {
+    if (m.next_to != type || m.after != after) continue;
+    const Bytes framed = HandshakeMessage{static_cast<HandshakeType>(m.type), m.body}.serialize();
+    if (auto st = records.write(ContentType::handshake, framed); !st) return st;
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 Status Handshake::send_message(Link& link, HandshakeType type, Result<Bytes> body,
                                const std::optional<Bytes>& hashed) {
   if (!body) return body.error();
@@ -80,10 +94,14 @@ Status Handshake::send_message(Link& link, HandshakeType type, Result<Bytes> bod
       return st;
     }
   }
-  if (bugs.skip_message == type) return ok_status();
-  if (auto st = records.write(ContentType::handshake, framed); !st) return st;
-  if (bugs.duplicate_message == type) return records.write(ContentType::handshake, framed);
-  return ok_status();
+  if (auto st = write_inserted(records, bugs, type, false); !st) return st;
+  if (bugs.skip_message != type) {
+    if (auto st = records.write(ContentType::handshake, framed); !st) return st;
+    if (bugs.duplicate_message == type) {
+      if (auto st = records.write(ContentType::handshake, framed); !st) return st;
+    }
+  }
+  return write_inserted(records, bugs, type, true);
 }
 
 void Handshake::derive_master_secret(Bytes& premaster) {
