@@ -147,6 +147,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   check_offer_ = resume && case_.scenario->scripted == Role::client;
   offered_ticket_ = session && config_->offer_tickets ? session->ticket : Bytes{};
   hello_bytes_.clear();
+  armed_ = config_->bugs.tamper;  // armed as the connection opens
   if (case_.scenario->scripted == Role::client) {
     conn_.emplace(Connection::client(
         config_, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
@@ -196,8 +197,7 @@ void CaseRun::check_offered(const Bytes& out) {
 // A tamper whose record never went out changed nothing the SUT saw.
 void CaseRun::check_tamper_sent() {
   if (!armed_ || !conn_->tamper_pending()) return;
-  delivery_.missed("our side sent no " + iana_name(armed_->type) + " record #" +
-                   std::to_string(armed_->nth) + " after the tamper was armed");
+  delivery_.missed("our side never sent " + tamper_target(*armed_) + " the tamper was armed for");
   armed_.reset();
 }
 

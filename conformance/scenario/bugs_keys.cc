@@ -151,10 +151,27 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "a flight's messages in one record"},
     {"record_version", [](R r, V v, B b) { b.record_version = u16(r, v); },
      "the version field of every record we write"},
+    {"tamper", [](R r, V v, B b) { b.tamper = read_tamper(r, v); },
+     "{record or message, nth, action}: as the tamper step, armed as each connection opens, so "
+     "records count from its first (our ClientHello's too)"},
 };
 
 }  // namespace
 
 std::span<const SettingKey<Bugs>> bugs_keys() { return kBugsKeys; }
+
+RecordTamper read_tamper(const YamlReader& r, const YAML::Node& v) {
+  r.require_map(v, "a tamper");
+  r.only_keys(v, {"record", "message", "nth", "action"});
+  if (!v["record"] == !v["message"] || !v["action"]) {
+    r.fail(v, "a tamper needs one of 'record' or 'message', and 'action'");
+  }
+  RecordTamper t{ContentType::handshake, 0, r.config_name(v["action"], &tamper_action_from_name, "action"),
+                 std::nullopt};
+  if (v["record"]) t.type = r.named(v["record"], &content_type_from_name, "content type");
+  if (v["message"]) t.message = message(r, v["message"]);
+  if (v["nth"]) t.nth = static_cast<int>(r.integer(v["nth"], 1000));
+  return t;
+}
 
 }  // namespace gauntlet::conformance

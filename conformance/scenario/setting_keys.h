@@ -29,6 +29,11 @@ std::span<const SettingKey<SutSettings>> sut_keys();
 std::span<const SettingKey<PeerSettings>> peer_keys();
 std::span<const SettingKey<Bugs>> bugs_keys();
 
+// {record or message, nth, action}: a `tamper` step's body and the `bugs`
+// key's value. `message` names a handshake message (its record type is
+// then handshake).
+RecordTamper read_tamper(const YamlReader& r, const YAML::Node& v);
+
 // A `what` mapping read over `start` (the built-in values, or a family's
 // defaults), in the table's order.
 template <typename T>

@@ -53,6 +53,9 @@ struct SendStep {
   Judgement run(StepContext& ctx) const;
 };
 
+// "application_data record #1", "the record opening certificate #0".
+std::string tamper_target(const RecordTamper& t);
+
 // Change the next record of a type after it is sealed.
 struct TamperStep {
   static constexpr std::string_view kName = "tamper";

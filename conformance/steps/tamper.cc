@@ -1,23 +1,23 @@
-// `tamper`: arm our record layer to change the nth next record of a type
-// after it is sealed (engine/connection/bugs.h, TamperAction).
+// `tamper`: arm our record layer to change the nth next record of a type, or
+// the one opening a handshake message, after it is sealed
+// (engine/connection/bugs.h, TamperAction).
 #include "conformance/steps/step_context.h"
-#include "engine/connection/config_names.h"
+#include "conformance/scenario/setting_keys.h"
 
 namespace gauntlet::conformance {
 
 TamperStep TamperStep::parse(const YamlReader& r, const YAML::Node& v) {
-  r.require_map(v, "'tamper'");
-  r.only_keys(v, {"record", "nth", "action"});
-  if (!v["record"] || !v["action"]) r.fail(v, "'tamper' needs 'record' and 'action'");
-  TamperStep s;
-  s.tamper.type = r.named(v["record"], &content_type_from_name, "content type");
-  s.tamper.nth = v["nth"] ? static_cast<int>(r.integer(v["nth"], 1000)) : 0;
-  s.tamper.action = r.config_name(v["action"], &tamper_action_from_name, "action");
-  return s;
+  return {read_tamper(r, v)};
+}
+
+std::string tamper_target(const RecordTamper& t) {
+  const std::string record =
+      t.message ? "the record opening " + iana_name(*t.message) : iana_name(t.type) + " record";
+  return record + " #" + std::to_string(t.nth);
 }
 
 std::string TamperStep::describe() const {
-  return "tamper with " + iana_name(tamper.type) + " record #" + std::to_string(tamper.nth);
+  return "tamper with " + tamper_target(tamper);
 }
 
 // Arming sends nothing, so there is no answer to judge.

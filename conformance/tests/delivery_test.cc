@@ -77,7 +77,7 @@ TEST(DeliveryTest, ATamperThatFindsNoRecordIsNotDelivered) {
                                      "      - tamper: {record: alert, action: flip_last_byte}\n"
                                      "      - exchange: data\n");
   EXPECT_EQ(r.verdict, Verdict::not_delivered) << r.reason;
-  EXPECT_EQ(r.reason, "our side sent no alert record #0 after the tamper was armed");
+  EXPECT_EQ(r.reason, "our side never sent alert record #0 the tamper was armed for");
   const CaseResult fired =
       run_case_text("    scripted: client\n",
                     "      - handshake: success\n"
@@ -130,12 +130,27 @@ TEST(DeliveryTest, ADeclinedRenegotiationIsNotDelivered) {
   EXPECT_EQ(judged.verdict, Verdict::pass) << judged.reason;
 }
 
+// A tamper in `bugs` counts from the connection's first record, so it can
+// reach our ClientHello; one naming a message our side never sends (no
+// CertificateVerify without a certificate request) is not delivered.
+TEST(DeliveryTest, ATamperFromTheStartReachesTheClientHello) {
+  const CaseResult r = run_case_text(
+      "    scripted: client\n    bugs: {tamper: {message: client_hello, action: change_type}}\n",
+      "      - handshake: {alert: unexpected_message}\n");
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.reason;
+  const CaseResult never = run_case_text(
+      "    scripted: client\n    bugs: {tamper: {message: certificate_verify, action: change_type}}\n",
+      "      - handshake: success\n");
+  EXPECT_EQ(never.verdict, Verdict::not_delivered) << never.reason;
+  EXPECT_EQ(never.reason, "our side never sent the record opening certificate_verify #0 the tamper was armed for");
+}
+
 TEST(DeliveryTest, NotDeliveredIsNeitherPassNorRegression) {
   CaseResult r;
   r.id = "t/s[TLSv1.2,AES128-SHA]";
   r.target = "self";
   r.verdict = Verdict::not_delivered;
-  r.reason = "our side sent no alert record #0 after the tamper was armed";
+  r.reason = "our side never sent alert record #0 the tamper was armed for";
   KnownFailures listed{"self", {{"t/*", "fails", {}}}};
   EXPECT_EQ(classify(r, nullptr, false), Outcome::not_delivered);
   EXPECT_EQ(classify(r, &listed, false), Outcome::not_delivered);
@@ -149,7 +164,7 @@ TEST(DeliveryTest, NotDeliveredIsNeitherPassNorRegression) {
   std::stringstream x, j;
   x << std::ifstream(junit).rdbuf();
   j << std::ifstream(json).rdbuf();
-  EXPECT_NE(x.str().find("<skipped message=\"not delivered: our side sent no alert"),
+  EXPECT_NE(x.str().find("<skipped message=\"not delivered: our side never sent alert"),
             std::string::npos)
       << x.str();
   EXPECT_NE(j.str().find("\"outcome\": \"not delivered\""), std::string::npos) << j.str();
@@ -159,9 +174,10 @@ TEST(DeliveryTest, NotDeliveredIsNeitherPassNorRegression) {
 // every record or hello.
 TEST(DeliveryTest, EveryBugsKeyHasItsCarrier) {
   // rewrite_in_flight changes how the hello knobs go out; session_id_length
-  // sets session_id.
-  const std::set<std::string_view> elsewhere{"record_version", "handshake_fragment", "coalesce_handshake",
-                                             "rewrite_in_flight", "session_id_length"};
+  // sets session_id; a tamper is watched by its record.
+  const std::set<std::string_view> elsewhere{"record_version",    "handshake_fragment",
+                                             "coalesce_handshake", "rewrite_in_flight",
+                                             "session_id_length", "tamper"};
   for (const auto& key : bugs_keys()) {
     EXPECT_TRUE(rides_in_a_message(key.key) || elsewhere.contains(key.key)) << key.key;
   }

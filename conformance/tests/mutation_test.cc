@@ -52,6 +52,10 @@ const std::vector<Mutation>& mutations() {
       {"record_version", Role::server, [](Bugs& b) { b.record_version = 0x0301; }},
       {"hello", Role::server,
        [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+      {"tamper", Role::server,
+       [](Bugs& b) {
+         b.tamper = RecordTamper{ContentType::handshake, 0, TamperAction::change_type, HT::server_hello};
+       }},
       {"insert_messages", Role::server,
        [](Bugs& b) { b.inserted_messages = {{HT::server_hello_done, false, 0x63, {}}}; }},
       // Checks our SUT server skips.
@@ -89,6 +93,10 @@ const std::vector<Mutation>& mutations() {
       {"record_version", Role::client, [](Bugs& b) { b.record_version = 0x0301; }},
       {"hello", Role::client,
        [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+      {"tamper", Role::client,
+       [](Bugs& b) {
+         b.tamper = RecordTamper{ContentType::handshake, 0, TamperAction::change_type, HT::client_hello};
+       }},
       {"insert_messages", Role::client,
        [](Bugs& b) { b.inserted_messages = {{HT::client_key_exchange, false, 0x63, {}}}; }},
       // Checks our SUT client skips.

@@ -51,6 +51,9 @@ struct RecordTamper {
   ContentType type;
   int nth = 0;  // the first record of that type from now is 0
   TamperAction action;
+  // Only handshake records that open this message count (a message that
+  // shares a record behind another one is not found).
+  std::optional<HandshakeType> message;
 };
 
 // SSL 2.0 deviations (engine/connection/ssl2/): DROWN's preconditions probed
@@ -151,6 +154,9 @@ struct Bugs {
   bool application_data_before_finished = false;
 
   // Records.
+  // A tamper armed as the connection opens: records count from its first,
+  // our ClientHello's included.
+  std::optional<RecordTamper> tamper;
   size_t handshake_fragment = 0;  // at most this many handshake bytes a record
   bool coalesce_handshake = false;  // a flight's messages in one record
   std::optional<uint16_t> record_version;  // every record we write

@@ -189,6 +189,33 @@ TEST(Bugs, InsertedMessages) {
             A::unexpected_message);
 }
 
+// Bugs::tamper is armed as the connection opens, so it reaches the
+// ClientHello; `message` picks the record that opens that message.
+TEST(Bugs, TamperFromTheStartByMessage) {
+  auto c = client_config();
+  c->bugs.tamper = RecordTamper{ContentType::handshake, 0, TamperAction::change_type, H::client_hello};
+  auto client = Connection::client(c, {"localhost", std::nullopt});
+  EXPECT_EQ(client.take_output().front(), 99);
+
+  auto s = server_config();
+  s->bugs.tamper =
+      RecordTamper{ContentType::handshake, 0, TamperAction::change_type, H::server_hello_done};
+  auto server = Connection::server(s);
+  auto plain = Connection::client(client_config(), {"localhost", std::nullopt});
+  ASSERT_TRUE(server.receive(plain.take_output()));
+  const Bytes flight = server.take_output();
+  // Every record of the flight as sent but the one opening ServerHelloDone.
+  std::vector<std::pair<uint8_t, uint8_t>> records;  // (content type, first body byte)
+  for (Reader in(flight); !in.empty();) {
+    uint8_t type = 0;
+    uint16_t version = 0;
+    Bytes body;
+    ASSERT_TRUE(in.u8(type) && in.u16(version) && in.vec16(body));
+    records.emplace_back(type, body.at(0));
+  }
+  EXPECT_EQ(records, (std::vector<std::pair<uint8_t, uint8_t>>{{22, 2}, {22, 11}, {22, 12}, {99, 14}}));
+}
+
 // A man in the middle lowering the offered version: the server, which saw
 // TLS 1.0, cannot verify the client's Finished over the hello it built
 // (RFC 5246 §7.4.9). With the extended master secret (RFC 7627 §4), or with
@@ -299,7 +326,7 @@ TEST_P(Tamper, ApplicationDataRecord) {
   c->cipher_suites = {suite};
   auto p = handshake(c, server_config());
   ASSERT_TRUE(p.completed());
-  p.client.tamper_next({ContentType::application_data, 0, action});
+  p.client.tamper_next({ContentType::application_data, 0, action, std::nullopt});
   ASSERT_TRUE(p.client.write(Bytes(64, 'x')).ok());
   ASSERT_TRUE(pump(p.client, p.server));
   ASSERT_TRUE(p.server.error());

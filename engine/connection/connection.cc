@@ -27,6 +27,7 @@ Connection::Connection(Role role, std::shared_ptr<const Config> config, ClientOp
       options_(std::move(options)),
       reassembler_(config_->message_limits) {
   records_.set_bugs(&config_->bugs);
+  if (config_->bugs.tamper) records_.arm_tamper(*config_->bugs.tamper);
   if (fuzzer_mode_ && !kFuzzingBuild) {
     fail(internal_error("fuzzer mode needs the fuzzing build of the engine"));
   }

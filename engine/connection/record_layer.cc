@@ -126,7 +126,8 @@ Status RecordLayer::seal_and_append(ContentType type, ByteView data) {
     auto sealed = write_->seal(type, version, piece);
     if (!sealed) return sealed.error();
     Bytes rec = write_record(write_->outer_type(type), version, *sealed);
-    tamper(type, rec);
+    const bool opens = type == ContentType::handshake && off == 0 && !data.empty();
+    tamper(type, opens ? std::optional(data[0]) : std::nullopt, rec);
     if (out_.empty()) {
       out_ = std::move(rec);  // the usual case: one record per take_output()
     } else {
@@ -142,8 +143,10 @@ void RecordLayer::arm_tamper(RecordTamper t) {
   tamper_seen_ = 0;
 }
 
-void RecordLayer::tamper(ContentType type, Bytes& rec) {
-  if (!tamper_ || tamper_->type != type || tamper_seen_++ != tamper_->nth) return;
+void RecordLayer::tamper(ContentType type, std::optional<uint8_t> opens, Bytes& rec) {
+  if (!tamper_ || tamper_->type != type) return;
+  if (tamper_->message && opens != static_cast<uint8_t>(*tamper_->message)) return;
+  if (tamper_seen_++ != tamper_->nth) return;
   const TamperAction action = tamper_->action;
   tamper_.reset();
   auto set_length = [&rec] {

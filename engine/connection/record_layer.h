@@ -77,7 +77,8 @@ class RecordLayer {
   void compact();
   Status seal_and_append(ContentType type, ByteView data);
   Status flush_coalesced();
-  void tamper(ContentType type, Bytes& record);
+  // `opens`: the handshake message this record's plaintext starts with.
+  void tamper(ContentType type, std::optional<uint8_t> opens, Bytes& record);
 
   Bytes in_;
   size_t in_pos_ = 0;
