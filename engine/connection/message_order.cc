@@ -134,20 +134,13 @@ std::optional<bool> HandshakeFacts::holds(Condition c) const {
 
 Result<const OrderRow*> MessageOrder::step(Role sender, Wire w, const HandshakeFacts& facts) {
   const auto rows = handshake_rows(shape_);
-  for (size_t i = next_; i < rows.size(); ++i) {
-    const OrderRow& row = rows[i];
-    const std::optional<bool> present = facts.holds(row.when);
-    if (present == false) continue;
-    if (row.sender == sender && row.wire == w) {
-      next_ = i + 1;
-      return &row;
-    }
-    // A row the peer may leave out: look further.
-    if (!present.has_value()) continue;
-    break;
+  const auto i = find_step(rows, next_, sender, [&](const OrderRow& r) { return r.wire == w; }, facts);
+  if (!i) {
+    return Error{AlertDescription::unexpected_message,
+                 "unexpected " + wire_name(w) + (sender == Role::client ? " from client" : " from server")};
   }
-  return Error{AlertDescription::unexpected_message,
-               "unexpected " + wire_name(w) + (sender == Role::client ? " from client" : " from server")};
+  next_ = *i + 1;
+  return &rows[*i];
 }
 
 Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
@@ -158,15 +151,10 @@ Status MessageOrder::accept(Role sender, Wire w, const HandshakeFacts& facts) {
 
 const OrderRow* MessageOrder::next_from(Role us, const HandshakeFacts& facts) {
   const auto rows = handshake_rows(shape_);
-  for (size_t i = next_; i < rows.size(); ++i) {
-    const OrderRow& row = rows[i];
-    const std::optional<bool> present = facts.holds(row.when);
-    if (present == false) continue;
-    if (row.sender != us || !present.has_value()) return nullptr;
-    next_ = i + 1;
-    return &row;
-  }
-  return nullptr;
+  const auto i = find_next_from(rows, next_, us, facts);
+  if (!i) return nullptr;
+  next_ = *i + 1;
+  return &rows[*i];
 }
 
 bool MessageOrder::done() const { return next_ >= handshake_rows(shape_).size(); }

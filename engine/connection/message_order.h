@@ -76,6 +76,39 @@ struct HandshakeFacts {
   std::optional<bool> holds(Condition c) const;
 };
 
+// The walk over a script both handshake tables share (this one and SSL 2.0's,
+// ssl2/ssl2_order.h): rows whose condition fails are not there, a row whose
+// condition this side cannot know yet is the peer's choice and may be
+// passed. `is(row)` says whether the message that came is that row.
+// Returns the index of the row `sender`'s message is, from `next` on, or
+// nullopt when it is not the next row this side may see.
+template <typename Row, typename Facts, typename Is>
+std::optional<size_t> find_step(std::span<const Row> rows, size_t next, Role sender, Is is,
+                                const Facts& facts) {
+  for (size_t i = next; i < rows.size(); ++i) {
+    const std::optional<bool> present = facts.holds(rows[i].when);
+    if (present == false) continue;
+    if (rows[i].sender == sender && is(rows[i])) return i;
+    if (!present.has_value()) continue;  // the peer may leave it out: look further
+    break;
+  }
+  return std::nullopt;
+}
+
+// The index of our next row from `next` on, or nullopt when the peer's turn
+// (or the end) comes first; our own rows' conditions are all known.
+template <typename Row, typename Facts>
+std::optional<size_t> find_next_from(std::span<const Row> rows, size_t next, Role us,
+                                     const Facts& facts) {
+  for (size_t i = next; i < rows.size(); ++i) {
+    const std::optional<bool> present = facts.holds(rows[i].when);
+    if (present == false) continue;
+    if (rows[i].sender != us || !present.has_value()) return std::nullopt;
+    return i;
+  }
+  return std::nullopt;
+}
+
 // A position in the script. Before ServerHello only the hellos are known, so
 // the shape is chosen when the server's answer is known.
 class MessageOrder {

@@ -55,32 +55,23 @@ std::optional<bool> Ssl2Facts::holds(Ssl2Condition c) const {
 
 Result<const Ssl2OrderRow*> Ssl2Order::step(Role sender, Ssl2MessageType type,
                                             const Ssl2Facts& facts) {
-  for (size_t i = next_; i < kRows.size(); ++i) {
-    const Ssl2OrderRow& row = kRows[i];
-    const std::optional<bool> present = facts.holds(row.when);
-    if (present == false) continue;
-    if (row.sender == sender && row.message == type) {
-      next_ = i + 1;
-      return &row;
-    }
-    if (!present.has_value()) continue;  // the peer may leave it out
-    break;
+  const std::span<const Ssl2OrderRow> rows = kRows;
+  const auto i =
+      find_step(rows, next_, sender, [&](const Ssl2OrderRow& r) { return r.message == type; }, facts);
+  if (!i) {
+    return Error{AlertDescription::unexpected_message,
+                 "unexpected " + iana_name(type) +
+                     (sender == Role::client ? " from client" : " from server")};
   }
-  return Error{
-      AlertDescription::unexpected_message,
-      "unexpected " + iana_name(type) + (sender == Role::client ? " from client" : " from server")};
+  next_ = *i + 1;
+  return &kRows[*i];
 }
 
 const Ssl2OrderRow* Ssl2Order::next_from(Role us, const Ssl2Facts& facts) {
-  for (size_t i = next_; i < kRows.size(); ++i) {
-    const Ssl2OrderRow& row = kRows[i];
-    const std::optional<bool> present = facts.holds(row.when);
-    if (present == false) continue;
-    if (row.sender != us || !present.has_value()) return nullptr;
-    next_ = i + 1;
-    return &row;
-  }
-  return nullptr;
+  const auto i = find_next_from(std::span<const Ssl2OrderRow>(kRows), next_, us, facts);
+  if (!i) return nullptr;
+  next_ = *i + 1;
+  return &kRows[*i];
 }
 
 bool Ssl2Order::done() const { return next_ >= kRows.size(); }
