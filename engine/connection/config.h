@@ -104,7 +104,8 @@ struct Config {
   Bugs bugs;
 
   // Fuzzer mode, as BoringSSL's: records stay in the clear after
-  // ChangeCipherSpec, Finished, signatures and renegotiation_info always
+  // ChangeCipherSpec (SSL 2.0: after the keys are known), Finished,
+  // signatures and renegotiation_info always
   // check out, tickets are the bare session state. Only the fuzzing build of
   // the engine (//engine/connection:connection_fuzzing) accepts it.
   bool fuzzer_mode = false;

@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include "engine/connection/negotiation.h"
+#include "engine/crypto/ssl2_cipher.h"
 #include "fuzz/stateful/variants.h"
 
 namespace gauntlet::fuzzing {
@@ -20,10 +22,12 @@ struct Conversation {
   bool completed = false;
 };
 
-Conversation converse(const Settings& s, CipherSuite suite, bool server_renegotiates) {
+// `offer` narrows the client's Config to one suite or SSL 2.0 cipher kind.
+Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
+                      bool server_renegotiates) {
   auto cc = client_config(s);
   auto sc = server_config(s);
-  cc->cipher_suites = {suite};
+  offer(*cc);
   Connection client = Connection::client(cc, client_options(s));
   Connection server = Connection::server(sc);
   Conversation t;
@@ -58,7 +62,8 @@ constexpr std::pair<Variant, const char*> kVariants[] = {{Variant::any, ""},
                                                         {Variant::tickets, "_tickets"},
                                                         {Variant::ssl3, "_ssl3"},
                                                         {Variant::tls10_11, "_tls10_11"},
-                                                        {Variant::tls12, "_tls12"}};
+                                                        {Variant::tls12, "_tls12"},
+                                                        {Variant::ssl2, "_ssl2"}};
 
 void save_one(const std::filesystem::path& dir, const std::string& name, const Settings& s,
               const Bytes& stream) {
@@ -113,7 +118,8 @@ int main(int argc, char** argv) {
         if (!suite_usable(info, v)) continue;
         for (const bool server_renegotiates : {false, true}) {
           if (server_renegotiates && variant != 5) continue;
-          const Conversation t = converse(s, suite, server_renegotiates);
+          const Conversation t = converse(
+              s, [&](Config& c) { c.cipher_suites = {suite}; }, server_renegotiates);
           if (!t.completed) {
             std::fprintf(stderr, "no handshake: %s variant %d %s\n", iana_name(v).c_str(),
                          variant, iana_name(suite).c_str());
@@ -126,6 +132,28 @@ int main(int argc, char** argv) {
           written += save(out, "server", name, s, t.from_client);
         }
       }
+    }
+  }
+  // SSL 2.0: each kind this libcrypto has, full; with a client certificate
+  // asked (optional) and required; reusing the shared session.
+  for (const Ssl2CipherKindInfo& k : all_ssl2_cipher_kinds()) {
+    if (!ssl2_cipher_available(k.kind)) continue;
+    for (int variant = 0; variant < 4; ++variant) {
+      Settings s;
+      s.min_version = s.max_version = ProtocolVersion::ssl2;
+      s.client_auth = variant == 1 || variant == 2;
+      s.require_client_auth = variant == 2;
+      s.resumption = variant == 3;
+      const Conversation t = converse(
+          s, [&](Config& c) { c.ssl2_cipher_kinds = {k.kind}; }, false);
+      if (!t.completed) {
+        std::fprintf(stderr, "no SSL 2.0 handshake: variant %d %s\n", variant,
+                     iana_name(k.kind).c_str());
+        return 1;
+      }
+      const std::string name = "SSLv2-" + std::to_string(variant) + "-" + openssl_name(k.kind);
+      written += save(out, "client", name, s, t.from_server);
+      written += save(out, "server", name, s, t.from_client);
     }
   }
   std::printf("wrote %d inputs under %s\n", written, out.c_str());

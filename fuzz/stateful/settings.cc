@@ -25,7 +25,7 @@ constexpr int64_t kNow = 1800000000;
 
 ConfigBuilder base(const Settings& s) {
   ConfigBuilder b;
-  b.versions(ProtocolVersion::ssl3, s.max_version)
+  b.versions(s.min_version, s.max_version)
       .cipher_suites(all_engine_cipher_suites())
       .renegotiation(s.renegotiation ? RenegotiationPolicy::allow_insecure
                                      : RenegotiationPolicy::secure)
@@ -78,8 +78,17 @@ std::optional<Settings> Settings::parse(Reader& r) {
   return s;
 }
 
-Session shared_session() {
+Session shared_session(const Settings& settings) {
   Session s;
+  if (settings.min_version == ProtocolVersion::ssl2) {
+    s.id = Bytes(16, 0x5e);  // SSL 2.0 spec §2.7: SESSION-ID-DATA of 16 bytes
+    s.version = ProtocolVersion::ssl2;
+    s.ssl2_cipher_kind = Ssl2CipherKind::rc4_128_with_md5;
+    s.master_secret = Bytes(16, 0x4d);
+    s.created = kNow;
+    s.lifetime = 3600;
+    return s;
+  }
   s.id = Bytes(32, 0x5e);
   s.version = ProtocolVersion::tls12;
   s.suite = CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256;
@@ -108,13 +117,13 @@ std::shared_ptr<Config> server_config(const Settings& s) {
       .session_cache(4);
   if (s.tickets) b.ticket_keys();
   auto c = build_fuzzing(b, s);
-  if (s.resumption) c->session_cache->store(shared_session());
+  if (s.resumption) c->session_cache->store(shared_session(s));
   return c;
 }
 
 ClientOptions client_options(const Settings& s) {
   ClientOptions o{"localhost", std::nullopt};
-  if (s.resumption) o.session = shared_session();
+  if (s.resumption) o.session = shared_session(s);
   return o;
 }
 

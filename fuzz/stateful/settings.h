@@ -19,6 +19,9 @@ namespace gauntlet::fuzzing {
 constexpr uint8_t kSettingsFormat = 1;
 
 struct Settings {
+  // Not in the header: only the ssl2 variant (variants.h) lowers it, so its
+  // inputs read as every other target's.
+  ProtocolVersion min_version = ProtocolVersion::ssl3;
   ProtocolVersion max_version = ProtocolVersion::tls12;
   bool client_auth = false;        // client: has a certificate; server: asks for one
   bool require_client_auth = false;  // server
@@ -29,6 +32,7 @@ struct Settings {
   bool renegotiation = false;  // allow_insecure instead of secure-only
   bool after_handshake = false;  // write, then renegotiate, once established
 
+  bool operator==(const Settings&) const = default;
   Bytes serialize() const;
   // Consumes the header from r; nullopt for another format or a short input.
   static std::optional<Settings> parse(Reader& r);
@@ -40,8 +44,9 @@ std::shared_ptr<Config> server_config(const Settings& s);
 ClientOptions client_options(const Settings& s);
 
 // The session both sides share: the one a fuzzed client offers and a fuzzed
-// server has cached, so inputs can resume by ID or ticket.
-Session shared_session();
+// server has cached, so inputs can resume by ID or ticket; an SSL 2.0 one
+// (SESSION-ID-HIT) when the range starts at SSL 2.0.
+Session shared_session(const Settings& s);
 
 // Feeds the peer's bytes, then exercises an established connection.
 void run(Connection& c, ByteView peer_bytes, const Settings& s);

@@ -23,13 +23,16 @@ void pin(Variant v, Settings& s) {
     case Variant::tls12:
       s.max_version = ProtocolVersion::tls12;
       break;
+    case Variant::ssl2:
+      s.min_version = s.max_version = ProtocolVersion::ssl2;
+      break;
   }
 }
 
 bool matches(Variant v, const Settings& s) {
   Settings pinned = s;
   pin(v, pinned);
-  return pinned.serialize() == s.serialize();
+  return pinned == s && (v == Variant::ssl2) == (s.min_version == ProtocolVersion::ssl2);
 }
 
 void fuzz_client(const uint8_t* data, size_t size, Variant v) {

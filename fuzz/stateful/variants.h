@@ -11,11 +11,14 @@
 
 namespace gauntlet::fuzzing {
 
-enum class Variant { any, client_auth, tickets, ssl3, tls10_11, tls12 };
+// ssl2 speaks SSL 2.0 alone (min and max; with SSL 3.0 in range our client
+// would write, and our server refuse, the RFC 6101 E.2 rollback guard).
+enum class Variant { any, client_auth, tickets, ssl3, tls10_11, tls12, ssl2 };
 
 // Applies the variant's pins to settings read from an input.
 void pin(Variant v, Settings& s);
 // Whether settings already have the variant's pins (which seeds it keeps).
+// The header cannot say SSL 2.0, so only the ssl2 variant keeps its seeds.
 bool matches(Variant v, const Settings& s);
 
 // One fuzz input: the settings header, then the peer's stream.
