@@ -65,15 +65,19 @@ Status Ssl2Channel::receive(Link& link, ByteView bytes, Bytes& app_in) {
 }
 
 Status Ssl2Channel::on_handshake_record(Link& link, ByteView message) {
+  Ssl2Link l{link, records_};
   if (!message.empty() && message[0] == static_cast<uint8_t>(Ssl2MessageType::error)) {
     auto error = Ssl2Error::parse(message);
     if (!error) return error.error();
-    peer_error_ = error->code;
-    return Error{ssl2_error_alert(error->code),
-                 "peer sent SSL 2.0 ERROR " + std::to_string(static_cast<int>(error->code))};
+    if (!hs_->recovers_from(l, error->code)) {
+      peer_error_ = error->code;
+      return Error{ssl2_error_alert(error->code),
+                   "peer sent SSL 2.0 ERROR " + std::to_string(static_cast<int>(error->code))};
+    }
+    if (auto st = hs_->send_flight(l); !st) return st;
+  } else if (auto st = hs_->receive(l, message); !st) {
+    return st;
   }
-  Ssl2Link l{link, records_};
-  if (auto st = hs_->receive(l, message); !st) return st;
   if (hs_->done()) {
     hs_->finish(l);
     hs_.reset();

@@ -174,7 +174,9 @@ Status Ssl2ClientHandshake::write_client_certificate(Ssl2Link& l) {
       identity = &id;
       break;
     }
-  if (!identity) return Error{AlertDescription::no_certificate, "no RSA client certificate"};
+  // §2.7: without one, NO-CERTIFICATE-ERROR in its place; it is recoverable,
+  // so we wait for the server to go on or close.
+  if (!identity) return send_message(l, Ssl2Error{Ssl2ErrorCode::no_certificate}.serialize());
   auto response = sign(identity->key, {SignaturePadding::pkcs1, SignatureDigest::md5},
                        certificate_response_input());
   if (!response) return response.error();

@@ -14,6 +14,7 @@
 #include "engine/connection/ssl2/ssl2_order.h"
 #include "engine/connection/ssl2/ssl2_records.h"
 #include "engine/crypto/x509.h"
+#include "engine/messages/ssl2/short_messages.h"
 #include "engine/registry/ssl2_cipher_kind.h"
 
 namespace gauntlet {
@@ -36,6 +37,10 @@ class Ssl2Handshake {
   Status send_flight(Ssl2Link& l);
   // A handshake message from the peer (msg-type byte first).
   Status receive(Ssl2Link& l, ByteView message);
+  // Whether the handshake goes on past the peer's ERROR (SSL 2.0 spec §2.7:
+  // only NO-CERTIFICATE-ERROR is recoverable, and only for the server);
+  // if so the script has moved past it and our next flight is due.
+  virtual bool recovers_from(Ssl2Link&, Ssl2ErrorCode) { return false; }
   bool done() const { return order_.done(); }
   std::string progress() const { return order_.progress(); }
   // Once done: Negotiated and the session (cached by a server).

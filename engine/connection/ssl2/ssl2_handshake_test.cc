@@ -96,14 +96,38 @@ TEST(Ssl2Handshake, NoCommonKindIsNoCipherError) {
   EXPECT_EQ(p.client.peer_alert(), AlertDescription::handshake_failure);  // ERROR NO-CIPHER
 }
 
-TEST(Ssl2Handshake, ClientWithoutCertificateSendsNoCertificateError) {
+// SSL 2.0 spec §2.7: a client without a certificate answers
+// REQUEST-CERTIFICATE with ERROR NO-CERTIFICATE, which is recoverable: the
+// client waits for the server's decision. A server that requires one closes.
+TEST(Ssl2Handshake, RequiredClientAuthClosesOnNoCertificateError) {
   auto server = ssl2_test::server();
   server->client_auth = ClientAuth::required;
   auto p = handshake(ssl2_test::client({Ssl2CipherKind::rc4_128_with_md5}), server);
   EXPECT_FALSE(p.completed());
-  ASSERT_TRUE(p.client.error());
-  EXPECT_EQ(p.client.error()->alert, AlertDescription::no_certificate);
+  EXPECT_FALSE(p.client.error()) << why(p.client);  // it sent the ERROR and waited
   EXPECT_EQ(p.server.peer_alert(), AlertDescription::no_certificate);
+  EXPECT_EQ(p.server.state(), ConnectionState::closed);
+}
+
+// One that only asks goes on without a client certificate.
+TEST(Ssl2Handshake, OptionalClientAuthGoesOnAfterNoCertificateError) {
+  auto server = ssl2_test::server();
+  server->client_auth = ClientAuth::optional;
+  auto p = handshake(ssl2_test::client({Ssl2CipherKind::rc4_128_with_md5}), server);
+  ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+  EXPECT_TRUE(p.server.negotiated().peer_chain.empty());
+  expect_data_both_ways(p.client, p.server);
+}
+
+// And a client that has one sends it under optional too.
+TEST(Ssl2Handshake, OptionalClientAuthTakesACertificate) {
+  auto server = ssl2_test::server();
+  server->client_auth = ClientAuth::optional;
+  auto client = ssl2_test::client({Ssl2CipherKind::rc4_128_with_md5});
+  client->identities = {test_identity("client-rsa")};
+  auto p = handshake(client, server);
+  ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+  EXPECT_FALSE(p.server.negotiated().peer_chain.empty());
 }
 
 // RFC 6101 E.2: our client that also speaks SSL 3.0+ marks its block; a

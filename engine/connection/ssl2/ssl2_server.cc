@@ -191,6 +191,16 @@ Status Ssl2ServerHandshake::on_client_certificate(Ssl2Link& l, ByteView message)
   return ok_status();
 }
 
+// §2.7: NO-CERTIFICATE-ERROR answers REQUEST-CERTIFICATE and is
+// recoverable; a server that only asks (ClientAuth::optional) takes it for
+// the CLIENT-CERTIFICATE row and goes on without a client certificate. A
+// server that requires one, or one that never asked, does not.
+bool Ssl2ServerHandshake::recovers_from(Ssl2Link& l, Ssl2ErrorCode code) {
+  return code == Ssl2ErrorCode::no_certificate &&
+         l.link.config.client_auth == ClientAuth::optional &&
+         static_cast<bool>(order_.step(Role::client, Ssl2MessageType::client_certificate, facts_));
+}
+
 Status Ssl2ServerHandshake::write_server_finished(Ssl2Link& l) {
   if (!*facts_.session_id_hit) session_id_ = l.link.config.random->bytes(kSessionIdSize);
   return send_message(l, Ssl2ServerFinished{session_id_}.serialize());

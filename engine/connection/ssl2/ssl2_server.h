@@ -4,7 +4,8 @@
 // CLIENT-MASTER-KEY held to what we offered and to the kind's clear key
 // bytes (CVE-2015-3197, CVE-2016-0703), the secret decrypted in constant
 // time, CLIENT-FINISHED's connection-id, SERVER-VERIFY, REQUEST-CERTIFICATE
-// when Config::client_auth asks, SERVER-FINISHED with a new session-id.
+// when Config::client_auth asks (ERROR NO-CERTIFICATE in its place closes
+// unless the certificate is optional), SERVER-FINISHED with a new session-id.
 #pragma once
 
 #include <optional>
@@ -26,6 +27,7 @@ class Ssl2ServerHandshake final : public Ssl2Handshake {
   Status write_request_certificate(Ssl2Link& l);
   Status on_client_certificate(Ssl2Link& l, ByteView message);
   Status write_server_finished(Ssl2Link& l);
+  bool recovers_from(Ssl2Link& l, Ssl2ErrorCode code) override;
 
  private:
   Status act(const Ssl2OrderRow& row, Ssl2Link& l, ByteView body) override;

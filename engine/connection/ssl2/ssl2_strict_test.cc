@@ -163,6 +163,19 @@ TEST(Ssl2Strict, ServerVerifyInsteadOfServerHello) {
   expect_closed_with(client, AlertDescription::unexpected_message);
 }
 
+// NO-CERTIFICATE is recoverable only as the answer to REQUEST-CERTIFICATE
+// (§2.7): before it, even a server that only asks closes.
+TEST(Ssl2Strict, NoCertificateErrorBeforeBeingAskedCloses) {
+  auto server = ssl2_test::server();
+  server->client_auth = ClientAuth::optional;
+  auto e = run(ssl2_test::client({K::rc4_128_with_md5}), server, [](Bytes& flight) {
+    flight = record(Ssl2Error{Ssl2ErrorCode::no_certificate}.serialize());
+  });
+  EXPECT_EQ(e.server.peer_alert(), AlertDescription::no_certificate);
+  EXPECT_EQ(e.server.state(), ConnectionState::closed);
+  EXPECT_FALSE(e.server.handshake_done());
+}
+
 TEST(Ssl2Strict, SecondClientHello) {
   Connection server = Connection::server(ssl2_test::server());
   ASSERT_TRUE(server.receive(record(client_hello_body())).ok());
