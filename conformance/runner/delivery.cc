@@ -16,23 +16,31 @@ HandshakeType key_exchange(Role ours) {
 // message carries it (for the message-naming knobs, the one named).
 struct Row {
   std::string_view knob;
-  std::optional<HandshakeType> (*carrier)(const Bugs& b, Role ours);
+  std::optional<OurMessage> (*carrier)(const Bugs& b, Role ours);
 };
 
 template <typename T>
-std::optional<HandshakeType> when(const T& on, HandshakeType t) {
+std::optional<OurMessage> when(const T& on, OurMessage t) {
   return on ? std::optional(t) : std::nullopt;
 }
 
+// The knobs that name their message.
+template <typename M>
+std::optional<OurMessage> named(const std::optional<M>& m) {
+  return m ? std::optional<OurMessage>(*m) : std::nullopt;
+}
+
 using HT = HandshakeType;
+using S2 = Ssl2MessageType;
 
 constexpr Row kRows[] = {
     {"hello", [](const Bugs& b, Role r) { return when(b.written_hello, hello(r)); }},
     // Delivered with the message it sits next to (the first, if several).
     {"insert_messages",
      [](const Bugs& b, Role) {
-       return b.inserted_messages.empty() ? std::nullopt
-                                          : std::optional(b.inserted_messages.front().next_to);
+       return b.inserted_messages.empty()
+                  ? std::nullopt
+                  : std::optional<OurMessage>(b.inserted_messages.front().next_to);
      }},
     {"client_version", [](const Bugs& b, Role) { return when(b.client_version, HT::client_hello); }},
     {"cipher_suites", [](const Bugs& b, Role) { return when(b.cipher_suites, HT::client_hello); }},
@@ -56,11 +64,11 @@ constexpr Row kRows[] = {
     {"bad_premaster",
      [](const Bugs& b, Role) { return when(b.bad_premaster, HT::client_key_exchange); }},
     {"public_value", [](const Bugs& b, Role r) { return when(b.public_value, key_exchange(r)); }},
-    {"skip_message", [](const Bugs& b, Role) { return b.skip_message; }},
-    {"duplicate_message", [](const Bugs& b, Role) { return b.duplicate_message; }},
-    {"early_change_cipher_spec", [](const Bugs& b, Role) { return b.early_change_cipher_spec; }},
-    {"trailing_byte_in", [](const Bugs& b, Role) { return b.trailing_byte_in; }},
-    {"truncated_message", [](const Bugs& b, Role) { return b.truncated_message; }},
+    {"skip_message", [](const Bugs& b, Role) { return named(b.skip_message); }},
+    {"duplicate_message", [](const Bugs& b, Role) { return named(b.duplicate_message); }},
+    {"early_change_cipher_spec", [](const Bugs& b, Role) { return named(b.early_change_cipher_spec); }},
+    {"trailing_byte_in", [](const Bugs& b, Role) { return named(b.trailing_byte_in); }},
+    {"truncated_message", [](const Bugs& b, Role) { return named(b.truncated_message); }},
     // Our ChangeCipherSpec goes out just before our Finished.
     {"skip_change_cipher_spec",
      [](const Bugs& b, Role) { return when(b.skip_change_cipher_spec, HT::finished); }},
@@ -70,9 +78,27 @@ constexpr Row kRows[] = {
     {"truncate_finished", [](const Bugs& b, Role) { return when(b.truncate_finished, HT::finished); }},
     {"application_data_before_finished",
      [](const Bugs& b, Role) { return when(b.application_data_before_finished, HT::finished); }},
+    // SSL 2.0 (engine/connection/ssl2/): CLIENT-MASTER-KEY is not sent when
+    // the server reuses a session, REQUEST-CERTIFICATE only when it asks.
+    {"ssl2_master_key_kind",
+     [](const Bugs& b, Role) { return when(b.ssl2.master_key_kind, S2::client_master_key); }},
+    {"ssl2_extra_clear_key_bytes",
+     [](const Bugs& b, Role) { return when(b.ssl2.extra_clear_key_bytes, S2::client_master_key); }},
+    {"ssl2_wrong_connection_id",
+     [](const Bugs& b, Role) { return when(b.ssl2.wrong_connection_id, S2::client_finished); }},
+    {"ssl2_wrong_challenge",
+     [](const Bugs& b, Role) { return when(b.ssl2.wrong_challenge, S2::server_verify); }},
+    {"ssl2_skip_message", [](const Bugs& b, Role) { return named(b.ssl2.skip_message); }},
+    {"ssl2_truncated_message", [](const Bugs& b, Role) { return named(b.ssl2.truncated_message); }},
+    {"ssl2_trailing_byte_in", [](const Bugs& b, Role) { return named(b.ssl2.trailing_byte_in); }},
+    {"ssl2_bad_mac_in", [](const Bugs& b, Role) { return named(b.ssl2.bad_mac_in); }},
 };
 
 }  // namespace
+
+std::string message_name(OurMessage m) {
+  return std::visit([](auto t) { return iana_name(t); }, m);
+}
 
 std::vector<Carrier> carriers(const Bugs& bugs, Role ours) {
   std::vector<Carrier> out;
@@ -91,7 +117,7 @@ bool rides_in_a_message(std::string_view knob) {
 
 void DeliveryLog::carry(const Bugs& bugs, Role ours) { spans_.push_back({carriers(bugs, ours), {}}); }
 
-void DeliveryLog::sent(HandshakeType type) {
+void DeliveryLog::sent(OurMessage type) {
   if (!spans_.empty()) spans_.back().sent.insert(type);
 }
 
@@ -104,7 +130,7 @@ std::optional<std::string> DeliveryLog::missing() const {
   for (const Span& span : spans_) {
     for (const Carrier& c : span.need) {
       if (!span.sent.contains(c.message)) {
-        return "our side never reached its " + iana_name(c.message) + ", which carries bugs." +
+        return "our side never reached its " + message_name(c.message) + ", which carries bugs." +
                std::string(c.knob);
       }
     }

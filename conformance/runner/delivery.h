@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "engine/connection/bugs.h"
@@ -18,10 +19,15 @@
 
 namespace gauntlet::conformance {
 
+// A message of ours: a handshake message, or an SSL 2.0 one (their types
+// are apart: engine/registry/handshake_type.h).
+using OurMessage = std::variant<HandshakeType, Ssl2MessageType>;
+std::string message_name(OurMessage m);
+
 // A knob that is on, and the message of ours it rides in.
 struct Carrier {
   std::string_view knob;
-  HandshakeType message;
+  OurMessage message;
 };
 
 // The carriers of `bugs` when our side plays `ours`. Knobs on every record
@@ -36,7 +42,7 @@ class DeliveryLog {
   // From now on our side carries `bugs` (a case's, then a reconnection's).
   void carry(const Bugs& bugs, Role ours);
   // Our side reached this message (sent, or skipped on purpose).
-  void sent(HandshakeType type);
+  void sent(OurMessage type);
   // A deviation the runner saw fail to go out (why).
   void missed(std::string why);
   // A deviation is already known not to have gone out.
@@ -47,7 +53,7 @@ class DeliveryLog {
  private:
   struct Span {
     std::vector<Carrier> need;
-    std::set<HandshakeType> sent;
+    std::set<OurMessage> sent;
   };
   std::vector<Span> spans_;
   std::optional<std::string> missed_;

@@ -25,7 +25,7 @@ class CaseRun final : public StepContext {
     result_.scripted_client = c.scenario->scripted == Role::client;
     if (!c.scenario->same_response.empty()) {
       result_.group = c.scenario->same_response + "[" + openssl_name(c.version) + "," +
-                      openssl_name(c.suite) + "]";
+                      c.cipher_name() + "]";
     }
   }
 
@@ -180,6 +180,17 @@ Status CaseRun::send_raw(const Bytes& record) {
 // so would judge a handshake that tested nothing.
 void CaseRun::check_offered(const Bytes& out) {
   hello_bytes_.insert(hello_bytes_.end(), out.begin(), out.end());
+  if (case_.ssl2_kind) {
+    const auto hello = sent_ssl2_client_hello(hello_bytes_);
+    if (!hello) return;
+    check_offer_ = false;
+    if (hello->session_id.empty()) {
+      delivery_.missed("the reconnecting CLIENT-HELLO offered no session");
+    } else {
+      note("  offered the session by its SESSION-ID-DATA");
+    }
+    return;
+  }
   const auto hello = sent_client_hello(hello_bytes_);
   if (!hello) return;  // not all of it yet
   check_offer_ = false;
@@ -314,6 +325,7 @@ CaseResult CaseRun::run() {
   config_ = std::move(config).value();
   config_->on_message = [this](HandshakeType t) { messages_.push_back(t); };
   config_->on_message_sent = [this](HandshakeType t) { delivery_.sent(t); };
+  config_->on_ssl2_message_sent = [this](Ssl2MessageType t) { delivery_.sent(t); };
   delivery_.carry(config_->bugs, case_.scenario->scripted);
   case_deadline_ = net::deadline_in(case_timeout(case_, settings_));
   auto sut = target_.start(case_, wait_deadline());

@@ -59,7 +59,12 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     if (v->answered && *v->answered != c.version) return std::nullopt;
     return "profile: " + openssl_name(c.version) + " refused (" + v->answer + ")";
   }
-  const auto key = std::pair{c.version, c.suite};
+  // SSL 2.0: the profile's SERVER-HELLO listed the kinds it has.
+  if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && c.ssl2_kind) {
+    if (std::ranges::find(v->kinds, *c.ssl2_kind) != v->kinds.end()) return std::nullopt;
+    return "profile: the server's SERVER-HELLO does not list " + c.cipher_name();
+  }
+  const auto key = std::pair{c.version, c.cipher_name()};
   {
     std::lock_guard lock(mu_);
     if (dead_) return std::nullopt;  // start() reports it
@@ -80,7 +85,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   RunSettings settings;
   settings.pki = pki_;
   settings.timeout = timeout_;
-  const CaseResult r = run_case({&plain, c.version, c.suite}, *inner_, settings);
+  const CaseResult r = run_case({&plain, c.version, c.suite, c.ssl2_kind}, *inner_, settings);
   const auto answer = std::ranges::find_if(r.wire, [](const WireChunk& w) { return !w.to_sut; });
   std::lock_guard lock(mu_);
   // A peer that cannot be reached, says nothing or answers with something
@@ -89,7 +94,8 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     dead_ = name() + " did not answer a plain handshake: " + r.reason;
     return std::nullopt;
   }
-  if (!looks_like_tls(answer->bytes)) {
+  // An SSL 2.0 peer's records have no TLS header (SSL 2.0 spec §1.1).
+  if (!c.ssl2_kind && !looks_like_tls(answer->bytes)) {
     dead_ = name() + " answered a plain handshake with bytes that are not TLS: " +
             hex_prefix(answer->bytes);
     return std::nullopt;
@@ -117,8 +123,7 @@ std::optional<std::string> ScannedTarget::unusable() const {
 }
 
 std::string ScannedTarget::scan_failure(const Case& c) {
-  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " +
-         openssl_name(c.suite);
+  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " + c.cipher_name();
 }
 
 }  // namespace gauntlet::conformance

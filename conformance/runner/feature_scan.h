@@ -47,7 +47,7 @@ class ScannedTarget final : public Target {
   std::optional<ServerProfile> profile_;
   PeerSetup setup_;
   mutable std::mutex mu_;
-  mutable std::map<std::pair<ProtocolVersion, CipherSuite>, bool> speaks_;
+  mutable std::map<std::pair<ProtocolVersion, std::string>, bool> speaks_;  // by cipher_name()
   mutable std::optional<std::string> dead_;  // why no case can run
 };
 

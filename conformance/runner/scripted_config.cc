@@ -9,7 +9,10 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
                                                 std::function<void(std::string_view)> keylog) {
   const Scenario& s = *c.scenario;
   const PeerSettings& p = s.peer;
-  std::vector<CipherSuite> suites{c.suite};
+  // An SSL 2.0 case offers its kind; the suites matter only to a peer whose
+  // range reaches SSL 3.0 and that is answered in TLS.
+  std::vector<CipherSuite> suites =
+      c.ssl2_kind ? all_engine_cipher_suites() : std::vector<CipherSuite>{c.suite};
   suites.insert(suites.end(), p.extra_suites.begin(), p.extra_suites.end());
   ConfigBuilder b;
   b.versions(p.min_version.value_or(c.version), p.max_version.value_or(c.version))
@@ -44,6 +47,14 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   config.send_fallback_scsv = p.fallback_scsv;
   config.ssl2_compatible_hello = p.sslv2_hello;
   config.bugs = s.bugs;
+  if (c.ssl2_kind) {
+    config.ssl2_cipher_kinds = {*c.ssl2_kind};
+    if (facts.verify && facts.ca_file.empty()) {
+      auto trust = ssl2_trust(pki);
+      if (!trust) return trust.error();
+      config.trust = std::move(trust).value();
+    }
+  }
   return built;
 }
 

@@ -22,4 +22,14 @@ std::optional<ClientHello> sent_client_hello(ByteView flight) {
   }
 }
 
+std::optional<Ssl2ClientHello> sent_ssl2_client_hello(ByteView flight) {
+  auto header = read_ssl2_header(flight);
+  if (!header || !*header || (*header)->padding != 0) return std::nullopt;
+  const size_t end = (*header)->header_size + (*header)->length;
+  if (flight.size() < end) return std::nullopt;
+  auto hello = Ssl2ClientHello::parse(flight.subspan((*header)->header_size, (*header)->length));
+  if (!hello) return std::nullopt;
+  return std::move(hello).value();
+}
+
 }  // namespace gauntlet::conformance

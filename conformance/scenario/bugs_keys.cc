@@ -16,6 +16,9 @@ uint16_t suite_id(R r, V v) {
   return static_cast<uint16_t>(r.wire_or_named(v, &cipher_suite_from_name, "cipher suite", 0xffff));
 }
 HandshakeType message(R r, V v) { return r.named(v, &handshake_type_from_name, "handshake message"); }
+Ssl2MessageType ssl2_message(R r, V v) {
+  return r.named(v, &ssl2_message_type_from_name, "SSL 2.0 message");
+}
 
 std::vector<std::pair<uint16_t, Bytes>> raw_extensions(R r, V v) {
   std::vector<std::pair<uint16_t, Bytes>> out;
@@ -154,6 +157,26 @@ const SettingKey<Bugs> kBugsKeys[] = {
     {"tamper", [](R r, V v, B b) { b.tamper = read_tamper(r, v); },
      "{record or message, nth, action}: as the tamper step, armed as each connection opens, so "
      "records count from its first (our ClientHello's too)"},
+    {"ssl2_master_key_kind",
+     [](R r, V v, B b) {
+       b.ssl2.master_key_kind = r.named(v, &ssl2_cipher_kind_from_name, "SSL 2.0 cipher kind");
+     },
+     "SSL 2.0 client: CLIENT-MASTER-KEY names this kind, listed or not (CVE-2015-3197)"},
+    {"ssl2_extra_clear_key_bytes",
+     [](R r, V v, B b) { b.ssl2.extra_clear_key_bytes = r.integer(v, 23); },
+     "SSL 2.0 client: this many more master key bytes sent in the clear (CVE-2016-0703)"},
+    {"ssl2_wrong_connection_id", [](R r, V v, B b) { b.ssl2.wrong_connection_id = r.boolean(v); },
+     "SSL 2.0 client: CLIENT-FINISHED carries a wrong connection-id"},
+    {"ssl2_wrong_challenge", [](R r, V v, B b) { b.ssl2.wrong_challenge = r.boolean(v); },
+     "SSL 2.0 server: SERVER-VERIFY carries a wrong challenge"},
+    {"ssl2_skip_message", [](R r, V v, B b) { b.ssl2.skip_message = ssl2_message(r, v); },
+     "an SSL 2.0 message of ours left out (the keys still change)"},
+    {"ssl2_truncated_message", [](R r, V v, B b) { b.ssl2.truncated_message = ssl2_message(r, v); },
+     "this SSL 2.0 message of ours with its last byte cut"},
+    {"ssl2_trailing_byte_in", [](R r, V v, B b) { b.ssl2.trailing_byte_in = ssl2_message(r, v); },
+     "this SSL 2.0 message of ours with a zero byte appended"},
+    {"ssl2_bad_mac_in", [](R r, V v, B b) { b.ssl2.bad_mac_in = ssl2_message(r, v); },
+     "the record carrying this SSL 2.0 message of ours fails its MAC (its last byte flipped)"},
 };
 
 }  // namespace

@@ -16,8 +16,8 @@ namespace gauntlet::conformance {
 namespace {
 
 // What a family file says once for all its scenarios: its name, description
-// and RFC, and its `defaults:` block. A scenario's own versions, suites and
-// scripted replace the defaults; its peer keys are set over them.
+// and RFC, and its `defaults:` block. A scenario's own versions, suites,
+// kinds and scripted replace the defaults; its peer keys are set over them.
 struct Family {
   Scenario base;
   std::optional<Role> scripted;
@@ -46,7 +46,7 @@ Role Parser::role(const YAML::Node& n) const {
 
 void Parser::defaults(const YAML::Node& n, Family& f) const {
   r_.require_map(n, "'defaults'");
-  r_.only_keys(n, {"scripted", "versions", "suites", "peer"});
+  r_.only_keys(n, {"scripted", "versions", "suites", "kinds", "peer"});
   if (n["scripted"]) f.scripted = role(n["scripted"]);
   if (n["versions"]) {
     f.base.versions = r_.versions(n["versions"]);
@@ -56,6 +56,7 @@ void Parser::defaults(const YAML::Node& n, Family& f) const {
     f.base.suites = r_.suites(n["suites"]);
     f.suites = true;
   }
+  if (n["kinds"]) f.base.ssl2_kinds = r_.ssl2_kinds(n["kinds"]);
   if (n["peer"]) f.base.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'");
 }
 
@@ -84,8 +85,8 @@ std::vector<Scenario> Parser::family(const YAML::Node& root) const {
 
 Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   r_.require_map(n, "a scenario");
-  r_.only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "sut", "peer",
-                   "bugs", "steps", "same_response", "requires"});
+  r_.only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "kinds", "sut",
+                   "peer", "bugs", "steps", "same_response", "requires"});
   Scenario s = f.base;
   s.where = r_.where(n);
   if (!n["name"]) r_.fail(n, "scenario without a 'name'");
@@ -111,6 +112,12 @@ Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
                   ProtocolVersion::tls12};
   }
   if (n["suites"] || !f.suites) s.suites = r_.suites(n["suites"] ? n["suites"] : YAML::Node("default"));
+  // SSL 2.0 expands over cipher kinds, every other version over suites.
+  if (n["kinds"]) s.ssl2_kinds = r_.ssl2_kinds(n["kinds"]);
+  const bool ssl2 = std::ranges::find(s.versions, ProtocolVersion::ssl2) != s.versions.end();
+  if (ssl2 != !s.ssl2_kinds.empty()) {
+    r_.fail(n, ssl2 ? "an SSLv2 scenario needs 'kinds'" : "'kinds' is for SSLv2 scenarios only");
+  }
   if (n["sut"]) s.sut = read_settings(r_, n["sut"], sut_keys(), "'sut'");
   if (n["peer"]) s.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'", s.peer);
   if (n["bugs"]) s.bugs = read_settings(r_, n["bugs"], bugs_keys(), "'bugs'");

@@ -25,6 +25,7 @@ struct Scenario {
   Role scripted = Role::client;  // the role our side plays; the SUT plays the other
   std::vector<ProtocolVersion> versions;
   std::vector<CipherSuite> suites;  // after selectors are resolved
+  std::vector<Ssl2CipherKind> ssl2_kinds;  // `kinds`: what an SSL 2.0 case expands over
   SutSettings sut;
   PeerSettings peer;
   Bugs bugs;

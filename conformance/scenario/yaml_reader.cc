@@ -82,8 +82,8 @@ std::vector<ProtocolVersion> YamlReader::versions(const YAML::Node& n) const {
   std::vector<ProtocolVersion> out;
   for (const auto& v : n) {
     const auto pv = version(v);
-    if (pv < ProtocolVersion::ssl3 || pv > ProtocolVersion::tls12) {
-      fail(v, "scenarios run SSL 3.0 to TLS 1.2");
+    if (pv < ProtocolVersion::ssl2 || pv > ProtocolVersion::tls12) {
+      fail(v, "scenarios run SSL 2.0 to TLS 1.2");
     }
     out.push_back(pv);
   }
@@ -105,6 +105,31 @@ std::vector<CipherSuite> YamlReader::suites(const YAML::Node& n) const {
     if (!r) fail(n, r.error().reason);
     for (const CipherSuite s : *r)
       if (std::ranges::find(out, s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<Ssl2CipherKind> YamlReader::ssl2_kinds(const YAML::Node& n) const {
+  std::vector<YAML::Node> items;
+  if (n.IsScalar()) {
+    items.push_back(n);
+  } else if (n.IsSequence() && n.size() > 0) {
+    for (const auto& k : n) items.push_back(k);
+  } else {
+    fail(n, "'kinds' is all, export or a non-empty list of SSL 2.0 cipher kinds");
+  }
+  std::vector<Ssl2CipherKind> out;
+  const auto add = [&](Ssl2CipherKind k) {
+    if (std::ranges::find(out, k) == out.end()) out.push_back(k);
+  };
+  for (const auto& item : items) {
+    const std::string name = text(item);
+    if (name == "all" || name == "export") {
+      for (const Ssl2CipherKindInfo& k : all_ssl2_cipher_kinds())
+        if (name == "all" || k.export40()) add(k.kind);
+    } else {
+      add(named(item, &ssl2_cipher_kind_from_name, "SSL 2.0 cipher kind"));
+    }
   }
   return out;
 }

@@ -17,6 +17,7 @@
 #include "engine/base/error.h"
 #include "engine/base/reader.h"
 #include "engine/registry/cipher_suite.h"
+#include "engine/registry/ssl2_cipher_kind.h"
 #include "engine/registry/version.h"
 
 namespace gauntlet::conformance {
@@ -56,6 +57,9 @@ class YamlReader {
   std::vector<ProtocolVersion> versions(const YAML::Node& n) const;
   // A selector (suite_selectors.h) or a non-empty list of them.
   std::vector<CipherSuite> suites(const YAML::Node& n) const;
+  // SSL 2.0 cipher kinds: names (RC4-MD5 or SSL_CK_RC4_128_WITH_MD5), `all`
+  // or `export` (the export40 kinds).
+  std::vector<Ssl2CipherKind> ssl2_kinds(const YAML::Node& n) const;
 
   template <typename E>
   E named(const YAML::Node& n, std::optional<E> (*lookup)(std::string_view),

@@ -13,4 +13,12 @@ std::string identity_for(CipherSuite suite) {
   }
 }
 
+Result<std::shared_ptr<const TrustStore>> ssl2_trust(const Pki& pki) {
+  auto trust = std::make_shared<TrustStore>();
+  for (const std::string& file : {pki.root(), pki.intermediate()}) {
+    if (auto st = trust->add_file(file); !st) return st.error();
+  }
+  return std::shared_ptr<const TrustStore>(std::move(trust));
+}
+
 }  // namespace gauntlet::conformance

@@ -2,8 +2,11 @@
 // start draw their identities and trust anchors from.
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "engine/base/error.h"
+#include "engine/crypto/x509.h"
 #include "engine/registry/cipher_suite.h"
 
 namespace gauntlet::conformance {
@@ -15,7 +18,13 @@ struct Pki {
   std::string chain(const std::string& name) const { return dir + "/" + name + "-chain.pem"; }
   std::string key(const std::string& name) const { return dir + "/" + name + ".key"; }
   std::string root() const { return dir + "/root-ca.pem"; }
+  std::string intermediate() const { return dir + "/intermediate-ca.pem"; }
 };
+
+// What an SSL 2.0 peer trusts: SSL 2.0 carries one certificate, never a
+// chain (SSL 2.0 spec §2.6, CERTIFICATE-DATA), so the test leaves verify
+// only with their intermediate trusted beside the root.
+Result<std::shared_ptr<const TrustStore>> ssl2_trust(const Pki& pki);
 
 // The test identity a server uses for a suite's key exchange.
 std::string identity_for(CipherSuite suite);

@@ -72,7 +72,10 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   const SutSettings& sut = c.scenario->sut;
   const Role sut_role = c.scenario->scripted == Role::client ? Role::server : Role::client;
   ConfigBuilder b;
-  b.versions(ProtocolVersion::ssl3, ProtocolVersion::tls12)
+  // For an SSL 2.0 case the range starts there: our server answers a native
+  // CLIENT-HELLO beside TLS (and, speaking SSL 3.0+, refuses the rollback
+  // guard, RFC 6101 E.2); our client sends one.
+  b.versions(c.ssl2_kind ? ProtocolVersion::ssl2 : ProtocolVersion::ssl3, ProtocolVersion::tls12)
       .cipher_suites(all_engine_cipher_suites())
       .deterministic_random(std::hash<std::string>{}(c.id()))
       .fixed_clock(kScenarioTime)
@@ -89,6 +92,11 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   auto config = b.build();
   if (!config) return config.error();
   (*config)->bugs = bugs_;
+  if (c.ssl2_kind) {
+    auto trust = ssl2_trust(pki_);
+    if (!trust) return trust.error();
+    (*config)->trust = std::move(trust).value();
+  }
   return std::unique_ptr<SutInstance>(
       std::make_unique<EngineInstance>(std::move(config).value(), sut_role));
 }

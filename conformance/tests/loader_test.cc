@@ -165,7 +165,7 @@ TEST(LoaderTest, DefaultsMistakes) {
     return error_of(s);
   };
   EXPECT_EQ(replaced("  scripted: server\n", "  colour: red\n"),
-            "f.yaml:4: unknown key 'colour' (expected one of: scripted, versions, suites, peer)");
+            "f.yaml:4: unknown key 'colour' (expected one of: scripted, versions, suites, kinds, peer)");
   EXPECT_EQ(replaced("  scripted: server\n", ""),
             "f.yaml:8: missing 'scripted' (client or server: the role our side plays)");
   EXPECT_EQ(replaced("  scripted: server", "  scripted: both"), "f.yaml:4: 'scripted' is client or server");
@@ -198,6 +198,52 @@ TEST(ExpandTest, OnlyWhereTheSuiteExists) {
   EXPECT_EQ(ids, (std::vector<std::string>{"demo/tampered[TLSv1,AES128-SHA]",
                                            "demo/tampered[TLSv1.2,AES128-SHA]",
                                            "demo/tampered[TLSv1.2,ECDHE-RSA-AES128-GCM-SHA256]"}));
+}
+
+constexpr const char* kSsl2 = R"(family: old
+description: SSL 2.0.
+rfc: SSL 2.0 §2
+defaults:
+  scripted: client
+  versions: [ssl2]
+  kinds: export
+scenarios:
+  - name: full
+    description: Export kinds, from the defaults.
+    steps:
+      - handshake: success
+  - name: two
+    description: Named kinds, one twice.
+    kinds: [RC4-MD5, SSL_CK_DES_192_EDE3_CBC_WITH_MD5, RC4-MD5]
+    steps:
+      - handshake: success
+)";
+
+// SSL 2.0 cases are one per cipher kind (SSL 2.0 spec appendix A.3), not
+// per suite.
+TEST(ExpandTest, Ssl2ExpandsOverKinds) {
+  auto r = load_family_text(kSsl2, "f.yaml");
+  ASSERT_TRUE(r) << r.error().reason;
+  std::vector<std::string> ids;
+  for (const Case& c : expand(*r)) {
+    ids.push_back(c.id());
+    EXPECT_TRUE(c.ssl2_kind.has_value());
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"old/full[SSLv2,EXP-RC4-MD5]",
+                                           "old/full[SSLv2,EXP-RC2-CBC-MD5]",
+                                           "old/two[SSLv2,RC4-MD5]",
+                                           "old/two[SSLv2,DES-CBC3-MD5]"}));
+}
+
+TEST(LoaderTest, Ssl2Mistakes) {
+  const auto replaced = [](const std::string& from, const std::string& to) {
+    std::string s = kSsl2;
+    s.replace(s.find(from), from.size(), to);
+    return error_of(s);
+  };
+  EXPECT_EQ(replaced("  kinds: export\n", ""), "f.yaml:8: an SSLv2 scenario needs 'kinds'");
+  EXPECT_EQ(replaced("[ssl2]", "[tls1.2]"), "f.yaml:9: 'kinds' is for SSLv2 scenarios only");
+  EXPECT_EQ(replaced("export", "rot13"), "f.yaml:7: unknown SSL 2.0 cipher kind 'rot13'");
 }
 
 }  // namespace

@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     for (const Case& c : cases) {
       if (!c.scenario->same_response.empty()) {
         groups[c.scenario->same_response + "[" + openssl_name(c.version) + "," +
-               openssl_name(c.suite) + "]"]
+               c.cipher_name() + "]"]
             .push_back(&c);
       }
       testing::RegisterTest(("Conformance_" + t->name()).c_str(), test_name(c.id()).c_str(), nullptr,

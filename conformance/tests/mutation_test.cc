@@ -29,6 +29,7 @@ struct Mutation {
 // One row per knob and the SUT role it deviates in.
 const std::vector<Mutation>& mutations() {
   using HT = HandshakeType;
+  using S2 = Ssl2MessageType;
   static const std::vector<Mutation> rows = {
       // Deviations our SUT server sends.
       {"server_version", Role::server, [](Bugs& b) { b.server_version = 0x0301; }},
@@ -63,6 +64,18 @@ const std::vector<Mutation>& mutations() {
       {"unchecked_finished", Role::server, [](Bugs& b) { b.unchecked_finished = true; }},
       {"resume_unoffered_suite", Role::server, [](Bugs& b) { b.resume_unoffered_suite = true; }},
       {"resume_without_ems", Role::server, [](Bugs& b) { b.resume_without_ems = true; }},
+      // SSL 2.0: deviations our SUT server sends, checks it skips.
+      {"ssl2_wrong_challenge", Role::server, [](Bugs& b) { b.ssl2.wrong_challenge = true; }},
+      {"ssl2_skip_message", Role::server, [](Bugs& b) { b.ssl2.skip_message = S2::server_verify; }},
+      {"ssl2_truncated_message", Role::server,
+       [](Bugs& b) { b.ssl2.truncated_message = S2::server_hello; }},
+      {"ssl2_trailing_byte_in", Role::server,
+       [](Bugs& b) { b.ssl2.trailing_byte_in = S2::server_hello; }},
+      {"ssl2_bad_mac_in", Role::server, [](Bugs& b) { b.ssl2.bad_mac_in = S2::server_verify; }},
+      {"ssl2_accept_unoffered_kind", Role::server,
+       [](Bugs& b) { b.ssl2.accept_unoffered_kind = true; }},
+      {"ssl2_accept_clear_key_bytes", Role::server,
+       [](Bugs& b) { b.ssl2.accept_clear_key_bytes = true; }},
       // Deviations our SUT client sends.
       {"client_version", Role::client, [](Bugs& b) { b.client_version = 0x0300; }},
       {"cipher_suites", Role::client,
@@ -102,6 +115,19 @@ const std::vector<Mutation>& mutations() {
       // Checks our SUT client skips.
       {"unchecked_padding", Role::client, [](Bugs& b) { b.unchecked_padding = true; }},
       {"unchecked_finished", Role::client, [](Bugs& b) { b.unchecked_finished = true; }},
+      // SSL 2.0: deviations our SUT client sends.
+      {"ssl2_master_key_kind", Role::client,
+       [](Bugs& b) { b.ssl2.master_key_kind = Ssl2CipherKind::des_192_ede3_cbc_with_md5; }},
+      {"ssl2_extra_clear_key_bytes", Role::client,
+       [](Bugs& b) { b.ssl2.extra_clear_key_bytes = 1; }},
+      {"ssl2_wrong_connection_id", Role::client, [](Bugs& b) { b.ssl2.wrong_connection_id = true; }},
+      {"ssl2_skip_message", Role::client,
+       [](Bugs& b) { b.ssl2.skip_message = S2::client_master_key; }},
+      {"ssl2_truncated_message", Role::client,
+       [](Bugs& b) { b.ssl2.truncated_message = S2::client_hello; }},
+      {"ssl2_trailing_byte_in", Role::client,
+       [](Bugs& b) { b.ssl2.trailing_byte_in = S2::client_hello; }},
+      {"ssl2_bad_mac_in", Role::client, [](Bugs& b) { b.ssl2.bad_mac_in = S2::client_finished; }},
   };
   return rows;
 }

@@ -71,10 +71,18 @@ struct Ssl2Bugs {
   // DROWN probe: a kind it did not list, clear key bytes a kind lacks.
   bool accept_unoffered_kind = false;
   bool accept_clear_key_bytes = false;
+  // Either side: this message of ours left out (the keys change all the
+  // same), cut by its last byte, with a zero byte after it, or in a record
+  // whose last byte is flipped so its MAC fails (SSL 2.0 spec §1.2).
+  std::optional<Ssl2MessageType> skip_message;
+  std::optional<Ssl2MessageType> truncated_message;
+  std::optional<Ssl2MessageType> trailing_byte_in;
+  std::optional<Ssl2MessageType> bad_mac_in;
 
   bool any() const {
     return master_key_kind || extra_clear_key_bytes > 0 || wrong_connection_id ||
-           wrong_challenge || accept_unoffered_kind || accept_clear_key_bytes;
+           wrong_challenge || accept_unoffered_kind || accept_clear_key_bytes || skip_message ||
+           truncated_message || trailing_byte_in || bad_mac_in;
   }
 };
 

@@ -128,6 +128,8 @@ struct Config {
   // too: what the runner checks its deviations against (a Bugs knob on a
   // message we never reached never reached the wire).
   std::function<void(HandshakeType type)> on_message_sent;
+  // The same for SSL 2.0's messages (engine/connection/ssl2/).
+  std::function<void(Ssl2MessageType type)> on_ssl2_message_sent;
 };
 
 // What changes per client connection.

@@ -22,7 +22,21 @@ Status Ssl2Handshake::receive(Ssl2Link& l, ByteView message) {
 
 Status Ssl2Handshake::send_message(Ssl2Link& l, Result<Bytes> message) {
   if (!message) return message.error();
-  return l.records.write(l.link.records, *message);
+  const Config& c = l.link.config;
+  const auto type = static_cast<Ssl2MessageType>(message->front());
+  if (c.on_ssl2_message_sent) c.on_ssl2_message_sent(type);
+  const Ssl2Bugs& bugs = c.bugs.ssl2;
+  if (bugs.skip_message == type) return ok_status();
+  if (bugs.truncated_message == type) message->pop_back();
+  if (bugs.trailing_byte_in == type) message->push_back(0);
+  if (bugs.bad_mac_in != type) return l.records.write(l.link.records, *message);
+  // One record (a handshake message fits), its last byte flipped: the MAC
+  // covers the data and padding, so it no longer matches (§1.2).
+  auto record = l.records.write_protection().seal(*message);
+  if (!record) return record.error();
+  record->back() ^= 0x01;
+  l.link.records.write_raw(*record);
+  return ok_status();
 }
 
 Status Ssl2Handshake::start_ciphers(Ssl2Link& l) {

@@ -176,6 +176,37 @@ TEST(Ssl2Strict, NoCertificateErrorBeforeBeingAskedCloses) {
   EXPECT_FALSE(e.server.handshake_done());
 }
 
+// Our own deviations for the conformance runner (Bugs::ssl2), each as the
+// peer receives it: cut, lengthened, left out, or in a record whose MAC fails.
+TEST(Ssl2Strict, TruncatedMessageKnobCutsOurMessage) {
+  auto client = ssl2_test::client({K::rc4_128_with_md5});
+  client->bugs.ssl2.truncated_message = Ssl2MessageType::client_hello;
+  Connection server = Connection::server(ssl2_test::server());
+  (void)server.receive(Connection::client(client, {"localhost", {}}).take_output());
+  expect_closed_with(server, AlertDescription::decode_error);
+}
+
+TEST(Ssl2Strict, TrailingByteKnobLengthensOurMessage) {
+  auto server = ssl2_test::server();
+  server->bugs.ssl2.trailing_byte_in = Ssl2MessageType::server_hello;
+  auto p = handshake(ssl2_test::client({K::rc4_128_with_md5}), server);
+  expect_closed_with(p.client, AlertDescription::decode_error);
+}
+
+TEST(Ssl2Strict, SkipMessageKnobLeavesOutServerVerify) {
+  auto server = ssl2_test::server();
+  server->bugs.ssl2.skip_message = Ssl2MessageType::server_verify;
+  auto p = handshake(ssl2_test::client({K::rc4_128_with_md5}), server);
+  expect_closed_with(p.client, AlertDescription::unexpected_message);
+}
+
+TEST(Ssl2Strict, BadMacKnobBreaksTheRecordsMac) {
+  auto client = ssl2_test::client({K::des_192_ede3_cbc_with_md5});
+  client->bugs.ssl2.bad_mac_in = Ssl2MessageType::client_finished;
+  auto e = run(client, ssl2_test::server());
+  expect_closed_with(e.server, AlertDescription::bad_record_mac);
+}
+
 TEST(Ssl2Strict, SecondClientHello) {
   Connection server = Connection::server(ssl2_test::server());
   ASSERT_TRUE(server.receive(record(client_hello_body())).ok());
