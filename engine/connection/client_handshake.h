@@ -9,6 +9,7 @@
 //   client_handshake.cc  the server's flight, ours, NewSessionTicket
 //   client_hello_13.cc   a TLS 1.3 ServerHello
 //   client_handshake_13.cc  the server's TLS 1.3 flight
+//   client_retry_13.cc   a HelloRetryRequest and our second ClientHello
 #pragma once
 
 #include <functional>
@@ -88,6 +89,9 @@ class ClientHandshake final : public Handshake {
   Status on_encrypted_extensions(Link& link, ByteView body);
   Status on_certificate_13(Link& link, ByteView body);
   Status on_certificate_verify_13(Link& link, ByteView body);
+  // After a HelloRetryRequest (RFC 8446 §4.1.4).
+  Status send_second_client_hello(Link& link);
+  Status on_server_hello_after_retry(Link& link, ByteView body);
 
  private:
   using Phase = std::variant<client_phase::Between, client_phase::OfferedShares,
@@ -98,8 +102,14 @@ class ClientHandshake final : public Handshake {
   Status send_ssl2_hello(Link& link);
   // Our ClientHello offers TLS 1.3: a key share for our first group.
   Status offer_tls13(Link& link);
+  // Our one key share, for `group`, drawn now.
+  Status offer_share(Link& link, NamedGroup group);
   bool offered_tls13() const { return !hello_.our_shares.empty(); }
+  // §4.1.3's checks of a TLS 1.3 ServerHello or HelloRetryRequest (`kind`):
+  // legacy fields, the echo, the suite; then its extensions' rows.
+  Status read_hello_13(Link& link, const ServerHello& sh, ExtensionContext kind);
   Status on_server_hello_13(Link& link, const ServerHello& sh);
+  Status on_hello_retry_request(Link& link, const ServerHello& hrr, ByteView body);
   // peer_chain_ against Config::trust and the name we asked for.
   Status verify_server_chain(const Link& link) const;
 

@@ -76,6 +76,7 @@ Status ClientHandshake::send_client_hello(Link& link) {
   // A rewrite in flight leaves our hello, state and transcript, as built.
   ClientHello sent = ch;
   apply_client_hello_bugs(c.bugs, sent);
+  if (c.pad_client_hello) pad_client_hello(sent);
   std::optional<Bytes> hashed;
   if (c.bugs.rewrite_in_flight) {
     auto built = ch.serialize();
@@ -117,9 +118,13 @@ Status ClientHandshake::on_server_hello(Link& link, ByteView body) {
   if (!parsed) return parsed.error();
   const ServerHello& sh = *parsed;
   if (sh.is_hello_retry_request()) {
-    return Error{AlertDescription::unexpected_message, "HelloRetryRequest to a TLS 1.2 client"};
+    if (!offered_tls13()) {
+      return Error{AlertDescription::unexpected_message, "HelloRetryRequest to a TLS 1.2 client"};
+    }
+    return on_hello_retry_request(link, sh, body);
   }
   if (offered_tls13() && find_body(sh.extensions, ExtensionType::supported_versions)) {
+    order_.set_shape(HandshakeShape::tls13_full);
     return on_server_hello_13(link, sh);
   }
 

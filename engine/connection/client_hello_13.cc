@@ -1,6 +1,6 @@
 // The client's TLS 1.3 hellos (RFC 8446 §4.1): the key share our ClientHello
 // offers, and a ServerHello that names TLS 1.3 in supported_versions, which
-// fixes the suite and group, starts the handshake keys and picks the shape.
+// fixes the suite and group and starts the handshake keys.
 #include <algorithm>
 
 #include "engine/connection/client_handshake.h"
@@ -12,6 +12,16 @@ namespace gauntlet {
 
 using namespace client_phase;
 
+Status ClientHandshake::offer_share(Link& link, NamedGroup group) {
+  auto key = EphemeralKey::generate_tls13(group, *link.config.random);
+  if (!key) return key.error();
+  hello_.our_shares = {{group, key->public_value()}};
+  OfferedShares offered;
+  offered.keys.emplace_back(group, std::move(key).value());
+  phase_ = std::move(offered);
+  return ok_status();
+}
+
 Status ClientHandshake::offer_tls13(Link& link) {
   const Config& c = link.config;
   HelloState& h = hello_;
@@ -20,12 +30,7 @@ Status ClientHandshake::offer_tls13(Link& link) {
   const auto group = std::ranges::find_if(
       c.groups, [](NamedGroup g) { return ecdh_group(g) || ffdhe_group(g); });
   if (group == c.groups.end()) return internal_error("no group for a TLS 1.3 key share");
-  auto key = EphemeralKey::generate_tls13(*group, *c.random);
-  if (!key) return key.error();
-  h.our_shares = {{*group, key->public_value()}};
-  OfferedShares offered;
-  offered.keys.emplace_back(*group, std::move(key).value());
-  phase_ = std::move(offered);
+  if (auto st = offer_share(link, *group); !st) return st;
   // D.4: a non-empty legacy_session_id puts the server in compatibility mode.
   if (c.middlebox_compat && h.client_hello.session_id.empty()) {
     h.client_hello.session_id = c.random->bytes(32);
@@ -33,17 +38,14 @@ Status ClientHandshake::offer_tls13(Link& link) {
   return ok_status();
 }
 
-Status ClientHandshake::on_server_hello_13(Link& link, const ServerHello& sh) {
-  const Config& c = link.config;
+Status ClientHandshake::read_hello_13(Link& link, const ServerHello& sh, ExtensionContext kind) {
   HelloState& h = hello_;
   // §4.1.3: legacy_version is 0x0303; the version is in supported_versions.
   if (sh.legacy_version != ProtocolVersion::tls12) {
     return Error{AlertDescription::protocol_version, "TLS 1.3 ServerHello with legacy_version " +
                                                          iana_name(sh.legacy_version)};
   }
-  if (auto st = check_tls13_placement(ExtensionContext::server_hello, sh.extensions); !st) {
-    return st;
-  }
+  if (auto st = check_tls13_placement(kind, sh.extensions); !st) return st;
   if (sh.session_id != h.client_hello.session_id) {
     return illegal_parameter("legacy_session_id_echo differs from our legacy_session_id");
   }
@@ -59,10 +61,16 @@ Status ClientHandshake::on_server_hello_13(Link& link, const ServerHello& sh) {
   }
   h.version = ProtocolVersion::tls13;
   h.suite = *suite;
+  HelloScope scope = hello_scope(link);
+  return on_reply(scope, kind, sh.extensions);
+}
+
+Status ClientHandshake::on_server_hello_13(Link& link, const ServerHello& sh) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  if (auto st = read_hello_13(link, sh, ExtensionContext::server_hello); !st) return st;
   h.server_random = sh.random;
   h.session_id = sh.session_id;
-  HelloScope scope = hello_scope(link);
-  if (auto st = on_reply(scope, ExtensionContext::server_hello, sh.extensions); !st) return st;
 
   auto* offered = std::get_if<OfferedShares>(&phase_);
   if (!offered) return internal_error("TLS 1.3 ServerHello without our key shares");
@@ -74,7 +82,6 @@ Status ClientHandshake::on_server_hello_13(Link& link, const ServerHello& sh) {
   if (!secret) return secret.error();
   group_ = theirs.group;
   phase_ = Between{};
-  order_.set_shape(HandshakeShape::tls13_full);
   // §5.1: legacy_record_version is 0x0303 from here on.
   link.records.set_version(ProtocolVersion::tls12);
   if (c.middlebox_compat) {

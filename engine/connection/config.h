@@ -88,6 +88,16 @@ struct Config {
   // TLS 1.3 client sends a 32-byte legacy_session_id and either side a
   // ChangeCipherSpec before its first encrypted record.
   bool middlebox_compat = true;
+  // RFC 8446 §4.1.4: a TLS 1.3 server asks every client for a second
+  // ClientHello, one whose key share fits too; its HelloRetryRequest then
+  // carries a cookie (§4.2.2), so the second ClientHello always changes.
+  bool always_hello_retry = false;
+  // §4.2.2: the cookie our HelloRetryRequests carry; empty: 32 random bytes
+  // with always_hello_retry, else none.
+  Bytes hello_retry_cookie;
+  // RFC 7685: a client pads a ClientHello of 256 to 511 bytes to 512, as
+  // NSS and BoringSSL do for servers that choke on those lengths.
+  bool pad_client_hello = false;
   // RFC 7507: a client retrying with a lower version says so.
   bool send_fallback_scsv = false;
   // A client's first ClientHello in SSL 2.0 form, as old clients sent it

@@ -44,7 +44,10 @@ Status Handshake::receive(Link& link, const HandshakeMessage& msg) {
 }
 
 Status Handshake::receive_change_cipher_spec(Link& link, ByteView body) {
-  if (tls13()) return on_change_cipher_spec_13(body);
+  // RFC 8446 D.4: in TLS 1.3 from the HelloRetryRequest on, too.
+  if (tls13() || order_.shape() == HandshakeShape::tls13_retry) {
+    return on_change_cipher_spec_13(body);
+  }
   auto row = order_.step(peer(), kChangeCipherSpec, hello_.facts);
   if (!row) return row.error();
   if (auto st = act(**row, link, body); !st) return st;

@@ -94,8 +94,12 @@ class Handshake {
   Status start_tls13_keys(Link& link, Bytes& shared_secret);
   bool tls13() const { return tls13_.has_value(); }
   // Middlebox compatibility mode's ChangeCipherSpec (RFC 8446 D.4), sent
-  // in the clear before our first encrypted record.
+  // in the clear before our first encrypted record, or our second hello.
+  // Only the first call sends.
   Status send_compat_change_cipher_spec(Link& link);
+  // §4.4.1: after a HelloRetryRequest the transcript restarts from
+  // message_hash(Hash(ClientHello1)), under the hash of its suite.
+  void hash_first_client_hello(ByteView first_client_hello);
 
   Role role_;
   HelloState hello_;
@@ -120,7 +124,7 @@ class Handshake {
   Status use_traffic_secret(Link& link, Direction d, ByteView secret);
 
   std::optional<Tls13Secrets> tls13_;
-  bool compat_ccs_seen_ = false;
+  bool compat_ccs_seen_ = false, compat_ccs_sent_ = false;
   // Keys for after ChangeCipherSpec, each direction its own.
   std::unique_ptr<RecordProtection> pending_read_, pending_write_;
   bool peer_ccs_seen_ = false;

@@ -1,7 +1,8 @@
 // What every TLS 1.3 handshake does whatever its role (RFC 8446 §7): the
 // key schedule from ServerHello on, traffic keys as row actions (ServerHello
 // and each Finished), Finished itself (§4.4.4), key log lines for every
-// secret, and the dummy ChangeCipherSpec of middlebox compatibility (D.4).
+// secret, the transcript after a HelloRetryRequest (§4.4.1), and the dummy
+// ChangeCipherSpec of middlebox compatibility (D.4).
 #include <openssl/crypto.h>
 
 #include "engine/connection/handshake.h"
@@ -63,8 +64,17 @@ Status Handshake::start_tls13_keys(Link& link, Bytes& shared_secret) {
 }
 
 Status Handshake::send_compat_change_cipher_spec(Link& link) {
-  if (link.config.bugs.skip_change_cipher_spec) return ok_status();
+  if (compat_ccs_sent_ || link.config.bugs.skip_change_cipher_spec) return ok_status();
+  compat_ccs_sent_ = true;
   return link.records.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
+}
+
+void Handshake::hash_first_client_hello(ByteView first_client_hello) {
+  const HashAlgorithm h = hello_.suite.get().prf_hash;
+  Transcript restarted;
+  restarted.update(
+      HandshakeMessage{HandshakeType::message_hash, hash(h, first_client_hello)}.serialize());
+  transcript_ = std::move(restarted);
 }
 
 // §5: one ChangeCipherSpec of the single byte 0x01 may come, in the clear,

@@ -84,14 +84,41 @@ const OrderRow kAbbreviated[] = {
 // RFC 8446 §2, Figure 1. The key changes are the actions of ServerHello
 // (handshake keys) and of each Finished (application keys); a dummy
 // ChangeCipherSpec (§D.4) is no row: the handshake drops it in its window.
+const OrderRow encrypted_extensions =
+    by_server(wire(H::encrypted_extensions), C::always, &SH::send_encrypted_extensions,
+              &CH::on_encrypted_extensions);
+const OrderRow server_certificate_13 =
+    by_server(wire(H::certificate), C::always, &SH::send_certificate_13, &CH::on_certificate_13);
+const OrderRow server_certificate_verify_13 =
+    by_server(wire(H::certificate_verify), C::always, &SH::send_certificate_verify_13,
+              &CH::on_certificate_verify_13);
+
 const OrderRow kTls13Full[] = {
     client_hello,
     server_hello,
-    by_server(wire(H::encrypted_extensions), C::always, &SH::send_encrypted_extensions,
-              &CH::on_encrypted_extensions),
-    by_server(wire(H::certificate), C::always, &SH::send_certificate_13, &CH::on_certificate_13),
-    by_server(wire(H::certificate_verify), C::always, &SH::send_certificate_verify_13,
-              &CH::on_certificate_verify_13),
+    encrypted_extensions,
+    server_certificate_13,
+    server_certificate_verify_13,
+    server_finished,
+    client_finished,
+};
+
+// RFC 8446 §2.1, Figure 2: the handlers of ClientHello and ServerHello turn
+// to this shape where they meet a HelloRetryRequest, which shares
+// ServerHello's type (§4.1.3); from the second ClientHello on it is
+// Figure 1. A second HelloRetryRequest is the second ServerHello row's to
+// refuse (§4.1.4: unexpected_message).
+const OrderRow kTls13Retry[] = {
+    client_hello,
+    by_server(wire(H::server_hello), C::always, &SH::send_hello_retry_request,
+              &CH::on_server_hello),
+    by_client(wire(H::client_hello), C::always, &CH::send_second_client_hello,
+              &SH::on_second_client_hello),
+    by_server(wire(H::server_hello), C::always, &SH::send_server_hello,
+              &CH::on_server_hello_after_retry),
+    encrypted_extensions,
+    server_certificate_13,
+    server_certificate_verify_13,
     server_finished,
     client_finished,
 };
@@ -110,6 +137,8 @@ std::span<const OrderRow> handshake_rows(HandshakeShape shape) {
       return kAbbreviated;
     case HandshakeShape::tls13_full:
       return kTls13Full;
+    case HandshakeShape::tls13_retry:
+      return kTls13Retry;
   }
   return kFull;
 }

@@ -60,8 +60,9 @@ struct OrderRow {
   RowAction<ServerHandshake> server;
 };
 
-// TLS 1.3's 1-RTT handshake is `tls13_full` (RFC 8446 §2, Figure 1).
-enum class HandshakeShape { full, abbreviated, tls13_full };
+// TLS 1.3's 1-RTT handshake is `tls13_full` (RFC 8446 §2, Figure 1);
+// `tls13_retry` the same after a HelloRetryRequest (§2.1, Figure 2).
+enum class HandshakeShape { full, abbreviated, tls13_full, tls13_retry };
 
 std::span<const OrderRow> handshake_rows(HandshakeShape shape);
 

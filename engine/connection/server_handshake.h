@@ -11,6 +11,7 @@
 //   server_handshake.cc  the rest of our flight, the client's, our ticket
 //   server_hello_13.cc   a ClientHello that settles on TLS 1.3; our ServerHello
 //   server_handshake_13.cc  the rest of our TLS 1.3 flight
+//   server_retry_13.cc   our HelloRetryRequest and the second ClientHello
 #pragma once
 
 #include <functional>
@@ -90,6 +91,9 @@ class ServerHandshake final : public Handshake {
   Status send_encrypted_extensions(Link& link);
   Status send_certificate_13(Link& link);
   Status send_certificate_verify_13(Link& link);
+  // HelloRetryRequest (RFC 8446 §4.1.4) and the ClientHello it asks for.
+  Status send_hello_retry_request(Link& link);
+  Status on_second_client_hello(Link& link, ByteView body);
 
  private:
   using Phase = std::variant<server_phase::Between, server_phase::Chosen, server_phase::Shared,
@@ -102,6 +106,12 @@ class ServerHandshake final : public Handshake {
   // none does).
   std::vector<const Identity*> identity_candidates(const Config& c) const;
   Status tls13_handshake(Link& link);
+  // The ClientHello lacks a share we take, or Config says always: the
+  // HelloRetryRequest's group (when `need_group`) and cookie.
+  Status plan_hello_retry(Link& link, bool need_group);
+  // The second ClientHello against the HelloRetryRequest (§4.1.2, §4.2.2,
+  // §4.2.8).
+  Status check_retry_answer(const HelloState& h) const;
   Status send_server_hello_13(Link& link);
   void resume(Session session);
   Status without_client_certificate(Link& link);

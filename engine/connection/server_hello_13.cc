@@ -81,6 +81,14 @@ Status ServerHandshake::tls13_handshake(Link& link) {
                                ", which supported_groups does not list");
     }
   }
+  // §4.2.2, §4.1.2: a cookie only in answer to ours, and a second
+  // ClientHello only as the HelloRetryRequest asked.
+  const bool retried = order_.shape() == HandshakeShape::tls13_retry;
+  if (retried) {
+    if (auto st = check_retry_answer(h); !st) return st;
+  } else if (h.peer_cookie) {
+    return illegal_parameter("cookie in a first ClientHello");
+  }
   const KeyShareEntry* share = nullptr;
   for (const NamedGroup g : c.groups) {
     if (!ecdh_group(g) && !ffdhe_group(g)) continue;
@@ -90,8 +98,6 @@ Status ServerHandshake::tls13_handshake(Link& link) {
       break;
     }
   }
-  if (!share) return Error{AlertDescription::handshake_failure, "no key share in a group we take"};
-
   const Identity* identity = nullptr;
   std::optional<SignatureScheme> scheme;
   for (const Identity* id : identity_candidates(c)) {
@@ -106,12 +112,14 @@ Status ServerHandshake::tls13_handshake(Link& link) {
     return Error{AlertDescription::handshake_failure,
                  "no identity signs with a scheme the client takes"};
   }
+  h.suite = *suite;
+  if (!retried && (!share || c.always_hello_retry)) return plan_hello_retry(link, !share);
+  if (!share) return Error{AlertDescription::handshake_failure, "no key share in a group we take"};
 
   auto ours = EphemeralKey::generate_tls13(share->group, *c.random);
   if (!ours) return ours.error();
   auto secret = ours->shared_secret(share->key_exchange);
   if (!secret) return secret.error();
-  h.suite = *suite;
   h.identity = identity;
   h.our_shares = {{share->group, ours->public_value()}};
   // §4.1.3: legacy_session_id_echo.
@@ -119,7 +127,7 @@ Status ServerHandshake::tls13_handshake(Link& link) {
   group_ = share->group;
   server_signature_scheme_ = scheme;
   phase_ = Chosen13{*identity, *scheme, std::move(secret).value()};
-  order_.set_shape(HandshakeShape::tls13_full);
+  if (!retried) order_.set_shape(HandshakeShape::tls13_full);
   return ok_status();
 }
 

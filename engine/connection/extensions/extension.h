@@ -95,5 +95,6 @@ extern const ExtensionRow kRenegotiationInfoRow;
 extern const ExtensionRow kSupportedVersionsRow;
 extern const ExtensionRow kKeyShareRow;
 extern const ExtensionRow kPskKeyExchangeModesRow;
+extern const ExtensionRow kCookieRow;
 
 }  // namespace gauntlet

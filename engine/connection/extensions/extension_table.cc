@@ -11,16 +11,16 @@ constinit const std::array kClientHelloOrder{
     &kSessionTicketRow,      &kSignatureAlgorithmsRow, &kAlpnRow,
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
     &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
-    &kKeyShareRow,           &kPskKeyExchangeModesRow,
+    &kKeyShareRow,           &kCookieRow,               &kPskKeyExchangeModesRow,
 };
 
 // Reading a ClientHello in this order keeps today's alert precedence:
 // renegotiation_info, then extended_master_secret, then ALPN. Rows that never
 // answer come last. supported_versions settles the version the rest see;
-// key_share, which only keeps the client's shares, answers before it, as
-// RFC 8448's ServerHello has them.
+// key_share and cookie, which only keep what the client sent, answer before
+// it, as RFC 8448's ServerHello and HelloRetryRequest have them.
 constinit const std::array kServerOrder{
-    &kKeyShareRow,          &kSupportedVersionsRow,
+    &kKeyShareRow,          &kCookieRow,               &kSupportedVersionsRow,
     &kRenegotiationInfoRow, &kExtendedMasterSecretRow, &kEncryptThenMacRow,
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,

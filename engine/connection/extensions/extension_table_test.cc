@@ -35,9 +35,10 @@ TEST(ExtensionTable, EveryRowHasTheHooksItsRepliesNeed) {
     EXPECT_EQ(row->replies_in & ~in(ExtensionContext::server_hello), 0u)
         << "TLS 1.2 rows reply in ServerHello only";
     EXPECT_EQ(row->tls13_replies_in & ~(in(ExtensionContext::server_hello) |
+                                        in(ExtensionContext::hello_retry_request) |
                                         in(ExtensionContext::encrypted_extensions)),
               0u)
-        << "TLS 1.3 rows reply in ServerHello or EncryptedExtensions";
+        << "TLS 1.3 rows reply in ServerHello, HelloRetryRequest or EncryptedExtensions";
   }
 }
 
@@ -62,9 +63,10 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
                             T::application_layer_protocol_negotiation, T::encrypt_then_mac,
                             T::extended_master_secret, T::max_fragment_length,
                             T::record_size_limit, T::renegotiation_info,
-                            T::supported_versions, T::key_share, T::psk_key_exchange_modes}));
+                            T::supported_versions, T::key_share, T::cookie,
+                            T::psk_key_exchange_modes}));
   EXPECT_EQ(types(server_order()),
-            (std::vector<T>{T::key_share, T::supported_versions, T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
+            (std::vector<T>{T::key_share, T::cookie, T::supported_versions, T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
                             T::session_ticket, T::application_layer_protocol_negotiation,
                             T::server_name, T::max_fragment_length, T::record_size_limit,
                             T::ec_point_formats, T::supported_groups,

@@ -21,13 +21,39 @@ Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
   return ok_status();
 }
 
-std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext) {
+// A HelloRetryRequest names the group it wants a share for (§4.1.4), when
+// the client's shares had none we take.
+std::optional<ExtensionBody> add_to_reply(HelloScope& s, ExtensionContext kind) {
+  if (kind == ExtensionContext::hello_retry_request) {
+    if (!s.hs.retry_group) return std::nullopt;
+    return KeyShareHelloRetry{*s.hs.retry_group};
+  }
   if (s.hs.our_shares.empty()) return std::nullopt;
   return ServerKeyShare{s.hs.our_shares.front()};
 }
 
+// §4.2.8: a HelloRetryRequest's group must be one our supported_groups
+// listed and not one we already sent a share for.
+Status on_retry_request(HelloScope& s, const Reply& r) {
+  const auto* retry = body_as<KeyShareHelloRetry>(r.body);
+  if (!retry) return ok_status();
+  const NamedGroup g = retry->selected_group;
+  const auto& listed = s.config.groups;
+  if (std::ranges::find(listed, g) == listed.end()) {
+    return illegal_parameter("HelloRetryRequest asks for " + iana_name(g) +
+                             ", which we did not offer");
+  }
+  if (std::ranges::find(s.hs.our_shares, g, &KeyShareEntry::group) != s.hs.our_shares.end()) {
+    return illegal_parameter("HelloRetryRequest asks for " + iana_name(g) +
+                             ", which our key_share already carries");
+  }
+  s.hs.retry_group = g;
+  return ok_status();
+}
+
 // The server's share must be for a group we sent one for.
 Status on_reply(HelloScope& s, const Reply& r) {
+  if (r.kind == ExtensionContext::hello_retry_request) return on_retry_request(s, r);
   const auto* share = body_as<ServerKeyShare>(r.body);
   if (!share) return Error{AlertDescription::missing_extension, "ServerHello without key_share"};
   const auto& ours = s.hs.our_shares;
@@ -43,7 +69,8 @@ Status on_reply(HelloScope& s, const Reply& r) {
 
 constinit const ExtensionRow kKeyShareRow{
     .type = ExtensionType::key_share,
-    .tls13_replies_in = in(ExtensionContext::server_hello),
+    .tls13_replies_in =
+        in(ExtensionContext::server_hello) | in(ExtensionContext::hello_retry_request),
     .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,

@@ -43,10 +43,14 @@ std::optional<ExtensionBody> add_to_reply(HelloScope&, ExtensionContext) {
 
 // The hello code reads the reply as TLS 1.3 only when it carries this
 // extension and we offered TLS 1.3; what it names must be that (§4.1.3).
+// A HelloRetryRequest must carry it too (§4.1.4).
 Status on_reply(HelloScope&, const Reply& r) {
   const auto* selected = body_as<SelectedVersion>(r.body);
   if (!selected || selected->version != ProtocolVersion::tls13) {
-    return illegal_parameter("supported_versions in ServerHello does not name TLS 1.3");
+    const bool retry = r.kind == ExtensionContext::hello_retry_request;
+    return illegal_parameter(std::string("supported_versions in ") +
+                             (retry ? "HelloRetryRequest" : "ServerHello") +
+                             " does not name TLS 1.3");
   }
   return ok_status();
 }
@@ -55,7 +59,8 @@ Status on_reply(HelloScope&, const Reply& r) {
 
 constinit const ExtensionRow kSupportedVersionsRow{
     .type = ExtensionType::supported_versions,
-    .tls13_replies_in = in(ExtensionContext::server_hello),
+    .tls13_replies_in =
+        in(ExtensionContext::server_hello) | in(ExtensionContext::hello_retry_request),
     .in_tls13 = true,
     .add_to_client_hello = add_to_client_hello,
     .on_client_hello = on_client_hello,
