@@ -101,7 +101,7 @@ Status ClientHandshake::on_certificate(Link& link, ByteView body) {
     return Error{AlertDescription::unsupported_certificate,
                  "certificate key usage does not allow " + iana_name(h.suite.get().key_exchange)};
   }
-  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
+  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt, std::nullopt};
   return ok_status();
 }
 

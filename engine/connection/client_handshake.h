@@ -10,6 +10,8 @@
 //   client_hello_13.cc   a TLS 1.3 ServerHello
 //   client_handshake_13.cc  the server's TLS 1.3 flight
 //   client_retry_13.cc   a HelloRetryRequest and our second ClientHello
+//   client_auth_13.cc    CertificateRequest, our Certificate and
+//                        CertificateVerify (TLS 1.3)
 #pragma once
 
 #include <functional>
@@ -44,11 +46,26 @@ struct OfferedShares {
   std::vector<std::pair<NamedGroup, EphemeralKey>> keys;
 };
 
+// TLS 1.3: the server's CertificateRequest (RFC 8446 §4.3.2), before its
+// Certificate: the context to echo and the schemes it verifies.
+struct Requested13 {
+  Bytes context;
+  std::vector<SignatureScheme> schemes;
+};
+
 // The server's Certificate has been checked; its flight goes on.
 struct ServerCertified {
   PublicKey server_key;
   ServerShare share;
   std::optional<CertificateRequest> request;  // the server asked for ours
+  std::optional<Requested13> request13;       // TLS 1.3's request
+};
+
+// TLS 1.3: the server's flight is checked and asked for our certificate.
+struct Answering13 {
+  const Identity* identity = nullptr;  // none fits: an empty Certificate
+  std::optional<SignatureScheme> scheme;
+  Bytes context;
 };
 
 // ServerHelloDone came: our flight is decided.
@@ -92,11 +109,16 @@ class ClientHandshake final : public Handshake {
   // After a HelloRetryRequest (RFC 8446 §4.1.4).
   Status send_second_client_hello(Link& link);
   Status on_server_hello_after_retry(Link& link, ByteView body);
+  // Client authentication in the handshake (§4.3.2, §4.4.2, §4.4.3).
+  Status on_certificate_request_13(Link& link, ByteView body);
+  Status send_certificate_13(Link& link);
+  Status send_certificate_verify_13(Link& link);
 
  private:
   using Phase = std::variant<client_phase::Between, client_phase::OfferedShares,
                              client_phase::ServerCertified, client_phase::Answering,
-                             client_phase::Certifying>;
+                             client_phase::Certifying, client_phase::Requested13,
+                             client_phase::Answering13>;
 
   Status act(const OrderRow& row, Link& link, ByteView body) override;
   Status send_ssl2_hello(Link& link);
@@ -110,6 +132,8 @@ class ClientHandshake final : public Handshake {
   Status read_hello_13(Link& link, const ServerHello& sh, ExtensionContext kind);
   Status on_server_hello_13(Link& link, const ServerHello& sh);
   Status on_hello_retry_request(Link& link, const ServerHello& hrr, ByteView body);
+  // The identity and scheme we answer a CertificateRequest with.
+  client_phase::Answering13 answer_request_13(const Config& c, client_phase::Requested13 request);
   // peer_chain_ against Config::trust and the name we asked for.
   Status verify_server_chain(const Link& link) const;
 

@@ -38,20 +38,20 @@ Status ClientHandshake::on_certificate_13(Link& link, ByteView body) {
     return illegal_parameter("server Certificate with a certificate_request_context");
   }
   if (parsed->certificate_list.empty()) return decode_error("server sent no certificate");
-  CertificateMessage chain_message;
   for (const CertificateEntry& entry : parsed->certificate_list) {
-    const std::optional<Extensions> block = entry.extensions;
-    if (auto st = check_tls13_placement(ExtensionContext::certificate, block); !st) return st;
     if (auto st = check_solicited(hello_.client_hello, entry.extensions); !st) return st;
-    chain_message.certificate_list.push_back(entry.cert_data);
   }
-  auto chain = parse_chain(chain_message);
-  if (!chain) return chain.error();
-  peer_chain_ = std::move(chain).value();
+  if (auto st = take_peer_chain_13(*parsed); !st) return st;
   if (auto st = verify_server_chain(link); !st) return st;
   auto key = peer_chain_.front().public_key();
   if (!key) return key.error();
-  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt};
+  // §4.3.2: a CertificateRequest comes before the server's Certificate.
+  std::optional<Requested13> request;
+  if (auto* requested = std::get_if<Requested13>(&phase_)) request = std::move(*requested);
+  HandshakeFacts& facts = hello_.facts;
+  if (!facts.certificate_request) facts.certificate_request = false;
+  phase_ = ServerCertified{std::move(key).value(), std::monostate{}, std::nullopt,
+                           std::move(request)};
   return ok_status();
 }
 
@@ -74,10 +74,12 @@ Status ClientHandshake::on_certificate_verify_13(Link& link, ByteView body) {
     return st;
   }
   server_signature_scheme_ = signed_value.scheme;
-  transcript_.update(
-      HandshakeMessage{HandshakeType::certificate_verify, Bytes(body.begin(), body.end())}
-          .serialize());
-  phase_ = Between{};
+  hash_checked(HandshakeType::certificate_verify, body);
+  if (certified->request13) {
+    phase_ = answer_request_13(link.config, *certified->request13);
+  } else {
+    phase_ = Between{};
+  }
   return ok_status();
 }
 

@@ -54,6 +54,10 @@ Status Handshake::receive_change_cipher_spec(Link& link, ByteView body) {
   return send_flight(link);
 }
 
+void Handshake::hash_checked(HandshakeType type, ByteView body) {
+  transcript_.update(HandshakeMessage{type, Bytes(body.begin(), body.end())}.serialize());
+}
+
 Status Handshake::may_arrive(HandshakeType type) const {
   MessageOrder probe = order_;
   return probe.accept(peer(), wire(type), hello_.facts);

@@ -25,6 +25,7 @@
 namespace gauntlet {
 
 struct HelloScope;  // engine/connection/extensions/extension.h
+struct Certificate13;  // engine/messages/tls13/certificate_13.h
 
 // TLS 1.3's secrets (RFC 8446 §7.1) from ServerHello on; the application
 // ones once the server's Finished is in the transcript.
@@ -80,6 +81,9 @@ class Handshake {
   // After ServerHello (max_fragment_length) and at each ChangeCipherSpec.
   enum class Direction { send, receive };
   void apply_fragment_limits(Link& link, Direction d);
+  // Finished and CertificateVerify, which receive() leaves out of the
+  // transcript, go in once their handler has checked them.
+  void hash_checked(HandshakeType type, ByteView body);
   // The session this handshake establishes, for the cache and tickets.
   Session handshake_session(const Link& link) const;
   // What the extension rows see of this handshake and its connection.
@@ -100,6 +104,9 @@ class Handshake {
   // §4.4.1: after a HelloRetryRequest the transcript restarts from
   // message_hash(Hash(ClientHello1)), under the hash of its suite.
   void hash_first_client_hello(ByteView first_client_hello);
+  // §4.4.2: a Certificate's entries as peer_chain_, each entry's extensions
+  // checked against §4.2's table first.
+  Status take_peer_chain_13(const Certificate13& message);
 
   Role role_;
   HelloState hello_;

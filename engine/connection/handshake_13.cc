@@ -5,10 +5,13 @@
 // ChangeCipherSpec of middlebox compatibility (D.4).
 #include <openssl/crypto.h>
 
+#include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/handshake.h"
+#include "engine/connection/negotiation.h"
 #include "engine/key_schedule/keylog.h"
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"
+#include "engine/messages/tls13/certificate_13.h"
 #include "engine/record/protection_tls13.h"
 
 namespace gauntlet {
@@ -75,6 +78,19 @@ void Handshake::hash_first_client_hello(ByteView first_client_hello) {
   restarted.update(
       HandshakeMessage{HandshakeType::message_hash, hash(h, first_client_hello)}.serialize());
   transcript_ = std::move(restarted);
+}
+
+Status Handshake::take_peer_chain_13(const Certificate13& message) {
+  CertificateMessage chain_message;
+  for (const CertificateEntry& entry : message.certificate_list) {
+    const std::optional<Extensions> block = entry.extensions;
+    if (auto st = check_tls13_placement(ExtensionContext::certificate, block); !st) return st;
+    chain_message.certificate_list.push_back(entry.cert_data);
+  }
+  auto chain = parse_chain(chain_message);
+  if (!chain) return chain.error();
+  peer_chain_ = std::move(chain).value();
+  return ok_status();
 }
 
 // §5: one ChangeCipherSpec of the single byte 0x01 may come, in the clear,

@@ -92,14 +92,28 @@ const OrderRow server_certificate_13 =
 const OrderRow server_certificate_verify_13 =
     by_server(wire(H::certificate_verify), C::always, &SH::send_certificate_verify_13,
               &CH::on_certificate_verify_13);
+// §4.3.2, §4.4.2: the server's request and the client's answer; an empty
+// Certificate has no CertificateVerify.
+const OrderRow certificate_request_13 =
+    by_server(wire(H::certificate_request), C::certificate_request,
+              &SH::send_certificate_request_13, &CH::on_certificate_request_13);
+const OrderRow client_certificate_13 =
+    by_client(wire(H::certificate), C::certificate_request, &CH::send_certificate_13,
+              &SH::on_certificate_13);
+const OrderRow client_certificate_verify_13 =
+    by_client(wire(H::certificate_verify), C::client_certificate,
+              &CH::send_certificate_verify_13, &SH::on_certificate_verify_13);
 
 const OrderRow kTls13Full[] = {
     client_hello,
     server_hello,
     encrypted_extensions,
+    certificate_request_13,
     server_certificate_13,
     server_certificate_verify_13,
     server_finished,
+    client_certificate_13,
+    client_certificate_verify_13,
     client_finished,
 };
 
@@ -117,9 +131,12 @@ const OrderRow kTls13Retry[] = {
     by_server(wire(H::server_hello), C::always, &SH::send_server_hello,
               &CH::on_server_hello_after_retry),
     encrypted_extensions,
+    certificate_request_13,
     server_certificate_13,
     server_certificate_verify_13,
     server_finished,
+    client_certificate_13,
+    client_certificate_verify_13,
     client_finished,
 };
 

@@ -176,9 +176,7 @@ Status ServerHandshake::on_certificate_verify(Link& link, ByteView body) {
              !st && !link.fuzzer_mode) {
     return st;
   }
-  transcript_.update(
-      HandshakeMessage{HandshakeType::certificate_verify, Bytes(body.begin(), body.end())}
-          .serialize());
+  hash_checked(HandshakeType::certificate_verify, body);
   phase_ = Between{};
   return ok_status();
 }

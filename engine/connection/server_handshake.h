@@ -12,6 +12,8 @@
 //   server_hello_13.cc   a ClientHello that settles on TLS 1.3; our ServerHello
 //   server_handshake_13.cc  the rest of our TLS 1.3 flight
 //   server_retry_13.cc   our HelloRetryRequest and the second ClientHello
+//   server_auth_13.cc    our CertificateRequest, the client's Certificate
+//                        and CertificateVerify (TLS 1.3)
 #pragma once
 
 #include <functional>
@@ -94,6 +96,10 @@ class ServerHandshake final : public Handshake {
   // HelloRetryRequest (RFC 8446 §4.1.4) and the ClientHello it asks for.
   Status send_hello_retry_request(Link& link);
   Status on_second_client_hello(Link& link, ByteView body);
+  // Client authentication in the handshake (§4.3.2, §4.4.2, §4.4.3).
+  Status send_certificate_request_13(Link& link);
+  Status on_certificate_13(Link& link, ByteView body);
+  Status on_certificate_verify_13(Link& link, ByteView body);
 
  private:
   using Phase = std::variant<server_phase::Between, server_phase::Chosen, server_phase::Shared,

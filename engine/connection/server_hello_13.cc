@@ -127,6 +127,7 @@ Status ServerHandshake::tls13_handshake(Link& link) {
   group_ = share->group;
   server_signature_scheme_ = scheme;
   phase_ = Chosen13{*identity, *scheme, std::move(secret).value()};
+  h.facts.certificate_request = c.client_auth != ClientAuth::none;
   if (!retried) order_.set_shape(HandshakeShape::tls13_full);
   return ok_status();
 }
