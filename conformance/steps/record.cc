@@ -4,7 +4,8 @@
 // be built to order: `mac: flipped` (the MAC or tag, the padding right);
 // CBC `padding: N` (as many padding bytes as fit in N), `padding_length`
 // (the length byte as written), `padding_fill` (every padding byte),
-// `flip_padding: first|last|N` (that padding byte wrong).
+// `flip_padding: first|last|N` (that padding byte wrong); `explicit_nonce`
+// (hex: a CBC record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
 #include "conformance/steps/step_context.h"
 #include "engine/record/record_header.h"
 
@@ -13,7 +14,7 @@ namespace gauntlet::conformance {
 RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'record'");
   r.only_keys(v, {"type", "body", "data", "size", "fill", "raw", "version", "repeat", "mac", "padding",
-                  "padding_length", "padding_fill", "flip_padding", "expect"});
+                  "padding_length", "padding_fill", "flip_padding", "explicit_nonce", "expect"});
   if (!v["type"]) r.fail(v, "'record' needs a 'type'");
   RecordStep s;
   s.type = r.wire_or_named(v["type"], &content_type_from_name, "content type", 0xff);
@@ -42,9 +43,8 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
     s.shape.flip_padding_at =
         at == "first" ? 0 : at == "last" ? -1 : static_cast<int>(r.integer(f, 254));
   }
-  if (s.raw && (s.shape.flip_mac || s.shape.pads())) {
-    r.fail(v, "a raw record has no MAC or padding to shape");
-  }
+  if (v["explicit_nonce"]) s.shape.explicit_nonce = r.hex(v["explicit_nonce"]);
+  if (s.raw && s.shape.any()) r.fail(v, "a raw record has no MAC, padding or nonce to shape");
   if (s.body.size() > (s.raw ? 0xffff : 1 << 14)) {
     r.fail(v, "a record body holds at most 2^14 bytes, or 65535 when raw");
   }
@@ -66,6 +66,9 @@ std::string describe_shape(const SealShape& s) {
     const int at = *s.flip_padding_at;
     out += at < 0 ? ", last padding byte flipped"
                   : ", padding byte #" + std::to_string(at) + " flipped";
+  }
+  if (s.explicit_nonce) {
+    out += ", our own " + std::to_string(s.explicit_nonce->size()) + "-byte explicit IV or nonce";
   }
   return out;
 }
@@ -89,9 +92,9 @@ Judgement RecordStep::run(StepContext& ctx) const {
       if (auto st = ctx.send_raw(write_record(type, static_cast<ProtocolVersion>(v), body)); !st) {
         return {Verdict::fail, st.error().reason};
       }
-    } else if (shape.flip_mac || shape.pads()) {
-      // A shape this suite cannot take (padding under AEAD) is the
-      // scenario's mistake, never the SUT's.
+    } else if (shape.any()) {
+      // A shape this suite cannot take (padding under AEAD, a nonce under
+      // ChaCha20) is the scenario's mistake, never the SUT's.
       if (auto st = c.send_shaped_record(type, body, shape); !st) {
         return {Verdict::error, "could not build the record: " + st.error().reason};
       }

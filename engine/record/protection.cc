@@ -76,6 +76,7 @@ Result<ProtectionPtr> make_aead(const ProtectionParams& p) {
 Result<Bytes> RecordProtection::seal_shaped(ContentType type, ProtocolVersion version,
                                            ByteView plaintext, const SealShape& shape) {
   if (shape.pads()) return internal_error("only CBC records have padding to shape");
+  if (shape.explicit_nonce) return internal_error("this record form carries no explicit IV or nonce");
   auto sealed = seal(type, version, plaintext);
   if (sealed && shape.flip_mac) sealed->back() ^= 0x01;
   return sealed;

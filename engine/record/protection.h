@@ -42,7 +42,13 @@ struct SealShape {
   // This padding byte (0 the first, -1 the last) with its low bit flipped.
   std::optional<int> flip_padding_at{};
 
+  // The explicit IV of a CBC record (TLS 1.1 and up, RFC 5246 §6.2.3.2) or
+  // the nonce_explicit of an AES-GCM or CCM one (RFC 5288 §3), as sent: both
+  // are the sender's to choose, so a receiver must take any value.
+  std::optional<Bytes> explicit_nonce{};
+
   bool pads() const { return padding || padding_length || padding_fill || flip_padding_at; }
+  bool any() const { return flip_mac || pads() || explicit_nonce; }
 };
 
 class RecordProtection {

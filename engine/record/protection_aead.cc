@@ -61,6 +61,23 @@ Bytes xor_nonce(ByteView iv, uint64_t seq) {
 }
 
 Result<Bytes> AeadProtection::seal(ContentType type, ProtocolVersion version, ByteView plaintext) {
+  return seal_with(type, version, plaintext, std::nullopt);
+}
+
+Result<Bytes> AeadProtection::seal_shaped(ContentType type, ProtocolVersion version,
+                                          ByteView plaintext, const SealShape& shape) {
+  if (!shape.explicit_nonce) return RecordProtection::seal_shaped(type, version, plaintext, shape);
+  if (nonce_ != AeadNonce::explicit_counter || shape.explicit_nonce->size() != kExplicitNonceSize) {
+    return internal_error("only an RFC 5288 record carries an 8-byte explicit nonce");
+  }
+  if (shape.pads()) return internal_error("only CBC records have padding to shape");
+  auto sealed = seal_with(type, version, plaintext, shape.explicit_nonce);
+  if (sealed && shape.flip_mac) sealed->back() ^= 0x01;
+  return sealed;
+}
+
+Result<Bytes> AeadProtection::seal_with(ContentType type, ProtocolVersion version,
+                                        ByteView plaintext, const std::optional<Bytes>& explicit_nonce) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
@@ -71,7 +88,11 @@ Result<Bytes> AeadProtection::seal(ContentType type, ProtocolVersion version, By
   std::array<uint8_t, kNonceSize> nonce;
   if (nonce_ == AeadNonce::explicit_counter) {
     // Any unique value will do; the sequence number is (RFC 5288 §3).
-    store_u64(out.data(), *seq);
+    if (explicit_nonce) {
+      std::copy_n(explicit_nonce->begin(), kExplicitNonceSize, out.begin());
+    } else {
+      store_u64(out.data(), *seq);
+    }
     nonce = salted_nonce(fixed_iv_, ByteView(out).first(kExplicitNonceSize));
   } else {
     nonce = xored_nonce(fixed_iv_, *seq);

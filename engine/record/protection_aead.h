@@ -22,8 +22,14 @@ class AeadProtection final : public RecordProtection {
 
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
   Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
+  // Also takes an explicit nonce of our choosing (RFC 5288 forms only).
+  Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
+                            const SealShape& shape) override;
 
  private:
+  Result<Bytes> seal_with(ContentType type, ProtocolVersion version, ByteView plaintext,
+                          const std::optional<Bytes>& explicit_nonce);
+
   AeadCipher cipher_;
   Bytes fixed_iv_;
   AeadNonce nonce_;

@@ -103,11 +103,16 @@ Status CbcProtection::pad(Bytes& data, const SealShape& shape) const {
   return ok_status();
 }
 
-Result<Bytes> CbcProtection::encrypt(Bytes data) {
+Result<Bytes> CbcProtection::encrypt(Bytes data, const std::optional<Bytes>& iv) {
   Bytes out;
   if (version_ >= ProtocolVersion::tls11) {
-    out = random_->bytes(cipher_.block_size());  // RFC 5246 §6.2.3.2 explicit IV
+    if (iv && iv->size() != cipher_.block_size()) {
+      return internal_error("an explicit IV is one block long");
+    }
+    out = iv ? *iv : random_->bytes(cipher_.block_size());  // RFC 5246 §6.2.3.2 explicit IV
     cipher_.set_iv(out);
+  } else if (iv) {
+    return internal_error("records before TLS 1.1 carry no explicit IV");
   }
   const size_t offset = out.size();
   out.resize(offset + data.size());
@@ -140,7 +145,7 @@ Result<Bytes> CbcProtection::seal_shaped(ContentType type, ProtocolVersion versi
     data.insert(data.end(), mac.begin(), mac.end());
   }
   if (Status s = pad(data, shape); !s) return s.error();
-  auto out = encrypt(std::move(data));
+  auto out = encrypt(std::move(data), shape.explicit_nonce);
   if (!out || !encrypt_then_mac_) return out;
   // RFC 7366 §3: the MAC covers the IV and ciphertext.
   Bytes mac = mac_.compute(*seq, type, version, *out);

@@ -29,7 +29,8 @@ class CbcProtection final : public RecordProtection {
   // Appends the padding and its length byte (RFC 5246 §6.2.3.2), shaped.
   Status pad(Bytes& data, const SealShape& shape) const;
   // Encrypts in place; with explicit IVs prepends a fresh one.
-  Result<Bytes> encrypt(Bytes data);
+  // `iv`: the explicit IV to send, random when not given.
+  Result<Bytes> encrypt(Bytes data, const std::optional<Bytes>& iv);
   Result<OpenedRecord> open_mac_then_encrypt(uint64_t seq, ContentType type,
                                              ProtocolVersion version, ByteView fragment);
   Result<OpenedRecord> open_encrypt_then_mac(uint64_t seq, ContentType type,

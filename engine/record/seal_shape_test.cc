@@ -136,6 +136,49 @@ TEST(SealShape, EncryptThenMac) {
   EXPECT_TRUE(open(ProtocolVersion::tls12, true, good).ok());
 }
 
+// Our own explicit IV (TLS 1.1+ CBC) or nonce_explicit (AES-GCM) goes out
+// as given, and the record still opens: the value is the sender's choice.
+TEST(SealShape, ExplicitIvAsGiven) {
+  const Bytes iv(16, 0);
+  for (const bool etm : {false, true}) {
+    const Sealed s = seal(ProtocolVersion::tls12, etm, {.explicit_nonce = iv});
+    EXPECT_EQ(Bytes(s.fragment.begin(), s.fragment.begin() + 16), iv);
+    EXPECT_TRUE(open(ProtocolVersion::tls12, etm, s.fragment).ok());
+  }
+  DeterministicRandom random(7);
+  auto tls10 = protection(ProtocolVersion::tls10, false, CipherDirection::encrypt, &random);
+  EXPECT_FALSE(tls10->seal_shaped(ContentType::application_data, ProtocolVersion::tls10, kData,
+                                  {.explicit_nonce = iv})
+                   .ok());
+  auto tls12 = protection(ProtocolVersion::tls12, false, CipherDirection::encrypt, &random);
+  EXPECT_FALSE(tls12->seal_shaped(ContentType::application_data, ProtocolVersion::tls12, kData,
+                                  {.explicit_nonce = Bytes(15, 0)})
+                   .ok());
+}
+
+TEST(SealShape, AeadExplicitNonceAsGiven) {
+  const auto gcm = [](CipherDirection d) {
+    auto p = make_protection({ProtocolVersion::tls12, CipherAlgorithm::aes_128_gcm, MacAlgorithm::none,
+                              false, {}, kKey, Bytes(4, 0x44), d, nullptr});
+    EXPECT_TRUE(p.ok()) << p.error().to_string();
+    return std::move(p).value();
+  };
+  const Bytes nonce{9, 9, 9, 9, 9, 9, 9, 9};
+  auto sealed = gcm(CipherDirection::encrypt)
+                    ->seal_shaped(ContentType::application_data, ProtocolVersion::tls12, kData,
+                                  {.explicit_nonce = nonce});
+  ASSERT_TRUE(sealed.ok()) << sealed.error().to_string();
+  EXPECT_EQ(Bytes(sealed->begin(), sealed->begin() + 8), nonce);
+  auto opened = gcm(CipherDirection::decrypt)
+                    ->open(ContentType::application_data, ProtocolVersion::tls12, *sealed);
+  ASSERT_TRUE(opened.ok()) << opened.error().to_string();
+  EXPECT_EQ(opened->plaintext, kData);
+  EXPECT_FALSE(gcm(CipherDirection::encrypt)
+                   ->seal_shaped(ContentType::application_data, ProtocolVersion::tls12, kData,
+                                 {.explicit_nonce = Bytes(7, 0)})
+                   .ok());
+}
+
 TEST(SealShape, PaddingOnlyForCbc) {
   auto aead = make_protection({ProtocolVersion::tls12, CipherAlgorithm::aes_128_gcm,
                                MacAlgorithm::none, false, {}, kKey, Bytes(4, 0x44),
