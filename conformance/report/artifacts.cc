@@ -141,7 +141,8 @@ Status write_artifacts(const std::string& dir, const CaseResult& r) {
   for (const auto& line : r.keylog) std::fprintf(keys->get(), "%s\n", line.c_str());
   std::ofstream text(stem + ".txt");
   text << r.id << " against " << r.target << ": " << verdict_name(r.verdict) << "\n"
-       << r.where.to_string() << " (" << r.rfc << ")\n" << r.reason << "\n\n";
+       << r.where.to_string() << " (" << r.rfc << ")\n"
+       << (r.rule.empty() ? "" : "the RFC: " + r.rule + "\n") << r.reason << "\n\n";
   for (const auto& line : r.transcript) text << line << "\n";
   if (!r.sut_log.empty()) text << "\n--- the SUT's output\n" << r.sut_log;
   if (!keys || !text) return internal_error("cannot write " + stem + ".keys/.txt");

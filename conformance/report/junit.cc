@@ -62,7 +62,9 @@ Status write_junit(const std::string& path, const std::vector<Scored>& scored) {
       if (is_regression(s->outcome)) {
         const char* tag = s->outcome == Outcome::error ? "error" : "failure";
         f << ">\n      <" << tag << " message=\"" << xml_escape(r.reason) << "\">"
-          << xml_escape(r.where.to_string() + " (" + r.rfc + ")\n" + transcript(r)) << "</" << tag
+          << xml_escape(r.where.to_string() + " (" + r.rfc + ")\n" +
+                        (r.rule.empty() ? "" : "the RFC: " + r.rule + "\n") + transcript(r))
+          << "</" << tag
           << ">\n    </testcase>\n";
       } else if (s->outcome == Outcome::skip || s->outcome == Outcome::known_failure ||
                  s->outcome == Outcome::not_delivered) {

@@ -9,9 +9,11 @@ namespace gauntlet::conformance {
 
 namespace {
 
-constexpr Outcome kColumns[] = {Outcome::pass,          Outcome::lenient,         Outcome::fail,
-                                Outcome::known_failure, Outcome::unexpected_pass, Outcome::not_delivered,
-                                Outcome::skip,          Outcome::error};
+constexpr Outcome kColumns[] = {Outcome::pass,          Outcome::warning,
+                                Outcome::lenient,       Outcome::fail,
+                                Outcome::known_failure, Outcome::unexpected_pass,
+                                Outcome::not_delivered, Outcome::skip,
+                                Outcome::error};
 
 std::string cell(const std::string& s, int width) {
   char buf[128];
@@ -39,8 +41,9 @@ std::string block_reason(const Scored& s) {
 }
 
 // One block per scenario, target and outcome (one root cause, read once):
-// its RFC section and meaning, then each distinct reason with the
-// versions and suites that drew it.
+// its RFC section, meaning and the RFC's sentence, then each distinct
+// reason with the versions and suites that drew it. Warnings get blocks
+// too, after the regressions they are reported apart from.
 std::string failure_blocks(const std::vector<Scored>& scored) {
   struct Block {
     const Scored* first;
@@ -50,7 +53,9 @@ std::string failure_blocks(const std::vector<Scored>& scored) {
   std::vector<std::tuple<Outcome, std::string, std::string>> order;
   std::map<std::tuple<Outcome, std::string, std::string>, Block> blocks;
   for (const auto& s : scored) {
-    if (!is_regression(s.outcome) && s.outcome != Outcome::unexpected_pass) continue;
+    const bool listed = is_regression(s.outcome) || s.outcome == Outcome::unexpected_pass ||
+                        s.outcome == Outcome::warning;
+    if (!listed) continue;
     const auto [scenario, variant] = scenario_and_variant(s.result->id);
     const auto key = std::tuple{s.outcome, s.result->target, scenario};
     auto [it, fresh] = blocks.try_emplace(key, Block{&s});
@@ -62,6 +67,7 @@ std::string failure_blocks(const std::vector<Scored>& scored) {
     if (r == b.reasons.end()) r = b.reasons.insert(b.reasons.end(), {reason, {}});
     r->second.push_back(variant);
   }
+  std::ranges::stable_partition(order, [](const auto& k) { return std::get<0>(k) != Outcome::warning; });
   std::string out;
   for (const auto& key : order) {
     const Block& b = blocks.at(key);
@@ -70,6 +76,7 @@ std::string failure_blocks(const std::vector<Scored>& scored) {
            std::to_string(b.cases) + (b.cases == 1 ? " case" : " cases") +
            (r.rfc.empty() ? "" : "; " + r.rfc) + ")\n";
     if (!r.description.empty()) out += "    " + first_sentence(r.description) + "\n";
+    if (!r.rule.empty()) out += "    the RFC: " + r.rule + "\n";
     for (const auto& [reason, variants] : b.reasons) {
       std::string where;
       for (const auto& v : variants) where += v;

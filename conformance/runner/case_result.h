@@ -22,6 +22,7 @@ struct CaseResult {
   std::string target;
   SourceLine where;
   std::string rfc;
+  std::string rule;         // the scenario's RFC sentence
   std::string description;  // the scenario's: what the case is about
   bool scripted_client = true;  // which end of each connection is ours
   Verdict verdict = Verdict::pass;

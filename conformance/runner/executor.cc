@@ -21,6 +21,7 @@ class CaseRun final : public StepContext {
     result_.target = t.name();
     result_.where = c.scenario->where;
     result_.rfc = c.scenario->rfc;
+    result_.rule = c.scenario->rule;
     result_.description = c.scenario->description;
     result_.scripted_client = c.scenario->scripted == Role::client;
     if (!c.scenario->same_response.empty()) {
@@ -303,7 +304,7 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
   seen.step_done = done();
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
-  if (j.verdict == Verdict::pass && e.kind == Expect::Kind::success) {
+  if (j.verdict == Verdict::pass && !j.settled && e.kind == Expect::Kind::success) {
     if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
   }
   return j;
@@ -351,10 +352,14 @@ CaseResult CaseRun::run() {
       reason = label + ": " + j.detail;
       break;
     }
-    if (j.verdict == Verdict::lenient && verdict == Verdict::pass) {
-      verdict = Verdict::lenient;
+    // A wrong alert (a regression in a strict run) outranks a SHOULD
+    // departure (never one).
+    if ((j.verdict == Verdict::lenient && (verdict == Verdict::pass || verdict == Verdict::warning)) ||
+        (j.verdict == Verdict::warning && verdict == Verdict::pass)) {
+      verdict = j.verdict;
       reason = label + ": " + j.detail;
     }
+    if (j.settled) break;  // an outcome the RFC permits: what follows assumed the other
     if (delivery_.missing_now()) break;  // what follows would judge nothing
   }
   check_tamper_sent();

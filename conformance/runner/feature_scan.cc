@@ -53,23 +53,28 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     return std::string("the scenario configures its SUT, and this one is not ours to configure");
   }
   if (auto why = lacks(*c.scenario, setup_)) return why;
-  if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && !v->spoken) {
+  // A version the peer refuses, or answers with another, is what a case
+  // testing version negotiation judges (RFC 5246 E.1), not a reason to
+  // skip it: its suite is scanned at the highest version we speak.
+  const ProtocolVersion version = c.scenario->negotiates_version ? ProtocolVersion::tls12 : c.version;
+  if (const VersionFinding* v = profile_ ? profile_->find(version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
     // refuses it. Answering with another is the deviation a case judges.
-    if (v->answered && *v->answered != c.version) return std::nullopt;
-    return "profile: " + openssl_name(c.version) + " refused (" + v->answer + ")";
+    if (v->answered && *v->answered != version) return std::nullopt;
+    return "profile: " + openssl_name(version) + " refused (" + v->answer + ")";
   }
   // SSL 2.0: the profile's SERVER-HELLO listed the kinds it has.
   if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && c.ssl2_kind) {
     if (std::ranges::find(v->kinds, *c.ssl2_kind) != v->kinds.end()) return std::nullopt;
     return "profile: the server's SERVER-HELLO does not list " + c.cipher_name();
   }
-  const auto key = std::pair{c.version, c.cipher_name()};
+  const Case scanned{c.scenario, version, c.suite, c.ssl2_kind};
+  const auto key = std::pair{version, c.cipher_name()};
   {
     std::lock_guard lock(mu_);
     if (dead_) return std::nullopt;  // start() reports it
     if (const auto it = speaks_.find(key); it != speaks_.end()) {
-      return it->second ? std::nullopt : std::optional<std::string>(scan_failure(c));
+      return it->second ? std::nullopt : std::optional<std::string>(scan_failure(scanned));
     }
   }
   // The scan's own case: a plain handshake and nothing else.
@@ -85,7 +90,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   RunSettings settings;
   settings.pki = pki_;
   settings.timeout = timeout_;
-  const CaseResult r = run_case({&plain, c.version, c.suite, c.ssl2_kind}, *inner_, settings);
+  const CaseResult r = run_case({&plain, version, c.suite, c.ssl2_kind}, *inner_, settings);
   const auto answer = std::ranges::find_if(r.wire, [](const WireChunk& w) { return !w.to_sut; });
   std::lock_guard lock(mu_);
   // A peer that cannot be reached, says nothing or answers with something
@@ -101,7 +106,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     return std::nullopt;
   }
   speaks_[key] = r.verdict == Verdict::pass;
-  return speaks_[key] ? std::nullopt : std::optional<std::string>(scan_failure(c));
+  return speaks_[key] ? std::nullopt : std::optional<std::string>(scan_failure(scanned));
 }
 
 Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::Deadline deadline) const {

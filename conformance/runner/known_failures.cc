@@ -46,6 +46,7 @@ Result<KnownFailures> load_known_failures(const std::string& path) {
 std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::pass: return "pass";
+    case Outcome::warning: return "warning";
     case Outcome::lenient: return "lenient";
     case Outcome::lenient_fail: return "FAIL (lenient)";
     case Outcome::fail: return "FAIL";
@@ -62,8 +63,10 @@ Outcome classify(const CaseResult& r, const KnownFailures* known, bool lenient_o
   if (r.verdict == Verdict::skip) return Outcome::skip;
   if (r.verdict == Verdict::not_delivered) return Outcome::not_delivered;
   const bool listed = known && known->match(r.id);
-  const bool good = r.verdict == Verdict::pass || (lenient_ok && r.verdict == Verdict::lenient);
+  const bool good = r.verdict == Verdict::pass || r.verdict == Verdict::warning ||
+                    (lenient_ok && r.verdict == Verdict::lenient);
   if (listed) return good ? Outcome::unexpected_pass : Outcome::known_failure;
+  if (r.verdict == Verdict::warning) return Outcome::warning;
   if (good) return r.verdict == Verdict::pass ? Outcome::pass : Outcome::lenient;
   if (r.verdict == Verdict::lenient) return Outcome::lenient_fail;
   if (r.verdict == Verdict::error) return Outcome::error;

@@ -36,8 +36,10 @@ Result<KnownFailures> load_known_failures(const std::string& path);
 // strict run, where that is a regression; `lenient` the same in a lenient run.
 // `not_delivered`: the case's deviation never reached the wire, so it was
 // not judged; neither a regression nor a pass, listed or not.
+// `warning`: what the RFC permits against a SHOULD; reported, never a regression.
 enum class Outcome {
   pass,
+  warning,
   lenient,
   lenient_fail,
   fail,

@@ -85,8 +85,8 @@ std::vector<Scenario> Parser::family(const YAML::Node& root) const {
 
 Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   r_.require_map(n, "a scenario");
-  r_.only_keys(n, {"name", "description", "rfc", "scripted", "versions", "suites", "kinds", "sut",
-                   "peer", "bugs", "steps", "same_response", "requires"});
+  r_.only_keys(n, {"name", "description", "rfc", "rule", "scripted", "versions", "suites", "kinds",
+                   "sut", "peer", "bugs", "steps", "same_response", "requires", "negotiates_version"});
   Scenario s = f.base;
   s.where = r_.where(n);
   if (!n["name"]) r_.fail(n, "scenario without a 'name'");
@@ -98,6 +98,7 @@ Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   if (s.description.empty()) r_.fail(n, "scenario '" + s.name + "' has no description");
   if (n["rfc"]) s.rfc = r_.text(n["rfc"]);
   if (s.rfc.empty()) r_.fail(n, "scenario '" + s.name + "' names no RFC section");
+  if (n["rule"]) s.rule = r_.text(n["rule"]);
   if (n["scripted"]) {
     s.scripted = role(n["scripted"]);
   } else if (f.scripted) {
@@ -122,6 +123,7 @@ Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   if (n["peer"]) s.peer = read_settings(r_, n["peer"], peer_keys(), "'peer'", s.peer);
   if (n["bugs"]) s.bugs = read_settings(r_, n["bugs"], bugs_keys(), "'bugs'");
   if (n["same_response"]) s.same_response = r_.text(n["same_response"]);
+  if (n["negotiates_version"]) s.negotiates_version = r_.boolean(n["negotiates_version"]);
   if (const YAML::Node needs = n["requires"]) {
     if (!needs.IsSequence()) r_.fail(needs, "'requires' is a list");
     for (const auto& need : needs) {

@@ -21,6 +21,9 @@ struct Scenario {
   std::string name;
   std::string description;
   std::string rfc;
+  // `rule:` the RFC's sentence the expected outcome rests on, as written,
+  // printed with every failure of the scenario.
+  std::string rule;
   SourceLine where;
   Role scripted = Role::client;  // the role our side plays; the SUT plays the other
   std::vector<ProtocolVersion> versions;
@@ -35,6 +38,10 @@ struct Scenario {
   // needs only a difference, whichever alerts are sent.
   std::string same_response;
   std::vector<Requirement> needs;  // `requires:`
+  // `negotiates_version: true`: the case tests version negotiation itself
+  // (its hello offers other versions than the case's), so what a peer is
+  // found to speak at the case's version never skips it.
+  bool negotiates_version = false;
 
   std::string id() const { return family + "/" + name; }
   int connections() const;  // 1 + reconnect steps

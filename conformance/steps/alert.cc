@@ -6,7 +6,7 @@ namespace gauntlet::conformance {
 
 AlertStep AlertStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'alert'");
-  r.only_keys(v, {"level", "description", "repeat", "expect"});
+  r.only_keys(v, {"level", "description", "repeat", "expect", "accept"});
   if (!v["description"]) r.fail(v, "'alert' needs a 'description'");
   AlertStep s;
   if (v["level"]) {

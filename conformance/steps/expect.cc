@@ -13,6 +13,7 @@ std::string verdict_name(Verdict v) {
     case Verdict::skip: return "skip";
     case Verdict::error: return "error";
     case Verdict::not_delivered: return "not delivered";
+    case Verdict::warning: return "warning";
   }
   return "?";
 }
@@ -45,8 +46,12 @@ std::string describe(const Expect& e) {
     case Expect::Kind::not_resumed:
       out = "no resumption: a full handshake or alert " + any_of(e.alerts);
       break;
+    case Expect::Kind::fatal_alert: out = "a fatal alert"; break;
+    case Expect::Kind::closed: out = "a close without a fatal alert"; break;
+    case Expect::Kind::rejected: out = "a fatal alert or a close before any handshake message"; break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
+  for (const Accepted& a : e.accepted) out += "; or, as the RFC permits, " + describe(a.outcome);
   return out;
 }
 
@@ -63,7 +68,10 @@ std::string describe(const Seen& s) {
   return out;
 }
 
-Judgement judge(const Expect& e, const Seen& seen) {
+namespace {
+
+// `e` alone, without its accepted outcomes.
+Judgement judge_one(const Expect& e, const Seen& seen) {
   const std::string saw = "expected " + describe(e) + ", saw " + describe(seen);
   const auto pass = [&] { return Judgement{Verdict::pass, saw}; };
   const auto fail = [&] { return Judgement{Verdict::fail, saw}; };
@@ -111,8 +119,33 @@ Judgement judge(const Expect& e, const Seen& seen) {
       if (seen.step_done || seen.scripted_error) return fail();
       if (sut_refused || (seen.alive && seen.handshaking)) return Judgement{Verdict::lenient, saw};
       return seen.alive ? pass() : fail();
+    case Expect::Kind::fatal_alert:
+      return seen.sut_alert && !seen.scripted_error ? pass() : fail();
+    case Expect::Kind::closed:
+      return sut_refused && !seen.sut_alert ? pass() : fail();
+    case Expect::Kind::rejected:
+      return sut_refused && seen.messages.empty() ? pass() : fail();
   }
   return fail();
+}
+
+}  // namespace
+
+// An accepted outcome met settles the case; one met but for the alert (a
+// refusal the RFC permits, with another alert than it names) is lenient.
+Judgement judge(const Expect& e, const Seen& seen) {
+  Judgement j = judge_one(e, seen);
+  if (j.verdict == Verdict::pass) return j;
+  for (const Accepted& a : e.accepted) {
+    const Verdict v = judge_one(a.outcome, seen).verdict;
+    if (v == Verdict::lenient && j.verdict == Verdict::fail) j = {Verdict::lenient, j.detail, true};
+    if (v != Verdict::pass) continue;
+    const std::string how = a.breaks_should ? ", which the RFC permits against a SHOULD: "
+                                            : ", which the RFC permits: ";
+    return {a.breaks_should ? Verdict::warning : Verdict::pass,
+            "saw " + describe(seen) + how + a.because, true};
+  }
+  return j;
 }
 
 bool met(const Expect& e, const WaitState& now) {
@@ -125,6 +158,9 @@ bool met(const Expect& e, const WaitState& now) {
     case Expect::Kind::message: return std::ranges::find(now.messages, *e.message) != now.messages.end();
     case Expect::Kind::alert:
     case Expect::Kind::failure:
+    case Expect::Kind::fatal_alert:
+    case Expect::Kind::closed:
+    case Expect::Kind::rejected:
     case Expect::Kind::nothing: return false;
   }
   return false;
@@ -141,7 +177,8 @@ Expect read_expect(const YamlReader& r, const YAML::Node& n) {
       {"success", Expect::Kind::success},   {"data", Expect::Kind::data},
       {"failure", Expect::Kind::failure},   {"close_notify", Expect::Kind::close_notify},
       {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused},
-      {"not_resumed", Expect::Kind::not_resumed}};
+      {"not_resumed", Expect::Kind::not_resumed}, {"fatal_alert", Expect::Kind::fatal_alert},
+      {"closed", Expect::Kind::closed},           {"rejected", Expect::Kind::rejected}};
   Expect e;
   if (n.IsMap()) {
     r.only_keys(n, {"alert", "message", "not_resumed"});
@@ -170,20 +207,46 @@ Expect read_expect(const YamlReader& r, const YAML::Node& n) {
   const auto it = kinds.find(r.text(n));
   if (it == kinds.end()) {
     r.fail(n, "unknown expectation '" + r.text(n) +
-                  "' (success, data, failure, close_notify, nothing, refused, not_resumed or {alert: name})");
+                  "' (success, data, failure, close_notify, nothing, refused, not_resumed, fatal_alert, "
+                  "closed, rejected or {alert: name})");
   }
   e.kind = it->second;
   if (e.kind == Expect::Kind::not_resumed) e.alerts = {AlertDescription::handshake_failure};
   return e;
 }
 
+// `accept:`: what else the RFC permits, each with its words.
+std::vector<Accepted> read_accepted(const YamlReader& r, const YAML::Node& list) {
+  if (!list.IsSequence() || list.size() == 0) r.fail(list, "'accept' is a non-empty list");
+  std::vector<Accepted> out;
+  for (const auto& n : list) {
+    r.require_map(n, "an accepted outcome");
+    r.only_keys(n, {"outcome", "because", "breaks_should"});
+    if (!n["outcome"]) r.fail(n, "an accepted outcome needs an 'outcome'");
+    if (!n["because"] || r.text(n["because"]).empty()) {
+      r.fail(n, "an accepted outcome needs 'because': the RFC's words that permit it");
+    }
+    Accepted a{read_expect(r, n["outcome"]), false, r.text(n["because"])};
+    if (n["breaks_should"]) a.breaks_should = r.boolean(n["breaks_should"]);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Expect read_expectation_alone(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback) {
+  if (body.IsMap() && body["expect"]) return read_expect(r, body["expect"]);
+  const size_t own = body.IsMap() && body["accept"] ? 2 : 1;
+  if (body.IsScalar() || (is_expect_map(body) && body.size() == own)) return read_expect(r, body);
+  Expect e;
+  e.kind = fallback;
+  return e;
+}
+
 }  // namespace
 
 Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback) {
-  if (body.IsMap() && body["expect"]) return read_expect(r, body["expect"]);
-  if (body.IsScalar() || (is_expect_map(body) && body.size() == 1)) return read_expect(r, body);
-  Expect e;
-  e.kind = fallback;
+  Expect e = read_expectation_alone(r, body, fallback);
+  if (body.IsMap() && body["accept"]) e.accepted = read_accepted(r, body["accept"]);
   return e;
 }
 

@@ -1,6 +1,8 @@
 // What the SUT must do in answer to a step, and judging what it did. A
 // refusal with another alert than the RFC names is "lenient", not "pass",
-// so a run can gate on the strict or on the lenient level.
+// so a run can gate on the strict or on the lenient level. Outcomes the RFC
+// also permits are listed with the step, each with the RFC's words; one
+// that departs only from a SHOULD is a warning, never a FAIL.
 #pragma once
 
 #include <optional>
@@ -24,9 +26,14 @@ enum class Verdict {
   // the message we garble, declined the renegotiation it rides in): the
   // SUT's answer says nothing about it, so it is judged neither way.
   not_delivered,
+  // What the SUT did is allowed, but departs from a SHOULD (an accepted
+  // outcome marked `breaks_should`): reported apart, never a regression.
+  warning,
 };
 
 std::string verdict_name(Verdict v);
+
+struct Accepted;
 
 struct Expect {
   enum class Kind {
@@ -39,6 +46,9 @@ struct Expect {
     refused,       // renegotiation: declined (no_renegotiation), the connection up
     message,       // the SUT has sent this handshake message in this handshake
     not_resumed,   // a full handshake, or an abort with one of `alerts`
+    fatal_alert,   // any fatal alert
+    closed,        // the connection closed without a fatal alert
+    rejected,      // a fatal alert or a close before any handshake message of the SUT
   };
   Kind kind = Kind::success;
   // The alert the RFC names; several where it leaves the choice between them
@@ -47,6 +57,15 @@ struct Expect {
   std::vector<AlertDescription> alerts;
   std::optional<HandshakeType> message;
   std::optional<bool> resumed;  // handshake steps
+  // What else the RFC permits here, tried in order when the above fails.
+  std::vector<Accepted> accepted;
+};
+
+// An outcome the RFC also permits, with the sentence that permits it.
+struct Accepted {
+  Expect outcome;
+  bool breaks_should = false;  // permitted, but against a SHOULD: a warning
+  std::string because;         // the RFC's words
 };
 
 // What a step left behind, from our scripted peer's side.
@@ -78,6 +97,9 @@ struct WaitState {
 struct Judgement {
   Verdict verdict = Verdict::pass;
   std::string detail;
+  // An accepted outcome settled the case: the steps after it were written
+  // for the expected one, so they are not run.
+  bool settled = false;
 };
 
 // Whether the wait for `e` can end before its deadline: the SUT has done
@@ -93,7 +115,8 @@ std::string describe(const Seen& s);
 inline std::string expecting(const Expect& e) { return " (expect " + describe(e) + ")"; }
 
 // A step's expectation: `{..., expect: X}` or a bare X (`success`,
-// `{alert: name}`), `fallback` when the step names none.
+// `{alert: name}`), `fallback` when the step names none; then its
+// `accept:` list, each `{outcome: X, because: "RFC words", breaks_should}`.
 Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback);
 // An expectation written as a mapping, {alert: name} or {message: name}, as
 // opposed to a mapping of a step's own options.

@@ -7,7 +7,7 @@ namespace gauntlet::conformance {
 HandshakeStep HandshakeStep::parse(const YamlReader& r, const YAML::Node& v) {
   std::optional<bool> resumed;
   if (v.IsMap() && !is_expect_map(v)) {
-    r.only_keys(v, {"expect", "resumed"});
+    r.only_keys(v, {"expect", "resumed", "accept"});
     if (v["resumed"]) resumed = r.boolean(v["resumed"]);
   }
   HandshakeStep s;

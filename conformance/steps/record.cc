@@ -14,7 +14,8 @@ namespace gauntlet::conformance {
 RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'record'");
   r.only_keys(v, {"type", "body", "data", "size", "fill", "raw", "version", "repeat", "mac", "padding",
-                  "padding_length", "padding_fill", "flip_padding", "explicit_nonce", "expect"});
+                  "padding_length", "padding_fill", "flip_padding", "explicit_nonce", "expect",
+                  "accept"});
   if (!v["type"]) r.fail(v, "'record' needs a 'type'");
   RecordStep s;
   s.type = r.wire_or_named(v["type"], &content_type_from_name, "content type", 0xff);

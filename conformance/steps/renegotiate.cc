@@ -8,7 +8,7 @@
 namespace gauntlet::conformance {
 
 RenegotiateStep RenegotiateStep::parse(const YamlReader& r, const YAML::Node& v) {
-  if (v.IsMap() && !is_expect_map(v)) r.only_keys(v, {"expect"});
+  if (v.IsMap() && !is_expect_map(v)) r.only_keys(v, {"expect", "accept"});
   RenegotiateStep s;
   s.start_only = v.IsScalar() && r.text(v) == "start";
   if (!s.start_only) s.expect = read_expectation(r, v, Expect::Kind::success);

@@ -5,7 +5,7 @@ namespace gauntlet::conformance {
 
 SendStep SendStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'send'");
-  r.only_keys(v, {"data", "hex", "expect"});
+  r.only_keys(v, {"data", "hex", "expect", "accept"});
   SendStep s;
   if (v["data"]) {
     const std::string d = r.text(v["data"]);

@@ -202,6 +202,25 @@ TEST(HostileTargetTest, RequirementsTheSetupLacksSkip) {
   EXPECT_FALSE(mentions(target("tickets=off")->cannot_run(nt), "configure"));
 }
 
+// A version the server refuses skips its cases, except those that test
+// version negotiation itself: the refusal is what they judge (RFC 5246 E.1).
+TEST(HostileTargetTest, VersionNegotiationCasesAreNeverSkippedForTheVersion) {
+  const auto family = load_family_text(
+      "family: t\nscenarios:\n"
+      "  - {name: plain, description: d, rfc: r, scripted: client, steps: [{handshake: success}]}\n"
+      "  - {name: range, description: d, rfc: r, scripted: client, negotiates_version: true,\n"
+      "     steps: [{handshake: success}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family.ok()) << family.error().reason;
+  ServerProfile profile{.target = "127.0.0.1:1"};
+  profile.versions = {VersionFinding{.offered = ProtocolVersion::tls10, .answer = "alert protocol_version"}};
+  const ScannedTarget target(std::make_unique<ExternalServerTarget>("127.0.0.1", 1, "t", PeerFacts{}),
+                             Pki{}, 300ms, profile);
+  EXPECT_EQ(target.cannot_run({&(*family)[0], ProtocolVersion::tls10, kCase.suite}),
+            "profile: TLSv1 refused (alert protocol_version)");
+  EXPECT_EQ(target.cannot_run({&(*family)[1], ProtocolVersion::tls10, kCase.suite}), std::nullopt);
+}
+
 TEST(HostileTargetTest, AnUnusableProfileMakesEveryCaseAnError) {
   ServerProfile profile{.target = "127.0.0.1:1", .unusable = "it answered a TLS hello with no answer"};
   PeerFacts facts;

@@ -91,6 +91,9 @@ TEST(LoaderTest, MistakesNameFileAndLine) {
   EXPECT_EQ(error_of(with("rfc: RFC 5246 §7.3\n", "")),
             "f.yaml:4: scenario 'tampered' names no RFC section");
   EXPECT_NE(error_of(with("scenarios:", "scenarios: [")).find("f.yaml:"), std::string::npos);
+  EXPECT_EQ(error_of(with("      - handshake: success",
+                          "      - handshake: {expect: success, accept: [{outcome: failure}]}")),
+            "f.yaml:14: an accepted outcome needs 'because': the RFC's words that permit it");
   EXPECT_EQ(error_of(std::string(kGood) + std::string(kGood).substr(std::string(kGood).find("  - name"))),
             "f.yaml:22: scenario 'tampered' appears twice");
 }

@@ -213,6 +213,85 @@ TEST(JudgeTest, StrictAndLenient) {
   EXPECT_EQ(judge(failure, seen).verdict, Verdict::fail);
 }
 
+// What else the RFC permits is the scenario's: an accepted outcome passes
+// and one against a SHOULD is a warning, each with the RFC's words; either
+// settles the case. Anything else is judged as before.
+Expect of(Expect::Kind kind) {
+  Expect e;
+  e.kind = kind;
+  return e;
+}
+
+TEST(JudgeTest, AcceptedOutcomes) {
+  Expect e;
+  e.kind = Expect::Kind::nothing;
+  e.accepted = {{of(Expect::Kind::fatal_alert), false, "it may end with a fatal alert"},
+                {of(Expect::Kind::closed), true, "it SHOULD send a fatal alert"}};
+  Seen up;
+  EXPECT_EQ(judge(e, up).verdict, Verdict::pass);
+  EXPECT_FALSE(judge(e, up).settled);
+  Seen alert = up;
+  alert.alive = false;
+  alert.sut_alert = AlertDescription::internal_error;
+  const Judgement by_alert = judge(e, alert);
+  EXPECT_EQ(by_alert.verdict, Verdict::pass);
+  EXPECT_TRUE(by_alert.settled);
+  EXPECT_EQ(by_alert.detail, "saw alert internal_error, which the RFC permits: it may end with a fatal alert");
+  Seen closed = up;
+  closed.alive = false;
+  closed.sut_closed = true;
+  const Judgement by_close = judge(e, closed);
+  EXPECT_EQ(by_close.verdict, Verdict::warning);
+  EXPECT_TRUE(by_close.settled);
+  EXPECT_NE(by_close.detail.find("against a SHOULD: it SHOULD send a fatal alert"), std::string::npos);
+  closed.scripted_error = "we gave up";
+  EXPECT_EQ(judge(e, closed).verdict, Verdict::fail);
+  // An accepted refusal with another alert than the one it names: lenient.
+  Expect hello;
+  hello.kind = Expect::Kind::success;
+  Expect refusal = of(Expect::Kind::alert);
+  refusal.alerts = {AlertDescription::protocol_version};
+  hello.accepted = {{refusal, false, "it MUST send protocol_version"}};
+  EXPECT_EQ(judge(hello, alert).verdict, Verdict::lenient);
+  alert.sut_alert = AlertDescription::protocol_version;
+  EXPECT_EQ(judge(hello, alert).verdict, Verdict::pass);
+  EXPECT_EQ(describe(e), "no alert, the connection up; or, as the RFC permits, a fatal alert; "
+                         "or, as the RFC permits, a close without a fatal alert");
+}
+
+// `rejected`: refused before the SUT sent any handshake message.
+TEST(JudgeTest, RejectedIsARefusalBeforeAnyMessage) {
+  const Expect e = of(Expect::Kind::rejected);
+  Seen seen;
+  seen.alive = false;
+  seen.sut_alert = AlertDescription::handshake_failure;
+  EXPECT_EQ(judge(e, seen).verdict, Verdict::pass);
+  seen.messages = {HandshakeType::server_hello};
+  EXPECT_EQ(judge(e, seen).verdict, Verdict::fail);
+}
+
+// A case settled by an accepted outcome runs no further step, and a SHOULD
+// departure is a warning: not a pass, never a regression.
+TEST(RunnerTest, AnAcceptedOutcomeSettlesTheCase) {
+  const CaseResult r = run_one(
+      "      - handshake:\n"
+      "          expect: {alert: bad_record_mac}\n"
+      "          accept: [{outcome: success, breaks_should: true, because: words of the RFC}]\n"
+      "      - exchange: {alert: decode_error}\n");
+  EXPECT_EQ(r.verdict, Verdict::warning) << r.reason;
+  EXPECT_NE(r.reason.find("step 1"), std::string::npos) << r.reason;
+  EXPECT_NE(r.reason.find("words of the RFC"), std::string::npos) << r.reason;
+  EXPECT_EQ(classify(r, nullptr, false), Outcome::warning);
+  EXPECT_FALSE(is_regression(Outcome::warning));
+  const CaseResult unsettled = run_one(
+      "      - handshake:\n"
+      "          expect: success\n"
+      "          accept: [{outcome: failure, because: words of the RFC}]\n"
+      "      - exchange: {alert: decode_error}\n");
+  EXPECT_EQ(unsettled.verdict, Verdict::fail) << unsettled.reason;
+  EXPECT_NE(unsettled.reason.find("step 2"), std::string::npos) << unsettled.reason;
+}
+
 TEST(KnownFailuresTest, ClassifiesAndNamesLines) {
   const std::string path = testing::TempDir() + "/openssl.yaml";
   std::ofstream(path) << "target: openssl\nknown_failures:\n  - cases: \"records/*[TLSv1,*\"\n"
@@ -306,6 +385,7 @@ TEST(ReportTest, FailuresAreGroupedByScenario) {
     rs[i].target = "t";
     rs[i].rfc = "RFC 5246 §6.2.1";
     rs[i].description = "A split alert. Then more words.";
+    rs[i].rule = "RFC 5246 §6.2.1: \"...\"";
     rs[i].reason = i < 2 ? "saw alert unexpected_message" : "saw silence";
   }
   rs[0].id = "alerts/split[TLSv1.2,AES128-SHA]";
@@ -316,6 +396,7 @@ TEST(ReportTest, FailuresAreGroupedByScenario) {
   const std::string table = summary_table(scored);
   EXPECT_NE(table.find("FAIL t alerts/split (3 cases; RFC 5246 §6.2.1)\n"
                        "    A split alert.\n"
+                       "    the RFC: RFC 5246 §6.2.1: \"...\"\n"
                        "    [TLSv1.2,AES128-SHA][TLSv1.2,AES128-GCM-SHA256] saw alert unexpected_message\n"
                        "    [TLSv1.1,AES128-SHA] saw silence\n"),
             std::string::npos)
