@@ -35,6 +35,27 @@ INSTANTIATE_TEST_SUITE_P(Versions, RenegotiationEveryVersion,
                          testing::Values(ProtocolVersion::ssl3, ProtocolVersion::tls10,
                                          ProtocolVersion::tls11, ProtocolVersion::tls12));
 
+// RFC 5077 §3.2: a renegotiating client asks for a ticket for the new
+// session with an empty SessionTicket extension, as in any full handshake;
+// a server then sends NewSessionTicket only if its ServerHello said so
+// (§3.3), and the ticket resumes the renegotiated session.
+TEST(Renegotiation, ClientAsksForATicketForTheNewSession) {
+  const auto client = client_config();
+  const auto server = server_config();
+  auto p = handshake(client, server);
+  ASSERT_TRUE(p.client.session() && !p.client.session()->ticket.empty());
+  const Bytes first = p.client.session()->ticket;
+  ASSERT_TRUE(p.client.renegotiate().ok());
+  ASSERT_TRUE(pump(p.client, p.server));
+  ASSERT_EQ(p.client.negotiated().handshakes, 2) << why(p.client) << why(p.server);
+  ASSERT_TRUE(p.client.session());
+  EXPECT_FALSE(p.client.session()->ticket.empty());
+  EXPECT_NE(p.client.session()->ticket, first);
+  auto again = handshake(client, server, {"localhost", p.client.session()});
+  EXPECT_TRUE(again.client.negotiated().resumed) << why(again.client) << why(again.server);
+  EXPECT_EQ(again.client.negotiated().master_secret, p.client.negotiated().master_secret);
+}
+
 TEST(Renegotiation, ClientRefusingByPolicyKeepsTheConnection) {
   auto c = client_config();
   c->renegotiation = RenegotiationPolicy::refuse;

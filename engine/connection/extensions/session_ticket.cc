@@ -1,14 +1,15 @@
 // session_ticket (RFC 5077 §3.2): the client offers a ticket (or asks for
-// one with an empty body); a server with ticket keys answers that it will
-// send NewSessionTicket. Whether the ticket resumes is the server's
-// resumption code's choice (server_handshake.cc).
+// one with an empty body, as in a renegotiation, which resumes nothing but
+// makes a session worth a ticket); a server with ticket keys answers that
+// it will send NewSessionTicket. Whether the ticket resumes is the
+// server's resumption code's choice (server_handshake.cc).
 #include "engine/connection/extensions/extension.h"
 
 namespace gauntlet {
 namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
-  if (!s.config.offer_tickets || s.renegotiating) return std::nullopt;
+  if (!s.config.offer_tickets) return std::nullopt;
   return SessionTicketExtension{s.hs.offered ? s.hs.offered->ticket : Bytes{}};
 }
 
