@@ -27,6 +27,8 @@ Command add_run_command(CLI::App& app) {
                   "milliseconds to wait for any answer (a case gets one wait per step, plus two)")
       ->check(CLI::Range(1, 600000))
       ->capture_default_str();
+  sub->add_flag("--compare", o->compare,
+                "print the cases the targets judged differently, side by side (two targets or more)");
   sub->add_flag("--lenient", o->lenient,
                 "count a refusal with another alert than the RFC's as a pass");
   sub->add_option("--junit", o->junit, "write JUnit XML here");

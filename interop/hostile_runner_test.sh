@@ -88,6 +88,7 @@ usage_cases=(
   "run --artifacts a file|${run[*]} --target self --artifacts $work/a-file"
   "run two targets of one name|${run[*]} --target self --target self"
   "run --sut an unknown key|${run[*]} --target self --sut colour=blue"
+  "run --compare one target|${run[*]} --target self --compare"
   "connect --resume -3|$gauntlet connect 127.0.0.1:1 --resume -3"
   "connect --timeout 0|$gauntlet connect 127.0.0.1:1 --timeout 0"
   "connect --ca a directory|$gauntlet connect 127.0.0.1:1 --ca $work/a-dir"

@@ -127,6 +127,7 @@ int run(const RunOptions& o) {
     return 0;
   }
   if (o.targets.empty()) return usage("no --target given");
+  if (o.compare && o.targets.size() < 2) return usage("--compare needs two targets or more");
   if (cases.empty()) return usage("no case matches the filters");
   if (auto why = setup_error(o)) return usage(*why);
   const std::string expectations = o.expectations.empty() ? kDefaultExpectations : o.expectations;
@@ -217,6 +218,7 @@ int run(const RunOptions& o) {
     }
   }
   std::printf("%s", summary_table(scored).c_str());
+  if (o.compare) std::printf("%s", differential(scored).c_str());
   const std::string where = o.artifacts.empty() || !regressions ? "" : "; failures in " + o.artifacts;
   std::printf("%zu scenarios, %zu cases x %zu targets in %.1f s with -j %d%s\n", scenarios->size(),
               cases.size(), targets.size(), seconds, o.jobs, where.c_str());

@@ -17,6 +17,7 @@ struct RunOptions {
   int jobs = 1;
   int timeout_ms = 5000;
   bool lenient = false;
+  bool compare = false;  // print where the targets' verdicts differ
   std::string junit, json, artifacts;
   std::string pki = "engine/crypto/testdata";
   std::string sni;  // external servers

@@ -23,6 +23,11 @@ struct Scored {
 // that drew it.
 std::string summary_table(const std::vector<Scored>& scored);
 
+// `--compare`: the cases every target judged on which their verdicts
+// differ, side by side (each target's verdict and what its SUT did), one
+// block per scenario and way of differing.
+std::string differential(const std::vector<Scored>& scored);
+
 Status write_junit(const std::string& path, const std::vector<Scored>& scored);
 // The cases, and the profile of each external server ("profiles").
 Status write_json(const std::string& path, const std::vector<Scored>& scored,

@@ -403,6 +403,34 @@ TEST(ReportTest, FailuresAreGroupedByScenario) {
       << table;
 }
 
+// --compare: only cases every target judged; where the verdicts differ,
+// one block per scenario and way of differing, each target's side by side.
+TEST(ReportTest, DifferentialShowsWhereTargetsDisagree) {
+  std::vector<CaseResult> rs(6);
+  const auto set = [&rs](size_t i, std::string id, std::string target, Verdict v, std::string saw) {
+    rs[i].id = std::move(id);
+    rs[i].target = std::move(target);
+    rs[i].verdict = v;
+    rs[i].response = std::move(saw);
+  };
+  set(0, "alerts/split[TLSv1.2,AES128-SHA]", "a", Verdict::fail, "alert unexpected_message");
+  set(1, "alerts/split[TLSv1.2,AES128-SHA]", "b", Verdict::pass, "close_notify");
+  set(2, "alerts/split[TLSv1.1,AES128-SHA]", "a", Verdict::fail, "alert unexpected_message");
+  set(3, "alerts/split[TLSv1.1,AES128-SHA]", "b", Verdict::pass, "close_notify");
+  set(4, "records/x[TLSv1.2,AES128-SHA]", "a", Verdict::pass, "alert bad_record_mac");
+  set(5, "records/x[TLSv1.2,AES128-SHA]", "b", Verdict::skip, "");
+  std::vector<Scored> scored;
+  for (const CaseResult& r : rs) scored.push_back({&r, Outcome::pass, ""});
+  EXPECT_EQ(differential(scored),
+            "differential: 2 of the 2 cases every target judged differ\n"
+            "  alerts/split [TLSv1.2,AES128-SHA][TLSv1.1,AES128-SHA]\n"
+            "      a                fail     alert unexpected_message\n"
+            "      b                pass     close_notify\n");
+  rs[1].verdict = Verdict::fail;
+  rs[3].verdict = Verdict::fail;
+  EXPECT_EQ(differential(scored), "differential: 0 of the 2 cases every target judged differ\n");
+}
+
 TEST(ReportTest, JunitTellsErrorsFromFailures) {
   CaseResult unreachable;
   unreachable.id = "t/s[TLSv1.2,AES128-SHA]";
