@@ -74,7 +74,8 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     std::lock_guard lock(mu_);
     if (dead_) return std::nullopt;  // start() reports it
     if (const auto it = speaks_.find(key); it != speaks_.end()) {
-      return it->second ? std::nullopt : std::optional<std::string>(scan_failure(scanned));
+      if (it->second.empty()) return std::nullopt;
+      return scan_failure(scanned, it->second);
     }
   }
   // The scan's own case: a plain handshake and nothing else.
@@ -105,8 +106,9 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
             hex_prefix(answer->bytes);
     return std::nullopt;
   }
-  speaks_[key] = r.verdict == Verdict::pass;
-  return speaks_[key] ? std::nullopt : std::optional<std::string>(scan_failure(scanned));
+  speaks_[key] = r.verdict == Verdict::pass ? "" : r.response.empty() ? r.reason : r.response;
+  if (speaks_[key].empty()) return std::nullopt;
+  return scan_failure(scanned, speaks_[key]);
 }
 
 Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::Deadline deadline) const {
@@ -120,15 +122,16 @@ Result<std::unique_ptr<SutInstance>> ScannedTarget::start(const Case& c, net::De
 std::optional<std::string> ScannedTarget::unusable() const {
   std::lock_guard lock(mu_);
   if (dead_) return dead_;
-  if (speaks_.empty() || std::ranges::any_of(speaks_, [](const auto& kv) { return kv.second; })) {
+  if (speaks_.empty() || std::ranges::any_of(speaks_, [](const auto& kv) { return kv.second.empty(); })) {
     return std::nullopt;
   }
   return name() + " completed no plain handshake with any of the " +
          std::to_string(speaks_.size()) + " versions and suites the feature scan tried";
 }
 
-std::string ScannedTarget::scan_failure(const Case& c) {
-  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " + c.cipher_name();
+std::string ScannedTarget::scan_failure(const Case& c, const std::string& saw) {
+  return "feature scan: no plain " + openssl_name(c.version) + " handshake with " + c.cipher_name() +
+         " (saw " + saw + ")";
 }
 
 }  // namespace gauntlet::conformance

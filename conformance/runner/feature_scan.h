@@ -39,7 +39,8 @@ class ScannedTarget final : public Target {
   }
 
  private:
-  static std::string scan_failure(const Case& c);
+  // Why a case skips: the version and suite scanned, and what came back.
+  static std::string scan_failure(const Case& c, const std::string& saw);
 
   std::unique_ptr<Target> inner_;
   Pki pki_;
@@ -47,7 +48,9 @@ class ScannedTarget final : public Target {
   std::optional<ServerProfile> profile_;
   PeerSetup setup_;
   mutable std::mutex mu_;
-  mutable std::map<std::pair<ProtocolVersion, std::string>, bool> speaks_;  // by cipher_name()
+  // What the plain handshake at each version and cipher_name() drew: empty
+  // if it completed, else what the peer did instead.
+  mutable std::map<std::pair<ProtocolVersion, std::string>, std::string> speaks_;
   mutable std::optional<std::string> dead_;  // why no case can run
 };
 
