@@ -273,21 +273,19 @@ TEST(JudgeTest, RejectedIsARefusalBeforeAnyMessage) {
 // A case settled by an accepted outcome runs no further step, and a SHOULD
 // departure is a warning: not a pass, never a regression.
 TEST(RunnerTest, AnAcceptedOutcomeSettlesTheCase) {
-  const CaseResult r = run_one(
-      "      - handshake:\n"
-      "          expect: {alert: bad_record_mac}\n"
-      "          accept: [{outcome: success, breaks_should: true, because: words of the RFC}]\n"
-      "      - exchange: {alert: decode_error}\n");
+  // A handshake expecting `expect`, accepting `accept`, then a step that fails if run.
+  const auto run_accepting = [](const std::string& expect, const std::string& accept) {
+    return run_one("      - handshake:\n          expect: " + expect + "\n          accept: [" + accept +
+                   "]\n      - exchange: {alert: decode_error}\n");
+  };
+  const CaseResult r = run_accepting("{alert: bad_record_mac}",
+                                     "{outcome: success, breaks_should: true, because: words of the RFC}");
   EXPECT_EQ(r.verdict, Verdict::warning) << r.reason;
   EXPECT_NE(r.reason.find("step 1"), std::string::npos) << r.reason;
   EXPECT_NE(r.reason.find("words of the RFC"), std::string::npos) << r.reason;
   EXPECT_EQ(classify(r, nullptr, false), Outcome::warning);
   EXPECT_FALSE(is_regression(Outcome::warning));
-  const CaseResult unsettled = run_one(
-      "      - handshake:\n"
-      "          expect: success\n"
-      "          accept: [{outcome: failure, because: words of the RFC}]\n"
-      "      - exchange: {alert: decode_error}\n");
+  const CaseResult unsettled = run_accepting("success", "{outcome: failure, because: words of the RFC}");
   EXPECT_EQ(unsettled.verdict, Verdict::fail) << unsettled.reason;
   EXPECT_NE(unsettled.reason.find("step 2"), std::string::npos) << unsettled.reason;
 }
