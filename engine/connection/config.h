@@ -67,6 +67,9 @@ struct Config {
   std::shared_ptr<SessionCache> session_cache;  // server; none: no session IDs
   std::shared_ptr<TicketKeys> ticket_keys;      // server; none: no tickets
   bool offer_tickets = true;                    // client (RFC 5077)
+  // Server with ticket keys: NewSessionTickets after each TLS 1.3 handshake
+  // (RFC 8446 §4.6.1), two as OpenSSL sends.
+  uint32_t tls13_tickets = 2;
   uint32_t session_lifetime = 7200;
 
   std::vector<std::string> alpn;  // preference order

@@ -314,12 +314,16 @@ ServerHandshake* Connection::server_handshake() {
   return static_cast<ServerHandshake*>(hs_.get());
 }
 
-void Connection::complete_if_done() {
-  if (!hs_ || !hs_->done()) return;
+Status Connection::complete_if_done() {
+  if (!hs_ || !hs_->done()) return ok_status();
   Link l = link();
   hs_->finish(l);
   state_ = ConnectionState::established;
+  std::optional<Tls13Established> established = hs_->tls13_established();
   hs_.reset();
+  if (!established) return ok_status();
+  post13_ = std::make_unique<PostHandshake13>(role_, std::move(*established));
+  return post13_->start(l);
 }
 
 Status Connection::on_handshake_record(ByteView body) {
@@ -356,6 +360,7 @@ Status Connection::may_arrive(HandshakeType type) const {
     return ok_status();
   }
   if (!hs_) {
+    if (post13_) return post13_->may_arrive(type);
     if (role_ == Role::server && type == HandshakeType::client_hello) return ok_status();
     return Error{AlertDescription::unexpected_message, iana_name(type) + " after the handshake"};
   }
@@ -369,6 +374,10 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
   if (msg.type == HandshakeType::hello_request) {
     if (!msg.body.empty()) return decode_error("HelloRequest: body must be empty");
     return on_hello_request();
+  }
+  if (!hs_ && post13_) {
+    Link l = link();
+    return post13_->receive(l, msg);
   }
   if (!hs_) {
     if (role_ == Role::server && msg.type == HandshakeType::client_hello) {
@@ -385,8 +394,7 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
   }
   Link l = link();
   if (auto st = hs_->receive(l, msg); !st) return st;
-  complete_if_done();
-  return ok_status();
+  return complete_if_done();
 }
 
 Status Connection::on_hello_request() {
@@ -406,8 +414,7 @@ Status Connection::on_change_cipher_spec(ByteView body) {
   }
   Link l = link();
   if (auto st = hs_->receive_change_cipher_spec(l, body); !st) return st;
-  complete_if_done();
-  return ok_status();
+  return complete_if_done();
 }
 
 }  // namespace gauntlet

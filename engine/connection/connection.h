@@ -19,6 +19,7 @@
 #include "engine/connection/config.h"
 #include "engine/connection/handshake_link.h"
 #include "engine/connection/message_order.h"
+#include "engine/connection/post_handshake_13.h"
 #include "engine/connection/record_layer.h"
 #include "engine/crypto/hash.h"
 #include "engine/crypto/x509.h"
@@ -75,8 +76,13 @@ class Connection {
   bool peer_closed() const { return peer_closed_; }
 
   const Negotiated& negotiated() const { return kept_.negotiated; }
-  // The session to offer next time (client) or just cached (server).
+  // The session to offer next time (client) or just cached (server). In
+  // TLS 1.3 a client's is the last ticket the server sent.
   const std::optional<Session>& session() const { return kept_.session; }
+  // A TLS 1.3 client: every ticket the server sent, oldest first.
+  std::vector<Session> tickets() const {
+    return post13_ ? post13_->tickets() : std::vector<Session>{};
+  }
 
   // Application data: write after the handshake; read what has arrived.
   Status write(ByteView data);
@@ -123,8 +129,9 @@ class Connection {
   // Client: a fresh handshake, its ClientHello sent.
   Status start_client_handshake();
   // Once the handshake's last row has passed, its outcome is the
-  // connection's and the handshake goes.
-  void complete_if_done();
+  // connection's and the handshake goes; a TLS 1.3 one leaves what comes
+  // after it (post_handshake_13.h), whose server sends its tickets.
+  Status complete_if_done();
   // The server's handshake, for what only a server receives; null on a
   // client or between handshakes.
   ServerHandshake* server_handshake();
@@ -145,6 +152,7 @@ class Connection {
   HandshakeReassembler reassembler_;
   std::unique_ptr<Handshake> hs_;
   std::unique_ptr<Ssl2Channel> ssl2_;  // set when the connection speaks SSL 2.0
+  std::unique_ptr<PostHandshake13> post13_;  // set after a TLS 1.3 handshake
   ConnectionState state_ = ConnectionState::handshaking;
   AcrossHandshakes kept_;
   std::optional<Error> error_;

@@ -16,6 +16,7 @@
 #include "engine/connection/handshake_link.h"
 #include "engine/connection/handshake_state.h"
 #include "engine/connection/message_order.h"
+#include "engine/connection/post_handshake_13.h"
 #include "engine/crypto/hash.h"
 #include "engine/crypto/x509.h"
 #include "engine/key_schedule/tls13_key_schedule.h"
@@ -52,6 +53,9 @@ class Handshake {
   // (Negotiated, the session, the server's cache).
   bool done() const { return order_.done(); }
   void finish(Link& link);
+  // After a TLS 1.3 handshake, what its connection goes on with; nullopt
+  // below TLS 1.3.
+  std::optional<Tls13Established> tls13_established() const;
   // The row after which we are, for progress reports.
   std::optional<OrderRow> last() const { return order_.last(); }
   // The peer's ChangeCipherSpec came and its Finished not yet: application

@@ -8,11 +8,11 @@
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/handshake.h"
 #include "engine/connection/negotiation.h"
+#include "engine/connection/traffic_13.h"
 #include "engine/key_schedule/keylog.h"
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/tls13/certificate_13.h"
-#include "engine/record/protection_tls13.h"
 
 namespace gauntlet {
 
@@ -25,20 +25,12 @@ void log_secret(const Link& link, const HelloState& h, Tls13Secret which, ByteVi
 }  // namespace
 
 Status Handshake::use_traffic_secret(Link& link, Direction d, ByteView secret) {
-  std::unique_ptr<RecordProtection> p;
-  if (link.fuzzer_mode) {
-    p = make_null_protection();
-  } else {
-    const CipherSuiteInfo& s = hello_.suite;
-    const TrafficKeys keys = traffic_keys(s.prf_hash, s.cipher, secret);
-    auto made = make_tls13_protection(s.cipher, keys.key, keys.iv);
-    if (!made) return made.error();
-    p = std::move(made).value();
-  }
+  auto p = tls13_protection(hello_.suite, secret, link.fuzzer_mode);
+  if (!p) return p.error();
   if (d == Direction::send) {
-    link.records.set_write_protection(std::move(p));
+    link.records.set_write_protection(std::move(p).value());
   } else {
-    link.records.set_read_protection(std::move(p));
+    link.records.set_read_protection(std::move(p).value());
   }
   return ok_status();
 }
@@ -159,6 +151,19 @@ Status Handshake::on_finished_13(Link& link, ByteView body) {
   return use_traffic_secret(link, Direction::receive,
                             from_server ? tls13_->server_application_traffic
                                         : tls13_->client_application_traffic);
+}
+
+// §7.1: the resumption master secret closes the transcript at the client's
+// Finished, which both sides have by the time the script is done.
+std::optional<Tls13Established> Handshake::tls13_established() const {
+  if (!tls13_) return std::nullopt;
+  const HashAlgorithm hash = tls13_->handshake.hash();
+  return Tls13Established{
+      .suite = hello_.suite,
+      .resumption_master_secret =
+          tls13_->handshake.master_secret().resumption_master_secret(transcript_.digest(hash)),
+      .server_name = hello_.server_name,
+      .peer_chain = chain_der(peer_chain_)};
 }
 
 }  // namespace gauntlet

@@ -68,8 +68,6 @@ class Tls13Interop : public testing::TestWithParam<Case> {
     o.groups = openssl_name(GetParam().group);
     o.sigalgs = openssl_name(GetParam().scheme.scheme);
     o.middlebox_compat = GetParam().middlebox_compat;
-    // No NewSessionTicket: resumption is another test's.
-    o.tickets = false;
     return o;
   }
   void restrict(Config& c) const {
@@ -118,6 +116,8 @@ TEST_P(Tls13Interop, OurClientWithOpenSslServer) {
   check(client, server);
   EXPECT_EQ(client.negotiated().group, GetParam().group);
   EXPECT_EQ(client.negotiated().signature_scheme, GetParam().scheme.scheme);
+  // OpenSSL's two NewSessionTickets (RFC 8446 §4.6.1), stored.
+  EXPECT_EQ(client.tickets().size(), 2u);
 }
 
 TEST_P(Tls13Interop, OurServerWithOpenSslClient) {
@@ -133,6 +133,8 @@ TEST_P(Tls13Interop, OurServerWithOpenSslClient) {
   check(server, client);
   EXPECT_EQ(server.negotiated().group, GetParam().group);
   EXPECT_EQ(SSL_get_verify_result(client.ssl()), X509_V_OK);
+  // Our tickets (RFC 8446 §4.6.1) make OpenSSL's session resumable.
+  EXPECT_EQ(SSL_SESSION_is_resumable(SSL_get0_session(client.ssl())), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(All, Tls13Interop, testing::ValuesIn(cases()), case_name);

@@ -8,7 +8,7 @@ namespace gauntlet {
 namespace {
 // Bump when the layout changes: tickets of an older layout then fail to
 // parse and the server falls back to a full handshake.
-constexpr uint8_t kStateFormat = 1;
+constexpr uint8_t kStateFormat = 2;
 }  // namespace
 
 Bytes Session::serialize_state() const {
@@ -21,6 +21,7 @@ Bytes Session::serialize_state() const {
   w.vec8({reinterpret_cast<const uint8_t*>(server_name.data()), server_name.size()});
   w.u64(static_cast<uint64_t>(created));
   w.u32(lifetime);
+  w.u32(ticket_age_add);
   {
     Writer chain = w.prefixed24();
     for (const Bytes& cert : peer_chain) chain.vec24(cert);
@@ -51,7 +52,7 @@ Result<Session> Session::parse_state(ByteView state) {
   Reader chain;
   if (!r.u8(format) || !r.u16(version) || !r.u16(suite) || !r.vec8(s.master_secret) ||
       !r.u8(ems) || !r.vec8(name) || !r.u64(created) || !r.u32(s.lifetime) ||
-      !r.prefixed24(chain)) {
+      !r.u32(s.ticket_age_add) || !r.prefixed24(chain)) {
     return truncated(kWhat);
   }
   if (format != kStateFormat) return decode_error("session state: unknown format");

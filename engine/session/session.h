@@ -26,6 +26,10 @@ struct SharedChain {
   bool operator==(const SharedChain&) const { return true; }
 };
 
+// A TLS 1.3 session is one NewSessionTicket (RFC 8446 §4.6.1): master_secret
+// holds the PSK the ticket stands for, created is when it was issued (server)
+// or received (client), lifetime is ticket_lifetime, and ticket_age_add
+// obfuscates the age the client reports (§4.2.11.1).
 struct Session {
   Bytes id;  // empty for a ticket-only session
   ProtocolVersion version = ProtocolVersion::tls12;
@@ -37,6 +41,7 @@ struct Session {
   int64_t created = 0;                  // Unix time
   uint32_t lifetime = 0;                // seconds; 0 = no resumption
   Bytes ticket;                         // client side: the ticket to present
+  uint32_t ticket_age_add = 0;          // TLS 1.3
   SharedChain parsed_chain;             // empty after parse_state
   // SSL 2.0 sessions (version ssl2; never in a ticket): the kind and the
   // KEY-ARG-DATA a SESSION-ID-HIT reuses with the master key.

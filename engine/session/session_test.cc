@@ -16,6 +16,7 @@ Session sample() {
   s.peer_chain = {Bytes{1, 2, 3}, Bytes{4}};
   s.created = 1'700'000'000;
   s.lifetime = 300;
+  s.ticket_age_add = 0x01020304;
   return s;
 }
 

@@ -1,0 +1,115 @@
+#include "engine/connection/post_handshake_13.h"
+
+#include <algorithm>
+
+#include "engine/base/writer.h"
+#include "engine/connection/extensions/tls13_placement.h"
+#include "engine/key_schedule/tls13_key_schedule.h"
+#include "engine/messages/tls13/new_session_ticket_13.h"
+
+namespace gauntlet {
+
+struct PostHandshake13::Row {
+  Role sender;
+  HandshakeType type;
+  Status (PostHandshake13::*handle)(Link&, ByteView);
+};
+
+// §4.6: after the handshake a server may send NewSessionTicket, any number
+// of times, and a client nothing of these.
+std::span<const PostHandshake13::Row> PostHandshake13::rows() {
+  static constexpr Row kRows[] = {
+      {Role::server, HandshakeType::new_session_ticket, &PostHandshake13::on_new_session_ticket},
+  };
+  return kRows;
+}
+
+const PostHandshake13::Row* PostHandshake13::row_for(Role sender, HandshakeType type) const {
+  for (const Row& row : rows()) {
+    if (row.sender == sender && row.type == type) return &row;
+  }
+  return nullptr;
+}
+
+Status PostHandshake13::may_arrive(HandshakeType type) const {
+  const Role peer = role_ == Role::client ? Role::server : Role::client;
+  if (row_for(peer, type)) return ok_status();
+  return Error{AlertDescription::unexpected_message,
+               iana_name(type) + " after a TLS 1.3 handshake"};
+}
+
+Status PostHandshake13::receive(Link& link, const HandshakeMessage& msg) {
+  if (auto st = may_arrive(msg.type); !st) return st;
+  const Role peer = role_ == Role::client ? Role::server : Role::client;
+  return (this->*row_for(peer, msg.type)->handle)(link, msg.body);
+}
+
+Status PostHandshake13::send(Link& link, HandshakeType type, Result<Bytes> body) {
+  if (!body) return body.error();
+  if (link.config.on_message_sent) link.config.on_message_sent(type);
+  return link.records.write(ContentType::handshake,
+                            HandshakeMessage{type, std::move(body).value()}.serialize());
+}
+
+// §4.6.1: the PSK of the ticket's nonce; the age counts from now.
+Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket13& nst) const {
+  const CipherSuiteInfo& suite = established_.suite;
+  Session s;
+  s.version = ProtocolVersion::tls13;
+  s.suite = suite.suite;
+  s.master_secret =
+      resumption_psk(suite.prf_hash, established_.resumption_master_secret, nst.ticket_nonce);
+  s.server_name = established_.server_name;
+  s.peer_chain = established_.peer_chain;
+  s.created = c.clock->now();
+  s.lifetime = nst.ticket_lifetime;
+  s.ticket_age_add = nst.ticket_age_add;
+  return s;
+}
+
+Status PostHandshake13::start(Link& link) {
+  const Config& c = link.config;
+  if (role_ != Role::server || (!c.ticket_keys && !link.fuzzer_mode)) return ok_status();
+  for (uint32_t i = 0; i < c.tls13_tickets; ++i) {
+    if (auto st = send_new_session_ticket(link); !st) return st;
+  }
+  return ok_status();
+}
+
+// §4.6.1: each ticket has its own nonce, so its own PSK, and its own
+// ticket_age_add; the ticket is the session sealed under our ticket keys.
+Status PostHandshake13::send_new_session_ticket(Link& link) {
+  const Config& c = link.config;
+  Writer nonce;
+  nonce.u64(tickets_sent_++);
+  NewSessionTicket13 nst;
+  nst.ticket_nonce = nonce.take();
+  Bytes age_add(4);
+  c.random->fill(age_add);
+  if (Reader r(age_add); !r.u32(nst.ticket_age_add)) return internal_error("ticket_age_add");
+  nst.ticket_lifetime = std::min(c.session_lifetime, kMaxTicketLifetime);
+  const Session s = ticket_session(c, nst);
+  auto ticket =
+      link.fuzzer_mode ? Result<Bytes>(s.serialize_state()) : c.ticket_keys->seal(s, *c.random);
+  if (!ticket) return ticket.error();
+  nst.ticket = std::move(ticket).value();
+  return send(link, HandshakeType::new_session_ticket, nst.serialize());
+}
+
+Status PostHandshake13::on_new_session_ticket(Link& link, ByteView body) {
+  auto nst = NewSessionTicket13::parse(body);
+  if (!nst) return nst.error();
+  if (auto st = check_tls13_placement(ExtensionContext::new_session_ticket, nst->extensions);
+      !st) {
+    return st;
+  }
+  // §4.6.1: a lifetime of zero says to discard the ticket at once.
+  if (nst->ticket_lifetime == 0) return ok_status();
+  Session s = ticket_session(link.config, *nst);
+  s.ticket = std::move(nst->ticket);
+  tickets_.push_back(s);
+  link.kept.session = std::move(s);
+  return ok_status();
+}
+
+}  // namespace gauntlet

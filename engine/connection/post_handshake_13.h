@@ -1,0 +1,63 @@
+// What a TLS 1.3 connection does after its handshake (RFC 8446 §4.6): the
+// server's NewSessionTickets and the client's store of them. The messages
+// either side may send now are rows of one table (post_handshake_13.cc),
+// each of which may repeat; anything else is unexpected_message.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/connection/handshake_link.h"
+#include "engine/connection/message_order.h"
+#include "engine/messages/framing/handshake_message.h"
+#include "engine/registry/cipher_suite.h"
+#include "engine/session/session.h"
+
+namespace gauntlet {
+
+struct NewSessionTicket13;  // engine/messages/tls13/new_session_ticket_13.h
+
+// What a TLS 1.3 handshake leaves its connection: the suite, the
+// resumption master secret tickets derive from (§7.1), and what a ticket's
+// session records of the handshake.
+struct Tls13Established {
+  std::reference_wrapper<const CipherSuiteInfo> suite;
+  Bytes resumption_master_secret;
+  std::string server_name;
+  std::vector<Bytes> peer_chain;  // DER, the peer's leaf first
+};
+
+class PostHandshake13 {
+ public:
+  PostHandshake13(Role role, Tls13Established established)
+      : role_(role), established_(std::move(established)) {}
+
+  // Server: Config::tls13_tickets NewSessionTickets, when it has ticket keys.
+  Status start(Link& link);
+  // Whether the peer may send this message now, and its handler.
+  Status may_arrive(HandshakeType type) const;
+  Status receive(Link& link, const HandshakeMessage& msg);
+
+  // Client: every ticket received, oldest first (§4.6.1: each may be used).
+  const std::vector<Session>& tickets() const { return tickets_; }
+
+ private:
+  struct Row;
+  static std::span<const Row> rows();
+  const Row* row_for(Role sender, HandshakeType type) const;
+
+  Status send(Link& link, HandshakeType type, Result<Bytes> body);
+  Session ticket_session(const Config& c, const NewSessionTicket13& nst) const;
+  Status send_new_session_ticket(Link& link);
+  Status on_new_session_ticket(Link& link, ByteView body);
+
+  Role role_;
+  Tls13Established established_;
+  uint64_t tickets_sent_ = 0;  // the next ticket_nonce
+  std::vector<Session> tickets_;
+};
+
+}  // namespace gauntlet
