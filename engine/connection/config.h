@@ -101,6 +101,10 @@ struct Config {
   // RFC 7685: a client pads a ClientHello of 256 to 511 bytes to 512, as
   // NSS and BoringSSL do for servers that choke on those lengths.
   bool pad_client_hello = false;
+  // TLS 1.3: records one write key seals before we replace it with a
+  // KeyUpdate (RFC 8446 §4.6.3); without it, only as the AEAD's record
+  // limit nears (§5.5).
+  std::optional<uint64_t> key_update_after;
   // RFC 7507: a client retrying with a lower version says so.
   bool send_fallback_scsv = false;
   // A client's first ClientHello in SSL 2.0 form, as old clients sent it

@@ -235,7 +235,11 @@ Status Connection::write(ByteView data) {
     return internal_error("write on a connection that is not established");
   }
   Link l = link();
-  auto st = ssl2_ ? ssl2_->write(l, data) : records_.write(ContentType::application_data, data);
+  // RFC 8446 §5.5: a TLS 1.3 key near its limit is replaced first.
+  Status st = post13_ && !hs_ ? post13_->before_write(l) : Status(ok_status());
+  if (st) {
+    st = ssl2_ ? ssl2_->write(l, data) : records_.write(ContentType::application_data, data);
+  }
   if (!st) fail(st.error());
   return st;
 }
@@ -283,6 +287,16 @@ Status Connection::may_renegotiate() const {
     return Error{AlertDescription::no_renegotiation, "renegotiation limit reached"};
   }
   return ok_status();
+}
+
+Status Connection::update_keys(KeyUpdateRequest request) {
+  if (state_ != ConnectionState::established || sent_close_ || !post13_) {
+    return internal_error("KeyUpdate needs an established TLS 1.3 connection");
+  }
+  Link l = link();
+  Status st = post13_->send_key_update(l, request);
+  if (!st) fail(st.error());
+  return st;
 }
 
 Status Connection::renegotiate() {
@@ -377,7 +391,12 @@ Status Connection::on_handshake_message(HandshakeMessage msg) {
   }
   if (!hs_ && post13_) {
     Link l = link();
-    return post13_->receive(l, msg);
+    if (auto st = post13_->receive(l, msg); !st) return st;
+    // §5.1: a key change falls on a record boundary.
+    if (msg.type == HandshakeType::key_update && !reassembler_.at_boundary()) {
+      return Error{AlertDescription::unexpected_message, "KeyUpdate not at the end of its record"};
+    }
+    return ok_status();
   }
   if (!hs_) {
     if (role_ == Role::server && msg.type == HandshakeType::client_hello) {

@@ -102,6 +102,9 @@ class Connection {
   Status send_shaped_record(ContentType type, ByteView body, const SealShape& shape) {
     return records_.write_shaped(type, body, shape);
   }
+  // TLS 1.3 KeyUpdate (RFC 8446 §4.6.3): our write key changes, and
+  // update_requested asks the peer to change its own.
+  Status update_keys(KeyUpdateRequest request = KeyUpdateRequest::update_not_requested);
   // A new handshake on this connection (RFC 5746): a client sends
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();

@@ -162,6 +162,8 @@ std::optional<Tls13Established> Handshake::tls13_established() const {
       .suite = hello_.suite,
       .resumption_master_secret =
           tls13_->handshake.master_secret().resumption_master_secret(transcript_.digest(hash)),
+      .client_traffic_secret = tls13_->client_application_traffic,
+      .server_traffic_secret = tls13_->server_application_traffic,
       .server_name = hello_.server_name,
       .peer_chain = chain_der(peer_chain_)};
 }

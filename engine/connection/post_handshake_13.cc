@@ -4,6 +4,7 @@
 
 #include "engine/base/writer.h"
 #include "engine/connection/extensions/tls13_placement.h"
+#include "engine/connection/traffic_13.h"
 #include "engine/key_schedule/tls13_key_schedule.h"
 #include "engine/messages/tls13/new_session_ticket_13.h"
 
@@ -15,11 +16,13 @@ struct PostHandshake13::Row {
   Status (PostHandshake13::*handle)(Link&, ByteView);
 };
 
-// §4.6: after the handshake a server may send NewSessionTicket, any number
-// of times, and a client nothing of these.
+// §4.6: after the handshake a server may send NewSessionTicket, and either
+// side KeyUpdate, any number of times.
 std::span<const PostHandshake13::Row> PostHandshake13::rows() {
   static constexpr Row kRows[] = {
       {Role::server, HandshakeType::new_session_ticket, &PostHandshake13::on_new_session_ticket},
+      {Role::client, HandshakeType::key_update, &PostHandshake13::on_key_update},
+      {Role::server, HandshakeType::key_update, &PostHandshake13::on_key_update},
   };
   return kRows;
 }
@@ -110,6 +113,39 @@ Status PostHandshake13::on_new_session_ticket(Link& link, ByteView body) {
   tickets_.push_back(s);
   link.kept.session = std::move(s);
   return ok_status();
+}
+
+// §4.6.3, §7.2: the KeyUpdate goes out under the key it retires.
+Status PostHandshake13::send_key_update(Link& link, KeyUpdateRequest request) {
+  if (auto st = send(link, HandshakeType::key_update, KeyUpdate{request}.serialize()); !st) {
+    return st;
+  }
+  Bytes& secret = traffic_secret(role_);
+  secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);
+  auto p = tls13_protection(established_.suite, secret, link.fuzzer_mode);
+  if (!p) return p.error();
+  link.records.set_write_protection(std::move(p).value());
+  return ok_status();
+}
+
+// §4.6.3: the peer's next records come under its next secret; asked to,
+// we update ours before our next application data, so at once.
+Status PostHandshake13::on_key_update(Link& link, ByteView body) {
+  auto ku = KeyUpdate::parse(body);
+  if (!ku) return ku.error();
+  const Role peer = role_ == Role::client ? Role::server : Role::client;
+  Bytes& secret = traffic_secret(peer);
+  secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);
+  auto p = tls13_protection(established_.suite, secret, link.fuzzer_mode);
+  if (!p) return p.error();
+  link.records.set_read_protection(std::move(p).value());
+  if (ku->request_update != KeyUpdateRequest::update_requested) return ok_status();
+  return send_key_update(link, KeyUpdateRequest::update_not_requested);
+}
+
+Status PostHandshake13::before_write(Link& link) {
+  if (!link.records.write_key_spent(link.config.key_update_after)) return ok_status();
+  return send_key_update(link, KeyUpdateRequest::update_not_requested);
 }
 
 }  // namespace gauntlet

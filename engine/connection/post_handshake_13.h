@@ -1,5 +1,6 @@
 // What a TLS 1.3 connection does after its handshake (RFC 8446 §4.6): the
-// server's NewSessionTickets and the client's store of them. The messages
+// server's NewSessionTickets and the client's store of them, and KeyUpdate
+// both ways (§4.6.3), ours before the AEAD's record limit (§5.5). The messages
 // either side may send now are rows of one table (post_handshake_13.cc),
 // each of which may repeat; anything else is unexpected_message.
 #pragma once
@@ -13,6 +14,7 @@
 #include "engine/connection/handshake_link.h"
 #include "engine/connection/message_order.h"
 #include "engine/messages/framing/handshake_message.h"
+#include "engine/messages/tls13/key_update.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/session/session.h"
 
@@ -21,11 +23,13 @@ namespace gauntlet {
 struct NewSessionTicket13;  // engine/messages/tls13/new_session_ticket_13.h
 
 // What a TLS 1.3 handshake leaves its connection: the suite, the
-// resumption master secret tickets derive from (§7.1), and what a ticket's
-// session records of the handshake.
+// resumption master secret tickets derive from (§7.1), each side's
+// application traffic secret, which KeyUpdate replaces (§7.2), and what a
+// ticket's session records of the handshake.
 struct Tls13Established {
   std::reference_wrapper<const CipherSuiteInfo> suite;
   Bytes resumption_master_secret;
+  Bytes client_traffic_secret, server_traffic_secret;
   std::string server_name;
   std::vector<Bytes> peer_chain;  // DER, the peer's leaf first
 };
@@ -40,6 +44,12 @@ class PostHandshake13 {
   // Whether the peer may send this message now, and its handler.
   Status may_arrive(HandshakeType type) const;
   Status receive(Link& link, const HandshakeMessage& msg);
+  // Our KeyUpdate: sent under our current key, which it then replaces;
+  // update_requested asks the peer to replace its own.
+  Status send_key_update(Link& link, KeyUpdateRequest request);
+  // Before our application data: a KeyUpdate once our key has sealed
+  // Config::key_update_after records, or nears its AEAD's limit (§5.5).
+  Status before_write(Link& link);
 
   // Client: every ticket received, oldest first (§4.6.1: each may be used).
   const std::vector<Session>& tickets() const { return tickets_; }
@@ -53,6 +63,11 @@ class PostHandshake13 {
   Session ticket_session(const Config& c, const NewSessionTicket13& nst) const;
   Status send_new_session_ticket(Link& link);
   Status on_new_session_ticket(Link& link, ByteView body);
+  Status on_key_update(Link& link, ByteView body);
+  Bytes& traffic_secret(Role side) {
+    return side == Role::client ? established_.client_traffic_secret
+                                : established_.server_traffic_secret;
+  }
 
   Role role_;
   Tls13Established established_;

@@ -58,6 +58,11 @@ class RecordLayer {
     read_protected_ = true;
   }
   void set_write_protection(std::unique_ptr<RecordProtection> p) { write_ = std::move(p); }
+  // TLS 1.3: the write key has sealed `records` records, or nears its
+  // AEAD's limit (RFC 8446 §5.5): time for a KeyUpdate.
+  bool write_key_spent(std::optional<uint64_t> records) const {
+    return write_->key_update_due() || (records && write_->next_sequence() >= *records);
+  }
 
   // TLS 1.3 (RFC 8446 §5): a ChangeCipherSpec record stays in the clear
   // under any keys, and one that arrives encrypted is unexpected_message.

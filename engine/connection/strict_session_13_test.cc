@@ -1,6 +1,6 @@
 // RFC 8446 §4.6's rules after the handshake, one test each: what may come
-// after a TLS 1.3 handshake and how a NewSessionTicket must be formed
-// (§4.6.1). The messages are sent as records of the sender's choosing under
+// after a TLS 1.3 handshake, how a NewSessionTicket must be formed (§4.6.1)
+// and a KeyUpdate (§4.6.3), which must end its record (§5.1). The messages are sent as records of the sender's choosing under
 // its current keys.
 #include <gtest/gtest.h>
 
@@ -23,7 +23,8 @@ std::optional<AlertDescription> alert_for(Role sender, HandshakeType type, const
   EXPECT_TRUE(p.completed());
   Connection& from = sender == Role::client ? p.client : p.server;
   Connection& to = sender == Role::client ? p.server : p.client;
-  EXPECT_TRUE(from.send_record(ContentType::handshake, HandshakeMessage{type, body}.serialize()).ok());
+  const Bytes framed = HandshakeMessage{type, body}.serialize();
+  EXPECT_TRUE(from.send_record(ContentType::handshake, framed).ok());
   (void)to.receive(from.take_output());
   if (!to.error()) return std::nullopt;
   return to.error()->alert;
@@ -76,6 +77,42 @@ TEST(Tls13PostHandshakeStrict, TicketOfLifetimeZeroIsDiscarded) { EXPECT_EQ(tick
 TEST(Tls13PostHandshakeStrict, FinishedAfterTheHandshakeIsUnexpected) {
   EXPECT_EQ(alert_for(Role::server, HandshakeType::finished, Bytes(32, 0)),
             AlertDescription::unexpected_message);
+}
+
+// §4.6.3: request_update is 0 or 1; anything else is illegal_parameter.
+TEST(Tls13PostHandshakeStrict, KeyUpdateOfAnotherValueIsIllegal) {
+  for (const Role sender : {Role::client, Role::server}) {
+    EXPECT_EQ(alert_for(sender, HandshakeType::key_update, Bytes{2}),
+              AlertDescription::illegal_parameter);
+  }
+}
+
+TEST(Tls13PostHandshakeStrict, KeyUpdateOfWrongLengthIsADecodeError) {
+  EXPECT_EQ(alert_for(Role::client, HandshakeType::key_update, Bytes{}),
+            AlertDescription::decode_error);
+  EXPECT_EQ(alert_for(Role::server, HandshakeType::key_update, Bytes{0, 0}),
+            AlertDescription::decode_error);
+}
+
+// §5.1: a handshake message before a key change ends its record.
+TEST(Tls13PostHandshakeStrict, KeyUpdateNotEndingItsRecordIsUnexpected) {
+  auto p = handshake(tls13_client(), tls13_server());
+  ASSERT_TRUE(p.completed());
+  Bytes both = HandshakeMessage{HandshakeType::key_update, Bytes{0}}.serialize();
+  const Bytes ticket =
+      HandshakeMessage{HandshakeType::new_session_ticket, ticket_body(60)}.serialize();
+  both.insert(both.end(), ticket.begin(), ticket.end());
+  ASSERT_TRUE(p.server.send_record(ContentType::handshake, both).ok());
+  (void)p.client.receive(p.server.take_output());
+  ASSERT_TRUE(p.client.error());
+  EXPECT_EQ(p.client.error()->alert, AlertDescription::unexpected_message);
+}
+
+// §4.6.3: a KeyUpdate sent under the old key; the peer reads on with the new.
+TEST(Tls13PostHandshakeStrict, KeyUpdateWellFormedIsTaken) {
+  for (const Role sender : {Role::client, Role::server}) {
+    EXPECT_EQ(alert_for(sender, HandshakeType::key_update, Bytes{0}), std::nullopt);
+  }
 }
 
 }  // namespace

@@ -66,6 +66,8 @@ class RecordProtection {
   // The header's type for a sealed record of `type`; TLS 1.3 says
   // application_data whatever the record holds (RFC 8446 §5.2).
   virtual ContentType outer_type(ContentType type) const { return type; }
+  // TLS 1.3: this key nears its AEAD's record limit (RFC 8446 §5.5).
+  virtual bool key_update_due() const { return false; }
 
   // The sequence number the next record will use. Setting it lets a caller
   // take over a direction mid-stream (tests, fuzzing, captured traffic).

@@ -38,7 +38,7 @@ class Tls13Protection final : public RecordProtection {
 
   void set_padding(Tls13Padding padding) { padding_ = padding; }
   // True once this key is within kKeyUpdateHeadroom records of its limit.
-  bool key_update_due() const { return next_sequence() >= limit_ - kKeyUpdateHeadroom; }
+  bool key_update_due() const override { return next_sequence() >= limit_ - kKeyUpdateHeadroom; }
 
  private:
   uint64_t limit_;
