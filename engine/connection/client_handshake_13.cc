@@ -1,14 +1,11 @@
 // The server's TLS 1.3 flight as the client reads it (RFC 8446 §4.3.1,
 // §4.4.2, §4.4.3): EncryptedExtensions, the server's Certificate and its
 // CertificateVerify. Finished is the shared row (handshake_13.cc).
-#include <algorithm>
 
 #include "engine/connection/client_handshake.h"
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/negotiation.h"
-#include "engine/crypto/tls13_signature.h"
-#include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/tls13/certificate_13.h"
 #include "engine/messages/tls13/encrypted_extensions.h"
 
@@ -59,22 +56,9 @@ Status ClientHandshake::on_certificate_13(Link& link, ByteView body) {
 Status ClientHandshake::on_certificate_verify_13(Link& link, ByteView body) {
   const auto* certified = std::get_if<ServerCertified>(&phase_);
   if (!certified) return internal_error("CertificateVerify before the server's certificate");
-  auto cv = CertificateVerify::parse(body, ProtocolVersion::tls13);
-  if (!cv) return cv.error();
-  const DigitallySigned& signed_value = cv->signature;
-  const std::vector<SignatureScheme>& ours = link.config.signature_schemes;
-  if (!signed_value.scheme || std::ranges::find(ours, *signed_value.scheme) == ours.end()) {
-    return illegal_parameter("CertificateVerify with a scheme we did not offer");
-  }
-  const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  if (auto st = verify_certificate_verify(certified->server_key, *signed_value.scheme,
-                                          CertificateVerifySigner::server,
-                                          transcript_.digest(hash), signed_value.signature);
-      !st && !link.fuzzer_mode) {
-    return st;
-  }
-  server_signature_scheme_ = signed_value.scheme;
-  hash_checked(HandshakeType::certificate_verify, body);
+  auto scheme = check_certificate_verify_13(link, body, certified->server_key);
+  if (!scheme) return scheme.error();
+  server_signature_scheme_ = *scheme;
   if (certified->request13) {
     phase_ = answer_request_13(link.config, *certified->request13);
   } else {

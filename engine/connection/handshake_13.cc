@@ -1,15 +1,19 @@
 // What every TLS 1.3 handshake does whatever its role (RFC 8446 §7): the
 // key schedule from ServerHello on, traffic keys as row actions (ServerHello
-// and each Finished), Finished itself (§4.4.4), key log lines for every
-// secret, the transcript after a HelloRetryRequest (§4.4.1), and the dummy
-// ChangeCipherSpec of middlebox compatibility (D.4).
+// and each Finished), Finished and the peer's CertificateVerify (§4.4.3-4),
+// key log lines for every secret, the transcript after a HelloRetryRequest
+// (§4.4.1), and the dummy ChangeCipherSpec of middlebox compatibility (D.4).
 #include <openssl/crypto.h>
+
+#include <algorithm>
 
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/handshake.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/traffic_13.h"
+#include "engine/crypto/tls13_signature.h"
 #include "engine/key_schedule/keylog.h"
+#include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/tls13/certificate_13.h"
@@ -166,6 +170,27 @@ std::optional<Tls13Established> Handshake::tls13_established() const {
       .server_traffic_secret = tls13_->server_application_traffic,
       .server_name = hello_.server_name,
       .peer_chain = chain_der(peer_chain_)};
+}
+
+Result<SignatureScheme> Handshake::check_certificate_verify_13(Link& link, ByteView body,
+                                                               const PublicKey& key) {
+  auto cv = CertificateVerify::parse(body, ProtocolVersion::tls13);
+  if (!cv) return cv.error();
+  const DigitallySigned& signed_value = cv->signature;
+  const std::vector<SignatureScheme>& ours = link.config.signature_schemes;
+  if (!signed_value.scheme || std::ranges::find(ours, *signed_value.scheme) == ours.end()) {
+    return illegal_parameter("CertificateVerify with a scheme we did not offer");
+  }
+  const CertificateVerifySigner signer =
+      role_ == Role::client ? CertificateVerifySigner::server : CertificateVerifySigner::client;
+  if (auto st = verify_certificate_verify(key, *signed_value.scheme, signer,
+                                          transcript_.digest(hello_.suite.get().prf_hash),
+                                          signed_value.signature);
+      !st && !link.fuzzer_mode) {
+    return st.error();
+  }
+  hash_checked(HandshakeType::certificate_verify, body);
+  return *signed_value.scheme;
 }
 
 }  // namespace gauntlet

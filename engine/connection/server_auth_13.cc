@@ -3,12 +3,8 @@
 // client certificates, the client's Certificate (empty: certificate_required
 // when required, §4.4.2.4) and its CertificateVerify under the client's
 // context string.
-#include <algorithm>
-
 #include "engine/connection/negotiation.h"
 #include "engine/connection/server_handshake.h"
-#include "engine/crypto/tls13_signature.h"
-#include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/tls13/certificate_13.h"
 #include "engine/messages/tls13/certificate_request_13.h"
 
@@ -59,21 +55,9 @@ Status ServerHandshake::on_certificate_13(Link& link, ByteView body) {
 Status ServerHandshake::on_certificate_verify_13(Link& link, ByteView body) {
   const auto* verifying = std::get_if<VerifyingClient>(&phase_);
   if (!verifying) return internal_error("CertificateVerify before the client's certificate");
-  auto cv = CertificateVerify::parse(body, ProtocolVersion::tls13);
-  if (!cv) return cv.error();
-  const DigitallySigned& signed_value = cv->signature;
-  const std::vector<SignatureScheme>& ours = link.config.signature_schemes;
-  if (!signed_value.scheme || std::ranges::find(ours, *signed_value.scheme) == ours.end()) {
-    return illegal_parameter("client CertificateVerify with a scheme we did not ask for");
+  if (auto scheme = check_certificate_verify_13(link, body, verifying->client_key); !scheme) {
+    return scheme.error();
   }
-  const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  if (auto st = verify_certificate_verify(verifying->client_key, *signed_value.scheme,
-                                          CertificateVerifySigner::client,
-                                          transcript_.digest(hash), signed_value.signature);
-      !st && !link.fuzzer_mode) {
-    return st;
-  }
-  hash_checked(HandshakeType::certificate_verify, body);
   phase_ = Between{};
   return ok_status();
 }
