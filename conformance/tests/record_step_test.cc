@@ -37,7 +37,9 @@ TEST(RecordStepTest, ReadsAndDescribesTheShape) {
 
 TEST(RecordStepTest, Mistakes) {
   EXPECT_EQ(load("{type: 23, body: '01', raw: true, mac: flipped}").error().reason,
-            "t.yaml:9: a raw record has no MAC or padding to shape");
+            "t.yaml:9: a raw record has no MAC, padding or nonce to shape");
+  EXPECT_EQ(load("{type: 23, body: '01', raw: true, explicit_nonce: '00'}").error().reason,
+            "t.yaml:9: a raw record has no MAC, padding or nonce to shape");
   EXPECT_EQ(load("{type: 23, data: x, mac: wrong}").error().reason, "t.yaml:9: 'mac' is 'flipped'");
   EXPECT_FALSE(load("{type: 23, data: x, padding: 256}"));
 }
@@ -67,9 +69,22 @@ TEST(RecordStepTest, OurStrictServerAnswersEachShape) {
   EXPECT_EQ(run("{type: application_data, data: ping, mac: flipped" + bad,
                 CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256, tls12),
             Verdict::pass);
-  // Padding under AEAD is the scenario's mistake: an error, not the SUT's FAIL.
+  // Our own explicit IV or nonce is the sender's right: the record is taken
+  // and answered (RFC 5246 §6.2.3.2, RFC 5288 §3).
+  EXPECT_EQ(run("{type: application_data, " + request +
+                    ", explicit_nonce: '00000000000000000000000000000000', expect: data}",
+                cbc, tls12),
+            Verdict::pass);
+  EXPECT_EQ(run("{type: application_data, " + request + ", explicit_nonce: '0909090909090909', expect: data}",
+                CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256, tls12),
+            Verdict::pass);
+  // Padding under AEAD, a nonce under ChaCha20, are the scenario's mistakes:
+  // an error, not the SUT's FAIL.
   EXPECT_EQ(run("{type: application_data, data: ping, padding: 255" + bad,
                 CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256, tls12),
+            Verdict::error);
+  EXPECT_EQ(run("{type: application_data, data: ping, explicit_nonce: '0909090909090909'" + bad,
+                CipherSuite::ecdhe_rsa_with_chacha20_poly1305_sha256, tls12),
             Verdict::error);
 }
 
