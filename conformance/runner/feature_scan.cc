@@ -64,7 +64,8 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     return "profile: " + openssl_name(version) + " refused (" + v->answer + ")";
   }
   // SSL 2.0: the profile's SERVER-HELLO listed the kinds it has.
-  if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr; v && c.ssl2_kind) {
+  if (const VersionFinding* v = profile_ ? profile_->find(c.version) : nullptr;
+      v && c.needs_ssl2()) {
     if (std::ranges::find(v->kinds, *c.ssl2_kind) != v->kinds.end()) return std::nullopt;
     return "profile: the server's SERVER-HELLO does not list " + c.cipher_name();
   }

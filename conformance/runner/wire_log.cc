@@ -1,16 +1,43 @@
 #include "conformance/runner/wire_log.h"
 
 #include "engine/base/alert.h"
+#include "engine/record/ssl2_record.h"
 #include "engine/registry/content_type.h"
 #include "engine/registry/handshake_type.h"
 
 namespace gauntlet::conformance {
+namespace {
+
+// An SSL 2.0 record (SSL 2.0 spec §1.1): only a direction's first record,
+// CLIENT-HELLO or SERVER-HELLO, and the CLIENT-MASTER-KEY right behind a
+// CLIENT-HELLO are surely clear; after a SESSION-ID-HIT the client's second
+// record is already encrypted, so later ones are named by size alone.
+std::string ssl2_item(ByteView body, int index) {
+  std::string item = "SSLv2 " + std::to_string(body.size());
+  uint8_t type = 0;
+  if (!Reader(body).peek_u8(type)) return item;
+  const auto known = known_ssl2_message_type(type);
+  const bool clear = index == 0 || (index == 1 && known == Ssl2MessageType::client_master_key);
+  return clear && known ? item + " (" + iana_name(*known) + ")" : item;
+}
+
+}  // namespace
 
 std::string WireLog::describe(ByteView bytes) {
   pending_.insert(pending_.end(), bytes.begin(), bytes.end());
   std::string out;
   Reader r(pending_);
   for (;;) {
+    uint8_t first = 0, second = 0;
+    // A 2-byte SSL 2.0 header has its top bit set; no TLS content type does.
+    if (r.peek_u8(first) && (first & 0x80) != 0) {
+      Reader rec = r;
+      auto record = read_ssl2_record(rec);
+      if (!record.ok() || !record->has_value()) break;
+      out += (out.empty() ? "" : ", ") + ssl2_item((*record)->body, ssl2_records_++);
+      r = rec;
+      continue;
+    }
     Reader rec = r;
     uint8_t type = 0;
     uint16_t version = 0;
@@ -19,7 +46,6 @@ std::string WireLog::describe(ByteView bytes) {
     r = rec;
     const auto ct = static_cast<ContentType>(type);
     std::string item = iana_name(ct) + " " + std::to_string(body.remaining());
-    uint8_t first = 0, second = 0;
     if (encrypted_) {
       item += " (encrypted)";
     } else if (ct == ContentType::handshake && body.peek_u8(first)) {

@@ -1,6 +1,6 @@
 // Names the records of a byte stream for a transcript line: "handshake
-// (ClientHello) 212, change_cipher_spec 1, handshake 40 (encrypted)". Keeps a
-// partial record until the rest arrives.
+// (ClientHello) 212, change_cipher_spec 1, handshake 40 (encrypted)", or
+// "SSLv2 46 (CLIENT-HELLO)". Keeps a partial record until the rest arrives.
 #pragma once
 
 #include <string>
@@ -16,6 +16,7 @@ class WireLog {
  private:
   Bytes pending_;
   bool encrypted_ = false;  // after this direction's ChangeCipherSpec
+  int ssl2_records_ = 0;    // SSL 2.0 records seen in this direction
 };
 
 }  // namespace gauntlet::conformance

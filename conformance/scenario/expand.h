@@ -23,6 +23,9 @@ struct Case {
   std::string cipher_name() const;
   // "records/flip-mac[TLSv1.2,AES128-SHA]"
   std::string id() const;
+  // The SUT must speak SSL 2.0; a case probing whether it does
+  // (`negotiates_version`) runs against any stack.
+  bool needs_ssl2() const { return version == ProtocolVersion::ssl2 && !scenario->negotiates_version; }
 };
 
 std::vector<Case> expand(const std::vector<Scenario>& scenarios);

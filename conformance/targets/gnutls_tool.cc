@@ -69,7 +69,7 @@ std::optional<PeerTool> gnutls_tool() {
     return a;
   };
   t.cannot_run = [](const Case& c) -> std::optional<std::string> {
-    if (c.version == ProtocolVersion::ssl2) return "GnuTLS does not speak SSL 2.0";
+    if (c.needs_ssl2()) return "GnuTLS does not speak SSL 2.0";
     if (c.version == ProtocolVersion::ssl3) return "GnuTLS has no SSL 3.0";
     if (c.scenario->scripted == Role::server && c.scenario->connections() > 2) {
       return "gnutls-cli --resume makes two connections";

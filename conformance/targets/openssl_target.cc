@@ -105,9 +105,9 @@ PeerSetup libssl_setup() {
 }
 
 std::optional<std::string> OpenSslTarget::cannot_run(const Case& c) const {
-  if (c.version == ProtocolVersion::ssl2) return "OpenSSL 3 does not speak SSL 2.0 (removed in 1.1.0)";
+  if (c.needs_ssl2()) return "OpenSSL 3 does not speak SSL 2.0 (removed in 1.1.0)";
   if (c.version == ProtocolVersion::ssl3) return "Debian's OpenSSL 3 has no SSL 3.0";
-  if (!suites_.contains(c.suite)) return "this OpenSSL has no " + openssl_name(c.suite);
+  if (!c.ssl2_kind && !suites_.contains(c.suite)) return "this OpenSSL has no " + openssl_name(c.suite);
   return lacks(*c.scenario, setup_);
 }
 

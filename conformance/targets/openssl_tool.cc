@@ -44,7 +44,7 @@ std::optional<PeerTool> openssl_tool() {
     return a;
   };
   t.cannot_run = [](const Case& c) -> std::optional<std::string> {
-    if (c.version == ProtocolVersion::ssl2) return "OpenSSL 3 does not speak SSL 2.0 (removed in 1.1.0)";
+    if (c.needs_ssl2()) return "OpenSSL 3 does not speak SSL 2.0 (removed in 1.1.0)";
     if (c.version == ProtocolVersion::ssl3) return "Debian's OpenSSL 3 has no SSL 3.0";
     // s_client -reconnect makes six connections, each offering the first session.
     if (c.scenario->scripted == Role::server && c.scenario->connections() > 6) {

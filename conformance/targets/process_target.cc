@@ -93,7 +93,7 @@ Result<std::unique_ptr<SutInstance>> start_client_process(
 }
 
 std::optional<std::string> ProcessTarget::cannot_run(const Case& c) const {
-  if (!tool_.suites.contains(c.suite)) return tool_.name + " does not negotiate " + openssl_name(c.suite);
+  if (!c.ssl2_kind && !tool_.suites.contains(c.suite)) return tool_.name + " does not negotiate " + openssl_name(c.suite);
   // s_client -reconnect and gnutls-cli --resume close each connection as
   // soon as its handshake is done: nothing else can happen on it.
   const Scenario& s = *c.scenario;

@@ -131,9 +131,9 @@ bool Connection::start_ssl2_server() {
 Status Connection::receive_ssl2(ByteView bytes) {
   Link l = link();
   Status st = ssl2_->receive(l, bytes, app_in_);
-  if (ssl2_->peer_error()) {
+  if (ssl2_->peer_alert()) {
     // The peer's ERROR ends the connection as a fatal alert would.
-    peer_alert_ = st.error().alert;
+    peer_alert_ = ssl2_->peer_alert();
     error_ = st.error();
     kept_.session.reset();
     state_ = ConnectionState::closed;

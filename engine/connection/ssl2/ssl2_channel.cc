@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "engine/base/alert.h"
 #include "engine/connection/ssl2/ssl2_client.h"
 #include "engine/connection/ssl2/ssl2_server.h"
 
@@ -51,6 +52,10 @@ std::string Ssl2Channel::progress() const { return hs_ ? hs_->progress() : "esta
 
 Status Ssl2Channel::receive(Link& link, ByteView bytes, Bytes& app_in) {
   records_.feed(bytes);
+  if (const auto alert = records_.tls_alert_first()) {
+    peer_alert_ = *alert;
+    return Error{*alert, "peer answered in TLS with the alert " + iana_name(*alert)};
+  }
   while (true) {
     auto data = records_.read();
     if (!data) return data.error();
@@ -70,7 +75,7 @@ Status Ssl2Channel::on_handshake_record(Link& link, ByteView message) {
     auto error = Ssl2Error::parse(message);
     if (!error) return error.error();
     if (!hs_->recovers_from(l, error->code)) {
-      peer_error_ = error->code;
+      peer_alert_ = ssl2_error_alert(error->code);
       return Error{ssl2_error_alert(error->code),
                    "peer sent SSL 2.0 ERROR " + std::to_string(static_cast<int>(error->code))};
     }

@@ -28,8 +28,9 @@ class Ssl2Channel {
   Status start(Link& link);
   ~Ssl2Channel();
 
-  // Bytes from the peer; application data goes to app_in. A peer's ERROR
-  // fails with the alert of that meaning and sets peer_error().
+  // Bytes from the peer; application data goes to app_in. A peer's ERROR,
+  // or a TLS alert in answer to our hello, fails with the alert of that
+  // meaning and sets peer_alert().
   Status receive(Link& link, ByteView bytes, Bytes& app_in);
   Status write(Link& link, ByteView data);
   // The ERROR message for a failure, if the spec names one for it.
@@ -37,7 +38,7 @@ class Ssl2Channel {
 
   bool handshake_done() const { return !hs_; }
   std::string progress() const;
-  std::optional<Ssl2ErrorCode> peer_error() const { return peer_error_; }
+  std::optional<AlertDescription> peer_alert() const { return peer_alert_; }
 
  private:
   explicit Ssl2Channel(std::unique_ptr<Ssl2Handshake> hs);
@@ -45,7 +46,7 @@ class Ssl2Channel {
 
   Ssl2Records records_;
   std::unique_ptr<Ssl2Handshake> hs_;  // null once done
-  std::optional<Ssl2ErrorCode> peer_error_;
+  std::optional<AlertDescription> peer_alert_;
 };
 
 // The alert an ERROR code means to this engine, and the reverse (nullopt:

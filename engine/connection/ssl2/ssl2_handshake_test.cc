@@ -169,6 +169,7 @@ TEST(Ssl2Handshake, ServerWithoutSsl2RefusesNativeHello) {
   EXPECT_FALSE(p.completed());
   ASSERT_TRUE(p.server.error());
   EXPECT_EQ(p.server.error()->alert, AlertDescription::protocol_version);
+  EXPECT_EQ(p.client.peer_alert(), AlertDescription::protocol_version);
 }
 
 TEST(Ssl2Handshake, CloseEndsWithoutAMessage) {

@@ -25,6 +25,7 @@ Result<std::optional<Bytes>> Ssl2Records::read() {
     return Error{AlertDescription::unexpected_message, "SSL 2.0 record with IS-ESCAPE set"};
   }
   in_pos_ = in_.size() - r.remaining();
+  record_seen_ = true;
   // A peer that fails before it has the keys (at CLIENT-MASTER-KEY) sends
   // its ERROR in the clear, as OpenSSL's SSL 2.0 did: until a protected
   // record has come, a 3-byte ERROR, too short for any protected record (a
@@ -38,6 +39,20 @@ Result<std::optional<Bytes>> Ssl2Records::read() {
   if (!data) return data.error();
   protected_seen_ = read_.protected_records();
   return std::optional<Bytes>(std::move(*data));
+}
+
+std::optional<AlertDescription> Ssl2Records::tls_alert_first() const {
+  if (record_seen_) return std::nullopt;
+  // RFC 5246 §6.2.1 and §7.2: type 21, version {3, x}, length 2, level and
+  // description.
+  Reader r(ByteView(in_).subspan(in_pos_));
+  uint8_t type = 0, major = 0, minor = 0, level = 0, description = 0;
+  uint16_t length = 0;
+  if (!r.u8(type) || !r.u8(major) || !r.u8(minor) || !r.u16(length) || !r.u8(level) ||
+      !r.u8(description) || type != 21 || major != 3 || length != 2) {
+    return std::nullopt;
+  }
+  return static_cast<AlertDescription>(description);
 }
 
 Status Ssl2Records::write(RecordLayer& out, ByteView data) {

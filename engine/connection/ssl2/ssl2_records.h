@@ -18,6 +18,10 @@ class Ssl2Records {
   void feed(ByteView bytes);
   // The next record's ACTUAL-DATA; nullopt until a whole record has arrived.
   Result<std::optional<Bytes>> read();
+  // A TLS alert record where the peer's first record belongs: how a server
+  // that does not speak SSL 2.0 aborts (RFC 6176 §3). Read as SSL 2.0, its
+  // header would announce a body of some 5 KB that never comes.
+  std::optional<AlertDescription> tls_alert_first() const;
   // `data` as records (split at the protection's limit) into `out`.
   Status write(RecordLayer& out, ByteView data);
 
@@ -29,6 +33,7 @@ class Ssl2Records {
   size_t in_pos_ = 0;
   Ssl2RecordProtection read_, write_;
   bool protected_seen_ = false;  // a protected record has been opened
+  bool record_seen_ = false;
 };
 
 }  // namespace gauntlet

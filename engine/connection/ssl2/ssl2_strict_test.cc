@@ -163,6 +163,18 @@ TEST(Ssl2Strict, ServerVerifyInsteadOfServerHello) {
   expect_closed_with(client, AlertDescription::unexpected_message);
 }
 
+// A server that does not speak SSL 2.0 aborts with a TLS alert (RFC 6176
+// §3); our client reads it as that alert, even a byte at a time.
+TEST(Ssl2Strict, TlsAlertAnswerIsThePeersAlert) {
+  Connection client =
+      Connection::client(ssl2_test::client({K::rc4_128_with_md5}), {"localhost", {}});
+  (void)client.take_output();
+  for (const uint8_t b : Bytes{21, 3, 1, 0, 2, 2, 70}) (void)client.receive(Bytes{b});
+  EXPECT_EQ(client.peer_alert(), AlertDescription::protocol_version);
+  EXPECT_EQ(client.state(), ConnectionState::closed);
+  EXPECT_FALSE(client.has_output());
+}
+
 // NO-CERTIFICATE is recoverable only as the answer to REQUEST-CERTIFICATE
 // (§2.7): before it, even a server that only asks closes.
 TEST(Ssl2Strict, NoCertificateErrorBeforeBeingAskedCloses) {
