@@ -17,7 +17,8 @@ namespace {
 
 // What a family file says once for all its scenarios: its name, description
 // and RFC, and its `defaults:` block. A scenario's own versions, suites,
-// kinds and scripted replace the defaults; its peer keys are set over them.
+// kinds, scripted and rule replace the defaults; its peer keys are set over
+// them.
 struct Family {
   Scenario base;
   std::optional<Role> scripted;
@@ -46,8 +47,9 @@ Role Parser::role(const YAML::Node& n) const {
 
 void Parser::defaults(const YAML::Node& n, Family& f) const {
   r_.require_map(n, "'defaults'");
-  r_.only_keys(n, {"scripted", "versions", "suites", "kinds", "peer"});
+  r_.only_keys(n, {"scripted", "versions", "suites", "kinds", "peer", "rule"});
   if (n["scripted"]) f.scripted = role(n["scripted"]);
+  if (n["rule"]) f.base.rule = r_.text(n["rule"]);
   if (n["versions"]) {
     f.base.versions = r_.versions(n["versions"]);
     f.versions = true;

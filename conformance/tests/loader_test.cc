@@ -168,7 +168,7 @@ TEST(LoaderTest, DefaultsMistakes) {
     return error_of(s);
   };
   EXPECT_EQ(replaced("  scripted: server\n", "  colour: red\n"),
-            "f.yaml:4: unknown key 'colour' (expected one of: scripted, versions, suites, kinds, peer)");
+            "f.yaml:4: unknown key 'colour' (expected one of: scripted, versions, suites, kinds, peer, rule)");
   EXPECT_EQ(replaced("  scripted: server\n", ""),
             "f.yaml:8: missing 'scripted' (client or server: the role our side plays)");
   EXPECT_EQ(replaced("  scripted: server", "  scripted: both"), "f.yaml:4: 'scripted' is client or server");
