@@ -251,7 +251,7 @@ Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kin
 }
 
 Expect read_expect_only(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback) {
-  if (body.IsMap() && !is_expect_map(body)) r.only_keys(body, {"expect"});
+  if (body.IsMap() && !is_expect_map(body)) r.only_keys(body, {"expect", "accept"});
   return read_expectation(r, body, fallback);
 }
 

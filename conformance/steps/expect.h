@@ -121,7 +121,7 @@ Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kin
 // An expectation written as a mapping, {alert: name} or {message: name}, as
 // opposed to a mapping of a step's own options.
 bool is_expect_map(const YAML::Node& n);
-// The same for a step whose only option is `expect`.
+// The same for a step whose only options are `expect` and its `accept:`.
 Expect read_expect_only(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback);
 
 }  // namespace gauntlet::conformance

@@ -98,6 +98,19 @@ TEST(LoaderTest, MistakesNameFileAndLine) {
             "f.yaml:22: scenario 'tampered' appears twice");
 }
 
+// A step whose only option is its expectation takes an accept: list too.
+TEST(LoaderTest, AcceptOnAnExpectationOnlyStep) {
+  const auto r = load_family_text(
+      with("      - close: close_notify",
+           "      - close: {expect: close_notify, accept: [{outcome: closed, because: words}]}"),
+      "f.yaml");
+  ASSERT_TRUE(r) << r.error().reason;
+  const Expect& e = std::get<CloseStep>((*r)[0].steps.back().kind).expect;
+  EXPECT_EQ(e.kind, Expect::Kind::close_notify);
+  ASSERT_EQ(e.accepted.size(), 1u);
+  EXPECT_EQ(e.accepted[0].outcome.kind, Expect::Kind::closed);
+}
+
 // The names of engine/connection/config_names.h, shared with the CLI.
 TEST(LoaderTest, ConfigNamesAndTheirMistakes) {
   std::string text = with("skip_message: certificate}", "bad_premaster: no_separator}");
