@@ -73,6 +73,9 @@ Status ClientHandshake::send_client_hello(Link& link) {
   }
 
   ch.extensions = client_hello_extensions(hello_scope(link), tls);
+  if (offer_tls13) {
+    if (auto st = bind_psk(link); !st) return st;
+  }
   // A rewrite in flight leaves our hello, state and transcript, as built.
   ClientHello sent = ch;
   apply_client_hello_bugs(c.bugs, sent);

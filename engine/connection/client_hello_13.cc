@@ -1,12 +1,15 @@
 // The client's TLS 1.3 hellos (RFC 8446 §4.1): the key share our ClientHello
-// offers, and a ServerHello that names TLS 1.3 in supported_versions, which
-// fixes the suite and group and starts the handshake keys.
+// The client's TLS 1.3 hellos (RFC 8446 §4.1): the key share our ClientHello
+// offers, a ticket to resume with and its binder (§4.2.11), and a
+// ServerHello that names TLS 1.3 in supported_versions, which fixes the
+// suite and group, whether the ticket resumes, and starts the handshake keys.
 #include <algorithm>
 
 #include "engine/connection/client_handshake.h"
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/negotiation.h"
+#include "engine/key_schedule/psk_binder.h"
 
 namespace gauntlet {
 
@@ -31,10 +34,43 @@ Status ClientHandshake::offer_tls13(Link& link) {
       c.groups, [](NamedGroup g) { return ecdh_group(g) || ffdhe_group(g); });
   if (group == c.groups.end()) return internal_error("no group for a TLS 1.3 key share");
   if (auto st = offer_share(link, *group); !st) return st;
+  // §4.2.11: a TLS 1.3 ticket, still alive, whose hash a suite we offer has.
+  const std::optional<Session>& ticket = link.options.session;
+  const CipherSuiteInfo* ticket_suite = ticket ? cipher_suite_info(ticket->suite) : nullptr;
+  if (ticket_suite && ticket->version == ProtocolVersion::tls13 && c.offer_tickets &&
+      !ticket->expired(c.clock->now()) &&
+      std::ranges::any_of(h.client_hello.cipher_suites, [&](CipherSuite s) {
+        const CipherSuiteInfo* info = cipher_suite_info(s);
+        return info && suite_usable(*info, ProtocolVersion::tls13) &&
+               info->prf_hash == ticket_suite->prf_hash;
+      })) {
+    h.offered = ticket;
+    early_.emplace(Tls13EarlySecret::from_psk(ticket_suite->prf_hash, ticket->master_secret));
+  }
   // D.4: a non-empty legacy_session_id puts the server in compatibility mode.
   if (c.middlebox_compat && h.client_hello.session_id.empty()) {
     h.client_hello.session_id = c.random->bytes(32);
   }
+  return ok_status();
+}
+
+// The binders list is the hello's last bytes and keeps its length, so the
+// binder is computed over the hello with a zero one and written in its place;
+// after a HelloRetryRequest it covers the transcript so far too
+// (§4.2.11.2: ClientHello1 as message_hash, then the HelloRetryRequest).
+Status ClientHandshake::bind_psk(Link&) {
+  std::optional<Extensions>& block = hello_.client_hello.extensions;
+  if (!early_ || !block || block->list.empty()) return ok_status();
+  auto* offered = std::get_if<OfferedPsks>(&block->list.back().body);
+  if (!offered) return ok_status();
+  auto body = hello_.client_hello.serialize();
+  if (!body) return body.error();
+  const bool retried = order_.shape() == HandshakeShape::tls13_retry;
+  auto binder = psk_binder(early_->hash(), early_->binder_key(PskOrigin::resumption),
+                           retried ? ByteView(transcript_.messages()) : ByteView{},
+                           HandshakeMessage{HandshakeType::client_hello, *body}.serialize());
+  if (!binder) return binder.error();
+  offered->binders = {std::move(binder).value()};
   return ok_status();
 }
 
@@ -72,15 +108,33 @@ Status ClientHandshake::on_server_hello_13(Link& link, const ServerHello& sh) {
   h.server_random = sh.random;
   h.session_id = sh.session_id;
 
+  // §4.2.11: a resumption keeps the PSK's hash and the server's identity.
+  h.resumed = h.selected_psk.has_value();
+  h.facts.server_certificate = !h.resumed;
+  if (h.resumed) {
+    // §4.3.2: a server authenticating with a PSK asks for no certificate.
+    h.facts.certificate_request = false;
+    if (h.suite.get().prf_hash != early_->hash()) {
+      return illegal_parameter("server resumed our ticket with a suite of another hash");
+    }
+    peer_chain_ = h.offered->peer_certificates();
+    h.psk_mode = h.peer_shares.empty() ? PskKeyExchangeMode::psk_ke
+                                       : PskKeyExchangeMode::psk_dhe_ke;
+  } else {
+    early_.reset();
+  }
   auto* offered = std::get_if<OfferedShares>(&phase_);
   if (!offered) return internal_error("TLS 1.3 ServerHello without our key shares");
-  const KeyShareEntry& theirs = h.peer_shares.front();
-  const auto ours = std::ranges::find(offered->keys, theirs.group,
-                                      &std::pair<NamedGroup, EphemeralKey>::first);
-  if (ours == offered->keys.end()) return internal_error("no key for the server's group");
-  auto secret = ours->second.shared_secret(theirs.key_exchange);
-  if (!secret) return secret.error();
-  group_ = theirs.group;
+  Result<Bytes> secret = Bytes{};  // psk_ke: none (§7.1)
+  if (h.psk_mode != PskKeyExchangeMode::psk_ke) {
+    const KeyShareEntry& theirs = h.peer_shares.front();
+    const auto ours = std::ranges::find(offered->keys, theirs.group,
+                                        &std::pair<NamedGroup, EphemeralKey>::first);
+    if (ours == offered->keys.end()) return internal_error("no key for the server's group");
+    secret = ours->second.shared_secret(theirs.key_exchange);
+    if (!secret) return secret.error();
+    group_ = theirs.group;
+  }
   phase_ = Between{};
   // §5.1: legacy_record_version is 0x0303 from here on.
   link.records.set_version(ProtocolVersion::tls12);

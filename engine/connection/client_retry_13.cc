@@ -23,14 +23,20 @@ Status ClientHandshake::on_hello_retry_request(Link& link, const ServerHello& hr
   hash_first_client_hello(ByteView(so_far).first(so_far.size() - retry.size()));
   transcript_.update(retry);
   order_.set_shape(HandshakeShape::tls13_retry);
+  // §4.2.11: a ticket is offered again only if its hash is the suite's.
+  if (early_ && early_->hash() != h.suite.get().prf_hash) {
+    early_.reset();
+    h.offered.reset();
+  }
   // §5.1: legacy_record_version is 0x0303 for all but the first ClientHello.
   link.records.set_version(ProtocolVersion::tls12);
   return ok_status();
 }
 
-// §4.1.2: the same hello but for a share of the group asked for and the
-// cookie echoed (the extension rows write both from what they read); D.4: in
-// compatibility mode our ChangeCipherSpec goes first.
+// §4.1.2: the same hello but for a share of the group asked for, the
+// cookie echoed (the extension rows write both from what they read) and
+// pre_shared_key recomputed; D.4: in compatibility mode our
+// ChangeCipherSpec goes first.
 Status ClientHandshake::send_second_client_hello(Link& link) {
   const Config& c = link.config;
   HelloState& h = hello_;
@@ -42,6 +48,8 @@ Status ClientHandshake::send_second_client_hello(Link& link) {
   }
   ClientHello& ch = h.client_hello;
   ch.extensions = client_hello_extensions(hello_scope(link), true);
+  // §4.2.11.2: the ticket's age now, and its binder over the new transcript.
+  if (auto st = bind_psk(link); !st) return st;
   apply_client_hello_bugs(c.bugs, ch);
   if (c.pad_client_hello) pad_client_hello(ch);
   return send_message(link, HandshakeType::client_hello, ch.serialize());

@@ -21,6 +21,7 @@
 #include "engine/crypto/keys.h"
 #include "engine/crypto/random.h"
 #include "engine/crypto/x509.h"
+#include "engine/messages/extensions/list_extensions.h"
 #include "engine/messages/framing/limits.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/handshake_type.h"
@@ -70,6 +71,9 @@ struct Config {
   // Server with ticket keys: NewSessionTickets after each TLS 1.3 handshake
   // (RFC 8446 §4.6.1), two as OpenSSL sends.
   uint32_t tls13_tickets = 2;
+  // TLS 1.3 resumption (RFC 8446 §4.2.9): the modes a client offers with a
+  // ticket, and those a server resumes with, its preference first.
+  std::vector<PskKeyExchangeMode> psk_modes = {PskKeyExchangeMode::psk_dhe_ke};
   uint32_t session_lifetime = 7200;
 
   std::vector<std::string> alpn;  // preference order

@@ -2,7 +2,9 @@
 // §4.6.1): the server's NewSessionTickets, as many as its Config says, each
 // with its own nonce, PSK and ticket_age_add, and the client's store of
 // them; the ticket opens, under the server's keys, to the PSK the client
-// derived.
+// derived. Then resumption from them (§2.2, §4.2.11): psk_dhe_ke and
+// psk_ke, every ticket of a connection, and a full handshake whenever the
+// server cannot use the ticket.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -85,6 +87,136 @@ TEST(Tls13Tickets, ApplicationDataFlowsAfterTheTickets) {
   ASSERT_TRUE(test_support::pump(p.client, p.server));
   EXPECT_EQ(p.server.read(), (Bytes{'h', 'i'}));
   EXPECT_EQ(p.client.read(), (Bytes{'y', 'o'}));
+}
+
+// A first handshake's tickets, then a second handshake offering `ticket`.
+test_support::EnginePair resume(std::shared_ptr<Config> client, std::shared_ptr<Config> server,
+                                const Session& ticket) {
+  return handshake(client, server, {"localhost", ticket});
+}
+
+Session first_ticket(std::shared_ptr<Config> client, std::shared_ptr<Config> server) {
+  auto p = handshake(client, server);
+  EXPECT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+  EXPECT_FALSE(p.client.tickets().empty());
+  return p.client.tickets().empty() ? Session{} : p.client.tickets().front();
+}
+
+void expect_resumed(const test_support::EnginePair& p, PskKeyExchangeMode mode) {
+  ASSERT_TRUE(p.completed()) << "client: " << why(p.client) << " server: " << why(p.server);
+  for (const Connection* c : {&p.client, &p.server}) {
+    EXPECT_TRUE(c->negotiated().resumed);
+    EXPECT_EQ(c->negotiated().psk_mode, mode);
+    EXPECT_EQ(c->negotiated().group.has_value(), mode == PskKeyExchangeMode::psk_dhe_ke);
+  }
+  // §4.2.11: the server's identity is the ticket's.
+  EXPECT_FALSE(p.client.negotiated().peer_chain.empty());
+  // The resumed connection gets tickets of its own.
+  EXPECT_FALSE(p.client.tickets().empty());
+}
+
+void expect_full(const test_support::EnginePair& p) {
+  ASSERT_TRUE(p.completed()) << "client: " << why(p.client) << " server: " << why(p.server);
+  EXPECT_FALSE(p.client.negotiated().resumed);
+  EXPECT_FALSE(p.server.negotiated().resumed);
+  EXPECT_EQ(p.client.negotiated().psk_mode, std::nullopt);
+}
+
+TEST(Tls13Resumption, PskDheKe) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  auto p = resume(client, server, first_ticket(client, server));
+  expect_resumed(p, PskKeyExchangeMode::psk_dhe_ke);
+  ASSERT_TRUE(p.client.write(Bytes{'r'}).ok());
+  ASSERT_TRUE(test_support::pump(p.client, p.server));
+  EXPECT_EQ(p.server.read(), Bytes{'r'});
+}
+
+TEST(Tls13Resumption, PskKe) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  client->psk_modes = server->psk_modes = {PskKeyExchangeMode::psk_ke};
+  expect_resumed(resume(client, server, first_ticket(client, server)),
+                 PskKeyExchangeMode::psk_ke);
+}
+
+// §4.2.9: the server picks among the modes the client offers, its own
+// preference first.
+TEST(Tls13Resumption, ServerPrefersItsMode) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  client->psk_modes = {PskKeyExchangeMode::psk_dhe_ke, PskKeyExchangeMode::psk_ke};
+  server->psk_modes = {PskKeyExchangeMode::psk_ke, PskKeyExchangeMode::psk_dhe_ke};
+  expect_resumed(resume(client, server, first_ticket(client, server)),
+                 PskKeyExchangeMode::psk_ke);
+  server->psk_modes = {PskKeyExchangeMode::psk_dhe_ke};
+  expect_resumed(resume(client, server, first_ticket(client, server)),
+                 PskKeyExchangeMode::psk_dhe_ke);
+}
+
+TEST(Tls13Resumption, NoModeInCommonIsAFullHandshake) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  server->psk_modes = {PskKeyExchangeMode::psk_ke};
+  expect_full(resume(client, server, first_ticket(client, server)));
+}
+
+TEST(Tls13Resumption, EveryTicketOfAConnectionResumes) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  server->tls13_tickets = 3;
+  auto first = handshake(client, server);
+  ASSERT_EQ(first.client.tickets().size(), 3u);
+  for (const Session& ticket : first.client.tickets()) {
+    expect_resumed(resume(client, server, ticket), PskKeyExchangeMode::psk_dhe_ke);
+  }
+}
+
+// §4.2.11: a ticket the server cannot open is no error: a full handshake.
+TEST(Tls13Resumption, UnknownTicketFallsBackToAFullHandshake) {
+  auto client = tls13_client();
+  const Session ticket = first_ticket(client, tls13_server(1));
+  expect_full(resume(client, tls13_server(99), ticket));
+}
+
+TEST(Tls13Resumption, ExpiredTicketIsNotResumed) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  Session ticket = first_ticket(client, server);
+  // Past its lifetime by the server's clock: the server declines it.
+  auto later = tls13_server();
+  later->ticket_keys = server->ticket_keys;
+  later->clock = std::make_shared<FixedClock>(test_support::kTestNow + ticket.lifetime);
+  expect_full(resume(client, later, ticket));
+  // By the client's: it is not offered.
+  ticket.lifetime = 0;
+  auto p = resume(client, server, ticket);
+  expect_full(p);
+}
+
+// §4.2.11: the PSK's hash must be the suite's.
+TEST(Tls13Resumption, SuiteOfAnotherHashIsAFullHandshake) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  const Session ticket = first_ticket(client, server);
+  ASSERT_EQ(ticket.suite, CipherSuite::aes_128_gcm_sha256);
+  auto sha384 = tls13_server();
+  sha384->ticket_keys = server->ticket_keys;
+  sha384->cipher_suites = {CipherSuite::aes_256_gcm_sha384, CipherSuite::aes_128_gcm_sha256};
+  expect_full(resume(client, sha384, ticket));
+  // Chacha20-Poly1305 has SHA-256 too: resumable.
+  auto chacha = tls13_server();
+  chacha->ticket_keys = server->ticket_keys;
+  chacha->cipher_suites = {CipherSuite::chacha20_poly1305_sha256};
+  expect_resumed(resume(client, chacha, ticket), PskKeyExchangeMode::psk_dhe_ke);
+}
+
+TEST(Tls13Resumption, AnotherServerNameIsAFullHandshake) {
+  auto client = tls13_client();
+  auto server = tls13_server();
+  Session ticket = first_ticket(client, server);
+  auto p = handshake(client, server, {"other.localhost", ticket});
+  EXPECT_FALSE(p.server.negotiated().resumed);
 }
 
 }  // namespace

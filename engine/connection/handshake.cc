@@ -246,6 +246,7 @@ void Handshake::finish(Link& link) {
   n.group = group_;
   n.signature_scheme = server_signature_scheme_;
   n.resumed = h.resumed;
+  n.psk_mode = h.psk_mode;
   n.extended_master_secret = h.extended_master_secret;
   n.encrypt_then_mac = h.encrypt_then_mac;
   n.secure_renegotiation = kept.secure_renegotiation;

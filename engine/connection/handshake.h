@@ -125,6 +125,9 @@ class Handshake {
   std::vector<Certificate> peer_chain_;
   // What Negotiated reports of the key exchange.
   std::optional<NamedGroup> group_;
+  // TLS 1.3 with a PSK (RFC 8446 §7.1): the early secret from it. A client
+  // has one while it offers a ticket, a server once it has selected one.
+  std::optional<Tls13EarlySecret> early_;
   std::optional<SignatureScheme> server_signature_scheme_;
   // Client: the ticket the server sent (RFC 5077 §3.3), for the session.
   Bytes new_ticket_;

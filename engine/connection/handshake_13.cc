@@ -42,7 +42,8 @@ Status Handshake::use_traffic_secret(Link& link, Direction d, ByteView secret) {
 Status Handshake::start_tls13_keys(Link& link, Bytes& shared_secret) {
   const HashAlgorithm hash = hello_.suite.get().prf_hash;
   const Bytes hello_hash = transcript_.digest(hash);
-  Tls13HandshakeSecret secret = Tls13EarlySecret::without_psk(hash).handshake_secret(shared_secret);
+  const Tls13EarlySecret early = early_ ? *early_ : Tls13EarlySecret::without_psk(hash);
+  Tls13HandshakeSecret secret = early.handshake_secret(shared_secret);
   OPENSSL_cleanse(shared_secret.data(), shared_secret.size());
   Bytes client = secret.handshake_traffic_secret(Sender::client, hello_hash);
   Bytes server = secret.handshake_traffic_secret(Sender::server, hello_hash);

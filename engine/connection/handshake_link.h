@@ -10,6 +10,7 @@
 #include "engine/connection/config.h"
 #include "engine/connection/record_layer.h"
 #include "engine/crypto/x509.h"
+#include "engine/messages/extensions/list_extensions.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/named_group.h"
 #include "engine/registry/signature_scheme.h"
@@ -25,6 +26,7 @@ struct Negotiated {
   std::optional<NamedGroup> group;                   // DHE/ECDHE
   std::optional<SignatureScheme> signature_scheme;   // the server's
   bool resumed = false;
+  std::optional<PskKeyExchangeMode> psk_mode;  // a TLS 1.3 resumption's (RFC 8446 §4.2.9)
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
   bool secure_renegotiation = false;

@@ -13,6 +13,8 @@
 #include "engine/connection/config.h"
 #include "engine/connection/message_order.h"
 #include "engine/messages/extensions/key_share.h"
+#include "engine/messages/extensions/list_extensions.h"
+#include "engine/messages/extensions/pre_shared_key.h"
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/session/session.h"
@@ -56,6 +58,13 @@ struct HelloState {
   std::optional<NamedGroup> retry_group;
   Bytes cookie;
   std::optional<Bytes> peer_cookie;
+  // TLS 1.3 PSKs (RFC 8446 §4.2.9, §4.2.11): what a client offered (the
+  // server keeps them), the identity the server selected (both sides know
+  // it from ServerHello) and the mode it resumes with.
+  std::vector<PskKeyExchangeMode> peer_psk_modes;
+  std::optional<OfferedPsks> peer_psks;
+  std::optional<uint16_t> selected_psk;
+  std::optional<PskKeyExchangeMode> psk_mode;
 };
 
 }  // namespace gauntlet

@@ -87,11 +87,13 @@ const OrderRow kAbbreviated[] = {
 const OrderRow encrypted_extensions =
     by_server(wire(H::encrypted_extensions), C::always, &SH::send_encrypted_extensions,
               &CH::on_encrypted_extensions);
-const OrderRow server_certificate_13 =
-    by_server(wire(H::certificate), C::always, &SH::send_certificate_13, &CH::on_certificate_13);
+// §2.2, Figure 3: a resumption's PSK authenticates the server, so no
+// Certificate or CertificateVerify.
+const OrderRow server_certificate_13 = by_server(wire(H::certificate), C::server_certificate,
+                                                 &SH::send_certificate_13, &CH::on_certificate_13);
 const OrderRow server_certificate_verify_13 =
-    by_server(wire(H::certificate_verify), C::always, &SH::send_certificate_verify_13,
-              &CH::on_certificate_verify_13);
+    by_server(wire(H::certificate_verify), C::server_certificate,
+              &SH::send_certificate_verify_13, &CH::on_certificate_verify_13);
 // §4.3.2, §4.4.2: the server's request and the client's answer; an empty
 // Certificate has no CertificateVerify.
 const OrderRow certificate_request_13 =
@@ -140,6 +142,16 @@ const OrderRow kTls13Retry[] = {
     client_finished,
 };
 
+// RFC 8446 §2.2, Figure 3: the PSK authenticates the server, so no
+// Certificate or CertificateVerify.
+const OrderRow kTls13Psk[] = {
+    client_hello,
+    server_hello,
+    encrypted_extensions,
+    server_finished,
+    client_finished,
+};
+
 }  // namespace
 
 std::string wire_name(Wire w) {
@@ -174,6 +186,8 @@ std::optional<bool> HandshakeFacts::holds(Condition c) const {
       return client_certificate;
     case C::new_session_ticket:
       return new_session_ticket;
+    case C::server_certificate:
+      return server_certificate;
   }
   return false;
 }

@@ -42,6 +42,7 @@ enum class Condition {
   certificate_request,  // the server asks for a client certificate
   client_certificate,   // the client's Certificate was not empty (§7.4.8)
   new_session_ticket,   // the server acknowledged session_ticket (RFC 5077 §3.2)
+  server_certificate,   // TLS 1.3: not resumed, the server sends its certificate (RFC 8446 §2.2)
 };
 
 // What one role does at a row: write it (its sender) or handle it (its
@@ -61,7 +62,9 @@ struct OrderRow {
 };
 
 // TLS 1.3's 1-RTT handshake is `tls13_full` (RFC 8446 §2, Figure 1);
-// `tls13_retry` the same after a HelloRetryRequest (§2.1, Figure 2).
+// `tls13_retry` the same after a HelloRetryRequest (§2.1, Figure 2). A
+// resumption from a PSK (§2.2, Figure 3) is either, without the server's
+// Certificate and CertificateVerify (Condition::server_certificate).
 enum class HandshakeShape { full, abbreviated, tls13_full, tls13_retry };
 
 std::span<const OrderRow> handshake_rows(HandshakeShape shape);
@@ -73,6 +76,7 @@ struct HandshakeFacts {
   std::optional<bool> certificate_request;
   std::optional<bool> client_certificate;
   std::optional<bool> new_session_ticket;
+  std::optional<bool> server_certificate = std::nullopt;
 
   std::optional<bool> holds(Condition c) const;
 };

@@ -1,6 +1,7 @@
 // Our TLS 1.3 after the handshake against OpenSSL's libssl in process, both
-// roles: KeyUpdate either way with and without update_requested (RFC 8446
-// §4.6.3).
+// roles: resumption from each other's tickets in psk_dhe_ke and psk_ke
+// (RFC 8446 §2.2, §4.2.9), and KeyUpdate either way with and without
+// update_requested (§4.6.3).
 #include <gtest/gtest.h>
 
 #include "engine/openssl_peer/openssl_peer.h"
@@ -76,6 +77,66 @@ void expect_data_both_ways(Pair& p) {
   EXPECT_EQ(p.ours.read(), (Bytes{'t', 'h', 'e', 'm'})) << why(p.ours);
   EXPECT_FALSE(p.theirs.failed());
 }
+
+// The mode our side offers or takes, and OpenSSL's leave to do without
+// (EC)DHE (SSL_OP_ALLOW_NO_DHE_KEX) for psk_ke.
+class OpenSslResumption : public testing::TestWithParam<PskKeyExchangeMode> {
+ protected:
+  bool psk_ke() const { return GetParam() == PskKeyExchangeMode::psk_ke; }
+  void allow(SSL* ssl) const {
+    if (psk_ke()) SSL_CTX_set_options(SSL_get_SSL_CTX(ssl), SSL_OP_ALLOW_NO_DHE_KEX);
+  }
+  void expect_resumed(const Connection& ours, const OpenSslPeer& theirs) const {
+    ASSERT_TRUE(ours.handshake_done()) << why(ours);
+    EXPECT_TRUE(ours.negotiated().resumed);
+    EXPECT_EQ(ours.negotiated().psk_mode, GetParam());
+    EXPECT_EQ(SSL_session_reused(theirs.ssl()), 1);
+  }
+};
+
+TEST_P(OpenSslResumption, OurClientResumesOpenSslsTicket) {
+  OpenSslPeer server = openssl_server();
+  ASSERT_TRUE(server.ok());
+  allow(server.ssl());
+  auto config = tls13_client();
+  config->psk_modes = {GetParam()};
+  auto first = Connection::client(config, {"localhost", std::nullopt});
+  ASSERT_TRUE(pump(first, server));
+  ASSERT_EQ(first.tickets().size(), 2u) << why(first);
+  for (const Session& ticket : first.tickets()) {
+    OpenSslPeer again = server.next_connection();
+    auto second = Connection::client(config, {"localhost", ticket});
+    ASSERT_TRUE(pump(second, again));
+    expect_resumed(second, again);
+  }
+}
+
+TEST_P(OpenSslResumption, OpenSslResumesOurTicket) {
+  OpenSslPeer client = openssl_client();
+  ASSERT_TRUE(client.ok());
+  allow(client.ssl());
+  auto config = tls13_server();
+  config->psk_modes = {GetParam()};
+  auto first = Connection::server(config);
+  ASSERT_TRUE(pump(first, client));
+  ASSERT_TRUE(first.handshake_done()) << why(first);
+  OpenSslPtr<SSL_SESSION, SSL_SESSION_free> session(SSL_get1_session(client.ssl()));
+  ASSERT_EQ(SSL_SESSION_is_resumable(session.get()), 1);
+  OpenSslPeer again = client.next_connection(session.get());
+  auto second = Connection::server(config);
+  ASSERT_TRUE(pump(second, again));
+  expect_resumed(second, again);
+  again.write("resumed");
+  ASSERT_TRUE(pump(second, again));
+  EXPECT_EQ(second.read().size(), 7u);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothModes, OpenSslResumption,
+                         testing::Values(PskKeyExchangeMode::psk_dhe_ke,
+                                         PskKeyExchangeMode::psk_ke),
+                         [](const testing::TestParamInfo<PskKeyExchangeMode>& info) {
+                           return info.param == PskKeyExchangeMode::psk_ke ? "PskKe" : "PskDheKe";
+                         });
 
 // Who asks for the update and whether the other side is to answer: the
 // KeyUpdates our side then sends and receives.

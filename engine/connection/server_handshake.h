@@ -14,6 +14,7 @@
 //   server_retry_13.cc   our HelloRetryRequest and the second ClientHello
 //   server_auth_13.cc    our CertificateRequest, the client's Certificate
 //                        and CertificateVerify (TLS 1.3)
+//   server_psk_13.cc     the PSK a TLS 1.3 ClientHello resumes with
 #pragma once
 
 #include <functional>
@@ -61,6 +62,13 @@ struct Chosen13 {
   Bytes shared_secret;
 };
 
+// TLS 1.3 resumption: ClientHello selected a PSK (RFC 8446 §4.2.11) and
+// agreed the (EC)DHE secret, empty in psk_ke mode, which our ServerHello's
+// writer consumes.
+struct Resumed13 {
+  Bytes shared_secret;
+};
+
 // Before ClientHello, in a resumption, or once keys are agreed.
 struct Between {};
 
@@ -103,7 +111,8 @@ class ServerHandshake final : public Handshake {
 
  private:
   using Phase = std::variant<server_phase::Between, server_phase::Chosen, server_phase::Shared,
-                             server_phase::VerifyingClient, server_phase::Chosen13>;
+                             server_phase::VerifyingClient, server_phase::Chosen13,
+                             server_phase::Resumed13>;
 
   Status act(const OrderRow& row, Link& link, ByteView body) override;
   Status process_client_hello(Link& link, const ClientHello& hello);
@@ -118,6 +127,11 @@ class ServerHandshake final : public Handshake {
   // The second ClientHello against the HelloRetryRequest (§4.1.2, §4.2.2,
   // §4.2.8).
   Status check_retry_answer(const HelloState& h) const;
+  // The client's first ticket we can resume in `suite` with a mode both
+  // take (server_psk_13.cc); none selected: a full handshake.
+  Status choose_psk(Link& link, const CipherSuiteInfo& suite, bool have_share);
+  // A HelloRetryRequest follows: the second ClientHello chooses again.
+  void forget_psk();
   Status send_server_hello_13(Link& link);
   void resume(Session session);
   Status without_client_certificate(Link& link);

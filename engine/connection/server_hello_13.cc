@@ -1,5 +1,6 @@
 // A ClientHello that settles on TLS 1.3 (RFC 8446 §4.1.2): its legacy
-// fields, the suite, the key share, our identity and signature scheme; then
+// fields, the suite, the PSK it resumes (server_psk_13.cc), the key share,
+// whether to ask for a retry, our identity and signature scheme; then
 // our ServerHello, after which both directions use the handshake keys.
 #include <algorithm>
 
@@ -98,45 +99,68 @@ Status ServerHandshake::tls13_handshake(Link& link) {
       break;
     }
   }
+  h.suite = *suite;
+  if (auto st = choose_psk(link, *suite, share != nullptr); !st) return st;
+  const bool dhe = h.psk_mode != PskKeyExchangeMode::psk_ke;
   const Identity* identity = nullptr;
   std::optional<SignatureScheme> scheme;
-  for (const Identity* id : identity_candidates(c)) {
-    if (id->chain.empty()) continue;
-    scheme = tls13_scheme(c, h, id->key.type());
-    if (scheme) {
-      identity = id;
-      break;
+  if (!h.resumed) {
+    for (const Identity* id : identity_candidates(c)) {
+      if (id->chain.empty()) continue;
+      scheme = tls13_scheme(c, h, id->key.type());
+      if (scheme) {
+        identity = id;
+        break;
+      }
+    }
+    if (!identity) {
+      return Error{AlertDescription::handshake_failure,
+                   "no identity signs with a scheme the client takes"};
     }
   }
-  if (!identity) {
-    return Error{AlertDescription::handshake_failure,
-                 "no identity signs with a scheme the client takes"};
+  // §4.1.4: a HelloRetryRequest when we need a share, or when Config always
+  // asks; the second ClientHello's PSK is chosen afresh, its binder covering
+  // the retry (§4.2.11.2).
+  if (!retried && ((!share && dhe) || c.always_hello_retry)) {
+    forget_psk();
+    return plan_hello_retry(link, !share);
   }
-  h.suite = *suite;
-  if (!retried && (!share || c.always_hello_retry)) return plan_hello_retry(link, !share);
-  if (!share) return Error{AlertDescription::handshake_failure, "no key share in a group we take"};
-
-  auto ours = EphemeralKey::generate_tls13(share->group, *c.random);
-  if (!ours) return ours.error();
-  auto secret = ours->shared_secret(share->key_exchange);
-  if (!secret) return secret.error();
-  h.identity = identity;
-  h.our_shares = {{share->group, ours->public_value()}};
+  if (!share && dhe) {
+    return Error{AlertDescription::handshake_failure, "no key share in a group we take"};
+  }
   // §4.1.3: legacy_session_id_echo.
   h.session_id = ch.session_id;
-  group_ = share->group;
+  Result<Bytes> secret = Bytes{};  // psk_ke: none (§7.1)
+  if (dhe) {
+    auto ours = EphemeralKey::generate_tls13(share->group, *c.random);
+    if (!ours) return ours.error();
+    secret = ours->shared_secret(share->key_exchange);
+    if (!secret) return secret.error();
+    h.our_shares = {{share->group, ours->public_value()}};
+    group_ = share->group;
+  }
+  h.facts.server_certificate = !h.resumed;
+  if (!retried) order_.set_shape(HandshakeShape::tls13_full);
+  if (h.resumed) {
+    // §4.3.2: no CertificateRequest in a handshake authenticated by a PSK.
+    h.facts.certificate_request = false;
+    phase_ = Resumed13{std::move(secret).value()};
+    return ok_status();
+  }
+  h.identity = identity;
   server_signature_scheme_ = scheme;
   phase_ = Chosen13{*identity, *scheme, std::move(secret).value()};
   h.facts.certificate_request = c.client_auth != ClientAuth::none;
-  if (!retried) order_.set_shape(HandshakeShape::tls13_full);
   return ok_status();
 }
 
 Status ServerHandshake::send_server_hello_13(Link& link) {
   const Config& c = link.config;
   HelloState& h = hello_;
-  auto* chosen = std::get_if<Chosen13>(&phase_);
-  if (!chosen) return internal_error("TLS 1.3 ServerHello outside its phase");
+  Bytes* secret = nullptr;
+  if (auto* chosen = std::get_if<Chosen13>(&phase_)) secret = &chosen->shared_secret;
+  if (auto* resumed = std::get_if<Resumed13>(&phase_)) secret = &resumed->shared_secret;
+  if (!secret) return internal_error("TLS 1.3 ServerHello outside its phase");
   h.server_random = c.random->bytes(kRandomSize);
   ServerHello sh{ProtocolVersion::tls12, h.server_random, h.session_id, h.suite.get().suite,
                  CompressionMethod::null, std::nullopt};
@@ -150,7 +174,7 @@ Status ServerHandshake::send_server_hello_13(Link& link) {
   if (c.middlebox_compat && !h.client_hello.session_id.empty()) {
     if (auto st = send_compat_change_cipher_spec(link); !st) return st;
   }
-  return start_tls13_keys(link, chosen->shared_secret);
+  return start_tls13_keys(link, *secret);
 }
 
 }  // namespace gauntlet

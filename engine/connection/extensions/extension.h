@@ -96,5 +96,6 @@ extern const ExtensionRow kSupportedVersionsRow;
 extern const ExtensionRow kKeyShareRow;
 extern const ExtensionRow kPskKeyExchangeModesRow;
 extern const ExtensionRow kCookieRow;
+extern const ExtensionRow kPreSharedKeyRow;
 
 }  // namespace gauntlet

@@ -12,15 +12,19 @@ constinit const std::array kClientHelloOrder{
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
     &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
     &kKeyShareRow,           &kCookieRow,               &kPskKeyExchangeModesRow,
+    &kPreSharedKeyRow,
 };
 
 // Reading a ClientHello in this order keeps today's alert precedence:
 // renegotiation_info, then extended_master_secret, then ALPN. Rows that never
 // answer come last. supported_versions settles the version the rest see;
 // key_share and cookie, which only keep what the client sent, answer before
-// it, as RFC 8448's ServerHello and HelloRetryRequest have them.
+// it, as RFC 8448's ServerHello and HelloRetryRequest have them;
+// pre_shared_key, a TLS 1.3 row, after it. pre_shared_key is last in our
+// ClientHello, as it must be (RFC 8446 §4.2.11).
 constinit const std::array kServerOrder{
     &kKeyShareRow,          &kCookieRow,               &kSupportedVersionsRow,
+    &kPreSharedKeyRow,
     &kRenegotiationInfoRow, &kExtendedMasterSecretRow, &kEncryptThenMacRow,
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,

@@ -51,10 +51,16 @@ Status on_retry_request(HelloScope& s, const Reply& r) {
   return ok_status();
 }
 
-// The server's share must be for a group we sent one for.
+// The server's share must be for a group we sent one for. Only a
+// resumption in psk_ke mode, which we offered, has none (RFC 8446 §4.2.9).
 Status on_reply(HelloScope& s, const Reply& r) {
   if (r.kind == ExtensionContext::hello_retry_request) return on_retry_request(s, r);
   const auto* share = body_as<ServerKeyShare>(r.body);
+  const std::vector<PskKeyExchangeMode>& modes = s.config.psk_modes;
+  if (!share && s.hs.selected_psk &&
+      std::ranges::find(modes, PskKeyExchangeMode::psk_ke) != modes.end()) {
+    return ok_status();
+  }
   if (!share) return Error{AlertDescription::missing_extension, "ServerHello without key_share"};
   const auto& ours = s.hs.our_shares;
   if (std::ranges::find(ours, share->share.group, &KeyShareEntry::group) == ours.end()) {

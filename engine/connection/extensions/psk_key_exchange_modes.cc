@@ -1,14 +1,18 @@
 // psk_key_exchange_modes (RFC 8446 §4.2.9): a client that offers TLS 1.3 and
-// takes tickets names the mode it would resume them with, psk_dhe_ke, as
-// OpenSSL's does. A ClientHello offering a PSK without it is refused.
+// takes tickets names the modes it would resume them with
+// (Config::psk_modes: psk_dhe_ke, as OpenSSL's does, by default); the server
+// keeps them to choose from. A ClientHello offering a PSK without it is
+// refused.
 #include "engine/connection/extensions/extension.h"
 
 namespace gauntlet {
 namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
-  if (s.hs.our_shares.empty() || !s.config.offer_tickets) return std::nullopt;
-  return PskKeyExchangeModes{{PskKeyExchangeMode::psk_dhe_ke}};
+  if (s.hs.our_shares.empty() || !s.config.offer_tickets || s.config.psk_modes.empty()) {
+    return std::nullopt;
+  }
+  return PskKeyExchangeModes{s.config.psk_modes};
 }
 
 Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
@@ -16,6 +20,7 @@ Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
     return Error{AlertDescription::missing_extension,
                  "pre_shared_key without psk_key_exchange_modes"};
   }
+  if (const auto* modes = body_as<PskKeyExchangeModes>(body)) s.hs.peer_psk_modes = modes->values;
   return ok_status();
 }
 

@@ -10,7 +10,10 @@ namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
   if (!s.config.offer_tickets) return std::nullopt;
-  return SessionTicketExtension{s.hs.offered ? s.hs.offered->ticket : Bytes{}};
+  // A TLS 1.3 ticket goes in pre_shared_key instead (RFC 8446 §4.2.11).
+  const std::optional<Session>& offered = s.hs.offered;
+  const bool below_tls13 = offered && offered->version < ProtocolVersion::tls13;
+  return SessionTicketExtension{below_tls13 ? offered->ticket : Bytes{}};
 }
 
 Status on_client_hello(HelloScope& s, const ExtensionBody* body) {

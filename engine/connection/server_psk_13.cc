@@ -1,0 +1,87 @@
+// The PSK a TLS 1.3 ClientHello resumes with (RFC 8446 §4.2.11): the first
+// identity that is one of our tickets, still alive, for the name asked and
+// a suite of the chosen suite's hash, with a mode both sides take (§4.2.9;
+// psk_dhe_ke only with a key share). Its binder must then check out
+// (decrypt_error); an identity we cannot use is skipped, and with none the
+// handshake is a full one.
+#include <openssl/crypto.h>
+
+#include <algorithm>
+
+#include "engine/connection/server_handshake.h"
+#include "engine/key_schedule/psk_binder.h"
+
+namespace gauntlet {
+
+namespace {
+
+std::optional<PskKeyExchangeMode> shared_mode(const Config& c, const HelloState& h,
+                                              bool have_share) {
+  for (const PskKeyExchangeMode m : c.psk_modes) {
+    if (std::ranges::find(h.peer_psk_modes, m) == h.peer_psk_modes.end()) continue;
+    if (m == PskKeyExchangeMode::psk_dhe_ke && !have_share) continue;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, bool have_share) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  if (!h.peer_psks || (!c.ticket_keys && !link.fuzzer_mode)) return ok_status();
+  const std::optional<PskKeyExchangeMode> mode = shared_mode(c, h, have_share);
+  if (!mode) return ok_status();
+  const std::vector<PskIdentity>& identities = h.peer_psks->identities;
+  for (size_t i = 0; i < identities.size(); ++i) {
+    const Bytes& ticket = identities[i].identity;
+    std::optional<Session> session;
+    if (link.fuzzer_mode) {
+      if (auto state = Session::parse_state(ticket)) session = std::move(state).value();
+    } else if (auto opened = c.ticket_keys->open(ticket)) {
+      session = std::move(opened->session);
+    }
+    const CipherSuiteInfo* its = session ? cipher_suite_info(session->suite) : nullptr;
+    if (!its || session->version != ProtocolVersion::tls13 || its->prf_hash != suite.prf_hash ||
+        session->expired(c.clock->now()) || session->server_name != h.server_name) {
+      continue;
+    }
+    Tls13EarlySecret early = Tls13EarlySecret::from_psk(suite.prf_hash, session->master_secret);
+    auto hello = h.client_hello.serialize();
+    if (!hello) return hello.error();
+    // §4.2.11.2: the transcript holds this ClientHello last; after a
+    // HelloRetryRequest what precedes it (message_hash, the retry) is bound
+    // too.
+    const Bytes message = HandshakeMessage{HandshakeType::client_hello, *hello}.serialize();
+    const ByteView so_far = transcript_.messages();
+    if (so_far.size() < message.size()) return internal_error("ClientHello not in the transcript");
+    auto expected = psk_binder(suite.prf_hash, early.binder_key(PskOrigin::resumption),
+                               so_far.first(so_far.size() - message.size()), message);
+    if (!expected) return expected.error();
+    const Bytes& binder = h.peer_psks->binders[i];
+    if (!link.fuzzer_mode &&
+        (binder.size() != expected->size() ||
+         CRYPTO_memcmp(binder.data(), expected->data(), binder.size()) != 0)) {
+      return Error{AlertDescription::decrypt_error, "PSK binder does not match"};
+    }
+    h.selected_psk = static_cast<uint16_t>(i);
+    h.psk_mode = mode;
+    h.resumed = true;
+    early_.emplace(std::move(early));
+    peer_chain_ = session->peer_certificates();
+    return ok_status();
+  }
+  return ok_status();
+}
+
+void ServerHandshake::forget_psk() {
+  HelloState& h = hello_;
+  h.selected_psk.reset();
+  h.psk_mode.reset();
+  h.resumed = false;
+  early_.reset();
+  peer_chain_.clear();
+}
+
+}  // namespace gauntlet
