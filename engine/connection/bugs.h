@@ -160,6 +160,11 @@ struct Bugs {
   bool corrupt_finished = false;
   bool truncate_finished = false;
   bool application_data_before_finished = false;
+  // TLS 1.3 post-handshake authentication (RFC 8446 §4.6.2), our client's
+  // answer: one bit flipped in the value this message of it carries — the
+  // Certificate's context (its first byte), the CertificateVerify's
+  // signature (its last), the Finished's verify_data (its first).
+  std::optional<HandshakeType> corrupt_post_handshake_auth;
 
   // Records.
   // A tamper armed as the connection opens: records count from its first,

@@ -65,6 +65,9 @@ struct Config {
   bool verify_hostname = true;  // client: the chain must name the server
 
   ClientAuth client_auth = ClientAuth::none;  // server
+  // Client: offer post_handshake_auth (RFC 8446 §4.2.6), so a TLS 1.3
+  // server may ask for a certificate after the handshake.
+  bool post_handshake_auth = false;
   std::shared_ptr<SessionCache> session_cache;  // server; none: no session IDs
   std::shared_ptr<TicketKeys> ticket_keys;      // server; none: no tickets
   bool offer_tickets = true;                    // client (RFC 5077)

@@ -299,6 +299,14 @@ Status Connection::update_keys(KeyUpdateRequest request) {
   return st;
 }
 
+Status Connection::request_client_certificate(ClientAuth policy) {
+  if (state_ != ConnectionState::established || sent_close_ || !post13_ || hs_) {
+    return internal_error("post-handshake authentication needs an established TLS 1.3 connection");
+  }
+  Link l = link();
+  return post13_->request_client_certificate(l, policy);
+}
+
 Status Connection::renegotiate() {
   if (state_ != ConnectionState::established || hs_ || ssl2_) {
     return internal_error("renegotiation needs an established TLS connection without a handshake");

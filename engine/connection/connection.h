@@ -105,6 +105,11 @@ class Connection {
   // TLS 1.3 KeyUpdate (RFC 8446 §4.6.3): our write key changes, and
   // update_requested asks the peer to change its own.
   Status update_keys(KeyUpdateRequest request = KeyUpdateRequest::update_not_requested);
+  // A TLS 1.3 server: post-handshake client authentication (RFC 8446
+  // §4.6.2), for a client that offered post_handshake_auth; one at a time.
+  // Required: an empty Certificate is certificate_required. Once the
+  // client's Finished checks out, negotiated().peer_chain is its chain.
+  Status request_client_certificate(ClientAuth policy = ClientAuth::required);
   // A new handshake on this connection (RFC 5746): a client sends
   // ClientHello, a server HelloRequest. Refused by policy or state.
   Status renegotiate();

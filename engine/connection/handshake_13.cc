@@ -5,9 +5,8 @@
 // (§4.4.1), and the dummy ChangeCipherSpec of middlebox compatibility (D.4).
 #include <openssl/crypto.h>
 
-#include <algorithm>
-
-#include "engine/connection/extensions/tls13_placement.h"
+#include "engine/connection/authentication_13.h"
+#include "engine/connection/extensions/extension.h"
 #include "engine/connection/handshake.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/traffic_13.h"
@@ -78,13 +77,7 @@ void Handshake::hash_first_client_hello(ByteView first_client_hello) {
 }
 
 Status Handshake::take_peer_chain_13(const Certificate13& message) {
-  CertificateMessage chain_message;
-  for (const CertificateEntry& entry : message.certificate_list) {
-    const std::optional<Extensions> block = entry.extensions;
-    if (auto st = check_tls13_placement(ExtensionContext::certificate, block); !st) return st;
-    chain_message.certificate_list.push_back(entry.cert_data);
-  }
-  auto chain = parse_chain(chain_message);
+  auto chain = peer_chain_13(message);
   if (!chain) return chain.error();
   peer_chain_ = std::move(chain).value();
   return ok_status();
@@ -159,7 +152,8 @@ Status Handshake::on_finished_13(Link& link, ByteView body) {
 }
 
 // §7.1: the resumption master secret closes the transcript at the client's
-// Finished, which both sides have by the time the script is done.
+// Finished, which both sides have by the time the script is done; each
+// post-handshake authentication starts from that transcript (§4.4.1).
 std::optional<Tls13Established> Handshake::tls13_established() const {
   if (!tls13_) return std::nullopt;
   const HashAlgorithm hash = tls13_->handshake.hash();
@@ -170,28 +164,24 @@ std::optional<Tls13Established> Handshake::tls13_established() const {
       .client_traffic_secret = tls13_->client_application_traffic,
       .server_traffic_secret = tls13_->server_application_traffic,
       .server_name = hello_.server_name,
-      .peer_chain = chain_der(peer_chain_)};
+      .peer_chain = chain_der(peer_chain_),
+      .post_handshake_auth =
+          role_ == Role::server ? hello_.post_handshake_auth
+                                : find_body(hello_.client_hello.extensions,
+                                            ExtensionType::post_handshake_auth) != nullptr,
+      .transcript = transcript_};
 }
 
 Result<SignatureScheme> Handshake::check_certificate_verify_13(Link& link, ByteView body,
                                                                const PublicKey& key) {
-  auto cv = CertificateVerify::parse(body, ProtocolVersion::tls13);
-  if (!cv) return cv.error();
-  const DigitallySigned& signed_value = cv->signature;
-  const std::vector<SignatureScheme>& ours = link.config.signature_schemes;
-  if (!signed_value.scheme || std::ranges::find(ours, *signed_value.scheme) == ours.end()) {
-    return illegal_parameter("CertificateVerify with a scheme we did not offer");
-  }
   const CertificateVerifySigner signer =
       role_ == Role::client ? CertificateVerifySigner::server : CertificateVerifySigner::client;
-  if (auto st = verify_certificate_verify(key, *signed_value.scheme, signer,
-                                          transcript_.digest(hello_.suite.get().prf_hash),
-                                          signed_value.signature);
-      !st && !link.fuzzer_mode) {
-    return st.error();
-  }
+  auto scheme = gauntlet::check_certificate_verify_13(
+      link.config, signer, body, transcript_.digest(hello_.suite.get().prf_hash), key,
+      link.fuzzer_mode);
+  if (!scheme) return scheme.error();
   hash_checked(HandshakeType::certificate_verify, body);
-  return *signed_value.scheme;
+  return scheme;
 }
 
 }  // namespace gauntlet

@@ -44,6 +44,7 @@ struct HelloState {
   std::optional<Bytes> client_ticket;  // server with ticket keys: the client's session_ticket
   std::optional<std::vector<SignatureScheme>> peer_signature_algorithms;  // server: the client's
   bool extended_master_secret = false;
+  bool post_handshake_auth = false;  // server: the client offered it (RFC 8446 §4.2.6)
   bool encrypt_then_mac = false;
   bool issue_ticket = false;  // server will send NewSessionTicket
   std::string alpn, server_name;

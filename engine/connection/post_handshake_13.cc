@@ -14,15 +14,26 @@ struct PostHandshake13::Row {
   Role sender;
   HandshakeType type;
   Status (PostHandshake13::*handle)(Link&, ByteView);
+  // Null: any time.
+  bool (PostHandshake13::*allowed)(HandshakeType) const = nullptr;
 };
 
 // §4.6: after the handshake a server may send NewSessionTicket, and either
-// side KeyUpdate, any number of times.
+// side KeyUpdate, any number of times; a server CertificateRequest to a
+// client that offered post_handshake_auth, which answers with Certificate,
+// CertificateVerify (not after an empty Certificate) and Finished (§4.6.2).
 std::span<const PostHandshake13::Row> PostHandshake13::rows() {
+  using P = PostHandshake13;
   static constexpr Row kRows[] = {
-      {Role::server, HandshakeType::new_session_ticket, &PostHandshake13::on_new_session_ticket},
-      {Role::client, HandshakeType::key_update, &PostHandshake13::on_key_update},
-      {Role::server, HandshakeType::key_update, &PostHandshake13::on_key_update},
+      {Role::server, HandshakeType::new_session_ticket, &P::on_new_session_ticket},
+      {Role::client, HandshakeType::key_update, &P::on_key_update},
+      {Role::server, HandshakeType::key_update, &P::on_key_update},
+      {Role::server, HandshakeType::certificate_request, &P::on_certificate_request,
+       &P::auth_allows},
+      {Role::client, HandshakeType::certificate, &P::on_client_certificate, &P::auth_allows},
+      {Role::client, HandshakeType::certificate_verify, &P::on_client_certificate_verify,
+       &P::auth_allows},
+      {Role::client, HandshakeType::finished, &P::on_client_finished, &P::auth_allows},
   };
   return kRows;
 }
@@ -36,7 +47,8 @@ const PostHandshake13::Row* PostHandshake13::row_for(Role sender, HandshakeType 
 
 Status PostHandshake13::may_arrive(HandshakeType type) const {
   const Role peer = role_ == Role::client ? Role::server : Role::client;
-  if (row_for(peer, type)) return ok_status();
+  const Row* row = row_for(peer, type);
+  if (row && (!row->allowed || (this->*row->allowed)(type))) return ok_status();
   return Error{AlertDescription::unexpected_message,
                iana_name(type) + " after a TLS 1.3 handshake"};
 }
@@ -47,11 +59,20 @@ Status PostHandshake13::receive(Link& link, const HandshakeMessage& msg) {
   return (this->*row_for(peer, msg.type)->handle)(link, msg.body);
 }
 
-Status PostHandshake13::send(Link& link, HandshakeType type, Result<Bytes> body) {
+Result<Bytes> PostHandshake13::send(Link& link, HandshakeType type, Result<Bytes> body) {
   if (!body) return body.error();
   if (link.config.on_message_sent) link.config.on_message_sent(type);
-  return link.records.write(ContentType::handshake,
-                            HandshakeMessage{type, std::move(body).value()}.serialize());
+  if (link.config.bugs.corrupt_post_handshake_auth == type && body->size() > 1) {
+    // Certificate: byte 0 is the context's length, byte 1 its first.
+    if (type == HandshakeType::certificate_verify) {
+      body->back() ^= 0x01;
+    } else {
+      (*body)[type == HandshakeType::certificate ? 1 : 0] ^= 0x01;
+    }
+  }
+  Bytes message = HandshakeMessage{type, std::move(body).value()}.serialize();
+  if (auto st = link.records.write(ContentType::handshake, message); !st) return st.error();
+  return message;
 }
 
 // §4.6.1: the PSK of the ticket's nonce; the age counts from now.
@@ -96,7 +117,10 @@ Status PostHandshake13::send_new_session_ticket(Link& link) {
       link.fuzzer_mode ? Result<Bytes>(s.serialize_state()) : c.ticket_keys->seal(s, *c.random);
   if (!ticket) return ticket.error();
   nst.ticket = std::move(ticket).value();
-  return send(link, HandshakeType::new_session_ticket, nst.serialize());
+  if (auto sent = send(link, HandshakeType::new_session_ticket, nst.serialize()); !sent) {
+    return sent.error();
+  }
+  return ok_status();
 }
 
 Status PostHandshake13::on_new_session_ticket(Link& link, ByteView body) {
@@ -117,8 +141,8 @@ Status PostHandshake13::on_new_session_ticket(Link& link, ByteView body) {
 
 // §4.6.3, §7.2: the KeyUpdate goes out under the key it retires.
 Status PostHandshake13::send_key_update(Link& link, KeyUpdateRequest request) {
-  if (auto st = send(link, HandshakeType::key_update, KeyUpdate{request}.serialize()); !st) {
-    return st;
+  if (auto sent = send(link, HandshakeType::key_update, KeyUpdate{request}.serialize()); !sent) {
+    return sent.error();
   }
   Bytes& secret = traffic_secret(role_);
   secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);

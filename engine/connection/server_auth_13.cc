@@ -3,6 +3,7 @@
 // client certificates, the client's Certificate (empty: certificate_required
 // when required, §4.4.2.4) and its CertificateVerify under the client's
 // context string.
+#include "engine/connection/authentication_13.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/server_handshake.h"
 #include "engine/messages/tls13/certificate_13.h"
@@ -15,10 +16,8 @@ using namespace server_phase;
 // §4.3.2: an empty context in the handshake; signature_algorithms names
 // the schemes we verify.
 Status ServerHandshake::send_certificate_request_13(Link& link) {
-  CertificateRequest13 cr;
-  cr.extensions.list.push_back(
-      {ExtensionType::signature_algorithms, SignatureAlgorithms{link.config.signature_schemes}});
-  return send_message(link, HandshakeType::certificate_request, cr.serialize());
+  return send_message(link, HandshakeType::certificate_request,
+                      certificate_request_13(link.config, {}).serialize());
 }
 
 Status ServerHandshake::on_certificate_13(Link& link, ByteView body) {

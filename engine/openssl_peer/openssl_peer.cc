@@ -41,6 +41,7 @@ bool configure(SSL_CTX* ctx, const OpenSslOptions& o) {
     if (o.require_peer_certificate) mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
     SSL_CTX_set_verify(ctx, mode, nullptr);
   }
+  if (o.post_handshake_auth) SSL_CTX_set_post_handshake_auth(ctx, 1);
   ERR_clear_error();
   return true;
 }

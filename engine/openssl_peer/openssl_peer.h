@@ -26,6 +26,8 @@ struct OpenSslOptions {
   std::string key_file;
   std::string ca_file;       // verify the peer against this
   bool require_peer_certificate = false;
+  // Client: offer post_handshake_auth (SSL_CTX_set_post_handshake_auth).
+  bool post_handshake_auth = false;
   bool tickets = true;  // off: no TLS 1.3 NewSessionTicket either
   bool extended_master_secret = true;
   bool encrypt_then_mac = true;

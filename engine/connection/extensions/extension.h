@@ -97,5 +97,6 @@ extern const ExtensionRow kKeyShareRow;
 extern const ExtensionRow kPskKeyExchangeModesRow;
 extern const ExtensionRow kCookieRow;
 extern const ExtensionRow kPreSharedKeyRow;
+extern const ExtensionRow kPostHandshakeAuthRow;
 
 }  // namespace gauntlet

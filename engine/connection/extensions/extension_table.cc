@@ -12,6 +12,7 @@ constinit const std::array kClientHelloOrder{
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
     &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
     &kKeyShareRow,           &kCookieRow,               &kPskKeyExchangeModesRow,
+    &kPostHandshakeAuthRow,
     &kPreSharedKeyRow,
 };
 
@@ -29,6 +30,7 @@ constinit const std::array kServerOrder{
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,
     &kSupportedGroupsRow,   &kSignatureAlgorithmsRow,  &kPskKeyExchangeModesRow,
+    &kPostHandshakeAuthRow,
 };
 
 bool tls13(const HelloScope& s) { return s.hs.version >= ProtocolVersion::tls13; }

@@ -64,14 +64,16 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
                             T::extended_master_secret, T::max_fragment_length,
                             T::record_size_limit, T::renegotiation_info,
                             T::supported_versions, T::key_share, T::cookie,
-                            T::psk_key_exchange_modes, T::pre_shared_key}));
+                            T::psk_key_exchange_modes, T::post_handshake_auth,
+                            T::pre_shared_key}));
   EXPECT_EQ(types(server_order()),
             (std::vector<T>{T::key_share, T::cookie, T::supported_versions, T::pre_shared_key,
                             T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
                             T::session_ticket, T::application_layer_protocol_negotiation,
                             T::server_name, T::max_fragment_length, T::record_size_limit,
                             T::ec_point_formats, T::supported_groups,
-                            T::signature_algorithms, T::psk_key_exchange_modes}));
+                            T::signature_algorithms, T::psk_key_exchange_modes,
+                            T::post_handshake_auth}));
 }
 
 // A scope over a default Config and a fresh handshake, for hooks alone.

@@ -1,0 +1,51 @@
+// What TLS 1.3 authentication does the same in the handshake and after it
+// (RFC 8446 §4.3.2, §4.4.2, §4.4.3, §4.6.2): a CertificateRequest both
+// ways, a Certificate's chain, a peer's CertificateVerify, and the identity
+// a client answers a request with.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/connection/config.h"
+#include "engine/crypto/keys.h"
+#include "engine/crypto/tls13_signature.h"
+#include "engine/crypto/x509.h"
+#include "engine/messages/tls13/certificate_13.h"
+#include "engine/messages/tls13/certificate_request_13.h"
+#include "engine/registry/signature_scheme.h"
+
+namespace gauntlet {
+
+// §4.3.2: our CertificateRequest: signature_algorithms names the schemes
+// we verify.
+CertificateRequest13 certificate_request_13(const Config& c, Bytes context);
+// The schemes a server's CertificateRequest names, once its extensions pass
+// §4.2's table; without signature_algorithms, missing_extension.
+Result<std::vector<SignatureScheme>> requested_schemes_13(const CertificateRequest13& request);
+
+// §4.4.2: our Certificate: `identity`'s chain, or empty without one.
+Certificate13 certificate_13(Bytes context, const Identity* identity);
+// §4.4.2: a Certificate's entries, each entry's extensions checked against
+// §4.2's table first; bad_certificate for one that does not parse.
+Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message);
+
+// §4.4.3: a CertificateVerify from `signer`, signed by `key` with a scheme
+// we offer, over `transcript_hash` (the transcript before it). Its scheme.
+// Fuzzer mode takes any signature.
+Result<SignatureScheme> check_certificate_verify_13(const Config& c, CertificateVerifySigner signer,
+                                                    ByteView body, ByteView transcript_hash,
+                                                    const PublicKey& key, bool fuzzer_mode);
+
+// §4.3.2, §4.4.2.4: our first identity that signs with a scheme both sides
+// take; none: an empty Certificate, and no CertificateVerify.
+struct ClientAnswer13 {
+  const Identity* identity = nullptr;
+  std::optional<SignatureScheme> scheme;
+};
+ClientAnswer13 choose_client_identity_13(const Config& c,
+                                         std::span<const SignatureScheme> requested);
+
+}  // namespace gauntlet
