@@ -112,6 +112,8 @@ struct Config {
   // KeyUpdate (RFC 8446 §4.6.3); without it, only as the AEAD's record
   // limit nears (§5.5).
   std::optional<uint64_t> key_update_after;
+  // TLS 1.3: how our protected records are padded (RFC 8446 §5.4).
+  RecordPadding tls13_padding;
   // RFC 7507: a client retrying with a lower version says so.
   bool send_fallback_scsv = false;
   // A client's first ClientHello in SSL 2.0 form, as old clients sent it

@@ -28,7 +28,7 @@ void log_secret(const Link& link, const HelloState& h, Tls13Secret which, ByteVi
 }  // namespace
 
 Status Handshake::use_traffic_secret(Link& link, Direction d, ByteView secret) {
-  auto p = tls13_protection(hello_.suite, secret, link.fuzzer_mode);
+  auto p = tls13_protection(link, hello_.suite, secret);
   if (!p) return p.error();
   if (d == Direction::send) {
     link.records.set_write_protection(std::move(p).value());

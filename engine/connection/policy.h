@@ -1,8 +1,20 @@
-// The server's client-certificate policy and the renegotiation policy of a
-// Config, and the one rule that applies the latter.
+// The server's client-certificate policy, the renegotiation policy and the
+// TLS 1.3 record padding policy of a Config, and the one rule that applies
+// the renegotiation policy.
 #pragma once
 
+#include <cstddef>
+
 namespace gauntlet {
+
+// RFC 8446 §5.4: the zero padding of our TLS 1.3 records: none, the inner
+// plaintext up to a multiple of `block`, a random amount, or as much as
+// fits. It hides the length of what we send; the receiver strips it.
+struct RecordPadding {
+  enum class Mode { none, to_block, random, maximal };
+  Mode mode = Mode::none;
+  size_t block = 0;  // to_block only
+};
 
 enum class ClientAuth { none, optional, required };
 

@@ -146,7 +146,7 @@ Status PostHandshake13::send_key_update(Link& link, KeyUpdateRequest request) {
   }
   Bytes& secret = traffic_secret(role_);
   secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);
-  auto p = tls13_protection(established_.suite, secret, link.fuzzer_mode);
+  auto p = tls13_protection(link, established_.suite, secret);
   if (!p) return p.error();
   link.records.set_write_protection(std::move(p).value());
   return ok_status();
@@ -160,7 +160,7 @@ Status PostHandshake13::on_key_update(Link& link, ByteView body) {
   const Role peer = role_ == Role::client ? Role::server : Role::client;
   Bytes& secret = traffic_secret(peer);
   secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);
-  auto p = tls13_protection(established_.suite, secret, link.fuzzer_mode);
+  auto p = tls13_protection(link, established_.suite, secret);
   if (!p) return p.error();
   link.records.set_read_protection(std::move(p).value());
   if (ku->request_update != KeyUpdateRequest::update_requested) return ok_status();

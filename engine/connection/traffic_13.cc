@@ -5,13 +5,28 @@
 
 namespace gauntlet {
 
-Result<std::unique_ptr<RecordProtection>> tls13_protection(const CipherSuiteInfo& suite,
-                                                           ByteView traffic_secret,
-                                                           bool fuzzer_mode) {
-  if (fuzzer_mode) return make_null_protection();
+namespace {
+
+Tls13Padding padding(const Config& c) {
+  switch (c.tls13_padding.mode) {
+    case RecordPadding::Mode::none: return Tls13Padding::none();
+    case RecordPadding::Mode::to_block: return Tls13Padding::to_block(c.tls13_padding.block);
+    case RecordPadding::Mode::random: return Tls13Padding::random(*c.random);
+    case RecordPadding::Mode::maximal: return Tls13Padding::maximal();
+  }
+  return Tls13Padding::none();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RecordProtection>> tls13_protection(const Link& link,
+                                                           const CipherSuiteInfo& suite,
+                                                           ByteView traffic_secret) {
+  if (link.fuzzer_mode) return make_null_protection();
   const TrafficKeys keys = traffic_keys(suite.prf_hash, suite.cipher, traffic_secret);
   auto made = make_tls13_protection(suite.cipher, keys.key, keys.iv);
   if (!made) return made.error();
+  (*made)->set_padding(padding(link.config));
   return std::unique_ptr<RecordProtection>(std::move(made).value());
 }
 

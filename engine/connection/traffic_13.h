@@ -1,19 +1,21 @@
 // A TLS 1.3 traffic secret made the record protection of one direction
 // (RFC 8446 §7.3): the handshake's key changes and KeyUpdate's (§4.6.3) use
-// the same derivation.
+// the same derivation. What we write is padded as Config::tls13_padding says
+// (§5.4).
 #pragma once
 
 #include <memory>
 
 #include "engine/base/error.h"
+#include "engine/connection/handshake_link.h"
 #include "engine/record/protection.h"
 #include "engine/registry/cipher_suite.h"
 
 namespace gauntlet {
 
 // Null protection in fuzzer mode (Config::fuzzer_mode), as every key change is.
-Result<std::unique_ptr<RecordProtection>> tls13_protection(const CipherSuiteInfo& suite,
-                                                           ByteView traffic_secret,
-                                                           bool fuzzer_mode);
+Result<std::unique_ptr<RecordProtection>> tls13_protection(const Link& link,
+                                                           const CipherSuiteInfo& suite,
+                                                           ByteView traffic_secret);
 
 }  // namespace gauntlet
