@@ -3,8 +3,9 @@
 // missing_extension (§9.2), legacy_version and legacy_compression_methods
 // (§4.1.2), the ServerHello's echo, suite and share (§4.1.3, §4.2.8),
 // messages out of order (unexpected_message), ChangeCipherSpec outside its
-// window (§5), a bad Finished (decrypt_error, §4.4.4). The all-zero inner
-// plaintext is engine/record's (protection_tls13_test).
+// window (§5), a bad Finished (decrypt_error, §4.4.4), handshake messages
+// after the handshake and a KeyUpdate with a bad value (§4.6). The all-zero
+// inner plaintext is engine/record's (protection_tls13_test).
 #include <gtest/gtest.h>
 
 #include "engine/connection/extensions/tls13_placement.h"
@@ -240,6 +241,47 @@ TEST(Tls13Strict, MessagesOutOfOrderAreUnexpectedMessage) {
     twice.duplicate_message = t;
     EXPECT_EQ(alert_with_bugs(Role::server, twice), AlertDescription::unexpected_message)
         << "repeated " << iana_name(t);
+  }
+}
+
+// §4.6: after the handshake only NewSessionTicket and CertificateRequest
+// from a server, and KeyUpdate either way (the client's answer to a
+// request: tls13_post_handshake_auth_test); the rest is unexpected_message.
+TEST(Tls13Strict, HandshakeMessagesAfterTheHandshakeAreUnexpectedMessage) {
+  using T = HandshakeType;
+  const std::vector<T> to_server{T::server_hello,       T::encrypted_extensions,
+                                 T::certificate,        T::certificate_verify,
+                                 T::finished,           T::end_of_early_data,
+                                 T::new_session_ticket, T::certificate_request};
+  const std::vector<T> to_client{T::client_hello,       T::server_hello, T::encrypted_extensions,
+                                 T::certificate,        T::finished,     T::end_of_early_data,
+                                 T::certificate_verify, T::hello_request};
+  for (const bool server_receives : {true, false}) {
+    for (const T t : server_receives ? to_server : to_client) {
+      auto p = test_support::handshake(tls13_client(), tls13_server());
+      ASSERT_TRUE(p.completed());
+      Connection& sender = server_receives ? p.client : p.server;
+      const Bytes empty_message{static_cast<uint8_t>(t), 0, 0, 0};
+      ASSERT_TRUE(sender.send_record(ContentType::handshake, empty_message).ok());
+      (void)pump(p.client, p.server);
+      EXPECT_EQ(alert_of(server_receives ? p.server : p.client),
+                AlertDescription::unexpected_message)
+          << iana_name(t) << (server_receives ? " to the server" : " to the client");
+    }
+  }
+}
+
+// §4.6.3: request_update other than 0 or 1 is illegal_parameter, either way.
+TEST(Tls13Strict, KeyUpdateWithABadValueIsIllegalParameter) {
+  for (const bool server_receives : {true, false}) {
+    auto p = test_support::handshake(tls13_client(), tls13_server());
+    ASSERT_TRUE(p.completed());
+    Connection& sender = server_receives ? p.client : p.server;
+    const Bytes key_update{static_cast<uint8_t>(HandshakeType::key_update), 0, 0, 1, 2};
+    ASSERT_TRUE(sender.send_record(ContentType::handshake, key_update).ok());
+    (void)pump(p.client, p.server);
+    EXPECT_EQ(alert_of(server_receives ? p.server : p.client),
+              AlertDescription::illegal_parameter);
   }
 }
 
