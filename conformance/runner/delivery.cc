@@ -49,6 +49,7 @@ constexpr Row kRows[] = {
     {"session_id", [](const Bugs& b, Role) { return when(b.session_id, HT::client_hello); }},
     {"offer_session_anyway",
      [](const Bugs& b, Role) { return when(b.offer_session_anyway, HT::client_hello); }},
+    {"server_name", [](const Bugs& b, Role) { return when(b.server_name, HT::client_hello); }},
     {"server_version", [](const Bugs& b, Role) { return when(b.server_version, HT::server_hello); }},
     {"server_suite", [](const Bugs& b, Role) { return when(b.server_suite, HT::server_hello); }},
     {"extra_extensions",

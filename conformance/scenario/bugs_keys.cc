@@ -137,6 +137,8 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "our ChangeCipherSpec body instead of 01, hex"},
     {"offer_session_anyway", [](R r, V v, B b) { b.offer_session_anyway = r.boolean(v); },
      "offer the session to resume even in a hello that cannot resume it"},
+    {"server_name", [](R r, V v, B b) { b.server_name = r.text(v); },
+     "the host name our ClientHello's server_name carries (the chain is still verified against the target's)"},
     {"corrupt_finished", [](R r, V v, B b) { b.corrupt_finished = r.boolean(v); },
      "our Finished carries wrong verify_data"},
     {"truncate_finished", [](R r, V v, B b) { b.truncate_finished = r.boolean(v); },

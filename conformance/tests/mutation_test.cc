@@ -64,6 +64,7 @@ const std::vector<Mutation>& mutations() {
       {"unchecked_finished", Role::server, [](Bugs& b) { b.unchecked_finished = true; }},
       {"resume_unoffered_suite", Role::server, [](Bugs& b) { b.resume_unoffered_suite = true; }},
       {"resume_without_ems", Role::server, [](Bugs& b) { b.resume_without_ems = true; }},
+      {"resume_other_name", Role::server, [](Bugs& b) { b.resume_other_name = true; }},
       // SSL 2.0: deviations our SUT server sends, checks it skips.
       {"ssl2_wrong_challenge", Role::server, [](Bugs& b) { b.ssl2.wrong_challenge = true; }},
       {"ssl2_skip_message", Role::server, [](Bugs& b) { b.ssl2.skip_message = S2::server_verify; }},
@@ -136,7 +137,7 @@ const std::vector<Mutation>& mutations() {
 // (docs/CONFORMANCE.md says why under the table).
 const std::set<std::string> kApart = {
     "rewrite_in_flight",  "offer_session_anyway", "handshake_fragment", "coalesce_handshake",
-    "session_id_length",  "server_group",         "server_signature_scheme",
+    "session_id_length",  "server_group",         "server_signature_scheme", "server_name",
 };
 
 std::string role_name(Role r) { return r == Role::server ? "server" : "client"; }

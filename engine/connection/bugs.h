@@ -173,6 +173,9 @@ struct Bugs {
   size_t handshake_fragment = 0;  // at most this many handshake bytes a record
   bool coalesce_handshake = false;  // a flight's messages in one record
   std::optional<uint16_t> record_version;  // every record we write
+  // The host name our ClientHello's server_name carries; the chain is still
+  // verified against the name we were given.
+  std::optional<std::string> server_name;
 
   Ssl2Bugs ssl2;
 
@@ -182,6 +185,7 @@ struct Bugs {
   bool unchecked_finished = false;      // the peer's verify_data (§7.4.9)
   bool resume_unoffered_suite = false;  // a session whose suite the hello lacks (§7.4.1.2)
   bool resume_without_ems = false;      // an EMS session from a hello without it (RFC 7627 §5.3)
+  bool resume_other_name = false;       // a session made for another server_name (RFC 6066 §3)
 
   bool any() const;
 };

@@ -55,6 +55,30 @@ TEST(Bugs, BadMessageLengths) {
   }
 }
 
+// RFC 6066 §3: a session made for one name does not resume under another.
+// `server_name` sends the other name (the chain still verified against
+// ours), with the session in the cache or a ticket; `resume_other_name` is
+// the server that skips the check.
+TEST(Bugs, ResumptionUnderAnotherServerName) {
+  for (const bool tickets : {false, true}) {
+    for (const bool lax : {false, true}) {
+      SCOPED_TRACE(std::string(tickets ? "ticket" : "session ID") + (lax ? ", lax" : ""));
+      auto s = server_config();
+      s->bugs.resume_other_name = lax;
+      auto c = client_config();
+      c->offer_tickets = tickets;
+      auto first = handshake(c, s);
+      ASSERT_TRUE(first.completed());
+      auto other = client_config();
+      other->offer_tickets = tickets;
+      other->bugs.server_name = "other.localhost";
+      auto second = handshake(other, s, {"localhost", first.client.session()});
+      ASSERT_TRUE(second.completed()) << why(second.client) << " / " << why(second.server);
+      EXPECT_EQ(second.client.negotiated().resumed, lax);
+    }
+  }
+}
+
 TEST(Bugs, ClientHelloFields) {
   EXPECT_EQ(run(Role::client, [](Bugs& b) { b.client_version = 0x0200; }).server_error,
             A::protocol_version);

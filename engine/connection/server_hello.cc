@@ -136,7 +136,7 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
         suite && !session->expired(c.clock->now()) && session->version == h.version &&
         (offers(ch, session->suite) || lax.resume_unoffered_suite) &&
         std::ranges::find(c.cipher_suites, session->suite) != c.cipher_suites.end() &&
-        session->server_name == h.server_name &&
+        (session->server_name == h.server_name || lax.resume_other_name) &&
         (session->extended_master_secret == h.extended_master_secret || lax.resume_without_ems);
     if (resumable) {
       h.issue_ticket = renew_ticket;

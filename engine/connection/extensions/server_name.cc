@@ -8,8 +8,9 @@ namespace {
 // An address is not sent (RFC 6066 §3); the chain is still verified
 // against it.
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
-  if (s.options.server_name.empty() || is_ip_literal(s.options.server_name)) return std::nullopt;
-  return ServerNameList{{s.options.server_name}};
+  const std::string& name = s.config.bugs.server_name.value_or(s.options.server_name);
+  if (name.empty() || is_ip_literal(name)) return std::nullopt;
+  return ServerNameList{{name}};
 }
 
 Status on_client_hello(HelloScope& s, const ExtensionBody* body) {
