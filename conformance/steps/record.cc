@@ -1,11 +1,13 @@
 // `record`: a record of our choosing — its type, its body (`body` hex,
-// `data` text, or `size` bytes of `fill`) — sealed by our record layer, or
-// `raw: true`: unprotected, with its own header `version`. A sealed one can
-// be built to order: `mac: flipped` (the MAC or tag, the padding right);
+// `data` text, or `size` bytes of `fill`), its header `version` — sealed by
+// our record layer (the MAC or AEAD additional data covering that version),
+// or `raw: true`: unprotected. A sealed one can be built to order: `mac: flipped` (the MAC or tag, the padding right);
 // CBC `padding: N` (as many padding bytes as fit in N), `padding_length`
 // (the length byte as written), `padding_fill` (every padding byte),
 // `flip_padding: first|last|N` (that padding byte wrong); `explicit_nonce`
 // (hex: a CBC record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
+#include <cstdio>
+
 #include "conformance/steps/step_context.h"
 #include "engine/record/record_header.h"
 
@@ -30,7 +32,6 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   }
   if (v["raw"]) s.raw = r.boolean(v["raw"]);
   if (v["version"]) s.version = static_cast<uint16_t>(r.integer(v["version"], 0xffff));
-  if (s.version && !s.raw) r.fail(v, "'version' needs raw: true");
   if (v["mac"]) {
     if (r.text(v["mac"]) != "flipped") r.fail(v["mac"], "'mac' is 'flipped'");
     s.shape.flip_mac = true;
@@ -74,11 +75,18 @@ std::string describe_shape(const SealShape& s) {
   return out;
 }
 
+std::string describe_version(std::optional<uint16_t> v) {
+  if (!v) return "";
+  char hex[7];
+  std::snprintf(hex, sizeof hex, "0x%04x", *v);
+  return std::string(", version ") + hex;
+}
+
 }  // namespace
 
 std::string RecordStep::describe() const {
   return std::string(raw ? "raw " : "") + iana_name(type) + " record of " +
-         std::to_string(body.size()) + " bytes" + describe_shape(shape) +
+         std::to_string(body.size()) + " bytes" + describe_version(version) + describe_shape(shape) +
          (repeat > 1 ? " x" + std::to_string(repeat) : "") + expecting(expect);
 }
 
@@ -93,10 +101,11 @@ Judgement RecordStep::run(StepContext& ctx) const {
       if (auto st = ctx.send_raw(write_record(type, static_cast<ProtocolVersion>(v), body)); !st) {
         return {Verdict::fail, st.error().reason};
       }
-    } else if (shape.any()) {
+    } else if (shape.any() || version) {
       // A shape this suite cannot take (padding under AEAD, a nonce under
       // ChaCha20) is the scenario's mistake, never the SUT's.
-      if (auto st = c.send_shaped_record(type, body, shape); !st) {
+      const auto v = version ? std::optional(static_cast<ProtocolVersion>(*version)) : std::nullopt;
+      if (auto st = c.send_shaped_record(type, body, shape, v); !st) {
         return {Verdict::error, "could not build the record: " + st.error().reason};
       }
     } else if (auto st = c.send_record(type, body); !st) {

@@ -30,6 +30,10 @@ TEST(RecordStepTest, ReadsAndDescribesTheShape) {
   EXPECT_EQ(describe(step),
             "application_data record of 4 bytes, MAC flipped, padding of at most 255 bytes, padding "
             "bytes 0, last padding byte flipped (expect alert bad_record_mac)");
+  auto versioned = load("{type: application_data, data: ping, version: 0x0301}");
+  ASSERT_TRUE(versioned) << versioned.error().reason;
+  EXPECT_EQ(describe(versioned->front().steps.back()),
+            "application_data record of 4 bytes, version 0x0301 (expect nothing)");
   auto first = load("{type: application_data, data: ping, flip_padding: first}");
   ASSERT_TRUE(first) << first.error().reason;
   EXPECT_EQ(std::get<RecordStep>(first->front().steps.back().kind).shape.flip_padding_at, 0);
@@ -78,6 +82,13 @@ TEST(RecordStepTest, OurStrictServerAnswersEachShape) {
   EXPECT_EQ(run("{type: application_data, " + request + ", explicit_nonce: '0909090909090909', expect: data}",
                 CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256, tls12),
             Verdict::pass);
+  // A sealed record under another header version (its MAC or additional
+  // data over that version): our server holds a connection to its version.
+  for (const CipherSuite suite : {cbc, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256}) {
+    EXPECT_EQ(run("{type: application_data, data: ping, version: 0x0301, expect: {alert: protocol_version}}",
+                  suite, tls12),
+              Verdict::pass);
+  }
   // Padding under AEAD, a nonce under ChaCha20, are the scenario's mistakes:
   // an error, not the SUT's FAIL.
   EXPECT_EQ(run("{type: application_data, data: ping, padding: 255" + bad,

@@ -98,9 +98,11 @@ class Connection {
   // The runner's records of its own choosing: `body` as records of `type`
   // under the current write keys, whatever the state allows.
   Status send_record(ContentType type, ByteView body) { return records_.write(type, body); }
-  // One such record built to order: a flipped MAC, padding of our choosing.
-  Status send_shaped_record(ContentType type, ByteView body, const SealShape& shape) {
-    return records_.write_shaped(type, body, shape);
+  // One such record built to order: a flipped MAC, padding of our choosing,
+  // another header version.
+  Status send_shaped_record(ContentType type, ByteView body, const SealShape& shape,
+                            std::optional<ProtocolVersion> version = {}) {
+    return records_.write_shaped(type, body, shape, version);
   }
   // TLS 1.3 KeyUpdate (RFC 8446 §4.6.3): our write key changes, and
   // update_requested asks the peer to change its own.

@@ -90,11 +90,13 @@ Status RecordLayer::write(ContentType type, ByteView data) {
   return seal_and_append(type, data);
 }
 
-Status RecordLayer::write_shaped(ContentType type, ByteView data, const SealShape& shape) {
+Status RecordLayer::write_shaped(ContentType type, ByteView data, const SealShape& shape,
+                                 std::optional<ProtocolVersion> version) {
   if (auto st = flush_coalesced(); !st) return st;
-  auto sealed = write_->seal_shaped(type, write_version_, data, shape);
+  const ProtocolVersion v = version.value_or(write_version_);
+  auto sealed = write_->seal_shaped(type, v, data, shape);
   if (!sealed) return sealed.error();
-  const Bytes rec = write_record(write_->outer_type(type), write_version_, *sealed);
+  const Bytes rec = write_record(write_->outer_type(type), v, *sealed);
   out_.insert(out_.end(), rec.begin(), rec.end());
   return ok_status();
 }

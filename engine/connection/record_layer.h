@@ -39,8 +39,10 @@ class RecordLayer {
 
   Status write(ContentType type, ByteView data);
   // One record of `data` sealed as `shape` says (the runner's records built
-  // to order, engine/record/protection.h), after anything held.
-  Status write_shaped(ContentType type, ByteView data, const SealShape& shape);
+  // to order, engine/record/protection.h), after anything held; `version`
+  // is its header's, which the MAC or AEAD additional data covers too.
+  Status write_shaped(ContentType type, ByteView data, const SealShape& shape,
+                      std::optional<ProtocolVersion> version = {});
   // Bytes that are already a record: the SSL 2.0 CLIENT-HELLO.
   void write_raw(ByteView record) { out_.insert(out_.end(), record.begin(), record.end()); }
   Bytes take_output();
