@@ -95,8 +95,7 @@ TEST(Tls13PostHandshakeAuth, NotOfferedIsNotAskedAndAnUninvitedRequestIsUnexpect
   EXPECT_FALSE(p.server.request_client_certificate().ok());
   EXPECT_EQ(p.server.state(), ConnectionState::established);
 
-  const Config& c = *tls13_server();
-  auto body = certificate_request_13(c, Bytes{1, 2, 3}).serialize();
+  auto body = certificate_request_13(*tls13_server(), Bytes{1, 2, 3}).serialize();
   ASSERT_TRUE(body.ok());
   ASSERT_TRUE(
       p.server
