@@ -1,6 +1,9 @@
 #include "conformance/targets/self_target.h"
 
+#include <algorithm>
 #include <functional>
+#include <iterator>
+#include <vector>
 
 #include "conformance/targets/local_channel.h"
 #include "engine/connection/config_builder.h"
@@ -72,11 +75,14 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   const SutSettings& sut = c.scenario->sut;
   const Role sut_role = c.scenario->scripted == Role::client ? Role::server : Role::client;
   ConfigBuilder b;
-  // For an SSL 2.0 case the range starts there: our server answers a native
-  // CLIENT-HELLO beside TLS (and, speaking SSL 3.0+, refuses the rollback
-  // guard, RFC 6101 E.2); our client sends one.
-  b.versions(c.ssl2_kind ? ProtocolVersion::ssl2 : ProtocolVersion::ssl3, ProtocolVersion::tls12)
-      .cipher_suites(all_engine_cipher_suites())
+  // Up to TLS 1.3, as the engine ships. For an SSL 2.0 case the range
+  // starts there: our server answers a native CLIENT-HELLO beside TLS (and,
+  // speaking SSL 3.0+, refuses the rollback guard, RFC 6101 E.2); our client
+  // sends one.
+  std::vector<CipherSuite> suites = tls13_cipher_suites();
+  std::ranges::copy(all_engine_cipher_suites(), std::back_inserter(suites));
+  b.versions(c.ssl2_kind ? ProtocolVersion::ssl2 : ProtocolVersion::ssl3, ProtocolVersion::tls13)
+      .cipher_suites(std::move(suites))
       .deterministic_random(std::hash<std::string>{}(c.id()))
       .fixed_clock(kScenarioTime)
       .trust_file(pki_.root())

@@ -50,7 +50,7 @@ struct Config {
   Config();
 
   ProtocolVersion min_version = ProtocolVersion::tls10;
-  ProtocolVersion max_version = ProtocolVersion::tls12;
+  ProtocolVersion max_version = ProtocolVersion::tls13;
   // Preference order; TLS 1.3 suites (RFC 8446 §B.4) among the rest, each
   // version takes its own.
   std::vector<CipherSuite> cipher_suites;

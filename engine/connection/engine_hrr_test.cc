@@ -1,7 +1,8 @@
 // HelloRetryRequest between our client and our server (RFC 8446 §4.1.4):
 // a client whose share the server does not take retries with the group the
 // server names, into every group; a server that always asks sends a cookie;
-// compatibility mode on and off; the second ServerHello's keys carry data.
+// compatibility mode on and off; the second ServerHello's keys carry data;
+// both sides' Negotiated say a retry happened.
 #include <gtest/gtest.h>
 
 #include "engine/connection/keying_material.h"
@@ -37,6 +38,8 @@ void expect_retried_and_working(Watched& w, NamedGroup group) {
   ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
   EXPECT_EQ(*w.server_hellos, 2);
   EXPECT_EQ(*w.client_hellos, 2);
+  EXPECT_TRUE(p.client.negotiated().hello_retry);
+  EXPECT_TRUE(p.server.negotiated().hello_retry);
   EXPECT_EQ(p.client.negotiated().group, group);
   EXPECT_EQ(p.server.negotiated().group, group);
   ASSERT_TRUE(p.client.write(Bytes{'c'}).ok());
@@ -69,6 +72,8 @@ TEST(HelloRetry, NoRetryWhenTheShareFits) {
   auto p = test_support::handshake(w.client, w.server);
   ASSERT_TRUE(p.completed());
   EXPECT_EQ(*w.server_hellos, 1);
+  EXPECT_FALSE(p.client.negotiated().hello_retry);
+  EXPECT_FALSE(p.server.negotiated().hello_retry);
 }
 
 // §4.2.2: a server that always asks sends a cookie, which alone changes

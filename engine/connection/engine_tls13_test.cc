@@ -1,11 +1,13 @@
 // Engine client against engine server in TLS 1.3 (RFC 8446): every suite ×
 // group, every signature scheme with its key, middlebox compatibility on and
 // off, key log lines and exporters equal on both sides, and TLS 1.2 still
-// negotiated from the same ClientHello, with the downgrade sentinel.
+// negotiated from the same ClientHello, with the downgrade sentinel; Config's
+// defaults speak TLS 1.3.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "engine/connection/config_builder.h"
 #include "engine/connection/keying_material.h"
 #include "engine/connection/negotiation.h"
 #include "engine/testing/engine_pair.h"
@@ -136,6 +138,31 @@ TEST(Tls13, MiddleboxCompatibilityOnByDefault) {
   EXPECT_EQ(server_types[0], 22);
   EXPECT_EQ(server_types[1], 20);
   EXPECT_EQ(server_types[2], 23);
+}
+
+// A Config left at its defaults negotiates TLS 1.3 in middlebox
+// compatibility mode (RFC 8446 D.4), as OpenSSL does.
+TEST(Tls13, ConfigDefaultsSpeakTls13) {
+  const std::string pki = "engine/crypto/testdata/";
+  auto server = ConfigBuilder()
+                    .identity_files(pki + "server-rsa-chain.pem", pki + "server-rsa.key")
+                    .deterministic_random(1)
+                    .build();
+  auto client = ConfigBuilder().trust_file(pki + "root-ca.pem").deterministic_random(2).build();
+  ASSERT_TRUE(server.ok() && client.ok());
+  EXPECT_EQ((*client)->max_version, ProtocolVersion::tls13);
+  EXPECT_TRUE((*client)->middlebox_compat);
+  auto c = Connection::client(*client, {"localhost", std::nullopt});
+  auto s = Connection::server(*server);
+  ASSERT_TRUE(s.receive(c.take_output()).ok());
+  const auto server_types = record_types(s.take_output());
+  ASSERT_GE(server_types.size(), 3u);
+  EXPECT_EQ(server_types[1], 20);  // ChangeCipherSpec after ServerHello
+  auto p = handshake(*client, *server);
+  ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+  EXPECT_EQ(p.client.negotiated().version, ProtocolVersion::tls13);
+  EXPECT_EQ(p.server.negotiated().version, ProtocolVersion::tls13);
+  EXPECT_FALSE(p.client.negotiated().hello_retry);
 }
 
 TEST(Tls13, MiddleboxCompatibilityOff) {

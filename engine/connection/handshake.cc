@@ -247,6 +247,8 @@ void Handshake::finish(Link& link) {
   n.signature_scheme = server_signature_scheme_;
   n.resumed = h.resumed;
   n.psk_mode = h.psk_mode;
+  // A retry asks for a group's share or carries a cookie (§4.1.4), or both.
+  n.hello_retry = h.retry_group.has_value() || !h.cookie.empty();
   n.extended_master_secret = h.extended_master_secret;
   n.encrypt_then_mac = h.encrypt_then_mac;
   n.secure_renegotiation = kept.secure_renegotiation;

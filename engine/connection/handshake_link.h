@@ -27,6 +27,7 @@ struct Negotiated {
   std::optional<SignatureScheme> signature_scheme;   // the server's
   bool resumed = false;
   std::optional<PskKeyExchangeMode> psk_mode;  // a TLS 1.3 resumption's (RFC 8446 §4.2.9)
+  bool hello_retry = false;  // TLS 1.3: a HelloRetryRequest came first (RFC 8446 §4.1.4)
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
   bool secure_renegotiation = false;

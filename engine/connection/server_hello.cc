@@ -90,12 +90,6 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
   if (link.renegotiating() && h.version != link.kept.negotiated.version) {
     return Error{AlertDescription::protocol_version, "renegotiation changes the version"};
   }
-  // RFC 7507 §3: a fallback below our best is a downgrade.
-  if (offers(ch, CipherSuite::fallback_scsv) && h.version < max) {
-    return Error{AlertDescription::inappropriate_fallback,
-                 "TLS_FALLBACK_SCSV with " + iana_name(h.version) + " while we support " +
-                     iana_name(max)};
-  }
   if (std::ranges::find(ch.compression_methods, CompressionMethod::null) ==
       ch.compression_methods.end()) {
     return illegal_parameter("ClientHello without the null compression method");
@@ -103,6 +97,13 @@ Status ServerHandshake::process_client_hello(Link& link, const ClientHello& ch) 
 
   HelloScope scope = hello_scope(link);
   if (auto st = gauntlet::on_client_hello(scope); !st) return st;
+  // RFC 7507 §3: a fallback below our best is a downgrade; the version is
+  // the one supported_versions settled, our best may be TLS 1.3.
+  if (offers(ch, CipherSuite::fallback_scsv) && h.version < c.max_version) {
+    return Error{AlertDescription::inappropriate_fallback,
+                 "TLS_FALLBACK_SCSV with " + iana_name(h.version) + " while we support " +
+                     iana_name(c.max_version)};
+  }
   if (h.version >= ProtocolVersion::tls13) return tls13_handshake(link);
 
   std::optional<Session> session;

@@ -99,6 +99,17 @@ TEST(Version, FallbackScsvBelowOurBestIsInappropriateFallback) {
   expect_failure(run(c, server_config()), Role::server, A::inappropriate_fallback);
 }
 
+// RFC 7507 §3 with TLS 1.3 as our best (RFC 8446 §4.2.1): a client falling
+// back to TLS 1.2 is below it.
+TEST(Version, FallbackScsvAtTls12WhileWeSpeakTls13IsInappropriateFallback) {
+  auto c = tls12_client();
+  c->max_version = ProtocolVersion::tls12;
+  c->send_fallback_scsv = true;
+  auto s = server_config();
+  s->max_version = ProtocolVersion::tls13;
+  expect_failure(run(c, s), Role::server, A::inappropriate_fallback);
+}
+
 TEST(Version, FallbackScsvAtOurBestIsFine) {
   auto c = tls12_client();
   c->send_fallback_scsv = true;

@@ -102,6 +102,8 @@ TEST(ExtensionTable, ClientHelloCarriesOnlyWhatTheConfigAsks) {
   f.config.groups = {};
   f.config.alpn = {"h2"};
   f.config.encrypt_then_mac = false;
+  // A client capped at TLS 1.1: none of TLS 1.3's extensions.
+  f.config.max_version = ProtocolVersion::tls11;
   f.hs.client_hello.legacy_version = ProtocolVersion::tls11;
   using T = ExtensionType;
   EXPECT_EQ(types(client_hello_extensions(f.scope(), /*tls=*/true)),
