@@ -28,9 +28,13 @@ for sub in $subs; do
 done
 expect 0 info
 "$bin" info | grep -q "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" || { echo "FAIL: info lacks suites"; fail=1; }
-# info lists only what the engine completes a handshake in: no TLS 1.3 until
-# its handshake exists.
-"$bin" info | grep -q "TLS_AES_128_GCM_SHA256\|TLSv1.3" && { echo "FAIL: info claims TLS 1.3"; fail=1; }
+# info lists what the engine completes a handshake in: TLS 1.3, its five
+# suites and its groups and schemes among the rest.
+for want in TLSv1.3 TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256 \
+            TLS_AES_128_CCM_SHA256 TLS_AES_128_CCM_8_SHA256 x448 secp521r1 ffdhe8192 ed25519 ed448 \
+            rsa_pss_pss_sha256 ecdsa_secp521r1_sha512; do
+  "$bin" info | grep -qw "$want" || { echo "FAIL: info lacks $want"; fail=1; }
+done
 # decode: a record built around a real ClientHello, as text and JSON.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -46,6 +50,11 @@ expect 2 serve --port 1 --cert /nonexistent --key /nonexistent
 expect 2 connect no-port-here
 expect 2 connect 127.0.0.1:1 --versions tls9
 expect 2 connect 127.0.0.1:1 --suites NOT-A-SUITE
+# Each suite list takes only its own versions' suites (as OpenSSL's -cipher
+# and -ciphersuites); groups must be ones the engine has.
+expect 2 connect 127.0.0.1:1 --suites TLS_AES_128_GCM_SHA256
+expect 2 connect 127.0.0.1:1 --tls13-suites ECDHE-RSA-AES128-GCM-SHA256
+expect 2 connect 127.0.0.1:1 --groups no-such-group
 "$bin" connect 127.0.0.1:1 --timeout 2 </dev/null >/dev/null 2>&1
 [ $? -eq 1 ] || { echo "FAIL: connect to a closed port should exit 1"; fail=1; }
 expect 2 decode "$work/missing.hex"

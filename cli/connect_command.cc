@@ -1,6 +1,8 @@
 // gauntlet connect HOST:PORT: our engine as a TLS client (like openssl
 // s_client): prints what was negotiated and the peer's chain, sends stdin,
-// prints what comes back; --resume N reconnects N times with the session.
+// prints what comes back and the TLS 1.3 tickets received; --resume N
+// reconnects N times with the session; --key-update replaces both sides'
+// TLS 1.3 keys before stdin goes out.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -17,8 +19,10 @@ namespace {
 using namespace std::chrono_literals;
 
 struct ConnectOptions {
-  std::string target, sni, alpn, ca, versions = "tls1.0:tls1.2", suites, cert, key, keylog;
+  std::string target, sni, alpn, ca, versions = "tls1.0:tls1.3", suites, tls13_suites, groups, cert,
+      key, keylog;
   std::string ssl2_kinds;  // with ssl2 in --versions; empty: every kind
+  bool key_update = false, no_middlebox_compat = false;
   int resume = 0;
   int timeout_seconds = 10;
   int idle_ms = 1000;
@@ -29,11 +33,9 @@ Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
   if (!versions) return versions.error();
   ConfigBuilder b;
   b.versions(versions->first, versions->second).alpn(split_list(o.alpn));
-  if (!o.suites.empty()) {
-    auto suites = parse_suites(o.suites);
-    if (!suites) return suites.error();
-    b.cipher_suites(std::move(suites).value());
-  }
+  auto suites = parse_suites(o.suites, o.tls13_suites);
+  if (!suites) return suites.error();
+  b.cipher_suites(std::move(suites).value());
   if (!o.ca.empty()) b.trust_file(o.ca);
   if (!o.cert.empty()) b.identity_files(o.cert, o.key.empty() ? o.cert : o.key);
   if (!o.keylog.empty()) {
@@ -44,6 +46,12 @@ Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
   auto config = b.build();
   if (!config) return config;
   if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
+  if (!o.groups.empty()) {
+    auto groups = parse_groups(o.groups);
+    if (!groups) return groups.error();
+    (*config)->groups = std::move(groups).value();
+  }
+  (*config)->middlebox_compat = !o.no_middlebox_compat;
   return config;
 }
 
@@ -63,6 +71,13 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
     std::printf("%s", details(c.negotiated()).c_str());
     std::printf("---\n");
     std::fflush(stdout);
+    // RFC 8446 §4.6.3: with update_requested the server answers with its
+    // own KeyUpdate, so stdin and the answer both travel under new keys.
+    if (o.key_update) {
+      if (auto st = c.update_keys(KeyUpdateRequest::update_requested); !st) return st.error();
+      if (auto st = net::flush(c, *fd, deadline); !st) return st.error();
+      std::printf("key update sent, update requested\n");
+    }
     if (!input->empty()) {
       if (auto st = c.write(*input); !st) return st.error();
       if (auto st = net::flush(c, *fd, deadline); !st) return st.error();
@@ -74,6 +89,9 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
       const Bytes got = c.read();
       if (!got.empty()) std::fwrite(got.data(), 1, got.size(), stdout);
       if (!open || !*open) break;
+    }
+    if (c.negotiated().version >= ProtocolVersion::tls13) {
+      std::printf("\n---\ntickets received: %zu\n", c.tickets().size());
     }
     std::fflush(stdout);
   }
@@ -125,9 +143,16 @@ Command add_connect_command(CLI::App& app) {
   sub->add_option("--sni", o->sni, "server name to send and verify (default: TARGET's host)");
   sub->add_option("--alpn", o->alpn, "ALPN protocols, comma-separated");
   sub->add_option("--ca", o->ca, "trust anchors (PEM); without it nothing is verified");
-  sub->add_option("--versions", o->versions, "e.g. tls1.2, ssl3:tls1.2 or ssl2")
+  sub->add_option("--versions", o->versions, "e.g. tls1.3, tls1.2, ssl3:tls1.2 or ssl2")
       ->capture_default_str();
-  sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--suites", o->suites,
+                  "SSL 3.0-TLS 1.2 cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--tls13-suites", o->tls13_suites, "TLS 1.3 cipher suites, comma-separated");
+  sub->add_option("--groups", o->groups, "key exchange groups in preference order, e.g. x25519,P-256");
+  sub->add_flag("--no-middlebox-compat", o->no_middlebox_compat,
+                "TLS 1.3 without middlebox compatibility mode (RFC 8446 D.4)");
+  sub->add_flag("--key-update", o->key_update,
+                "TLS 1.3: send a KeyUpdate asking for the server's after the handshake");
   sub->add_option("--ssl2-kinds", o->ssl2_kinds,
                   "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
   sub->add_option("--cert", o->cert, "client certificate chain, PEM");

@@ -1,6 +1,9 @@
 // gauntlet info: what the engine speaks, by IANA and OpenSSL name.
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "engine/connection/config.h"
@@ -13,29 +16,34 @@
 namespace gauntlet::cli {
 namespace {
 
-// The versions the engine completes a handshake in (TLS 1.3 has record
-// protection and messages, but no handshake yet).
-constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion::tls10,
-                                         ProtocolVersion::tls11, ProtocolVersion::tls12};
-constexpr NamedGroup kGroups[] = {NamedGroup::x25519,    NamedGroup::secp256r1,
-                                  NamedGroup::secp384r1, NamedGroup::ffdhe2048,
-                                  NamedGroup::ffdhe3072, NamedGroup::ffdhe4096,
-                                  NamedGroup::ffdhe6144, NamedGroup::ffdhe8192};
+// The versions the engine completes a handshake in, both roles.
+constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl2,  ProtocolVersion::ssl3,
+                                         ProtocolVersion::tls10, ProtocolVersion::tls11,
+                                         ProtocolVersion::tls12, ProtocolVersion::tls13};
+// ECDHE (RFC 8422, RFC 7748) and FFDHE (RFC 7919), in every version that
+// has them.
+constexpr NamedGroup kGroups[] = {
+    NamedGroup::x25519,    NamedGroup::x448,      NamedGroup::secp256r1, NamedGroup::secp384r1,
+    NamedGroup::secp521r1, NamedGroup::ffdhe2048, NamedGroup::ffdhe3072, NamedGroup::ffdhe4096,
+    NamedGroup::ffdhe6144, NamedGroup::ffdhe8192};
 constexpr SignatureScheme kSchemes[] = {
     SignatureScheme::rsa_pkcs1_sha1,         SignatureScheme::rsa_pkcs1_sha256,
     SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512,
     SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
     SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::rsa_pss_pss_sha256,
     SignatureScheme::rsa_pss_pss_sha384,     SignatureScheme::rsa_pss_pss_sha512,
-    SignatureScheme::dsa_sha1,
-    SignatureScheme::dsa_sha256,             SignatureScheme::ecdsa_sha1,
-    SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384};
+    SignatureScheme::dsa_sha1,               SignatureScheme::dsa_sha256,
+    SignatureScheme::ecdsa_sha1,             SignatureScheme::ecdsa_secp256r1_sha256,
+    SignatureScheme::ecdsa_secp384r1_sha384, SignatureScheme::ecdsa_secp521r1_sha512,
+    SignatureScheme::ed25519,                SignatureScheme::ed448};
 
 void print_suites() {
   std::printf("\nCipher suites (record protection for each):\n");
   std::printf("  %-6s  %-48s %-32s %-12s %s\n", "id", "IANA name", "OpenSSL name", "key exch.",
               "versions");
-  for (CipherSuite suite : all_engine_cipher_suites()) {
+  std::vector<CipherSuite> suites = tls13_cipher_suites();
+  std::ranges::copy(all_engine_cipher_suites(), std::back_inserter(suites));
+  for (CipherSuite suite : suites) {
     const CipherSuiteInfo& s = *cipher_suite_info(suite);
     const std::string range = iana_name(s.min_version) + (s.min_version == s.max_version
                                                               ? std::string()

@@ -1,7 +1,10 @@
 #include "cli/peer_options.h"
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
+
+#include "engine/connection/ephemeral_key.h"
 
 namespace gauntlet::cli {
 
@@ -23,9 +26,9 @@ Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::st
   std::vector<ProtocolVersion> versions;
   for (const std::string& name : split_list(list)) {
     const auto v = protocol_version_from_any_name(name);
-    if (!v || *v > ProtocolVersion::tls12) {
+    if (!v || *v > ProtocolVersion::tls13) {
       return decode_error("unknown or unsupported version '" + name +
-                          "' (ssl2, ssl3, tls1.0, tls1.1, tls1.2)");
+                          "' (ssl2, ssl3, tls1.0, tls1.1, tls1.2, tls1.3)");
     }
     versions.push_back(*v);
   }
@@ -34,15 +37,55 @@ Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::st
   return std::pair{lo, hi};
 }
 
-Result<std::vector<CipherSuite>> parse_suites(const std::string& list) {
+namespace {
+bool is_tls13_suite(const CipherSuiteInfo& s) { return s.min_version >= ProtocolVersion::tls13; }
+
+// One of the two lists: every name a suite the engine implements, of the
+// list's kind.
+Result<std::vector<CipherSuite>> parse_suite_list(const std::string& list, bool tls13) {
   std::vector<CipherSuite> out;
   for (const std::string& name : split_list(list)) {
     const auto s = cipher_suite_from_name(name);
     const CipherSuiteInfo* info = s ? cipher_suite_info(*s) : nullptr;
     if (!info || !info->engine_supported) return decode_error("unknown cipher suite '" + name + "'");
+    if (is_tls13_suite(*info) != tls13) {
+      return decode_error("'" + name + "' belongs in " +
+                          (tls13 ? "--suites" : "--tls13-suites"));
+    }
     out.push_back(*s);
   }
   if (out.empty()) return decode_error("no cipher suite named");
+  return out;
+}
+}  // namespace
+
+Result<std::vector<CipherSuite>> parse_suites(const std::string& suites,
+                                              const std::string& tls13_suites) {
+  std::vector<CipherSuite> tls13 = tls13_cipher_suites(), below = default_cipher_suites();
+  if (!tls13_suites.empty()) {
+    auto list = parse_suite_list(tls13_suites, true);
+    if (!list) return list.error();
+    tls13 = std::move(list).value();
+  }
+  if (!suites.empty()) {
+    auto list = parse_suite_list(suites, false);
+    if (!list) return list.error();
+    below = std::move(list).value();
+  }
+  std::ranges::copy(below, std::back_inserter(tls13));
+  return tls13;
+}
+
+Result<std::vector<NamedGroup>> parse_groups(const std::string& list) {
+  std::vector<NamedGroup> out;
+  for (const std::string& name : split_list(list)) {
+    const auto g = named_group_from_name(name);
+    if (!g || (!ecdh_group(*g) && !ffdhe_group(*g))) {
+      return decode_error("unknown or unsupported group '" + name + "'");
+    }
+    out.push_back(*g);
+  }
+  if (out.empty()) return decode_error("no group named");
   return out;
 }
 
@@ -115,8 +158,12 @@ std::string summary(const Negotiated& n) {
   out << openssl_name(n.version) << " " << iana_name(n.suite);
   if (n.group) out << " group=" << iana_name(*n.group);
   if (n.signature_scheme) out << " sigalg=" << iana_name(*n.signature_scheme);
-  out << " ems=" << (n.extended_master_secret ? "yes" : "no")
-      << " resumed=" << (n.resumed ? "yes" : "no");
+  if (n.version >= ProtocolVersion::tls13) {
+    out << " hrr=" << (n.hello_retry ? "yes" : "no");
+  } else {
+    out << " ems=" << (n.extended_master_secret ? "yes" : "no");
+  }
+  out << " resumed=" << (n.resumed ? "yes" : "no");
   if (!n.alpn.empty()) out << " alpn=" << printable(n.alpn);
   if (!n.server_name.empty()) out << " sni=" << printable(n.server_name);
   return out.str();
@@ -134,11 +181,17 @@ std::string details(const Negotiated& n) {
     out << "version:        " << openssl_name(n.version) << "\n"
         << "cipher suite:   " << iana_name(n.suite) << " (" << openssl_name(n.suite) << ")\n"
         << "group:          " << (n.group ? iana_name(*n.group) : "-") << "\n"
-        << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n"
-        << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
-        << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
-        << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n"
-        << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
+        << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n";
+    // TLS 1.3 has none of the three extensions below (RFC 8446 §4.2 lists
+    // what it keeps); it may have asked for a second ClientHello (§4.1.4).
+    if (n.version >= ProtocolVersion::tls13) {
+      out << "hello retry:    " << (n.hello_retry ? "yes" : "no") << "\n";
+    } else {
+      out << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
+          << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"
+          << "secure renegotiation: " << (n.secure_renegotiation ? "yes" : "no") << "\n";
+    }
+    out << "resumed:        " << (n.resumed ? "yes" : "no") << "\n"
         << "ALPN:           " << (n.alpn.empty() ? "-" : printable(n.alpn)) << "\n"
         << "server name:    " << (n.server_name.empty() ? "-" : printable(n.server_name)) << "\n";
   }

@@ -19,11 +19,19 @@
 
 namespace gauntlet::cli {
 
-// "tls1.2", "tls1.0:tls1.2", "ssl2:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
-// OpenSSL's, "TLSv1.2"); the lowest and highest named.
+// "tls1.3", "tls1.0:tls1.3", "ssl2:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
+// OpenSSL's, "TLSv1.3"); the lowest and highest named.
 Result<std::pair<ProtocolVersion, ProtocolVersion>> parse_versions(const std::string& list);
-// IANA or OpenSSL names, separated by commas or colons.
-Result<std::vector<CipherSuite>> parse_suites(const std::string& list);
+// Config's suites from --suites (SSL 3.0 to TLS 1.2) and --tls13-suites,
+// as OpenSSL's -cipher and -ciphersuites: TLS 1.3's first, as Config's
+// defaults have them. IANA or OpenSSL names, separated by commas or colons;
+// an empty list keeps its part of the defaults, a suite in the other's list
+// is refused.
+Result<std::vector<CipherSuite>> parse_suites(const std::string& suites,
+                                              const std::string& tls13_suites);
+// --groups: ECDHE curves and FFDHE groups the engine has, in preference
+// order ("x25519,P-256,ffdhe2048").
+Result<std::vector<NamedGroup>> parse_groups(const std::string& list);
 std::vector<std::string> split_list(const std::string& list);
 // --ssl2-kinds: SSL 2.0 cipher kinds, SSL_CK_ or OpenSSL names
 // ("EXP-RC4-MD5"), in preference order; an empty list keeps the Config's.
@@ -49,7 +57,8 @@ class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
 // go through it again.
 std::string printable(std::string_view s);
 
-// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line (for
+// "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line, a
+// TLS 1.3 one saying whether a HelloRetryRequest came first (for
 // SSL 2.0 "SSLv2 RC4-MD5 connection-id=... resumed=no"); what
 // the peer chose or sent goes through printable().
 std::string summary(const Negotiated& n);

@@ -29,11 +29,9 @@ Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
       .client_auth(*client_auth)
       .session_cache(4096)
       .alpn(split_list(o.alpn));
-  if (!o.suites.empty()) {
-    auto suites = parse_suites(o.suites);
-    if (!suites) return suites.error();
-    b.cipher_suites(std::move(suites).value());
-  }
+  auto suites = parse_suites(o.suites, o.tls13_suites);
+  if (!suites) return suites.error();
+  b.cipher_suites(std::move(suites).value());
   if (!o.ca.empty()) b.trust_file(o.ca);
   if (o.tickets) b.ticket_keys();
   if (!o.keylog.empty()) {
@@ -44,6 +42,13 @@ Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
   auto config = b.build();
   if (!config) return config;
   if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
+  if (!o.groups.empty()) {
+    auto groups = parse_groups(o.groups);
+    if (!groups) return groups.error();
+    (*config)->groups = std::move(groups).value();
+  }
+  (*config)->middlebox_compat = !o.no_middlebox_compat;
+  (*config)->always_hello_retry = o.hello_retry;
   return config;
 }
 
@@ -93,9 +98,16 @@ Command add_serve_command(CLI::App& app) {
   sub->add_option("--key", o->key, "private key, PEM or DER")->required();
   sub->add_option("--ca", o->ca, "trust anchors (PEM) for client certificates");
   sub->add_flag("--www", o->www, "answer an HTTP GET with a status page");
-  sub->add_option("--versions", o->versions, "e.g. tls1.2, ssl3:tls1.2 or ssl2")
+  sub->add_option("--versions", o->versions, "e.g. tls1.3, tls1.2, ssl3:tls1.2 or ssl2")
       ->capture_default_str();
-  sub->add_option("--suites", o->suites, "cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--suites", o->suites,
+                  "SSL 3.0-TLS 1.2 cipher suites, IANA or OpenSSL names, comma-separated");
+  sub->add_option("--tls13-suites", o->tls13_suites, "TLS 1.3 cipher suites, comma-separated");
+  sub->add_option("--groups", o->groups, "key exchange groups in preference order, e.g. x25519,P-256");
+  sub->add_flag("--no-middlebox-compat", o->no_middlebox_compat,
+                "TLS 1.3 without middlebox compatibility mode (RFC 8446 D.4)");
+  sub->add_flag("--hrr", o->hello_retry,
+                "TLS 1.3: answer every first ClientHello with a HelloRetryRequest");
   sub->add_option("--ssl2-kinds", o->ssl2_kinds,
                   "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
   sub->add_option("--verify", o->verify, "client certificates: none, optional or required")

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Our command-line peers against real OpenSSL and GnuTLS processes on
 # loopback: `gauntlet serve` with openssl s_client and gnutls-cli, `gauntlet
-# connect` with openssl s_server and gnutls-serv. Each case has a hard time
-# limit, a free port, and stops what it started. A missing tool skips its
-# cases with a message; any failed case fails the test.
+# connect` with openssl s_server and gnutls-serv, TLS 1.3 (both programs'
+# default) and below. Each case has a hard time limit, a free port, and
+# stops what it started. A missing tool skips its cases with a message; any
+# failed case fails the test.
 set -uo pipefail
 
 gauntlet=$(realpath "$1")
@@ -11,13 +12,101 @@ pki=$(realpath "$2")
 source interop/test_lib.sh
 
 start_serve() {  # port, extra args...
+  start_serve_default "$@" --versions tls1.0:tls1.2
+}
+
+start_serve_default() {  # port, extra args... (TLS 1.2 and 1.3 unless told)
   local port=$1
   shift
   timeout 60 "$gauntlet" serve --port "$port" --cert "$pki/server-rsa-chain.pem" \
-    --key "$pki/server-rsa.key" --versions tls1.0:tls1.2 "$@" 2>"$work/serve-$port.log" &
+    --key "$pki/server-rsa.key" "$@" 2>"$work/serve-$port.log" &
   pids+=($!)
   wait_port "$port"
 }
+
+# --- gauntlet serve, TLS 1.3 by default, against openssl s_client ------------
+if have openssl; then
+  port=$(free_port)
+  start_serve_default "$port" --tickets
+  for suite in TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256 \
+               TLS_AES_128_CCM_SHA256 TLS_AES_128_CCM_8_SHA256; do
+    out="$work/sclient13-$suite"
+    echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -ciphersuites "$suite" \
+      -CAfile "$pki/root-ca.pem" -servername localhost -verify_return_error >"$out" 2>&1
+    if grep -q "New, TLSv1.3, Cipher is $suite" "$out" && grep -q "Verify return code: 0 (ok)" "$out"; then
+      pass "serve <- s_client TLS 1.3 $suite"
+    else
+      fail "serve <- s_client TLS 1.3 $suite" "$out" "$work/serve-$port.log"
+    fi
+  done
+  # Middlebox compatibility mode is on unless turned off; a retry asked of
+  # every client shows in the log line as hrr=yes (RFC 8446 §4.1.4).
+  for flags in "--hrr" "--no-middlebox-compat" "--groups P-384"; do
+    port=$(free_port)
+    start_serve_default "$port" $flags
+    out="$work/sclient13$flags"
+    echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -groups X25519:P-384 \
+      -CAfile "$pki/root-ca.pem" -servername localhost -verify_return_error >"$out" 2>&1
+    want="hrr=no"
+    [ "$flags" = "--no-middlebox-compat" ] || want="hrr=yes"
+    if grep -q "New, TLSv1.3" "$out" && grep -q "Verify return code: 0 (ok)" "$out" &&
+       grep -q "TLSv1.3 .*$want" "$work/serve-$port.log"; then
+      pass "serve $flags <- s_client TLS 1.3 ($want)"
+    else
+      fail "serve $flags <- s_client TLS 1.3 ($want)" "$out" "$work/serve-$port.log"
+    fi
+  done
+fi
+
+# --- gauntlet serve, TLS 1.3 by default, against gnutls-cli ------------------
+if have gnutls-cli; then
+  port=$(free_port)
+  start_serve_default "$port"
+  out="$work/gnutls-cli-13"
+  echo ping | timeout 20 gnutls-cli --x509cafile="$pki/root-ca.pem" --port="$port" localhost >"$out" 2>&1
+  if grep -q "Handshake was completed" "$out" && grep -q "Description: (TLS1.3" "$out"; then
+    pass "serve <- gnutls-cli TLS 1.3"
+  else
+    fail "serve <- gnutls-cli TLS 1.3" "$out" "$work/serve-$port.log"
+  fi
+fi
+
+# --- gauntlet connect, TLS 1.3 by default, against openssl s_server -----------
+if have openssl; then
+  # Each: connect's extra flags | s_server's | what connect must print.
+  for c in "||hello retry: *no" "--no-middlebox-compat||hello retry: *no" "--groups x25519,P-384|-groups P-384|hello retry: *yes" \
+           "--tls13-suites TLS_CHACHA20_POLY1305_SHA256||TLS_CHACHA20_POLY1305_SHA256"; do
+    IFS='|' read -r ours theirs want <<<"$c"
+    port=$(free_port)
+    timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+      -cert_chain "$pki/intermediate-ca.pem" -www -naccept 1 $theirs >"$work/s_server13-$port.log" 2>&1 &
+    pids+=($!)
+    wait_port "$port"
+    out="$work/connect13-$port"
+    printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 "$gauntlet" connect "127.0.0.1:$port" \
+      --sni localhost --ca "$pki/root-ca.pem" $ours >"$out" 2>&1
+    # The page s_server sends back names the version; its two tickets came first.
+    if grep -q "version: *TLSv1.3" "$out" && grep -q "Protocol *: TLSv1.3" "$out" &&
+       grep -q "$want" "$out" && grep -q "tickets received: 2" "$out"; then
+      pass "connect $ours -> s_server $theirs TLS 1.3"
+    else
+      fail "connect $ours -> s_server $theirs TLS 1.3" "$out" "$work/s_server13-$port.log"
+    fi
+  done
+  port=$(free_port)
+  timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \
+    -cert_chain "$pki/intermediate-ca.pem" -www >"$work/s_server13-resume.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port"
+  out="$work/connect13-resume"
+  timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost --ca "$pki/root-ca.pem" --resume 2 \
+    </dev/null >"$out" 2>&1
+  if grep -q "version: *TLSv1.3" "$out" && [ "$(grep -c 'reconnection .: resumed' "$out")" -eq 2 ]; then
+    pass "connect --resume 2 -> s_server TLS 1.3"
+  else
+    fail "connect --resume 2 -> s_server TLS 1.3" "$out"
+  fi
+fi
 
 # --- gauntlet serve against openssl s_client --------------------------------
 if have openssl; then
@@ -147,7 +236,7 @@ if have openssl; then
   out="$work/connect-cert"
   printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost \
     --ca "$pki/root-ca.pem" --cert "$pki/client-rsa-chain.pem" --key "$pki/client-rsa.key" >"$out" 2>&1
-  if grep -q "Protocol *: TLSv1.2" "$out" && grep -q "client-rsa" "$work/s_server-verify.log"; then
+  if grep -q "Protocol *: TLSv1.3" "$out" && grep -q "client-rsa" "$work/s_server-verify.log"; then
     pass "connect -> s_server -Verify with a client certificate"
   else
     fail "connect -> s_server -Verify with a client certificate" "$out" "$work/s_server-verify.log"
@@ -178,7 +267,7 @@ if have openssl; then
   wait_port "$port"
   out="$work/connect-resume"
   timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost --ca "$pki/root-ca.pem" --resume 2 \
-    </dev/null >"$out" 2>&1
+    --versions tls1.2 </dev/null >"$out" 2>&1
   if [ "$(grep -c 'reconnection .: resumed' "$out")" -eq 2 ]; then pass "connect --resume 2 -> s_server"
   else fail "connect --resume 2 -> s_server" "$out"; fi
 fi
@@ -192,7 +281,7 @@ if have gnutls-serv; then
   wait_port "$port"
   out="$work/connect-gnutls"
   echo "echo me" | timeout 20 "$gauntlet" connect "127.0.0.1:$port" --sni localhost \
-    --ca "$pki/root-ca.pem" --resume 1 >"$out" 2>&1
+    --ca "$pki/root-ca.pem" --resume 1 --versions tls1.0:tls1.2 >"$out" 2>&1
   if grep -q "version: *TLSv1.2" "$out" && grep -q "echo me" "$out" && grep -q "reconnection 1: resumed" "$out"; then
     pass "connect -> gnutls-serv --echo"
   else
