@@ -47,6 +47,7 @@ class CaseRun final : public StepContext {
     armed_ = t;
     conn_->tamper_next(t);
   }
+  void fatal_alert_sent() override { fatal_alert_sent_ = true; }
   void not_delivered(std::string why) override { delivery_.missed(std::move(why)); }
   Judgement answer(const Expect& e, const std::function<bool()>& done) override;
   using StepContext::answer;
@@ -90,6 +91,8 @@ class CaseRun final : public StepContext {
   WireLog out_log_, in_log_;
   bool sut_closed_ = false;
   bool handshake_started_ = false;
+  bool fatal_alert_sent_ = false;  // by an alert step, this connection
+  bool left_busy_ = false;         // the last wait ended with the SUT still sending
   Bytes app_data_;
   std::vector<HandshakeType> messages_;  // from the SUT, this handshake
   // The session of the last completed handshake: a reconnection offers it
@@ -129,13 +132,17 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
     if (reconnect->bugs) delivery_.carry(config_->bugs, case_.scenario->scripted);
   }
   std::optional<Session> session;
+  PreviousConnection previous = PreviousConnection::none;
   if (conn_) {
     check_tamper_sent();
     session = conn_->session() ? conn_->session() : last_session_;
+    // Our engine's own failures send their fatal alert too.
+    previous = conn_->peer_alert() || conn_->error() || fatal_alert_sent_ ? PreviousConnection::fatal_alert
+                                                                          : PreviousConnection::closed;
     conn_->close();
     (void)flush();
   }
-  auto channel = sut_->next_connection(wait_deadline());
+  auto channel = sut_->next_connection(wait_deadline(), previous);
   if (!channel) return channel.error();
   channel_ = std::move(channel).value();
   ++connection_index_;
@@ -143,6 +150,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   in_log_ = {};
   sut_closed_ = false;
   handshake_started_ = false;
+  fatal_alert_sent_ = false;
   app_data_.clear();
   messages_.clear();
   check_offer_ = resume && case_.scenario->scripted == Role::client;
@@ -300,6 +308,7 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
     return met(e, {done(), !app_data_.empty(), conn_->peer_closed(), conn_->handshaking(), messages_});
   };
   const Waited w = pump(met_now, deadline_for(e));
+  left_busy_ = w == Waited::busy;
   Seen seen = observe(w);
   seen.step_done = done();
   Judgement j = judge(e, seen);
@@ -315,7 +324,7 @@ CaseResult CaseRun::run() {
   const auto finish = [&](Verdict v, std::string reason) {
     result_.verdict = v;
     result_.reason = std::move(reason);
-    if (sut_) result_.sut_log = sut_->finish();
+    if (sut_) result_.sut_log = sut_->finish(v != Verdict::error && !left_busy_);
     result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return std::move(result_);
   };

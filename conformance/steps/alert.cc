@@ -31,6 +31,7 @@ Judgement AlertStep::run(StepContext& ctx) const {
       return {Verdict::fail, "could not seal the alert: " + st.error().reason};
     }
   }
+  if (level == static_cast<uint8_t>(AlertLevel::fatal)) ctx.fatal_alert_sent();
   return ctx.answer(expect);
 }
 

@@ -36,6 +36,9 @@ class StepContext {
   // Arm our record layer's tamper; a case whose tamper finds no record is
   // not delivered.
   virtual void arm_tamper(const RecordTamper& t) = 0;
+  // Our side ended the connection with a fatal alert of its own choosing:
+  // the SUT client's stack must not resume its session (RFC 5246 §7.2.2).
+  virtual void fatal_alert_sent() = 0;
   // The case's deviation did not reach the SUT (why): its answer is not
   // judged (Verdict::not_delivered).
   virtual void not_delivered(std::string why) = 0;

@@ -16,15 +16,24 @@
 
 namespace gauntlet::conformance {
 
+// How the case's previous connection ended, as the next one is opened.
+// RFC 5246 §7.2.2: a session a fatal alert ended must not be resumed; a
+// client stack run afresh per connection keeps its session only through
+// the runner, which must not carry it past such an alert.
+enum class PreviousConnection { none, closed, fatal_alert };
+
 // One case's SUT: its connections, in order.
 class SutInstance {
  public:
   virtual ~SutInstance() = default;
   // To the SUT server, or the SUT client's next connection to us.
-  virtual Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline) = 0;
+  virtual Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline,
+                                                           PreviousConnection previous) = 0;
   // Ends the SUT for this case and returns its own output (a process's
-  // stdout and stderr, read to its exit), for the transcript.
-  virtual std::string finish() { return {}; }
+  // stdout and stderr), for the transcript. `settled`: the case left the
+  // SUT in a known state (no error, not still sending), so a server
+  // process may serve the next case.
+  virtual std::string finish(bool /*settled*/) { return {}; }
 };
 
 class Target {

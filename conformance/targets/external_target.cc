@@ -13,7 +13,8 @@ namespace {
 class RemoteServer final : public SutInstance {
  public:
   RemoteServer(std::string host, uint16_t port) : host_(std::move(host)), port_(port) {}
-  Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline) override {
+  Result<std::unique_ptr<Channel>> next_connection(net::Deadline deadline,
+                                                   PreviousConnection) override {
     auto fd = net::connect_tcp(host_, port_, deadline);
     if (!fd) return fd.error();
     return std::unique_ptr<Channel>(std::make_unique<SocketChannel>(std::move(fd).value()));
@@ -50,16 +51,19 @@ ClientCommandTarget::ClientCommandTarget(std::string command) : command_(std::mo
 
 std::optional<std::string> ClientCommandTarget::cannot_run(const Case& c) const {
   if (c.scenario->scripted == Role::client) return "a client command cannot play the server";
-  if (c.scenario->connections() > 1) return "a client command connects once; it cannot resume";
+  if (auto why = client_cannot_reconnect("a client command", ClientReconnects::never, *c.scenario)) {
+    return why;
+  }
   return std::nullopt;  // the setup it needs is the feature scan's to check
 }
 
 Result<std::unique_ptr<SutInstance>> ClientCommandTarget::start(const Case&, net::Deadline) const {
-  return start_client_process([cmd = command_](uint16_t port) {
+  const auto argv_for = [cmd = command_](uint16_t port, const ClientTurn&) {
     const std::string line = replace_all(replace_all(cmd, "{host}", "127.0.0.1"), "{port}",
                                          std::to_string(port));
     return std::vector<std::string>{"/bin/sh", "-c", line};
-  });
+  };
+  return start_client_process(argv_for, ClientReconnects::never);
 }
 
 }  // namespace gauntlet::conformance

@@ -59,7 +59,8 @@ std::optional<PeerTool> gnutls_tool() {
     if (!sut.tickets) a.push_back("--noticket");
     return a;
   };
-  t.client = [bin = *cli](const Case& c, uint16_t port, const Pki& pki) {
+  t.reconnects = ClientReconnects::resume_once;
+  t.client = [bin = *cli](const Case& c, uint16_t port, const Pki& pki, const ClientTurn&) {
     std::vector<std::string> a{bin, "--port", std::to_string(port), "--sni-hostname", "localhost",
                                "--verify-hostname", "localhost", "--x509cafile", pki.root(),
                                "--x509certfile", pki.chain("client-rsa"),
@@ -71,9 +72,6 @@ std::optional<PeerTool> gnutls_tool() {
   t.cannot_run = [](const Case& c) -> std::optional<std::string> {
     if (c.needs_ssl2()) return "GnuTLS does not speak SSL 2.0";
     if (c.version == ProtocolVersion::ssl3) return "GnuTLS has no SSL 3.0";
-    if (c.scenario->scripted == Role::server && c.scenario->connections() > 2) {
-      return "gnutls-cli --resume makes two connections";
-    }
     if (c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) {
       return "gnutls-serv and gnutls-cli cannot be told to refuse renegotiation";
     }

@@ -72,7 +72,7 @@ class OpenSslInstance final : public SutInstance {
  public:
   explicit OpenSslInstance(OpenSslPeer prototype) : prototype_(std::move(prototype)) {}
 
-  Result<std::unique_ptr<Channel>> next_connection(net::Deadline) override {
+  Result<std::unique_ptr<Channel>> next_connection(net::Deadline, PreviousConnection) override {
     // Each connection is a new SSL on the prototype's SSL_CTX, which holds
     // the server's session cache; a client offers its last session.
     auto sut = std::make_unique<OpenSslSut>(prototype_.next_connection(keep_->session.get()), keep_);

@@ -51,7 +51,7 @@ class EngineInstance final : public SutInstance {
   EngineInstance(std::shared_ptr<const Config> config, Role role)
       : config_(std::move(config)), role_(role) {}
 
-  Result<std::unique_ptr<Channel>> next_connection(net::Deadline) override {
+  Result<std::unique_ptr<Channel>> next_connection(net::Deadline, PreviousConnection) override {
     if (role_ == Role::server) {
       return std::unique_ptr<Channel>(
           std::make_unique<LocalChannel>(std::make_unique<EngineSut>(Connection::server(config_))));

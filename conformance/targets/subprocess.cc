@@ -77,6 +77,11 @@ const std::string& Subprocess::output() {
   return output_;
 }
 
+std::string Subprocess::take_output() {
+  drain(0);
+  return std::exchange(output_, {});
+}
+
 bool Subprocess::running() {
   if (pid_ <= 0 || exited_) return false;
   exited_ = waitpid(pid_, nullptr, WNOHANG) == pid_;
@@ -92,6 +97,15 @@ void Subprocess::stop(std::chrono::milliseconds grace) {
   const auto until = net::deadline_in(grace);
   while (running() && net::Clock::now() < until) drain(20);
   drain(0);
+}
+
+bool Subprocess::wait_exit(net::Deadline deadline) {
+  while (running()) {
+    if (net::Clock::now() >= deadline || net::waits_cancelled()) return false;
+    drain(20);
+  }
+  drain(0);
+  return true;
 }
 
 bool Subprocess::wait_for(const std::string& needle, net::Deadline deadline) {

@@ -26,10 +26,16 @@ class Subprocess {
 
   // Everything it printed so far.
   const std::string& output();
+  // What it printed since the last call: a server kept between cases gives
+  // each case its own lines.
+  std::string take_output();
   // Until its output holds `needle`; false if it exits, the deadline passes
   // or the run is interrupted (net::cancel_waits).
   bool wait_for(const std::string& needle, net::Deadline deadline);
   bool running();
+  // Until it exits of itself, gathering its output; false if the deadline
+  // passes or the run is interrupted first.
+  bool wait_exit(net::Deadline deadline);
   // SIGTERM to its group, then what it prints while it exits (a client
   // flushes its last lines then), for at most `grace`. The destructor's
   // SIGKILL follows for what is still running.
