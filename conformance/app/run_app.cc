@@ -162,6 +162,7 @@ int run(const RunOptions& o) {
   // What each external server was found to be, before any verdict on it.
   for (const Target* t : targets) {
     if (const ServerProfile* p = t->profile()) std::printf("%s\n", to_text(*p).c_str());
+    if (const ClientProfile* p = t->client_profile()) std::printf("%s\n", to_text(*p).c_str());
   }
   std::fflush(stdout);  // ahead of the progress and failures on stderr
   for (const Target* t : targets) {
@@ -226,9 +227,11 @@ int run(const RunOptions& o) {
     if (auto st = write_junit(o.junit, scored); !st) return usage(st.error().reason);
   }
   if (!o.json.empty()) {
-    std::vector<const ServerProfile*> profiles;
-    for (const Target* t : targets)
-      if (t->profile()) profiles.push_back(t->profile());
+    std::vector<std::string> profiles;
+    for (const Target* t : targets) {
+      if (t->profile()) profiles.push_back(to_json(*t->profile()));
+      if (t->client_profile()) profiles.push_back(to_json(*t->client_profile()));
+    }
     if (auto st = write_json(o.json, scored, profiles); !st) return usage(st.error().reason);
   }
   if (signal) return interrupted_exit_status(signal);

@@ -1,5 +1,6 @@
 #include "conformance/app/target_factory.h"
 
+#include "conformance/runner/client_probe.h"
 #include "conformance/runner/feature_scan.h"
 #include "conformance/targets/external_target.h"
 #include "conformance/targets/openssl_target.h"
@@ -19,8 +20,10 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   if (spec.starts_with("client-cmd:")) {
     const std::string command = spec.substr(11);
     if (command.empty()) return decode_error("client-cmd: needs a command");
-    return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(
-        std::make_unique<ClientCommandTarget>(command), o.pki, o.timeout, std::nullopt, o.setup));
+    auto client = std::make_unique<ClientCommandTarget>(command);
+    ClientProfile profile = profile_client(*client, o.pki, o.timeout);
+    return std::unique_ptr<Target>(std::make_unique<ScannedTarget>(std::move(client), o.pki, o.timeout,
+                                                                   std::move(profile), o.setup));
   }
   auto hp = net::split_host_port(spec);
   if (!hp) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "conformance/profile/probe_hello.h"
+#include "conformance/profile/profile_names.h"
 #include "engine/crypto/random.h"
 #include "engine/messages/extensions/server_name.h"
 #include "engine/messages/ssl2/probe.h"
@@ -191,21 +192,6 @@ Status probe_extensions(Prober& p, const VersionFinding& v, ServerProfile& out) 
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
 
-template <typename T>
-std::string names(const std::vector<T>& values, const char* none = "none") {
-  if (values.empty()) return none;
-  std::string out;
-  for (const T& v : values) out += (out.empty() ? "" : " ") + iana_name(v);
-  return out;
-}
-
-template <typename T>
-nlohmann::json name_array(const std::vector<T>& values) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const T& v : values) out.push_back(iana_name(v));
-  return out;
-}
-
 }  // namespace
 
 const VersionFinding* ServerProfile::find(ProtocolVersion v) const {
@@ -275,9 +261,6 @@ std::string drown_text(const DrownFindings& d) {
          finding(d.accepts_clear_key_bytes, d.clear_key_detail) + "\n";
 }
 
-nlohmann::json json_or_null(const std::optional<bool>& b) {
-  return b ? nlohmann::json(*b) : nlohmann::json(nullptr);
-}
 }  // namespace
 
 std::string to_text(const ServerProfile& p) {

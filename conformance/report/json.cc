@@ -6,7 +6,7 @@
 namespace gauntlet::conformance {
 
 Status write_json(const std::string& path, const std::vector<Scored>& scored,
-                  const std::vector<const ServerProfile*>& profiles) {
+                  const std::vector<std::string>& profiles) {
   nlohmann::json cases = nlohmann::json::array();
   for (const auto& s : scored) {
     const CaseResult& r = *s.result;
@@ -25,7 +25,7 @@ Status write_json(const std::string& path, const std::vector<Scored>& scored,
   std::ofstream f(path);
   if (!f) return internal_error("cannot write " + path);
   nlohmann::json found = nlohmann::json::array();
-  for (const ServerProfile* p : profiles) found.push_back(nlohmann::json::parse(to_json(*p)));
+  for (const std::string& p : profiles) found.push_back(nlohmann::json::parse(p));
   f << nlohmann::json{{"profiles", found}, {"cases", cases}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
     << "\n";
   return f ? ok_status() : Status(internal_error("cannot write " + path));

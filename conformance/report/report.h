@@ -29,8 +29,9 @@ std::string summary_table(const std::vector<Scored>& scored);
 std::string differential(const std::vector<Scored>& scored);
 
 Status write_junit(const std::string& path, const std::vector<Scored>& scored);
-// The cases, and the profile of each external server ("profiles").
+// The cases, and the profile of each external server and client command
+// ("profiles", each as its to_json() wrote it).
 Status write_json(const std::string& path, const std::vector<Scored>& scored,
-                  const std::vector<const ServerProfile*>& profiles = {});
+                  const std::vector<std::string>& profiles = {});
 
 }  // namespace gauntlet::conformance

@@ -30,6 +30,26 @@ ScannedTarget::ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono
   if (profile_ && profile_->unusable) dead_ = name() + ": " + *profile_->unusable;
 }
 
+ScannedTarget::ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout,
+                             ClientProfile client, const PeerSetup& declared)
+    : inner_(std::move(inner)), pki_(std::move(pki)), timeout_(timeout), client_(std::move(client)) {
+  setup_ = setup_from_profile(*client_);
+  setup_.overlay(declared);
+  if (client_->unusable) dead_ = name() + ": " + *client_->unusable;
+}
+
+std::optional<std::string> ScannedTarget::client_lacks(const Case& c) const {
+  if (!client_ || client_->unusable || c.ssl2_kind) return std::nullopt;
+  if (std::ranges::find(client_->suites, c.suite) == client_->suites.end()) {
+    return "profile: the client does not offer " + c.cipher_name();
+  }
+  // A case about version negotiation is judged whatever the client offers.
+  if (!c.scenario->negotiates_version && c.version > client_->highest()) {
+    return "profile: the client offers at most " + iana_name(client_->highest());
+  }
+  return std::nullopt;
+}
+
 PeerFacts ScannedTarget::facts() const {
   PeerFacts f = inner_->facts();
   // A server stated to require a client certificate gets the test PKI's
@@ -53,6 +73,7 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
     return std::string("the scenario configures its SUT, and this one is not ours to configure");
   }
   if (auto why = lacks(*c.scenario, setup_)) return why;
+  if (auto why = client_lacks(c)) return why;
   // A version the peer refuses, or answers with another, is what a case
   // testing version negotiation judges (RFC 5246 E.1), not a reason to
   // skip it: its suite is scanned at the highest version we speak.

@@ -27,18 +27,25 @@ class ScannedTarget final : public Target {
   // `declared`: the setup the user stated, over the profile's.
   ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout,
                 std::optional<ServerProfile> profile = std::nullopt, const PeerSetup& declared = {});
+  // A client command, with what its probe cases found (runner/client_probe.h).
+  ScannedTarget(std::unique_ptr<Target> inner, Pki pki, std::chrono::milliseconds timeout,
+                ClientProfile client, const PeerSetup& declared = {});
   std::string name() const override { return inner_->name(); }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
   PeerFacts facts() const override;
   std::optional<std::string> unusable() const override;
   const ServerProfile* profile() const override { return profile_ ? &*profile_ : nullptr; }
+  const ClientProfile* client_profile() const override { return client_ ? &*client_ : nullptr; }
   std::optional<std::string> one_at_a_time() const override;
   std::chrono::milliseconds handshake_time() const override {
     return profile_ && profile_->sessions ? profile_->sessions->handshake_time : std::chrono::milliseconds{};
   }
 
  private:
+  // Why the client's profile rules the case out: a suite it does not
+  // offer, a version above its highest.
+  std::optional<std::string> client_lacks(const Case& c) const;
   // Why a case skips: the version and suite scanned, and what came back.
   static std::string scan_failure(const Case& c, const std::string& saw);
 
@@ -46,6 +53,7 @@ class ScannedTarget final : public Target {
   Pki pki_;
   std::chrono::milliseconds timeout_;
   std::optional<ServerProfile> profile_;
+  std::optional<ClientProfile> client_;
   PeerSetup setup_;
   mutable std::mutex mu_;
   // What the plain handshake at each version and cipher_name() drew: empty

@@ -141,6 +141,30 @@ void PeerSetup::overlay(const PeerSetup& over) {
   for (const auto& [scheme, fact] : over.schemes) schemes.insert_or_assign(scheme, fact);
 }
 
+PeerSetup setup_from_profile(const ClientProfile& p) {
+  PeerSetup s;
+  if (p.unusable) return s;
+  const auto offered = [&p](ExtensionType e) { return std::ranges::find(p.extensions, e) != p.extensions.end(); };
+  const auto in_hello = [](bool yes) { return std::string("in its ClientHello: ") + (yes ? "yes" : "no"); };
+  s.highest = Fact<ProtocolVersion>{p.highest(), kProfile};
+  s.tickets = Fact<bool>{p.offers_tickets, kProfile, in_hello(p.offers_tickets)};
+  s.compression = Fact<bool>{p.compression, kProfile};
+  // The extensions a scenario can require of a client (scenario/requirement.h).
+  for (ExtensionType e : {ExtensionType::server_name, ExtensionType::max_fragment_length,
+                          ExtensionType::status_request, ExtensionType::heartbeat,
+                          ExtensionType::application_layer_protocol_negotiation,
+                          ExtensionType::encrypt_then_mac, ExtensionType::extended_master_secret,
+                          ExtensionType::record_size_limit, ExtensionType::session_ticket,
+                          ExtensionType::renegotiation_info}) {
+    s.extensions.insert_or_assign(e, Fact<bool>{offered(e), kProfile, in_hello(offered(e))});
+  }
+  if (p.renegotiates) s.renegotiation = Fact<bool>{*p.renegotiates, kProfile, p.renegotiation_detail};
+  if (p.sends_certificate && !*p.sends_certificate) {
+    s.client_auth = Fact<ClientAuth>{ClientAuth::none, kProfile};
+  }
+  return s;
+}
+
 PeerSetup setup_from_profile(const ServerProfile& p) {
   PeerSetup s;
   const auto spoken = std::ranges::find_if(p.versions, [](const VersionFinding& v) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "conformance/profile/client_profile.h"
 #include "conformance/profile/server_profile.h"
 #include "conformance/scenario/requirement.h"
 #include "conformance/scenario/scenario.h"
@@ -47,6 +48,10 @@ struct PeerSetup {
 };
 
 PeerSetup setup_from_profile(const ServerProfile& p);
+// A client implements an extension it offers (RFC 5246 §7.4.1.4: a server
+// may answer only what was offered), offers tickets if its hello carries
+// session_ticket, and renegotiates as the probe found.
+PeerSetup setup_from_profile(const ClientProfile& p);
 
 // The user said the server requires a client certificate: our client then
 // offers the test PKI's wherever a scenario sets up no client auth.

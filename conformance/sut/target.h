@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "conformance/profile/client_profile.h"
 #include "conformance/profile/server_profile.h"
 #include "conformance/scenario/expand.h"
 #include "conformance/sut/channel.h"
@@ -51,6 +52,9 @@ class Target {
   // What probe hellos found the target to be (an external server), for the
   // top of the report; nullptr for targets we configure ourselves.
   virtual const ServerProfile* profile() const { return nullptr; }
+  // What probe cases found a client command to offer and do; nullptr for
+  // the others.
+  virtual const ClientProfile* client_profile() const { return nullptr; }
   // Why this target must see one case at a time (a server that serves one
   // connection at a time fails whichever case queues behind another's
   // wait); nullopt when cases may run side by side.
