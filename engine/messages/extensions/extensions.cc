@@ -39,8 +39,10 @@ Result<ExtensionBody> parse_body(ExtensionType type, ExtensionContext context, B
       if (ch || sh || ee) return as<MaxFragmentLength>(body);
       break;
     case T::status_request:
-      if (ch || cr) return as<StatusRequest>(body);
-      if (sh) return as<StatusRequestAck>(body);
+      // RFC 8446 §4.4.2.1: a CertificateRequest asks for OCSP with an
+      // empty one, as a TLS 1.2 ServerHello acknowledges (RFC 6066 §8).
+      if (ch) return as<StatusRequest>(body);
+      if (sh || cr) return as<StatusRequestAck>(body);
       break;
     case T::supported_groups:
       if (ch || ee) return as<SupportedGroups>(body);

@@ -51,6 +51,16 @@ TEST(Extensions, ABadBodyFailsTheBlock) {
   EXPECT_EQ(e.error().alert, AlertDescription::decode_error);
 }
 
+// RFC 8446 §4.4.2.1: an empty status_request in a CertificateRequest (as
+// GnuTLS sends) asks the client for OCSP; a ClientHello's carries a request.
+TEST(Extensions, StatusRequestInCertificateRequestIsEmpty) {
+  auto cr = Extensions::parse(hex("0005 0000"), ExtensionContext::certificate_request);
+  ASSERT_TRUE(cr.ok()) << cr.error().reason;
+  EXPECT_NE(cr->get<StatusRequestAck>(), nullptr);
+  EXPECT_FALSE(Extensions::parse(hex("0005 0001 01"), ExtensionContext::certificate_request).ok());
+  EXPECT_FALSE(Extensions::parse(hex("0005 0000"), ExtensionContext::client_hello).ok());
+}
+
 TEST(Extensions, ContextChoosesTheBody) {
   const Bytes versions_ch = hex("002b 0003 02 0304");
   const Bytes versions_sh = hex("002b 0002 0304");
