@@ -81,7 +81,13 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   // sends one.
   std::vector<CipherSuite> suites = tls13_cipher_suites();
   std::ranges::copy(all_engine_cipher_suites(), std::back_inserter(suites));
-  b.versions(c.ssl2_kind ? ProtocolVersion::ssl2 : ProtocolVersion::ssl3, ProtocolVersion::tls13)
+  // A scenario that assumes the server's highest version (RFC 7507's
+  // fallback cases) gets a server configured so.
+  ProtocolVersion highest = ProtocolVersion::tls13;
+  for (const Requirement& r : c.scenario->needs) {
+    if (r.kind == Requirement::Kind::highest_version) highest = r.version;
+  }
+  b.versions(c.ssl2_kind ? ProtocolVersion::ssl2 : ProtocolVersion::ssl3, highest)
       .cipher_suites(std::move(suites))
       .deterministic_random(std::hash<std::string>{}(c.id()))
       .fixed_clock(kScenarioTime)

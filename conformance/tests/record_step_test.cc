@@ -33,7 +33,7 @@ TEST(RecordStepTest, ReadsAndDescribesTheShape) {
   auto versioned = load("{type: application_data, data: ping, version: 0x0301}");
   ASSERT_TRUE(versioned) << versioned.error().reason;
   EXPECT_EQ(describe(versioned->front().steps.back()),
-            "application_data record of 4 bytes, version 0x0301 (expect nothing)");
+            "application_data record of 4 bytes, version 0x0301 (expect no alert, the connection up)");
   auto first = load("{type: application_data, data: ping, flip_padding: first}");
   ASSERT_TRUE(first) << first.error().reason;
   EXPECT_EQ(std::get<RecordStep>(first->front().steps.back().kind).shape.flip_padding_at, 0);
