@@ -1,11 +1,12 @@
 // `record`: a record of our choosing — its type, its body (`body` hex,
 // `data` text, or `size` bytes of `fill`), its header `version` — sealed by
 // our record layer (the MAC or AEAD additional data covering that version),
-// or `raw: true`: unprotected. A sealed one can be built to order: `mac: flipped` (the MAC or tag, the padding right);
-// CBC `padding: N` (as many padding bytes as fit in N), `padding_length`
-// (the length byte as written), `padding_fill` (every padding byte),
-// `flip_padding: first|last|N` (that padding byte wrong); `explicit_nonce`
-// (hex: a CBC record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
+// or `raw: true`: unprotected. A sealed one can be built to order:
+// `mac: flipped` (the MAC or tag, the padding right); CBC `padding: N` (as
+// many padding bytes as fit in N), `padding_length` (the length byte as
+// written), `padding_fill` (every padding byte), `flip_padding:
+// first|last|N` (that padding byte wrong); `explicit_nonce` (hex: a CBC
+// record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
 #include <cstdio>
 
 #include "conformance/steps/step_context.h"

@@ -132,7 +132,8 @@ Status Connection::receive_ssl2(ByteView bytes) {
   Link l = link();
   Status st = ssl2_->receive(l, bytes, app_in_);
   if (ssl2_->peer_alert()) {
-    // The peer's ERROR ends the connection as a fatal alert would.
+    // The peer's ERROR, or a TLS alert in answer to our hello, ends the
+    // connection as a fatal alert would.
     peer_alert_ = ssl2_->peer_alert();
     error_ = st.error();
     kept_.session.reset();
