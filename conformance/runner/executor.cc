@@ -9,6 +9,7 @@
 #include "conformance/steps/step_context.h"
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
+#include "engine/connection/keying_material.h"
 
 namespace gauntlet::conformance {
 
@@ -299,7 +300,12 @@ std::optional<std::string> CaseRun::agreement() const {
   if (view->client_random != n.client_random || view->server_random != n.server_random) {
     return "the two sides hold different randoms";
   }
-  if (view->master_secret != n.master_secret) return "the two sides hold different master secrets";
+  if (n.version == ProtocolVersion::tls13) {
+    const auto ours = export_keying_material(n, kAgreementLabel, std::nullopt, kAgreementLength);
+    if (!ours || view->exported != *ours) return "the two sides export different keying material";
+  } else if (view->master_secret != n.master_secret) {
+    return "the two sides hold different master secrets";
+  }
   return std::nullopt;
 }
 

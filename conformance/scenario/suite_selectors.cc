@@ -12,8 +12,10 @@ namespace {
 
 using S = CipherSuite;
 
-// A CBC suite every version has and an AEAD suite of TLS 1.2, per key exchange.
+// A CBC suite every version has and an AEAD suite of TLS 1.2, per key
+// exchange, and TLS 1.3's mandatory suite (RFC 8446 §9.1).
 constexpr S kDefault[] = {
+    S::aes_128_gcm_sha256,
     S::rsa_with_aes_128_cbc_sha,          S::rsa_with_aes_128_gcm_sha256,
     S::ecdhe_rsa_with_aes_128_cbc_sha,    S::ecdhe_rsa_with_aes_128_gcm_sha256,
     S::dhe_rsa_with_aes_128_cbc_sha,      S::dhe_rsa_with_aes_128_gcm_sha256,
@@ -45,7 +47,11 @@ const std::vector<CipherForm>& cipher_forms() {
 
 Result<std::vector<CipherSuite>> resolve_suite_selector(const std::string& selector) {
   if (selector == "default") return std::vector<S>(std::begin(kDefault), std::end(kDefault));
-  if (selector == "all") return all_engine_cipher_suites();
+  if (selector == "all") {
+    std::vector<S> out = tls13_cipher_suites();
+    std::ranges::copy(all_engine_cipher_suites(), std::back_inserter(out));
+    return out;
+  }
   if (selector.starts_with("kx:")) {
     std::string name = selector.substr(3);
     std::ranges::transform(name, name.begin(), [](unsigned char c) { return std::toupper(c); });

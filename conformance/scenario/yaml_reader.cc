@@ -82,8 +82,8 @@ std::vector<ProtocolVersion> YamlReader::versions(const YAML::Node& n) const {
   std::vector<ProtocolVersion> out;
   for (const auto& v : n) {
     const auto pv = version(v);
-    if (pv < ProtocolVersion::ssl2 || pv > ProtocolVersion::tls12) {
-      fail(v, "scenarios run SSL 2.0 to TLS 1.2");
+    if (pv < ProtocolVersion::ssl2 || pv > ProtocolVersion::tls13) {
+      fail(v, "scenarios run SSL 2.0 to TLS 1.3");
     }
     out.push_back(pv);
   }

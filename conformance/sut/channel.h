@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "conformance/steps/exchange.h"
 #include "engine/base/error.h"
@@ -26,7 +27,12 @@ struct SutView {
   ProtocolVersion version = ProtocolVersion::tls12;
   CipherSuite suite = CipherSuite::null_with_null_null;
   Bytes client_random, server_random, master_secret;
+  // TLS 1.3, whose master secret no API shows: kAgreementLength bytes of the
+  // exporter (RFC 8446 §7.5) for kAgreementLabel, no context.
+  Bytes exported;
 };
+inline constexpr std::string_view kAgreementLabel = "EXPORTER-gauntlet-agreement";
+inline constexpr size_t kAgreementLength = 32;
 
 class Channel {
  public:

@@ -53,7 +53,14 @@ class OpenSslSut final : public LocalSut {
     v.server_random.resize(SSL3_RANDOM_SIZE);
     SSL_get_client_random(ssl, v.client_random.data(), v.client_random.size());
     SSL_get_server_random(ssl, v.server_random.data(), v.server_random.size());
-    if (SSL_SESSION* s = SSL_get_session(ssl)) {
+    if (v.handshake_done && v.version == ProtocolVersion::tls13) {
+      v.exported.resize(kAgreementLength);
+      if (SSL_export_keying_material(ssl, v.exported.data(), v.exported.size(),
+                                     kAgreementLabel.data(), kAgreementLabel.size(), nullptr, 0,
+                                     0) != 1) {
+        v.exported.clear();
+      }
+    } else if (SSL_SESSION* s = SSL_get_session(ssl)) {
       v.master_secret.resize(SSL_MAX_MASTER_KEY_LENGTH);
       v.master_secret.resize(SSL_SESSION_get_master_key(s, v.master_secret.data(),
                                                         v.master_secret.size()));
@@ -90,9 +97,12 @@ std::set<CipherSuite> libssl_suites() {
   OpenSslPtr<SSL_CTX, SSL_CTX_free> ctx(SSL_CTX_new(TLS_method()));
   SSL_CTX_set_security_level(ctx.get(), 0);
   SSL_CTX_set_min_proto_version(ctx.get(), TLS1_VERSION);
-  SSL_CTX_set_max_proto_version(ctx.get(), TLS1_2_VERSION);
+  SSL_CTX_set_max_proto_version(ctx.get(), TLS1_3_VERSION);
   std::set<CipherSuite> out;
-  if (SSL_CTX_set_cipher_list(ctx.get(), kOpenSslAllCiphers) != 1) return out;
+  if (SSL_CTX_set_cipher_list(ctx.get(), kOpenSslAllCiphers) != 1 ||
+      SSL_CTX_set_ciphersuites(ctx.get(), kOpenSslTls13Suites) != 1) {
+    return out;
+  }
   const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx.get());
   for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) {
     out.insert(static_cast<CipherSuite>(SSL_CIPHER_get_protocol_id(sk_SSL_CIPHER_value(list, i))));
@@ -115,6 +125,10 @@ Result<std::unique_ptr<SutInstance>> OpenSslTarget::start(const Case& c, net::De
   const SutSettings& sut = c.scenario->sut;
   OpenSslOptions o;
   o.cipher_list = kOpenSslAllCiphers;
+  o.ciphersuites = kOpenSslTls13Suites;
+  // TLS 1.0 to 1.2 as the expectations were measured; a TLS 1.3 case gets
+  // libssl as it ships, up to TLS 1.3.
+  if (c.version == ProtocolVersion::tls13) o.max_version = TLS1_3_VERSION;
   o.tickets = sut.tickets;
   o.no_renegotiation = sut.renegotiation == RenegotiationPolicy::refuse;
   o.allow_client_renegotiation = sut.renegotiation != RenegotiationPolicy::refuse;

@@ -12,7 +12,11 @@ namespace gauntlet::conformance {
 
 // Every suite libssl offers at security level 0: all the old ones it still has.
 inline constexpr const char* kOpenSslAllCiphers = "ALL:@SECLEVEL=0";
-// The suites of kOpenSslAllCiphers in this libssl, for TLS 1.0 to 1.2.
+// TLS 1.3's five (RFC 8446 §B.4): libssl enables the CCM ones only when asked.
+inline constexpr const char* kOpenSslTls13Suites =
+    "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
+    "TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256";
+// The suites of kOpenSslAllCiphers and kOpenSslTls13Suites in this libssl.
 std::set<CipherSuite> libssl_suites();
 // What libssl 3 lacks that scenarios may require (`requires:`): heartbeat
 // (removed in 1.1.0) and record_size_limit (RFC 8449), whose extensions it

@@ -21,7 +21,8 @@ std::optional<PeerTool> openssl_tool() {
     std::vector<std::string> a{bin, "s_server", "-accept", std::to_string(port), "-4",
                                "-cert", pki.dir + "/" + id + ".pem", "-key", pki.key(id),
                                "-cert_chain", pki.dir + "/intermediate-ca.pem",
-                               "-cipher", kOpenSslAllCiphers, "-rev"};
+                               "-cipher", kOpenSslAllCiphers, "-ciphersuites", kOpenSslTls13Suites,
+                               "-rev"};
     const SutSettings& sut = c.scenario->sut;
     if (sut.client_auth != ClientAuth::none) {
       a.insert(a.end(), {sut.client_auth == ClientAuth::required ? "-Verify" : "-verify", "4",
@@ -41,7 +42,13 @@ std::optional<PeerTool> openssl_tool() {
                                "-CAfile", pki.root(), "-verify_return_error",
                                "-cert", pki.dir + "/client-rsa.pem", "-key", pki.key("client-rsa"),
                                "-cert_chain", pki.dir + "/intermediate-ca.pem",
-                               "-cipher", openssl_name(c.suite) + ":@SECLEVEL=0", "-ign_eof"};
+                               "-ign_eof"};
+    // The case's suite alone, in the list of its version.
+    if (c.version == ProtocolVersion::tls13) {
+      a.insert(a.end(), {"-cipher", kOpenSslAllCiphers, "-ciphersuites", openssl_name(c.suite)});
+    } else {
+      a.insert(a.end(), {"-cipher", openssl_name(c.suite) + ":@SECLEVEL=0"});
+    }
     if (c.scenario->connections() > 1) a.insert(a.end(), {"-sess_out", turn.session_out});
     if (turn.session_in) a.insert(a.end(), {"-sess_in", *turn.session_in});
     if (c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) a.push_back("-no_renegotiation");

@@ -8,6 +8,7 @@
 #include "conformance/targets/local_channel.h"
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
+#include "engine/connection/keying_material.h"
 
 namespace gauntlet::conformance {
 
@@ -36,8 +37,13 @@ class EngineSut final : public LocalSut {
   bool closed() const override { return c_.state() == ConnectionState::closed; }
   SutView view() const override {
     const Negotiated& n = c_.negotiated();
-    return {c_.handshake_done(), n.version, n.suite, n.client_random, n.server_random,
-            n.master_secret};
+    SutView v{c_.handshake_done(), n.version, n.suite, n.client_random, n.server_random,
+              n.master_secret, {}};
+    if (v.handshake_done && n.version == ProtocolVersion::tls13) {
+      auto exported = export_keying_material(n, kAgreementLabel, std::nullopt, kAgreementLength);
+      if (exported) v.exported = std::move(exported).value();
+    }
+    return v;
   }
 
  private:

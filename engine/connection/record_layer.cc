@@ -33,13 +33,20 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
   // cleartext alert is read whatever its version: a peer that could not
   // negotiate may frame it with the version we offered, 2.0 included, and
   // what it says matters more than how.
-  const bool cleartext_alert = rec.type == ContentType::alert && !read_protected_;
+  // RFC 8446 §5 keeps only ChangeCipherSpec in the clear once keys change,
+  // but a TLS 1.3 peer that fails before it switched its own write keys
+  // (libssl's client, on a bad server Finished) sends its alert in the
+  // clear: it is read until the peer's first protected record, since it can
+  // only end the connection (OpenSSL's test_tls13alerts does the same).
+  const bool cleartext_alert =
+      rec.type == ContentType::alert && (!read_protected_ || (tls13_ && !peer_protected_));
   if (!cleartext_alert && (!version_ ? (wire >> 8) != 3 : rec.version != *version_)) {
     return Error{AlertDescription::protocol_version,
                  "record version " + std::to_string(wire >> 8) + "." +
                      std::to_string(wire & 0xff) + " does not match the connection's"};
   }
-  if (tls13_ && rec.type == ContentType::change_cipher_spec) {
+  if ((tls13_ && rec.type == ContentType::change_cipher_spec) ||
+      (cleartext_alert && read_protected_)) {
     return std::optional<OpenedRecord>{
         OpenedRecord{rec.type, Bytes(rec.fragment.begin(), rec.fragment.end())}};
   }
@@ -48,6 +55,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::read() {
   if (tls13_ && read_protected_ && opened->type == ContentType::change_cipher_spec) {
     return Error{AlertDescription::unexpected_message, "encrypted ChangeCipherSpec"};
   }
+  if (read_protected_) peer_protected_ = true;
   if (opened->plaintext.size() > max_receive_) {
     return record_overflow("record plaintext of " + std::to_string(opened->plaintext.size()) +
                            " bytes exceeds the negotiated " + std::to_string(max_receive_));

@@ -92,6 +92,7 @@ class RecordLayer {
   Bytes out_;
   std::unique_ptr<RecordProtection> read_, write_;
   bool read_protected_ = false;
+  bool peer_protected_ = false;  // a protected record has been read
   bool tls13_ = false;
   std::optional<ProtocolVersion> version_;
   ProtocolVersion write_version_ = ProtocolVersion::tls10;

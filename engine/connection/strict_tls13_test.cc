@@ -3,7 +3,7 @@
 // missing_extension (§9.2), legacy_version and legacy_compression_methods
 // (§4.1.2), the ServerHello's echo, suite and share (§4.1.3, §4.2.8),
 // messages out of order (unexpected_message), ChangeCipherSpec outside its
-// window (§5), a bad Finished (decrypt_error, §4.4.4), handshake messages
+// window and cleartext alerts (§5), a bad Finished (decrypt_error, §4.4.4), handshake messages
 // after the handshake and a KeyUpdate with a bad value (§4.6). The all-zero
 // inner plaintext is engine/record's (protection_tls13_test).
 #include <gtest/gtest.h>
@@ -166,6 +166,26 @@ TEST(Tls13Strict, EncryptedChangeCipherSpecIsUnexpectedMessage) {
   Bugs early;
   early.early_change_cipher_spec = HandshakeType::certificate;
   EXPECT_EQ(alert_with_bugs(Role::server, early), AlertDescription::unexpected_message);
+}
+
+// §5 / §6: a peer that fails before it switched its write keys (libssl's
+// client on a bad server Finished) sends its alert in the clear; read until
+// its first protected record, refused after.
+TEST(Tls13Strict, CleartextAlertIsReadOnlyBeforeThePeersFirstProtectedRecord) {
+  const Bytes alert = plain_record(ContentType::alert, ProtocolVersion::tls12,
+                                   Bytes{2, static_cast<uint8_t>(AlertDescription::decrypt_error)});
+  auto server = Connection::server(tls13_server());
+  auto client = Connection::client(tls13_client(), {"localhost", std::nullopt});
+  ASSERT_TRUE(server.receive(client.take_output()).ok());
+  (void)server.take_output();
+  (void)server.receive(alert);
+  EXPECT_EQ(server.peer_alert(), AlertDescription::decrypt_error);
+
+  auto p = test_support::handshake(tls13_client(), tls13_server());
+  ASSERT_TRUE(p.completed());
+  (void)p.server.receive(alert);
+  EXPECT_EQ(p.server.peer_alert(), std::nullopt);
+  EXPECT_EQ(alert_of(p.server), AlertDescription::unexpected_message);
 }
 
 TEST(Tls13Strict, ClientHelloAfterTheHandshakeIsUnexpectedMessage) {

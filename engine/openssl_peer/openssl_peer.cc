@@ -11,7 +11,7 @@ bool configure(SSL_CTX* ctx, const OpenSslOptions& o) {
   SSL_CTX_set_security_level(ctx, 0);
   SSL_CTX_set_dh_auto(ctx, 1);
   SSL_CTX_set_min_proto_version(ctx, o.version ? o.version : TLS1_VERSION);
-  SSL_CTX_set_max_proto_version(ctx, o.version ? o.version : TLS1_2_VERSION);
+  SSL_CTX_set_max_proto_version(ctx, o.version ? o.version : o.max_version);
   uint64_t options = 0;
   if (!o.tickets) options |= SSL_OP_NO_TICKET;
   if (!o.extended_master_secret) options |= SSL_OP_NO_EXTENDED_MASTER_SECRET;

@@ -16,7 +16,8 @@
 namespace gauntlet {
 
 struct OpenSslOptions {
-  int version = 0;           // TLS1_2_VERSION etc.; 0: TLS 1.0 to 1.2
+  int version = 0;           // TLS1_2_VERSION etc.; 0: TLS 1.0 to max_version
+  int max_version = TLS1_2_VERSION;  // the ceiling when no version is pinned
   std::string cipher_list;   // OpenSSL names; empty: OpenSSL's default at level 0
   std::string ciphersuites;  // TLS 1.3 suites (SSL_CTX_set_ciphersuites); empty: default
   std::string groups;        // "X25519:P-256"; empty: OpenSSL's default
