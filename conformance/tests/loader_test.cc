@@ -194,7 +194,9 @@ TEST(LoaderTest, MissingFileAndDirectory) {
 }
 
 TEST(SuiteSelectorTest, Selectors) {
-  EXPECT_EQ(resolve_suite_selector("default")->size(), 10u);
+  // Two per key exchange below TLS 1.3, and TLS 1.3's mandatory suite.
+  EXPECT_EQ(resolve_suite_selector("default")->size(), 11u);
+  EXPECT_EQ(resolve_suite_selector("all")->front(), CipherSuite::aes_128_gcm_sha256);
   const auto ecdsa = resolve_suite_selector("kx:ecdhe_ecdsa");
   ASSERT_TRUE(ecdsa);
   for (const CipherSuite s : *ecdsa) {
@@ -203,6 +205,26 @@ TEST(SuiteSelectorTest, Selectors) {
   EXPECT_EQ(*resolve_suite_selector("RC4-SHA"), std::vector{CipherSuite::rsa_with_rc4_128_sha});
   EXPECT_FALSE(resolve_suite_selector("cipher:rot13"));
   EXPECT_FALSE(resolve_suite_selector("TLS_FALLBACK_SCSV"));
+}
+
+TEST(ExpandTest, Tls13CasesTakeOnlyTls13Suites) {
+  auto r = load_family_text(R"(family: t
+description: TLS 1.3.
+rfc: RFC 8446 §4
+scenarios:
+  - name: s
+    description: d
+    scripted: client
+    versions: [tls1.2, tls1.3]
+    suites: [ECDHE-RSA-AES128-GCM-SHA256, TLS_AES_256_GCM_SHA384]
+    steps:
+      - handshake: success
+)", "t.yaml");
+  ASSERT_TRUE(r);
+  std::vector<std::string> ids;
+  for (const Case& c : expand(*r)) ids.push_back(c.id());
+  EXPECT_EQ(ids, (std::vector<std::string>{"t/s[TLSv1.2,ECDHE-RSA-AES128-GCM-SHA256]",
+                                           "t/s[TLSv1.3,TLS_AES_256_GCM_SHA384]"}));
 }
 
 TEST(ExpandTest, OnlyWhereTheSuiteExists) {
