@@ -46,6 +46,8 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   config.max_fragment_length = p.max_fragment_length;
   config.send_fallback_scsv = p.fallback_scsv;
   config.ssl2_compatible_hello = p.sslv2_hello;
+  config.middlebox_compat = p.middlebox_compat;
+  config.tls13_padding = p.tls13_padding;
   config.bugs = s.bugs;
   if (c.ssl2_kind) {
     config.ssl2_cipher_kinds = {*c.ssl2_kind};

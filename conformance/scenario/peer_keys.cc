@@ -70,6 +70,18 @@ const SettingKey<PeerSettings> kPeerKeys[] = {
        p.signature_schemes = list(r, v, &signature_scheme_from_name, "signature scheme");
      },
      "the signature schemes to offer or accept, in order"},
+    {"middlebox_compat", [](R r, V v, P p) { p.middlebox_compat = r.boolean(v); },
+     "TLS 1.3 middlebox compatibility mode: legacy_session_id and ChangeCipherSpec (RFC 8446 D.4, default true)"},
+    {"tls13_padding",
+     [](R r, V v, P p) {
+       if (v.IsScalar() && r.text(v) == "maximal") {
+         p.tls13_padding = {RecordPadding::Mode::maximal, 0};
+       } else {
+         p.tls13_padding = {RecordPadding::Mode::to_block, r.integer(v, 1 << 14)};
+         if (p.tls13_padding.block == 0) r.fail(v, "tls13_padding is a block size of 1 or more");
+       }
+     },
+     "N: each TLS 1.3 record padded to a multiple of N bytes; maximal: to 2^14 (RFC 8446 §5.4)"},
 };
 
 }  // namespace

@@ -43,6 +43,8 @@ struct PeerSettings {
   std::vector<std::string> alpn;
   std::vector<NamedGroup> groups;
   std::vector<SignatureScheme> signature_schemes;
+  bool middlebox_compat = true;  // RFC 8446 D.4
+  RecordPadding tls13_padding;   // RFC 8446 §5.4
 };
 
 }  // namespace gauntlet::conformance

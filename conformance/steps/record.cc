@@ -3,7 +3,8 @@
 // our record layer (the MAC or AEAD additional data covering that version),
 // or `raw: true`: unprotected. A sealed one can be built to order:
 // `mac: flipped` (the MAC or tag, the padding right); CBC `padding: N` (as
-// many padding bytes as fit in N), `padding_length` (the length byte as
+// many padding bytes as fit in N; TLS 1.3: N zero bytes after the inner
+// type, which `type` names, 0 included), `padding_length` (the length byte as
 // written), `padding_fill` (every padding byte), `flip_padding:
 // first|last|N` (that padding byte wrong); `explicit_nonce` (hex: a CBC
 // record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
@@ -37,7 +38,7 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
     if (r.text(v["mac"]) != "flipped") r.fail(v["mac"], "'mac' is 'flipped'");
     s.shape.flip_mac = true;
   }
-  if (v["padding"]) s.shape.padding = r.integer(v["padding"], 255);
+  if (v["padding"]) s.shape.padding = r.integer(v["padding"], kMaxTls13Ciphertext);
   const auto byte = [&r](const YAML::Node& n) { return static_cast<uint8_t>(r.integer(n, 255)); };
   if (v["padding_length"]) s.shape.padding_length = byte(v["padding_length"]);
   if (v["padding_fill"]) s.shape.padding_fill = byte(v["padding_fill"]);
@@ -48,8 +49,10 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   }
   if (v["explicit_nonce"]) s.shape.explicit_nonce = r.hex(v["explicit_nonce"]);
   if (s.raw && s.shape.any()) r.fail(v, "a raw record has no MAC, padding or nonce to shape");
-  if (s.body.size() > (s.raw ? 0xffff : 1 << 14)) {
-    r.fail(v, "a record body holds at most 2^14 bytes, or 65535 when raw");
+  // Past 2^14 only TLS 1.3's records built to order seal (RFC 8446 §5.2's
+  // record_overflow cases).
+  if (s.body.size() > (s.raw ? 0xffff : kMaxTls13Ciphertext)) {
+    r.fail(v, "a record body holds at most 2^14+256 bytes, or 65535 when raw");
   }
   if (v["repeat"]) s.repeat = static_cast<int>(r.integer(v["repeat"], 10000));
   s.expect = read_expectation(r, v, Expect::Kind::nothing);
@@ -102,7 +105,7 @@ Judgement RecordStep::run(StepContext& ctx) const {
       if (auto st = ctx.send_raw(write_record(type, static_cast<ProtocolVersion>(v), body)); !st) {
         return {Verdict::fail, st.error().reason};
       }
-    } else if (shape.any() || version) {
+    } else if (shape.any() || version || body.size() > kMaxPlaintext) {
       // A shape this suite cannot take (padding under AEAD, a nonce under
       // ChaCha20) is the scenario's mistake, never the SUT's.
       const auto v = version ? std::optional(static_cast<ProtocolVersion>(*version)) : std::nullopt;

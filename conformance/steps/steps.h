@@ -122,6 +122,19 @@ struct ReconnectStep {
   Judgement run(StepContext& ctx) const;
 };
 
+// TLS 1.3 KeyUpdate from the scripted side (RFC 8446 §4.6.3): our write key
+// changes after it, and `requested` asks the SUT to update its own; any other
+// value is sent as written and our key stays.
+struct KeyUpdateStep {
+  static constexpr std::string_view kName = "key_update";
+  uint8_t request = 0;  // update_not_requested; 1 update_requested; others bad
+  int repeat = 1;
+  Expect expect;
+  static KeyUpdateStep parse(const YamlReader& r, const YAML::Node& body);
+  std::string describe() const;
+  Judgement run(StepContext& ctx) const;
+};
+
 // close_notify from the scripted side.
 struct CloseStep {
   static constexpr std::string_view kName = "close";
@@ -143,7 +156,8 @@ struct WaitStep {
 // In the order an unknown step's error lists them. The first is what a
 // default Step is: a handshake that must succeed.
 using StepKind = std::variant<HandshakeStep, ExchangeStep, SendStep, TamperStep, RecordStep,
-                              AlertStep, RenegotiateStep, ReconnectStep, CloseStep, WaitStep>;
+                              AlertStep, RenegotiateStep, ReconnectStep, KeyUpdateStep, CloseStep,
+                              WaitStep>;
 
 struct Step {
   SourceLine where;

@@ -187,6 +187,12 @@ Status Connection::on_record(OpenedRecord record) {
 }
 
 Status Connection::on_alert(ByteView body) {
+  // RFC 8446 §5.1: "a record with an Alert type MUST contain exactly one
+  // message" (below TLS 1.3 alerts may be split or share a record).
+  if (records_.tls13() && body.size() != 2) {
+    return decode_error("a TLS 1.3 alert record of " + std::to_string(body.size()) +
+                        " bytes, not one alert");
+  }
   alert_buffer_.insert(alert_buffer_.end(), body.begin(), body.end());
   if (alert_buffer_.empty()) return decode_error("empty alert record");
   while (alert_buffer_.size() >= 2 && state_ != ConnectionState::closed) {
@@ -362,7 +368,14 @@ Status Connection::on_handshake_record(ByteView body) {
     auto msg = reassembler_.next();
     if (!msg) return msg.error();
     if (!msg->has_value()) break;
+    const uint64_t keys = records_.read_keys();
     if (auto st = on_handshake_message(std::move(**msg)); !st) return st;
+    // RFC 8446 §5.1: "messages immediately preceding a key change [must]
+    // align with a record boundary".
+    if (records_.read_keys() != keys && !reassembler_.at_boundary()) {
+      return Error{AlertDescription::unexpected_message,
+                   "handshake bytes after a key change in the same record"};
+    }
   }
   return ok_status();
 }

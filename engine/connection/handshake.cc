@@ -159,7 +159,7 @@ Status Handshake::send_change_cipher_spec(Link& link) {
     const Bytes body = bugs.change_cipher_spec_body.value_or(ChangeCipherSpec{}.serialize());
     if (auto st = link.records.write(ContentType::change_cipher_spec, body); !st) return st;
   }
-  link.records.set_write_protection(std::move(pending_write_));
+  if (auto st = link.records.set_write_protection(std::move(pending_write_)); !st) return st;
   apply_fragment_limits(link, Direction::send);
   if (bugs.application_data_before_finished) {
     return link.records.write(ContentType::application_data, Bytes{'e', 'a', 'r', 'l', 'y'});

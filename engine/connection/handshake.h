@@ -25,6 +25,9 @@
 
 namespace gauntlet {
 
+// TLS 1.3 ChangeCipherSpecs dropped during a handshake (RFC 8446 §5).
+constexpr int kMaxDroppedChangeCipherSpecs = 32;
+
 struct HelloScope;  // engine/connection/extensions/extension.h
 struct Certificate13;  // engine/messages/tls13/certificate_13.h
 
@@ -142,7 +145,8 @@ class Handshake {
   Status use_traffic_secret(Link& link, Direction d, ByteView secret);
 
   std::optional<Tls13Secrets> tls13_;
-  bool compat_ccs_seen_ = false, compat_ccs_sent_ = false;
+  int compat_ccs_seen_ = 0;
+  bool compat_ccs_sent_ = false;
   // Keys for after ChangeCipherSpec, each direction its own.
   std::unique_ptr<RecordProtection> pending_read_, pending_write_;
   bool peer_ccs_seen_ = false;

@@ -30,11 +30,8 @@ void log_secret(const Link& link, const HelloState& h, Tls13Secret which, ByteVi
 Status Handshake::use_traffic_secret(Link& link, Direction d, ByteView secret) {
   auto p = tls13_protection(link, hello_.suite, secret);
   if (!p) return p.error();
-  if (d == Direction::send) {
-    link.records.set_write_protection(std::move(p).value());
-  } else {
-    link.records.set_read_protection(std::move(p).value());
-  }
+  if (d == Direction::send) return link.records.set_write_protection(std::move(p).value());
+  link.records.set_read_protection(std::move(p).value());
   return ok_status();
 }
 
@@ -83,17 +80,19 @@ Status Handshake::take_peer_chain_13(const Certificate13& message) {
   return ok_status();
 }
 
-// §5: one ChangeCipherSpec of the single byte 0x01 may come, in the clear,
-// until the peer's Finished; it is dropped. Anything else is
-// unexpected_message (after the Finished the connection refuses it).
+// §5: a ChangeCipherSpec of the single byte 0x01 that comes in the clear
+// "at any time" until the peer's Finished is dropped. Past a bound (as
+// BoringSSL's, so that a peer cannot keep us reading empty records), and
+// anything else, is unexpected_message; after the Finished the connection
+// refuses it.
 Status Handshake::on_change_cipher_spec_13(ByteView body) {
-  if (compat_ccs_seen_) {
-    return Error{AlertDescription::unexpected_message, "a second ChangeCipherSpec"};
-  }
   if (body.size() != 1 || body[0] != 0x01) {
     return Error{AlertDescription::unexpected_message, "ChangeCipherSpec other than 0x01"};
   }
-  compat_ccs_seen_ = true;
+  if (++compat_ccs_seen_ > kMaxDroppedChangeCipherSpecs) {
+    return Error{AlertDescription::unexpected_message,
+                 "more than " + std::to_string(kMaxDroppedChangeCipherSpecs) + " ChangeCipherSpecs"};
+  }
   return ok_status();
 }
 

@@ -148,8 +148,7 @@ Status PostHandshake13::send_key_update(Link& link, KeyUpdateRequest request) {
   secret = next_application_traffic_secret(established_.suite.get().prf_hash, secret);
   auto p = tls13_protection(link, established_.suite, secret);
   if (!p) return p.error();
-  link.records.set_write_protection(std::move(p).value());
-  return ok_status();
+  return link.records.set_write_protection(std::move(p).value());
 }
 
 // §4.6.3: the peer's next records come under its next secret; asked to,

@@ -58,8 +58,18 @@ class RecordLayer {
   void set_read_protection(std::unique_ptr<RecordProtection> p) {
     read_ = std::move(p);
     read_protected_ = true;
+    ++read_keys_;
   }
-  void set_write_protection(std::unique_ptr<RecordProtection> p) { write_ = std::move(p); }
+  // How many times the read keys have changed: a message after which they
+  // did must end its record (RFC 8446 §5.1).
+  uint64_t read_keys() const { return read_keys_; }
+  // Handshake bytes held for coalescing go out first, under the old keys:
+  // a key change falls on a record boundary (RFC 8446 §5.1).
+  Status set_write_protection(std::unique_ptr<RecordProtection> p) {
+    if (auto st = flush_coalesced(); !st) return st;
+    write_ = std::move(p);
+    return ok_status();
+  }
   // TLS 1.3: the write key has sealed `records` records, or nears its
   // AEAD's limit (RFC 8446 §5.5): time for a KeyUpdate.
   bool write_key_spent(std::optional<uint64_t> records) const {
@@ -69,6 +79,7 @@ class RecordLayer {
   // TLS 1.3 (RFC 8446 §5): a ChangeCipherSpec record stays in the clear
   // under any keys, and one that arrives encrypted is unexpected_message.
   void set_tls13() { tls13_ = true; }
+  bool tls13() const { return tls13_; }
 
   // Until set, records of any 3.x version are read; then only this one
   // (RFC 5246 E.1), except cleartext alerts: a peer that failed to
@@ -93,6 +104,7 @@ class RecordLayer {
   std::unique_ptr<RecordProtection> read_, write_;
   bool read_protected_ = false;
   bool peer_protected_ = false;  // a protected record has been read
+  uint64_t read_keys_ = 0;
   bool tls13_ = false;
   std::optional<ProtocolVersion> version_;
   ProtocolVersion write_version_ = ProtocolVersion::tls10;

@@ -145,9 +145,12 @@ TEST(Tls13Strict, ChangeCipherSpecOutsideItsWindowIsUnexpectedMessage) {
   const Bytes ccs = plain_record(ContentType::change_cipher_spec, ProtocolVersion::tls12, Bytes{1});
   const Bytes bad = plain_record(ContentType::change_cipher_spec, ProtocolVersion::tls12, Bytes{2});
   EXPECT_EQ(server_alert([](ClientHello&) {}, ccs), std::nullopt);
-  Bytes two = ccs;
-  two.insert(two.end(), ccs.begin(), ccs.end());
-  EXPECT_EQ(server_alert([](ClientHello&) {}, two), AlertDescription::unexpected_message);
+  // Each one "at any time" before the peer's Finished is dropped, up to a bound.
+  Bytes many;
+  for (int i = 0; i < kMaxDroppedChangeCipherSpecs; ++i) many.insert(many.end(), ccs.begin(), ccs.end());
+  EXPECT_EQ(server_alert([](ClientHello&) {}, many), std::nullopt);
+  many.insert(many.end(), ccs.begin(), ccs.end());
+  EXPECT_EQ(server_alert([](ClientHello&) {}, many), AlertDescription::unexpected_message);
   EXPECT_EQ(server_alert([](ClientHello&) {}, bad), AlertDescription::unexpected_message);
 
   auto p = test_support::handshake(tls13_client(), tls13_server());
@@ -186,6 +189,17 @@ TEST(Tls13Strict, CleartextAlertIsReadOnlyBeforeThePeersFirstProtectedRecord) {
   (void)p.server.receive(alert);
   EXPECT_EQ(p.server.peer_alert(), std::nullopt);
   EXPECT_EQ(alert_of(p.server), AlertDescription::unexpected_message);
+}
+
+// §5.1: an alert record holds exactly one alert, neither split nor coalesced.
+TEST(Tls13Strict, AlertRecordOtherThanOneAlertIsDecodeError) {
+  for (const Bytes& body : {Bytes{1}, Bytes{1, 90, 1, 0}, Bytes{}}) {
+    auto p = test_support::handshake(tls13_client(), tls13_server());
+    ASSERT_TRUE(p.completed());
+    ASSERT_TRUE(p.client.send_record(ContentType::alert, body).ok());
+    ASSERT_TRUE(pump(p.client, p.server));
+    EXPECT_EQ(alert_of(p.server), AlertDescription::decode_error) << body.size();
+  }
 }
 
 TEST(Tls13Strict, ClientHelloAfterTheHandshakeIsUnexpectedMessage) {

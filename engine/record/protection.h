@@ -32,7 +32,8 @@ struct SealShape {
   // The MAC (or AEAD tag) wrong by one bit, the padding right.
   bool flip_mac = false;
   // CBC (RFC 5246 §6.2.3.2): as many padding bytes as fit in `padding`
-  // (at most 255) keeping whole blocks; at least the fewest.
+  // (at most 255) keeping whole blocks; at least the fewest. TLS 1.3 (RFC
+  // 8446 §5.4): that many zero bytes, any number.
   std::optional<size_t> padding{};
   // The padding_length byte as written, whatever the padding's size.
   std::optional<uint8_t> padding_length{};
@@ -58,7 +59,7 @@ class RecordProtection {
   virtual Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) = 0;
   virtual Result<OpenedRecord> open(ContentType type, ProtocolVersion version,
                                     ByteView fragment) = 0;
-  // seal() with `shape`'s departures. Padding is CBC's alone; elsewhere the
+  // seal() with `shape`'s departures. Padding is CBC's and TLS 1.3's; elsewhere the
   // MAC or tag is the fragment's last byte, and flipping it after sealing
   // (a stream cipher's ciphertext bit is its plaintext's) changes nothing else.
   virtual Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,

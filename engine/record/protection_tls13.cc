@@ -41,12 +41,29 @@ uint64_t tls13_record_limit(CipherAlgorithm aead) {
 
 Result<Bytes> Tls13Protection::seal(ContentType type, ProtocolVersion, ByteView plaintext) {
   if (Status s = check_plaintext_size(plaintext.size(), true); !s) return s.error();
+  return seal_inner(type, plaintext, padding_.padding_for(plaintext.size()));
+}
+
+// Built to order, none of seal()'s limits apply: a type byte of any value (0:
+// no content type, §5.4), any run of zero padding, a plaintext past 2^14 or
+// a ciphertext past 2^14+256 (§5.2), the tag flipped.
+Result<Bytes> Tls13Protection::seal_shaped(ContentType type, ProtocolVersion, ByteView plaintext,
+                                           const SealShape& shape) {
+  if (shape.padding_length || shape.padding_fill || shape.flip_padding_at || shape.explicit_nonce) {
+    return internal_error("a TLS 1.3 record has only zero padding to shape (RFC 8446 §5.4)");
+  }
+  auto sealed =
+      seal_inner(type, plaintext, shape.padding.value_or(padding_.padding_for(plaintext.size())));
+  if (sealed && shape.flip_mac) sealed->back() ^= 0x01;
+  return sealed;
+}
+
+Result<Bytes> Tls13Protection::seal_inner(ContentType type, ByteView plaintext, size_t padding) {
   if (next_sequence() >= limit_) {
     return internal_error("TLS 1.3 key at its AEAD's record limit: KeyUpdate first (RFC 8446 §5.5)");
   }
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  const size_t padding = padding_.padding_for(plaintext.size());
   const size_t inner_size = plaintext.size() + 1 + padding;
   Writer inner;
   inner.bytes(plaintext);

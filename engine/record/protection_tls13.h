@@ -32,6 +32,9 @@ class Tls13Protection final : public RecordProtection {
   // `version` is ignored: the outer record always says TLS 1.2 (RFC 8446 §5.1).
   // internal_error once the key's record limit is reached.
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
+  // `shape.padding`: that many zero bytes after the type; `flip_mac`: the tag.
+  Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
+                            const SealShape& shape) override;
   // `type` must be application_data; the opened record carries the inner type.
   Result<OpenedRecord> open(ContentType type, ProtocolVersion version, ByteView fragment) override;
   ContentType outer_type(ContentType) const override { return ContentType::application_data; }
@@ -41,6 +44,8 @@ class Tls13Protection final : public RecordProtection {
   bool key_update_due() const override { return next_sequence() >= limit_ - kKeyUpdateHeadroom; }
 
  private:
+  Result<Bytes> seal_inner(ContentType type, ByteView plaintext, size_t padding);
+
   uint64_t limit_;
   AeadCipher cipher_;
   Bytes iv_;
