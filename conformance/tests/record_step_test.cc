@@ -45,7 +45,7 @@ TEST(RecordStepTest, Mistakes) {
   EXPECT_EQ(load("{type: 23, body: '01', raw: true, explicit_nonce: '00'}").error().reason,
             "t.yaml:9: a raw record has no MAC, padding or nonce to shape");
   EXPECT_EQ(load("{type: 23, data: x, mac: wrong}").error().reason, "t.yaml:9: 'mac' is 'flipped'");
-  EXPECT_FALSE(load("{type: 23, data: x, padding: 256}"));
+  EXPECT_FALSE(load("{type: 23, data: x, padding: 16641}"));
 }
 
 Verdict run(const std::string& record, CipherSuite suite, ProtocolVersion v) {

@@ -62,7 +62,9 @@ Status Handshake::start_tls13_keys(Link& link, Bytes& shared_secret) {
 Status Handshake::send_compat_change_cipher_spec(Link& link) {
   if (compat_ccs_sent_ || link.config.bugs.skip_change_cipher_spec) return ok_status();
   compat_ccs_sent_ = true;
-  return link.records.write(ContentType::change_cipher_spec, ChangeCipherSpec{}.serialize());
+  return link.records.write(
+      ContentType::change_cipher_spec,
+      link.config.bugs.change_cipher_spec_body.value_or(ChangeCipherSpec{}.serialize()));
 }
 
 void Handshake::hash_first_client_hello(ByteView first_client_hello) {

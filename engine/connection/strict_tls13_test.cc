@@ -166,6 +166,10 @@ TEST(Tls13Strict, EncryptedChangeCipherSpecIsUnexpectedMessage) {
   ASSERT_TRUE(pump(p.client, p.server));
   EXPECT_EQ(alert_of(p.server), AlertDescription::unexpected_message);
 
+  Bugs body;
+  body.change_cipher_spec_body = Bytes{2};  // the compatibility record's
+  EXPECT_EQ(alert_with_bugs(Role::server, body), AlertDescription::unexpected_message);
+
   Bugs early;
   early.early_change_cipher_spec = HandshakeType::certificate;
   EXPECT_EQ(alert_with_bugs(Role::server, early), AlertDescription::unexpected_message);
