@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/connection/extensions/tls13_placement.h"
+#include "engine/connection/handshake.h"
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/messages/handshake/server_hello.h"
 #include "engine/testing/engine_pair.h"
