@@ -200,7 +200,13 @@ Status Connection::on_alert(ByteView body) {
     alert_buffer_.erase(alert_buffer_.begin(), alert_buffer_.begin() + 2);
     if (!alert) return alert.error();
     const AlertDescription d = alert->description;
-    if (alert->level == AlertLevel::fatal) {
+    // RFC 8446 §6: in TLS 1.3 every alert but the closure alerts is an
+    // error alert "regardless of the AlertLevel in the message".
+    const bool error_alert =
+        alert->level == AlertLevel::fatal ||
+        (records_.tls13() && d != AlertDescription::close_notify &&
+         d != AlertDescription::user_canceled);
+    if (error_alert) {
       peer_alert_ = d;
       error_ = Error{d, "peer sent fatal alert " + iana_name(d)};
       // RFC 5246 §7.2.2: upon receipt of a fatal alert both sides forget

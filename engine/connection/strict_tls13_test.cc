@@ -207,6 +207,23 @@ TEST(Tls13Strict, AlertRecordOtherThanOneAlertIsDecodeError) {
   }
 }
 
+// §6: every alert but close_notify and user_canceled ends the connection,
+// whatever its level.
+TEST(Tls13Strict, WarningAlertsOtherThanClosureAlertsAreErrors) {
+  const auto after_warning = [](uint8_t description) {
+    auto p = test_support::handshake(tls13_client(), tls13_server());
+    EXPECT_TRUE(p.completed());
+    EXPECT_TRUE(p.client.send_record(ContentType::alert, Bytes{1, description}).ok());
+    EXPECT_TRUE(pump(p.client, p.server));
+    return p.server.state();
+  };
+  EXPECT_EQ(after_warning(254), ConnectionState::closed);
+  EXPECT_EQ(after_warning(static_cast<uint8_t>(AlertDescription::decrypt_error)),
+            ConnectionState::closed);
+  EXPECT_EQ(after_warning(static_cast<uint8_t>(AlertDescription::user_canceled)),
+            ConnectionState::established);
+}
+
 TEST(Tls13Strict, ClientHelloAfterTheHandshakeIsUnexpectedMessage) {
   auto p = test_support::handshake(tls13_client(), tls13_server());
   ASSERT_TRUE(p.completed());
