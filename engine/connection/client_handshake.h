@@ -129,6 +129,8 @@ class ClientHandshake final : public Handshake {
   // A TLS 1.3 ticket offered in pre_shared_key: its binder, over the hello
   // as built (RFC 8446 §4.2.11.2).
   Status bind_psk(Link& link);
+  // 0-RTT (RFC 8446 §2.3): ClientOptions::early_data after our ClientHello.
+  Status send_early_data(Link& link);
   bool offered_tls13() const { return !hello_.our_shares.empty(); }
   // §4.1.3's checks of a TLS 1.3 ServerHello or HelloRetryRequest (`kind`):
   // legacy fields, the echo, the suite; then its extensions' rows.

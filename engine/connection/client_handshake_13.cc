@@ -22,6 +22,12 @@ Status ClientHandshake::on_encrypted_extensions(Link& link, ByteView body) {
   }
   HelloScope scope = hello_scope(link);
   if (auto st = on_reply(scope, ExtensionContext::encrypted_extensions, block); !st) return st;
+  // §4.2.10: refused 0-RTT data is gone; our next records use the
+  // handshake key. Taken, it ends with EndOfEarlyData.
+  hello_.facts.early_data = hello_.early_data_accepted;
+  if (hello_.early_data_offered && !hello_.early_data_accepted) {
+    if (auto st = use_handshake_write_key(link); !st) return st;
+  }
   apply_fragment_limits(link, Direction::send);
   apply_fragment_limits(link, Direction::receive);
   return ok_status();

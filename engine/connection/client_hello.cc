@@ -93,7 +93,10 @@ Status ClientHandshake::send_client_hello(Link& link) {
   // The first ClientHello goes out as TLS 1.0 records, which every server
   // reads (RFC 5246 E.1); the negotiated version follows ServerHello.
   if (!renegotiating) link.records.set_write_version(std::min(max, ProtocolVersion::tls10));
-  return send_message(link, HandshakeType::client_hello, sent.serialize(), hashed);
+  if (auto st = send_message(link, HandshakeType::client_hello, sent.serialize(), hashed); !st) {
+    return st;
+  }
+  return send_early_data(link);
 }
 
 Status ClientHandshake::send_ssl2_hello(Link& link) {

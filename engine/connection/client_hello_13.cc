@@ -9,6 +9,7 @@
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/negotiation.h"
+#include "engine/connection/traffic_13.h"
 #include "engine/key_schedule/psk_binder.h"
 
 namespace gauntlet {
@@ -46,6 +47,11 @@ Status ClientHandshake::offer_tls13(Link& link) {
       })) {
     h.offered = ticket;
     early_.emplace(Tls13EarlySecret::from_psk(ticket_suite->prf_hash, ticket->master_secret));
+    // §4.2.10: 0-RTT data only as much as the ticket allows, in its suite.
+    const Bytes& early = link.options.early_data;
+    h.early_data_offered = !early.empty() && early.size() <= ticket->max_early_data &&
+                           std::ranges::find(h.client_hello.cipher_suites, ticket->suite) !=
+                               h.client_hello.cipher_suites.end();
   }
   // D.4: a non-empty legacy_session_id puts the server in compatibility mode.
   if (c.middlebox_compat && h.client_hello.session_id.empty()) {
@@ -72,6 +78,24 @@ Status ClientHandshake::bind_psk(Link&) {
   if (!binder) return binder.error();
   offered->binders = {std::move(binder).value()};
   return ok_status();
+}
+
+// §2.3: the early data goes right after the ClientHello (and the
+// compatibility ChangeCipherSpec, D.4), under client_early_traffic_secret.
+Status ClientHandshake::send_early_data(Link& link) {
+  if (!hello_.early_data_offered) return ok_status();
+  if (auto st = start_early_data(link); !st) return st;
+  // §5.1: every record but the first ClientHello's says 0x0303.
+  link.records.set_write_version(ProtocolVersion::tls12);
+  if (link.config.middlebox_compat) {
+    if (auto st = send_compat_change_cipher_spec(link); !st) return st;
+  }
+  early_write_ = true;
+  // §4.2.10: under the ticket's suite.
+  auto p = tls13_protection(link, *cipher_suite_info(hello_.offered->suite), client_early_traffic_);
+  if (!p) return p.error();
+  link.records.set_write_protection(std::move(p).value());
+  return link.records.write(ContentType::application_data, link.options.early_data);
 }
 
 Status ClientHandshake::read_hello_13(Link& link, const ServerHello& sh, ExtensionContext kind) {

@@ -23,6 +23,12 @@ Status ClientHandshake::on_hello_retry_request(Link& link, const ServerHello& hr
   hash_first_client_hello(ByteView(so_far).first(so_far.size() - retry.size()));
   transcript_.update(retry);
   order_.set_shape(HandshakeShape::tls13_retry);
+  // §4.2.10: a client asked to retry drops its 0-RTT data, and its second
+  // ClientHello goes in the clear, without early_data.
+  if (h.early_data_offered) {
+    h.early_data_offered = false;
+    drop_early_write_key(link);
+  }
   // §4.2.11: a ticket is offered again only if its hash is the suite's.
   if (early_ && early_->hash() != h.suite.get().prf_hash) {
     early_.reset();

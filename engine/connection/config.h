@@ -31,6 +31,7 @@
 #include "engine/registry/version.h"
 #include "engine/session/session.h"
 #include "engine/session/session_cache.h"
+#include "engine/session/single_use.h"
 #include "engine/session/ticket_keys.h"
 
 namespace gauntlet {
@@ -77,6 +78,11 @@ struct Config {
   // TLS 1.3 resumption (RFC 8446 §4.2.9): the modes a client offers with a
   // ticket, and those a server resumes with, its preference first.
   std::vector<PskKeyExchangeMode> psk_modes = {PskKeyExchangeMode::psk_dhe_ke};
+  // Server, TLS 1.3 0-RTT (RFC 8446 §4.2.10): the early data our tickets
+  // allow and we accept, none when zero; each ticket carries early data
+  // once (§8.1), so a replayed ClientHello gets a 1-RTT handshake.
+  uint32_t max_early_data = 0;
+  std::shared_ptr<SingleUseTickets> early_data_tickets = std::make_shared<SingleUseTickets>();
   uint32_t session_lifetime = 7200;
 
   std::vector<std::string> alpn;  // preference order
@@ -162,6 +168,9 @@ struct Config {
 struct ClientOptions {
   std::string server_name;         // SNI and hostname verification; empty: none
   std::optional<Session> session;  // offered for resumption
+  // TLS 1.3: sent as 0-RTT data with the session's ticket when the ticket
+  // allows that much (RFC 8446 §4.2.10); Negotiated says if it was taken.
+  Bytes early_data = {};
 };
 
 // The suites the engine implements and Debian's OpenSSL still speaks, the

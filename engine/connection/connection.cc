@@ -170,7 +170,10 @@ Status Connection::on_record(OpenedRecord record) {
     case ContentType::alert:
       return on_alert(record.plaintext);
     case ContentType::application_data:
-      if (!handshake_done() || (hs_ && hs_->peer_ccs_seen())) {
+      // A server taking 0-RTT data (RFC 8446 §4.2.10) reads it mid-handshake.
+      if (hs_ && hs_->reading_early_data()) {
+        if (auto st = hs_->count_early_data(record.plaintext.size()); !st) return st;
+      } else if (!handshake_done() || (hs_ && hs_->peer_ccs_seen())) {
         return Error{AlertDescription::unexpected_message,
                      "application data before the handshake completed"};
       }

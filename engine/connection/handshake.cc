@@ -249,6 +249,7 @@ void Handshake::finish(Link& link) {
   n.psk_mode = h.psk_mode;
   // A retry asks for a group's share or carries a cookie (§4.1.4), or both.
   n.hello_retry = h.retry_group.has_value() || !h.cookie.empty();
+  n.early_data_accepted = h.early_data_accepted;
   n.extended_master_secret = h.extended_master_secret;
   n.encrypt_then_mac = h.encrypt_then_mac;
   n.secure_renegotiation = kept.secure_renegotiation;
@@ -259,6 +260,7 @@ void Handshake::finish(Link& link) {
   n.server_random = h.server_random;
   n.master_secret = master_secret_;
   if (tls13_) n.exporter_master_secret = tls13_->exporter_master;
+  if (h.early_data_accepted) n.early_exporter_master_secret = early_exporter_;
   n.max_send_fragment = send_limit(h, true);
   n.handshakes = ++kept.handshakes;
   kept.negotiated = std::move(n);

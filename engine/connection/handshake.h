@@ -76,6 +76,15 @@ class Handshake {
   Status on_change_cipher_spec(Link& link, ByteView body);
   Status send_finished(Link& link);
   Status on_finished(Link& link, ByteView body);
+  // TLS 1.3 0-RTT (RFC 8446 §4.5): the client's EndOfEarlyData, after which
+  // it writes, and the server reads, under the handshake key.
+  Status send_end_of_early_data(Link& link);
+  Status on_end_of_early_data(Link& link, ByteView body);
+
+  // Server: 0-RTT data is being accepted now; `n` more bytes of it came,
+  // unexpected_message beyond max_early_data_size (§4.2.10).
+  bool reading_early_data() const { return early_data_left_.has_value(); }
+  Status count_early_data(size_t n);
 
  protected:
   explicit Handshake(Role role) : role_(role) {}
@@ -131,6 +140,16 @@ class Handshake {
   // TLS 1.3 with a PSK (RFC 8446 §7.1): the early secret from it. A client
   // has one while it offers a ticket, a server once it has selected one.
   std::optional<Tls13EarlySecret> early_;
+  // 0-RTT (§4.2.10): client_early_traffic_secret over the ClientHello, with
+  // the client keeping its early write key until EndOfEarlyData or a
+  // refusal, and a server accepting it counting what may still come.
+  Status start_early_data(Link& link);
+  Status use_handshake_write_key(Link& link);
+  // Client, after a HelloRetryRequest: back to writing in the clear.
+  void drop_early_write_key(Link& link);
+  Bytes client_early_traffic_, early_exporter_;
+  bool early_write_ = false;
+  std::optional<uint64_t> early_data_left_;
   std::optional<SignatureScheme> server_signature_scheme_;
   // Client: the ticket the server sent (RFC 5077 §3.3), for the session.
   Bytes new_ticket_;

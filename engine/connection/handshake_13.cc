@@ -16,6 +16,7 @@
 #include "engine/messages/handshake/finished.h"
 #include "engine/messages/handshake/record_bodies.h"
 #include "engine/messages/tls13/certificate_13.h"
+#include "engine/messages/tls13/key_update.h"
 
 namespace gauntlet {
 
@@ -49,16 +50,23 @@ Status Handshake::start_tls13_keys(Link& link, Bytes& shared_secret) {
   link.records.set_tls13();
   const bool client_side = role_ == Role::client;
   const Tls13Secrets& t = *tls13_;
-  if (auto st = use_traffic_secret(link, Direction::send,
-                                   client_side ? t.client_handshake_traffic
-                                               : t.server_handshake_traffic);
-      !st) {
-    return st;
+  // A client sending 0-RTT data keeps its early key, a server accepting it
+  // reads under it, until EndOfEarlyData (§4.5).
+  if (!early_write_) {
+    if (auto st = use_traffic_secret(link, Direction::send,
+                                     client_side ? t.client_handshake_traffic
+                                                 : t.server_handshake_traffic);
+        !st) {
+      return st;
+    }
   }
+  if (early_data_left_) return use_traffic_secret(link, Direction::receive, client_early_traffic_);
   return use_traffic_secret(link, Direction::receive,
                             client_side ? t.server_handshake_traffic : t.client_handshake_traffic);
 }
 
+// Once only: before early data, or before the first encrypted handshake
+// message.
 Status Handshake::send_compat_change_cipher_spec(Link& link) {
   if (compat_ccs_sent_ || link.config.bugs.skip_change_cipher_spec) return ok_status();
   compat_ccs_sent_ = true;
@@ -183,6 +191,50 @@ Result<SignatureScheme> Handshake::check_certificate_verify_13(Link& link, ByteV
   if (!scheme) return scheme.error();
   hash_checked(HandshakeType::certificate_verify, body);
   return scheme;
+}
+
+// §7.1: client_early_traffic_secret and early_exporter_master_secret over
+// Transcript-Hash(ClientHello), each logged.
+Status Handshake::start_early_data(Link& link) {
+  if (!early_) return internal_error("0-RTT without a PSK");
+  const Bytes hello_hash = transcript_.digest(early_->hash());
+  client_early_traffic_ = early_->client_early_traffic_secret(hello_hash);
+  early_exporter_ = early_->early_exporter_master_secret(hello_hash);
+  log_secret(link, hello_, Tls13Secret::client_early_traffic, client_early_traffic_);
+  log_secret(link, hello_, Tls13Secret::early_exporter, early_exporter_);
+  return ok_status();
+}
+
+Status Handshake::use_handshake_write_key(Link& link) {
+  early_write_ = false;
+  return use_traffic_secret(link, Direction::send, tls13_->client_handshake_traffic);
+}
+
+void Handshake::drop_early_write_key(Link& link) {
+  early_write_ = false;
+  link.records.set_write_protection(make_null_protection());
+}
+
+Status Handshake::send_end_of_early_data(Link& link) {
+  if (auto st = send_message(link, HandshakeType::end_of_early_data, EndOfEarlyData{}.serialize());
+      !st) {
+    return st;
+  }
+  return use_handshake_write_key(link);
+}
+
+Status Handshake::on_end_of_early_data(Link& link, ByteView body) {
+  if (auto eoed = EndOfEarlyData::parse(body); !eoed) return eoed.error();
+  early_data_left_.reset();
+  return use_traffic_secret(link, Direction::receive, tls13_->client_handshake_traffic);
+}
+
+Status Handshake::count_early_data(size_t n) {
+  if (!early_data_left_ || n > *early_data_left_) {
+    return Error{AlertDescription::unexpected_message, "more 0-RTT data than max_early_data_size"};
+  }
+  *early_data_left_ -= n;
+  return ok_status();
 }
 
 }  // namespace gauntlet

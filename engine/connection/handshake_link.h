@@ -28,6 +28,7 @@ struct Negotiated {
   bool resumed = false;
   std::optional<PskKeyExchangeMode> psk_mode;  // a TLS 1.3 resumption's (RFC 8446 §4.2.9)
   bool hello_retry = false;  // TLS 1.3: a HelloRetryRequest came first (RFC 8446 §4.1.4)
+  bool early_data_accepted = false;             // TLS 1.3 0-RTT (§4.2.10)
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
   bool secure_renegotiation = false;
@@ -36,6 +37,7 @@ struct Negotiated {
   std::vector<Certificate> peer_chain;  // leaf first
   Bytes client_random, server_random, master_secret;  // master: below TLS 1.3
   Bytes exporter_master_secret;                        // TLS 1.3 (RFC 8446 §7.5)
+  Bytes early_exporter_master_secret;  // TLS 1.3, when 0-RTT data was taken (§7.5)
   size_t max_send_fragment = 0;
   int handshakes = 0;  // 1 + renegotiations
   // SSL 2.0 (version ssl2, suite null): the kind and CONNECTION-ID.

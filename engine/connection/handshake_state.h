@@ -66,6 +66,10 @@ struct HelloState {
   std::optional<OfferedPsks> peer_psks;
   std::optional<uint16_t> selected_psk;
   std::optional<PskKeyExchangeMode> psk_mode;
+  // 0-RTT (§4.2.10): the client offers early data (client: we do; server:
+  // the client does) and the server accepted it.
+  bool early_data_offered = false;
+  bool early_data_accepted = false;
 };
 
 }  // namespace gauntlet

@@ -18,4 +18,14 @@ Result<Bytes> export_keying_material(const Negotiated& n, std::string_view label
                                 n.server_random, label, context, length);
 }
 
+Result<Bytes> export_early_keying_material(const Negotiated& n, std::string_view label,
+                                           std::optional<ByteView> context, size_t length) {
+  const CipherSuiteInfo* suite = cipher_suite_info(n.suite);
+  if (n.early_exporter_master_secret.empty() || !suite) {
+    return internal_error("no 0-RTT data to export from");
+  }
+  return tls13_export(suite->prf_hash, n.early_exporter_master_secret, label,
+                      context.value_or(ByteView{}), length);
+}
+
 }  // namespace gauntlet

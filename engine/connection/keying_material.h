@@ -16,4 +16,9 @@ namespace gauntlet {
 Result<Bytes> export_keying_material(const Negotiated& n, std::string_view label,
                                      std::optional<ByteView> context, size_t length);
 
+// §7.5: the same over early_exporter_master_secret, which both sides have
+// when the server took 0-RTT data; internal_error otherwise.
+Result<Bytes> export_early_keying_material(const Negotiated& n, std::string_view label,
+                                           std::optional<ByteView> context, size_t length);
+
 }  // namespace gauntlet

@@ -106,6 +106,12 @@ const OrderRow client_certificate_verify_13 =
     by_client(wire(H::certificate_verify), C::client_certificate,
               &CH::send_certificate_verify_13, &SH::on_certificate_verify_13);
 
+// §2.3, Figure 4: a client whose 0-RTT data the server took ends it with
+// EndOfEarlyData, under the early key, after the server's Finished.
+const OrderRow end_of_early_data =
+    by_client(wire(H::end_of_early_data), C::early_data, &Handshake::send_end_of_early_data,
+              &Handshake::on_end_of_early_data);
+
 const OrderRow kTls13Full[] = {
     client_hello,
     server_hello,
@@ -114,6 +120,7 @@ const OrderRow kTls13Full[] = {
     server_certificate_13,
     server_certificate_verify_13,
     server_finished,
+    end_of_early_data,
     client_certificate_13,
     client_certificate_verify_13,
     client_finished,
@@ -139,16 +146,6 @@ const OrderRow kTls13Retry[] = {
     server_finished,
     client_certificate_13,
     client_certificate_verify_13,
-    client_finished,
-};
-
-// RFC 8446 §2.2, Figure 3: the PSK authenticates the server, so no
-// Certificate or CertificateVerify.
-const OrderRow kTls13Psk[] = {
-    client_hello,
-    server_hello,
-    encrypted_extensions,
-    server_finished,
     client_finished,
 };
 
@@ -188,6 +185,8 @@ std::optional<bool> HandshakeFacts::holds(Condition c) const {
       return new_session_ticket;
     case C::server_certificate:
       return server_certificate;
+    case C::early_data:
+      return early_data;
   }
   return false;
 }

@@ -43,6 +43,7 @@ enum class Condition {
   client_certificate,   // the client's Certificate was not empty (§7.4.8)
   new_session_ticket,   // the server acknowledged session_ticket (RFC 5077 §3.2)
   server_certificate,   // TLS 1.3: not resumed, the server sends its certificate (RFC 8446 §2.2)
+  early_data,           // the server accepted 0-RTT data (RFC 8446 §4.2.10)
 };
 
 // What one role does at a row: write it (its sender) or handle it (its
@@ -77,6 +78,7 @@ struct HandshakeFacts {
   std::optional<bool> client_certificate;
   std::optional<bool> new_session_ticket;
   std::optional<bool> server_certificate = std::nullopt;
+  std::optional<bool> early_data = std::nullopt;
 
   std::optional<bool> holds(Condition c) const;
 };

@@ -88,6 +88,9 @@ Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket1
   s.created = c.clock->now();
   s.lifetime = nst.ticket_lifetime;
   s.ticket_age_add = nst.ticket_age_add;
+  if (const auto* early = nst.extensions.get<MaxEarlyDataSize>()) {
+    s.max_early_data = early->max_early_data_size;
+  }
   return s;
 }
 
@@ -112,6 +115,11 @@ Status PostHandshake13::send_new_session_ticket(Link& link) {
   c.random->fill(age_add);
   if (Reader r(age_add); !r.u32(nst.ticket_age_add)) return internal_error("ticket_age_add");
   nst.ticket_lifetime = std::min(c.session_lifetime, kMaxTicketLifetime);
+  // §4.6.1: early_data says how much 0-RTT data the ticket allows.
+  if (c.max_early_data > 0) {
+    nst.extensions.list.push_back(
+        Extension{ExtensionType::early_data, MaxEarlyDataSize{c.max_early_data}});
+  }
   const Session s = ticket_session(c, nst);
   auto ticket =
       link.fuzzer_mode ? Result<Bytes>(s.serialize_state()) : c.ticket_keys->seal(s, *c.random);

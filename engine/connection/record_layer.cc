@@ -18,49 +18,78 @@ void RecordLayer::compact() {
   in_pos_ = 0;
 }
 
-Result<std::optional<OpenedRecord>> RecordLayer::read() {
-  Reader r(ByteView(in_).subspan(in_pos_));
-  auto record = read_record_view(r, kMaxCiphertext);
-  if (!record) return record.error();
-  if (!record->has_value()) return std::optional<OpenedRecord>{};
-  // The fragment is opened where it lies in in_, which nothing changes
-  // before open() returns.
-  in_pos_ = in_.size() - r.remaining();
-  const RecordView& rec = **record;
+Status RecordLayer::skip_record(size_t size) {
+  if (size > skip_->budget) {
+    return Error{AlertDescription::unexpected_message,
+                 "more skipped 0-RTT data than max_early_data_size"};
+  }
+  skip_->budget -= size;
+  return ok_status();
+}
 
-  const uint16_t wire = static_cast<uint16_t>(rec.version);
-  // Before the version is settled any 3.x record is read (RFC 5246 E.1). A
-  // cleartext alert is read whatever its version: a peer that could not
-  // negotiate may frame it with the version we offered, 2.0 included, and
-  // what it says matters more than how.
-  // RFC 8446 §5 keeps only ChangeCipherSpec in the clear once keys change,
-  // but a TLS 1.3 peer that fails before it switched its own write keys
-  // (libssl's client, on a bad server Finished) sends its alert in the
-  // clear: it is read until the peer's first protected record, since it can
-  // only end the connection (OpenSSL's test_tls13alerts does the same).
-  const bool cleartext_alert =
-      rec.type == ContentType::alert && (!read_protected_ || (tls13_ && !peer_protected_));
-  if (!cleartext_alert && (!version_ ? (wire >> 8) != 3 : rec.version != *version_)) {
-    return Error{AlertDescription::protocol_version,
-                 "record version " + std::to_string(wire >> 8) + "." +
-                     std::to_string(wire & 0xff) + " does not match the connection's"};
+Result<std::optional<OpenedRecord>> RecordLayer::read() {
+  // A loop, not a recursion: skipped 0-RTT records may be many and small.
+  for (;;) {
+    Reader r(ByteView(in_).subspan(in_pos_));
+    auto record = read_record_view(r, kMaxCiphertext);
+    if (!record) return record.error();
+    if (!record->has_value()) return std::optional<OpenedRecord>{};
+    // The fragment is opened where it lies in in_, which nothing changes
+    // before open() returns.
+    const size_t record_size = in_.size() - r.remaining() - in_pos_;
+    in_pos_ += record_size;
+    const RecordView& rec = **record;
+
+    const uint16_t wire = static_cast<uint16_t>(rec.version);
+    // Before the version is settled any 3.x record is read (RFC 5246 E.1). A
+    // cleartext alert is read whatever its version: a peer that could not
+    // negotiate may frame it with the version we offered, 2.0 included, and
+    // what it says matters more than how.
+    // RFC 8446 §5 keeps only ChangeCipherSpec in the clear once keys
+    // change, but a TLS 1.3 peer that fails before it switched its own write
+    // keys (libssl's client, on a bad server Finished) sends its alert in
+    // the clear: it is read until the peer's first protected record, since
+    // it can only end the connection (OpenSSL's test_tls13alerts does the
+    // same).
+    const bool cleartext_alert =
+        rec.type == ContentType::alert && (!read_protected_ || (tls13_ && !peer_protected_));
+    if (!cleartext_alert && (!version_ ? (wire >> 8) != 3 : rec.version != *version_)) {
+      return Error{AlertDescription::protocol_version,
+                   "record version " + std::to_string(wire >> 8) + "." +
+                       std::to_string(wire & 0xff) + " does not match the connection's"};
+    }
+    if ((tls13_ && rec.type == ContentType::change_cipher_spec) ||
+        (cleartext_alert && read_protected_)) {
+      return std::optional<OpenedRecord>{
+          OpenedRecord{rec.type, Bytes(rec.fragment.begin(), rec.fragment.end())}};
+    }
+    const bool early = rec.type == ContentType::application_data;
+    if (skip_ && skip_->how == EarlySkip::application_data) {
+      if (early) {
+        if (auto st = skip_record(record_size); !st) return st.error();
+        continue;
+      }
+      if (rec.type == ContentType::handshake) skip_.reset();
+    }
+    const uint64_t sequence = read_->next_sequence();
+    auto opened = read_->open(rec.type, rec.version, rec.fragment);
+    if (!opened && early && skip_ && skip_->how == EarlySkip::undecryptable) {
+      if (auto st = skip_record(record_size); !st) return st.error();
+      read_->set_next_sequence(sequence);
+      continue;
+    }
+    if (!opened) return opened.error();
+    if (skip_ && skip_->how == EarlySkip::undecryptable) skip_.reset();
+    if (tls13_ && read_protected_ && opened->type == ContentType::change_cipher_spec) {
+      return Error{AlertDescription::unexpected_message, "encrypted ChangeCipherSpec"};
+    }
+    if (read_protected_) peer_protected_ = true;
+    if (opened->plaintext.size() > max_receive_) {
+      return record_overflow("record plaintext of " + std::to_string(opened->plaintext.size()) +
+                             " bytes exceeds the negotiated " + std::to_string(max_receive_));
+    }
+    return std::optional<OpenedRecord>{std::move(opened).value()};
   }
-  if ((tls13_ && rec.type == ContentType::change_cipher_spec) ||
-      (cleartext_alert && read_protected_)) {
-    return std::optional<OpenedRecord>{
-        OpenedRecord{rec.type, Bytes(rec.fragment.begin(), rec.fragment.end())}};
-  }
-  auto opened = read_->open(rec.type, rec.version, rec.fragment);
-  if (!opened) return opened.error();
-  if (tls13_ && read_protected_ && opened->type == ContentType::change_cipher_spec) {
-    return Error{AlertDescription::unexpected_message, "encrypted ChangeCipherSpec"};
-  }
-  if (read_protected_) peer_protected_ = true;
-  if (opened->plaintext.size() > max_receive_) {
-    return record_overflow("record plaintext of " + std::to_string(opened->plaintext.size()) +
-                           " bytes exceeds the negotiated " + std::to_string(max_receive_));
-  }
-  return std::optional<OpenedRecord>{std::move(opened).value()};
 }
 
 Bytes RecordLayer::take_unread() {

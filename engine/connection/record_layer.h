@@ -76,6 +76,15 @@ class RecordLayer {
     return write_->key_update_due() || (records && write_->next_sequence() >= *records);
   }
 
+  // TLS 1.3 0-RTT data a server does not take (RFC 8446 §4.2.10) is
+  // dropped, up to `budget` record bytes in all, past which it is
+  // unexpected_message (§4.6.1). Refused in a 1-RTT answer: application_data
+  // records that do not open, until one does. After a HelloRetryRequest:
+  // application_data records, which are in the clear to us, until a
+  // handshake record (the second ClientHello).
+  enum class EarlySkip { undecryptable, application_data };
+  void skip_early_data(EarlySkip how, size_t budget) { skip_ = Skip{how, budget}; }
+
   // TLS 1.3 (RFC 8446 §5): a ChangeCipherSpec record stays in the clear
   // under any keys, and one that arrives encrypted is unexpected_message.
   void set_tls13() { tls13_ = true; }
@@ -107,6 +116,13 @@ class RecordLayer {
   uint64_t read_keys_ = 0;
   bool tls13_ = false;
   std::optional<ProtocolVersion> version_;
+  struct Skip {
+    EarlySkip how;
+    size_t budget;
+  };
+  std::optional<Skip> skip_;
+  // Charges a skipped record of `size` bytes to skip_'s budget.
+  Status skip_record(size_t size);
   ProtocolVersion write_version_ = ProtocolVersion::tls10;
   size_t max_send_ = kMaxPlaintext;
   size_t max_receive_ = kMaxPlaintext;

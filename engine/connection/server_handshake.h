@@ -132,11 +132,18 @@ class ServerHandshake final : public Handshake {
   Status choose_psk(Link& link, const CipherSuiteInfo& suite, bool have_share);
   // A HelloRetryRequest follows: the second ClientHello chooses again.
   void forget_psk();
+  // 0-RTT data with the chosen PSK, or refused (§4.2.10, §8.1).
+  Status accept_early_data(Link& link);
+  // How much refused 0-RTT data we skip before unexpected_message.
+  static size_t early_data_skip_budget(const Config& c);
   Status send_server_hello_13(Link& link);
   void resume(Session session);
   Status without_client_certificate(Link& link);
 
   Phase phase_;
+  // The 0-RTT data the chosen ticket allows, when it is the first identity
+  // and in the chosen suite (§4.2.10); zero otherwise.
+  uint32_t psk_max_early_data_ = 0;
   // The key of the client's certificate, once it sent one (RFC 5246 §7.4.6).
   std::optional<PublicKey> client_key_;
 };

@@ -10,6 +10,7 @@
 #include "engine/connection/server_handshake.h"
 #include "engine/crypto/tls13_signature.h"
 #include "engine/messages/handshake/server_hello.h"
+#include "engine/record/record_header.h"
 
 namespace gauntlet {
 
@@ -139,6 +140,8 @@ Status ServerHandshake::tls13_handshake(Link& link) {
     h.our_shares = {{share->group, ours->public_value()}};
     group_ = share->group;
   }
+  if (auto st = accept_early_data(link); !st) return st;
+  h.facts.early_data = h.early_data_accepted;
   h.facts.server_certificate = !h.resumed;
   if (!retried) order_.set_shape(HandshakeShape::tls13_full);
   if (h.resumed) {
@@ -174,7 +177,19 @@ Status ServerHandshake::send_server_hello_13(Link& link) {
   if (c.middlebox_compat && !h.client_hello.session_id.empty()) {
     if (auto st = send_compat_change_cipher_spec(link); !st) return st;
   }
-  return start_tls13_keys(link, *secret);
+  if (auto st = start_tls13_keys(link, *secret); !st) return st;
+  // §4.2.10: refused 0-RTT data is skipped by trial decryption.
+  if (h.early_data_offered && !h.early_data_accepted) {
+    link.records.skip_early_data(RecordLayer::EarlySkip::undecryptable,
+                                 early_data_skip_budget(c));
+  }
+  return ok_status();
+}
+
+// As much as we would have taken and at least one record's worth, as
+// OpenSSL does by default, with the AEAD's overhead on top.
+size_t ServerHandshake::early_data_skip_budget(const Config& c) {
+  return std::max<size_t>(c.max_early_data, kMaxPlaintext) + kMaxTls13Ciphertext - kMaxPlaintext;
 }
 
 }  // namespace gauntlet

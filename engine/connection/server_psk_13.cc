@@ -3,7 +3,10 @@
 // a suite of the chosen suite's hash, with a mode both sides take (§4.2.9;
 // psk_dhe_ke only with a key share). Its binder must then check out
 // (decrypt_error); an identity we cannot use is skipped, and with none the
-// handshake is a full one.
+// handshake is a full one. 0-RTT data is taken (§4.2.10) with the first
+// identity, in its ticket's suite, in a handshake without a
+// HelloRetryRequest, when we allow early data and the ticket has never
+// carried any (§8.1, single-use tickets); refused, it is skipped.
 #include <openssl/crypto.h>
 
 #include <algorithm>
@@ -70,9 +73,27 @@ Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, boo
     h.resumed = true;
     early_.emplace(std::move(early));
     peer_chain_ = session->peer_certificates();
+    // §4.2.10: 0-RTT data comes only with the first identity, in its
+    // ticket's suite.
+    if (i == 0 && session->suite == suite.suite) psk_max_early_data_ = session->max_early_data;
     return ok_status();
   }
   return ok_status();
+}
+
+// Once the handshake is settled as 1-RTT (no HelloRetryRequest, §4.2.10):
+// the ticket is claimed last, so that a refusal for any other reason leaves
+// it unused.
+Status ServerHandshake::accept_early_data(Link& link) {
+  const Config& c = link.config;
+  HelloState& h = hello_;
+  if (!h.early_data_offered || c.max_early_data == 0 || psk_max_early_data_ == 0 ||
+      !c.early_data_tickets || !c.early_data_tickets->claim(h.peer_psks->identities[0].identity)) {
+    return ok_status();
+  }
+  h.early_data_accepted = true;
+  early_data_left_ = std::min(psk_max_early_data_, c.max_early_data);
+  return start_early_data(link);
 }
 
 void ServerHandshake::forget_psk() {
@@ -82,6 +103,7 @@ void ServerHandshake::forget_psk() {
   h.resumed = false;
   early_.reset();
   peer_chain_.clear();
+  psk_max_early_data_ = 0;
 }
 
 }  // namespace gauntlet

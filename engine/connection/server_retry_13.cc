@@ -70,6 +70,12 @@ Status ServerHandshake::send_hello_retry_request(Link& link) {
   // §5.1: legacy_record_version is 0x0303 from here on.
   link.records.set_version(ProtocolVersion::tls12);
   if (auto st = send_message(link, HandshakeType::server_hello, hrr.serialize()); !st) return st;
+  // §4.2.10: 0-RTT data the client sent with its first ClientHello is
+  // skipped until its second.
+  if (h.early_data_offered) {
+    link.records.skip_early_data(RecordLayer::EarlySkip::application_data,
+                                 early_data_skip_budget(c));
+  }
   // D.4: the ChangeCipherSpec goes after our first handshake message.
   if (c.middlebox_compat && !h.client_hello.session_id.empty()) {
     return send_compat_change_cipher_spec(link);
@@ -87,7 +93,7 @@ Status ServerHandshake::on_second_client_hello(Link& link, ByteView body) {
 }
 
 // The rows have read the second ClientHello: the cookie must be ours
-// (§4.2.2), the one share for the group we named (§4.2.8).
+// (§4.2.2), the one share for the group we named (§4.2.8), no early_data.
 Status ServerHandshake::check_retry_answer(const HelloState& h) const {
   const std::optional<Bytes> ours =
       h.cookie.empty() ? std::nullopt : std::optional<Bytes>(h.cookie);
@@ -98,6 +104,8 @@ Status ServerHandshake::check_retry_answer(const HelloState& h) const {
     return illegal_parameter("second ClientHello without exactly a share for " +
                              iana_name(*h.retry_group));
   }
+  // §4.2.10: a client that was asked to retry sends no 0-RTT data.
+  if (h.early_data_offered) return illegal_parameter("early_data in a second ClientHello");
   return ok_status();
 }
 

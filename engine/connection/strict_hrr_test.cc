@@ -4,8 +4,9 @@
 // shared or one never offered (illegal_parameter, §4.1.4, §4.2.8), a
 // ServerHello whose suite is not the retry's; a second ClientHello changed
 // beyond what the retry allows, without our cookie or with a share for
-// another group (illegal_parameter, §4.1.2, §4.2.2), a cookie in a first
-// ClientHello; ChangeCipherSpec across the retry (D.4).
+// another group (illegal_parameter, §4.1.2, §4.2.2) or with early_data
+// (§4.2.10), a cookie in a first ClientHello; ChangeCipherSpec across the
+// retry (D.4).
 #include <gtest/gtest.h>
 
 #include "engine/messages/handshake/client_hello.h"
@@ -166,6 +167,15 @@ TEST(HelloRetryStrict, SecondClientHelloShareForAnotherGroupIsIllegalParameter) 
   const Outcome o = edit_second_hello(Retry{}, [](ClientHello& ch) {
     auto& shares = std::get<ClientKeyShares>(find(ch.extensions, ExtensionType::key_share)->body);
     shares.shares.front().group = NamedGroup::x25519;
+  });
+  EXPECT_EQ(o.server, AlertDescription::illegal_parameter);
+}
+
+// §4.2.10: a client asked to retry sends no early_data in its second
+// ClientHello.
+TEST(HelloRetryStrict, EarlyDataInSecondClientHelloIsIllegalParameter) {
+  const Outcome o = edit_second_hello(Retry{}, [](ClientHello& ch) {
+    ch.extensions->list.push_back({ExtensionType::early_data, EarlyDataIndication{}});
   });
   EXPECT_EQ(o.server, AlertDescription::illegal_parameter);
 }

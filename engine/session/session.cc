@@ -7,8 +7,8 @@ namespace gauntlet {
 
 namespace {
 // Bump when the layout changes: tickets of an older layout then fail to
-// parse and the server falls back to a full handshake.
-constexpr uint8_t kStateFormat = 2;
+// parse and the server falls back to a full handshake. 3: max_early_data.
+constexpr uint8_t kStateFormat = 3;
 }  // namespace
 
 Bytes Session::serialize_state() const {
@@ -22,6 +22,7 @@ Bytes Session::serialize_state() const {
   w.u64(static_cast<uint64_t>(created));
   w.u32(lifetime);
   w.u32(ticket_age_add);
+  w.u32(max_early_data);
   {
     Writer chain = w.prefixed24();
     for (const Bytes& cert : peer_chain) chain.vec24(cert);
@@ -50,12 +51,14 @@ Result<Session> Session::parse_state(ByteView state) {
   uint64_t created = 0;
   Bytes name;
   Reader chain;
-  if (!r.u8(format) || !r.u16(version) || !r.u16(suite) || !r.vec8(s.master_secret) ||
-      !r.u8(ems) || !r.vec8(name) || !r.u64(created) || !r.u32(s.lifetime) ||
-      !r.u32(s.ticket_age_add) || !r.prefixed24(chain)) {
+  // The format first: an older layout is refused as such, not misread.
+  if (!r.u8(format)) return truncated(kWhat);
+  if (format != kStateFormat) return decode_error("session state: unknown format");
+  if (!r.u16(version) || !r.u16(suite) || !r.vec8(s.master_secret) || !r.u8(ems) ||
+      !r.vec8(name) || !r.u64(created) || !r.u32(s.lifetime) || !r.u32(s.ticket_age_add) ||
+      !r.u32(s.max_early_data) || !r.prefixed24(chain)) {
     return truncated(kWhat);
   }
-  if (format != kStateFormat) return decode_error("session state: unknown format");
   auto v = known_version(version);
   auto cs = known_cipher_suite(suite);
   if (!v || !cs || ems > 1) return decode_error("session state: bad field");

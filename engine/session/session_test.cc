@@ -17,6 +17,7 @@ Session sample() {
   s.created = 1'700'000'000;
   s.lifetime = 300;
   s.ticket_age_add = 0x01020304;
+  s.max_early_data = 16384;
   return s;
 }
 
@@ -41,6 +42,21 @@ TEST(Session, TrailingBytesAndUnknownFormatAreRejected) {
   state.pop_back();
   state[0] = 99;
   EXPECT_FALSE(Session::parse_state(state).ok());
+}
+
+// Format 2, before max_early_data, is refused as a format, never misread.
+TEST(Session, TheLayoutBeforeMaxEarlyDataIsRefused) {
+  Bytes state = sample().serialize_state();
+  // format, version, suite, master secret, ems, name, created, lifetime,
+  // ticket_age_add; then max_early_data, which format 2 did not have.
+  const size_t max_early_data_at = 1 + 2 + 2 + 1 + 48 + 1 + 1 + 12 + 8 + 4 + 4;
+  state.erase(state.begin() + max_early_data_at, state.begin() + max_early_data_at + 4);
+  state[0] = 2;
+  auto parsed = Session::parse_state(state);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().alert, AlertDescription::decode_error);
+  EXPECT_NE(parsed.error().reason.find("unknown format"), std::string::npos)
+      << parsed.error().reason;
 }
 
 TEST(Session, ExpiresAfterItsLifetimeAndBeforeItsCreation) {

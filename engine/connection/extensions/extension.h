@@ -98,5 +98,6 @@ extern const ExtensionRow kPskKeyExchangeModesRow;
 extern const ExtensionRow kCookieRow;
 extern const ExtensionRow kPreSharedKeyRow;
 extern const ExtensionRow kPostHandshakeAuthRow;
+extern const ExtensionRow kEarlyDataRow;
 
 }  // namespace gauntlet

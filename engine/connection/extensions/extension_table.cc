@@ -11,8 +11,8 @@ constinit const std::array kClientHelloOrder{
     &kSessionTicketRow,      &kSignatureAlgorithmsRow, &kAlpnRow,
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
     &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
-    &kKeyShareRow,           &kCookieRow,               &kPskKeyExchangeModesRow,
-    &kPostHandshakeAuthRow,
+    &kKeyShareRow,           &kCookieRow,               &kEarlyDataRow,
+    &kPskKeyExchangeModesRow, &kPostHandshakeAuthRow,
     &kPreSharedKeyRow,
 };
 
@@ -25,7 +25,7 @@ constinit const std::array kClientHelloOrder{
 // ClientHello, as it must be (RFC 8446 §4.2.11).
 constinit const std::array kServerOrder{
     &kKeyShareRow,          &kCookieRow,               &kSupportedVersionsRow,
-    &kPreSharedKeyRow,
+    &kPreSharedKeyRow,      &kEarlyDataRow,
     &kRenegotiationInfoRow, &kExtendedMasterSecretRow, &kEncryptThenMacRow,
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,

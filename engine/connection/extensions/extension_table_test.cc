@@ -63,11 +63,12 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
                             T::application_layer_protocol_negotiation, T::encrypt_then_mac,
                             T::extended_master_secret, T::max_fragment_length,
                             T::record_size_limit, T::renegotiation_info,
-                            T::supported_versions, T::key_share, T::cookie,
+                            T::supported_versions, T::key_share, T::cookie, T::early_data,
                             T::psk_key_exchange_modes, T::post_handshake_auth,
                             T::pre_shared_key}));
   EXPECT_EQ(types(server_order()),
             (std::vector<T>{T::key_share, T::cookie, T::supported_versions, T::pre_shared_key,
+                            T::early_data,
                             T::renegotiation_info, T::extended_master_secret, T::encrypt_then_mac,
                             T::session_ticket, T::application_layer_protocol_negotiation,
                             T::server_name, T::max_fragment_length, T::record_size_limit,
@@ -175,6 +176,26 @@ TEST(ExtensionTable, AbsentExtensionsAreJudgedAfterPresentOnes) {
   st = on_reply(s, ExtensionContext::server_hello, std::nullopt);
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().alert, AlertDescription::handshake_failure);
+}
+
+// RFC 8446 §4.2.10: a server takes 0-RTT data only with the first
+// identity; early_data in EncryptedExtensions with another is
+// illegal_parameter.
+TEST(ExtensionTable, EarlyDataAcceptedOnlyWithTheFirstIdentity) {
+  Fixture f;
+  f.hs.version = ProtocolVersion::tls13;
+  f.hs.client_hello.extensions = block({{ExtensionType::early_data, EarlyDataIndication{}}});
+  const auto accepted = block({{ExtensionType::early_data, EarlyDataIndication{}}});
+  f.hs.selected_psk = 1;
+  HelloScope s = f.scope();
+  Status st = on_reply(s, ExtensionContext::encrypted_extensions, accepted);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().alert, AlertDescription::illegal_parameter);
+
+  f.hs.selected_psk = 0;
+  HelloScope first = f.scope();
+  EXPECT_TRUE(on_reply(first, ExtensionContext::encrypted_extensions, accepted));
+  EXPECT_TRUE(f.hs.early_data_accepted);
 }
 
 }  // namespace
