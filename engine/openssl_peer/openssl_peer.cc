@@ -74,6 +74,7 @@ OpenSslPeer OpenSslPeer::server(const OpenSslOptions& o) {
     SSL_CTX_set_alpn_select_cb(p.ctx_.get(), select_alpn, p.alpn_.get());
   }
   SSL_CTX_set_session_id_context(p.ctx_.get(), reinterpret_cast<const unsigned char*>("g"), 1);
+  SSL_CTX_set_max_early_data(p.ctx_.get(), o.max_early_data);
   p.attach(nullptr);
   return p;
 }
@@ -90,6 +91,7 @@ OpenSslPeer OpenSslPeer::client(const OpenSslOptions& o, SSL_SESSION* resume) {
   }
   p.server_name_ = o.server_name;
   p.check_hostname_ = o.check_hostname;
+  p.early_data_ = o.early_data;
   p.attach(resume);
   return p;
 }
@@ -101,6 +103,7 @@ OpenSslPeer OpenSslPeer::next_connection(SSL_SESSION* resume) const {
   p.is_server_ = is_server_;
   p.server_name_ = server_name_;
   p.check_hostname_ = check_hostname_;
+  p.early_data_ = early_data_;
   p.attach(resume);
   return p;
 }
@@ -112,17 +115,47 @@ void OpenSslPeer::attach(SSL_SESSION* resume) {
   SSL_set_bio(ssl_.get(), in_, out_);
   if (is_server_) {
     SSL_set_accept_state(ssl_.get());
+    reading_early_data_ = SSL_get_max_early_data(ssl_.get()) > 0;
   } else {
     if (!server_name_.empty()) SSL_set_tlsext_host_name(ssl_.get(), server_name_.c_str());
     if (check_hostname_) SSL_set1_host(ssl_.get(), server_name_.c_str());
     if (resume) SSL_set_session(ssl_.get(), resume);
     SSL_set_connect_state(ssl_.get());
+    if (resume && !early_data_.empty() && SSL_SESSION_get_max_early_data(resume) > 0) {
+      size_t written = 0;
+      SSL_write_early_data(ssl_.get(), early_data_.data(), early_data_.size(), &written);
+      // No more early data: the handshake goes on, with EndOfEarlyData
+      // once the server took it (SSL_read alone would wait at that point).
+      SSL_do_handshake(ssl_.get());
+    }
   }
   ok_ = true;
   if (!is_server_) drive();
 }
 
+bool OpenSslPeer::read_early_data() {
+  char buf[16384];
+  for (;;) {
+    size_t n = 0;
+    const int r = SSL_read_early_data(ssl_.get(), buf, sizeof buf, &n);
+    if (r == SSL_READ_EARLY_DATA_SUCCESS) {
+      received_.append(buf, n);
+    } else if (r == SSL_READ_EARLY_DATA_FINISH) {
+      reading_early_data_ = false;
+      return true;
+    } else {
+      const int err = SSL_get_error(ssl_.get(), 0);
+      if (err == SSL_ERROR_SSL || err == SSL_ERROR_SYSCALL) failed_ = true;
+      return false;
+    }
+  }
+}
+
 void OpenSslPeer::drive() {
+  if (reading_early_data_ && !read_early_data()) {
+    ERR_clear_error();
+    return;
+  }
   char buf[16384];
   for (;;) {
     const int n = SSL_read(ssl_.get(), buf, sizeof buf);

@@ -37,6 +37,12 @@ struct OpenSslOptions {
   bool check_hostname = false;    // client: the chain must name server_name
   std::string alpn;          // one protocol
   std::string server_name;   // client: SNI
+  // TLS 1.3 0-RTT (RFC 8446 §2.3). Server: its tickets allow this much
+  // early data, which it reads (SSL_read_early_data) into received(); 0:
+  // none, and any that comes is refused. Client: sent as early data
+  // (SSL_write_early_data) when resuming a session that allows it.
+  uint32_t max_early_data = 0;
+  std::string early_data;
 };
 
 class OpenSslPeer {
@@ -64,6 +70,8 @@ class OpenSslPeer {
  private:
   OpenSslPeer() = default;
   void drive();
+  // Server: false while early data may still come (more bytes needed).
+  bool read_early_data();
   void attach(SSL_SESSION* resume);
 
   std::shared_ptr<SSL_CTX> ctx_;
@@ -71,6 +79,8 @@ class OpenSslPeer {
   bool is_server_ = false;
   std::string server_name_;  // client: SNI
   bool check_hostname_ = false;
+  std::string early_data_;  // client: to send with a resumption
+  bool reading_early_data_ = false;  // server: until SSL_read_early_data is done
   OpenSslPtr<SSL, SSL_free> ssl_;
   BIO* in_ = nullptr;   // owned by ssl_
   BIO* out_ = nullptr;  // owned by ssl_
