@@ -17,7 +17,8 @@ bool Bugs::any() const {
          public_value || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||
          skip_change_cipher_spec || change_cipher_spec_body || corrupt_finished || truncate_finished ||
-         application_data_before_finished || corrupt_post_handshake_auth || handshake_fragment > 0 ||
+         application_data_before_finished || corrupt_post_handshake_auth || early_data_over_limit ||
+         handshake_fragment > 0 ||
          coalesce_handshake || record_version || server_name || tamper || ssl2.any() ||
          unchecked_padding || unchecked_finished || resume_unoffered_suite || resume_without_ems ||
          resume_other_name;

@@ -165,6 +165,10 @@ struct Bugs {
   // Certificate's context (its first byte), the CertificateVerify's
   // signature (its last), the Finished's verify_data (its first).
   std::optional<HandshakeType> corrupt_post_handshake_auth;
+  // TLS 1.3 0-RTT (RFC 8446 §4.2.10): our client sends all of
+  // ClientOptions::early_data with a ticket that allows early data, past its
+  // max_early_data_size too. (EndOfEarlyData left out is skip_message.)
+  bool early_data_over_limit = false;
 
   // Records.
   // A tamper armed as the connection opens: records count from its first,

@@ -49,9 +49,11 @@ Status ClientHandshake::offer_tls13(Link& link) {
     early_.emplace(Tls13EarlySecret::from_psk(ticket_suite->prf_hash, ticket->master_secret));
     // §4.2.10: 0-RTT data only as much as the ticket allows, in its suite.
     const Bytes& early = link.options.early_data;
-    h.early_data_offered = !early.empty() && early.size() <= ticket->max_early_data &&
-                           std::ranges::find(h.client_hello.cipher_suites, ticket->suite) !=
-                               h.client_hello.cipher_suites.end();
+    h.early_data_offered =
+        !early.empty() && ticket->max_early_data > 0 &&
+        (early.size() <= ticket->max_early_data || c.bugs.early_data_over_limit) &&
+        std::ranges::find(h.client_hello.cipher_suites, ticket->suite) !=
+            h.client_hello.cipher_suites.end();
   }
   // D.4: a non-empty legacy_session_id puts the server in compatibility mode.
   if (c.middlebox_compat && h.client_hello.session_id.empty()) {

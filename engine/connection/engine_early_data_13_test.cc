@@ -132,6 +132,37 @@ TEST(Tls13EarlyData, MoreThanAllowedIsUnexpected) {
   EXPECT_EQ(p.server.error()->alert, AlertDescription::unexpected_message);
 }
 
+// Bugs::early_data_over_limit: our client as a peer that sends more than
+// the ticket allows, which our server refuses (§4.2.10).
+TEST(Tls13EarlyData, OverLimitBugSendsItAllAndIsUnexpected) {
+  auto client = tls13_client();
+  auto server = early_server(100);
+  const Session ticket = ticket_from(client, server);
+  auto over = std::make_shared<Config>(*client);
+  over->bugs.early_data_over_limit = true;
+  auto p = with_early_data(over, server, ticket, Bytes(101, 'x'));
+  ASSERT_TRUE(p.server.error());
+  EXPECT_EQ(p.server.error()->alert, AlertDescription::unexpected_message);
+  // Within the limit the knob changes nothing.
+  auto within = with_early_data(over, server, ticket_from(client, server), Bytes(100, 'x'));
+  ASSERT_TRUE(within.completed()) << why(within.client) << " / " << why(within.server);
+  EXPECT_TRUE(within.server.negotiated().early_data_accepted);
+}
+
+// Bugs::skip_message covers EndOfEarlyData (it goes through send_message):
+// the client's keys change without it, so the server, still reading under
+// the early key, cannot open the client's Finished (§4.5, §5.2).
+TEST(Tls13EarlyData, EndOfEarlyDataLeftOutIsBadRecordMac) {
+  auto client = tls13_client();
+  auto server = early_server();
+  const Session ticket = ticket_from(client, server);
+  auto skipping = std::make_shared<Config>(*client);
+  skipping->bugs.skip_message = HandshakeType::end_of_early_data;
+  auto p = with_early_data(skipping, server, ticket);
+  ASSERT_TRUE(p.server.error());
+  EXPECT_EQ(p.server.error()->alert, AlertDescription::bad_record_mac);
+}
+
 // §4.2.10: a server answering with a HelloRetryRequest skips the early
 // data; the client drops it and retries in the clear without early_data.
 // The ticket was not used for early data, so it still carries some later.
