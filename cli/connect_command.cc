@@ -1,7 +1,8 @@
 // gauntlet connect HOST:PORT: our engine as a TLS client (like openssl
 // s_client): prints what was negotiated and the peer's chain, sends stdin,
 // prints what comes back and the TLS 1.3 tickets received; --resume N
-// reconnects N times with the session; --key-update replaces both sides'
+// reconnects N times with the session, sending --early-data as 0-RTT data
+// with a TLS 1.3 ticket that allows it; --key-update replaces both sides'
 // TLS 1.3 keys before stdin goes out.
 #include <chrono>
 #include <cstdio>
@@ -19,39 +20,24 @@ namespace {
 using namespace std::chrono_literals;
 
 struct ConnectOptions {
-  std::string target, sni, alpn, ca, versions = "tls1.0:tls1.3", suites, tls13_suites, groups, cert,
-      key, keylog;
-  std::string ssl2_kinds;  // with ssl2 in --versions; empty: every kind
-  bool key_update = false, no_middlebox_compat = false;
+  std::string target, sni, alpn, ca, cert, key;
+  TlsOptions tls{"tls1.0:tls1.3"};
+  std::string early_data;  // TLS 1.3 0-RTT data for each reconnection
+  bool key_update = false;
   int resume = 0;
   int timeout_seconds = 10;
   int idle_ms = 1000;
 };
 
 Result<std::shared_ptr<Config>> make_config(const ConnectOptions& o) {
-  auto versions = parse_versions(o.versions);
-  if (!versions) return versions.error();
   ConfigBuilder b;
-  b.versions(versions->first, versions->second).alpn(split_list(o.alpn));
-  auto suites = parse_suites(o.suites, o.tls13_suites);
-  if (!suites) return suites.error();
-  b.cipher_suites(std::move(suites).value());
+  b.alpn(split_list(o.alpn));
+  if (auto st = apply_tls_options(b, o.tls); !st) return st.error();
   if (!o.ca.empty()) b.trust_file(o.ca);
   if (!o.cert.empty()) b.identity_files(o.cert, o.key.empty() ? o.cert : o.key);
-  if (!o.keylog.empty()) {
-    auto file = KeylogFile::open(o.keylog);
-    if (!file) return file.error();
-    b.keylog((*file)->sink());
-  }
   auto config = b.build();
   if (!config) return config;
-  if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
-  if (!o.groups.empty()) {
-    auto groups = parse_groups(o.groups);
-    if (!groups) return groups.error();
-    (*config)->groups = std::move(groups).value();
-  }
-  (*config)->middlebox_compat = !o.no_middlebox_compat;
+  if (auto st = apply_tls_options(**config, o.tls); !st) return st.error();
   return config;
 }
 
@@ -65,7 +51,11 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
   if (!fd) return fd.error();
   // The name sent (unless an address, RFC 6066 §3) and verified: the
   // target's host unless --sni names another, as s_client and curl do.
-  Connection c = Connection::client(config, {o.sni.empty() ? host : o.sni, std::move(session)});
+  // RFC 8446 §2.3: 0-RTT data only with a ticket, so only on reconnections.
+  Bytes early;
+  if (session) early.assign(o.early_data.begin(), o.early_data.end());
+  Connection c = Connection::client(
+      config, {o.sni.empty() ? host : o.sni, std::move(session), std::move(early)});
   if (auto st = net::handshake(c, *fd, deadline); !st) return st.error();
   if (input) {
     std::printf("%s", details(c.negotiated()).c_str());
@@ -125,8 +115,17 @@ int run(const ConnectOptions& o) {
                    again.error().to_string().c_str());
       return 1;
     }
-    std::printf("reconnection %d: %s\n", i,
-                again->negotiated().resumed ? "resumed" : "full handshake");
+    const Negotiated& n = again->negotiated();
+    std::printf("reconnection %d: %s\n", i, n.resumed ? "resumed" : "full handshake");
+    // TLS 1.3: how it resumed (RFC 8446 §4.2.9), whether the server took
+    // our 0-RTT data (§4.2.10), how many tickets came for next time.
+    if (n.version >= ProtocolVersion::tls13) {
+      std::printf("  %s\n", summary(n).c_str());
+      if (!o.early_data.empty()) {
+        std::printf("  early data: %s\n", n.early_data_accepted ? "accepted" : "rejected");
+      }
+      std::printf("  tickets received: %zu\n", again->tickets().size());
+    }
     if (again->session()) session = again->session();
   }
   return 0;
@@ -143,23 +142,15 @@ Command add_connect_command(CLI::App& app) {
   sub->add_option("--sni", o->sni, "server name to send and verify (default: TARGET's host)");
   sub->add_option("--alpn", o->alpn, "ALPN protocols, comma-separated");
   sub->add_option("--ca", o->ca, "trust anchors (PEM); without it nothing is verified");
-  sub->add_option("--versions", o->versions, "e.g. tls1.3, tls1.2, ssl3:tls1.2 or ssl2")
-      ->capture_default_str();
-  sub->add_option("--suites", o->suites,
-                  "SSL 3.0-TLS 1.2 cipher suites, IANA or OpenSSL names, comma-separated");
-  sub->add_option("--tls13-suites", o->tls13_suites, "TLS 1.3 cipher suites, comma-separated");
-  sub->add_option("--groups", o->groups, "key exchange groups in preference order, e.g. x25519,P-256");
-  sub->add_flag("--no-middlebox-compat", o->no_middlebox_compat,
-                "TLS 1.3 without middlebox compatibility mode (RFC 8446 D.4)");
+  add_tls_options(*sub, o->tls);
   sub->add_flag("--key-update", o->key_update,
                 "TLS 1.3: send a KeyUpdate asking for the server's after the handshake");
-  sub->add_option("--ssl2-kinds", o->ssl2_kinds,
-                  "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
+  sub->add_option("--early-data", o->early_data,
+                  "TLS 1.3: send this as 0-RTT data on each --resume reconnection");
   sub->add_option("--cert", o->cert, "client certificate chain, PEM");
   sub->add_option("--key", o->key, "client private key");
   sub->add_option("--resume", o->resume, "reconnect N times offering the session")
       ->check(CLI::Range(0, 1000));
-  sub->add_option("--keylog", o->keylog, "append NSS key log lines to this file");
   sub->add_option("--timeout", o->timeout_seconds, "seconds for each connection, whatever the peer sends")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();

@@ -1,12 +1,23 @@
 #include "cli/peer_options.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <sstream>
 
+#include "engine/base/name_table.h"
 #include "engine/connection/ephemeral_key.h"
 
 namespace gauntlet::cli {
+
+namespace {
+using M = PskKeyExchangeMode;
+constexpr std::array<NameRow<M>, 2> kPskModes{{
+    {M::psk_ke, "psk_ke", ""},
+    {M::psk_dhe_ke, "psk_dhe_ke", ""},
+}};
+std::string name_of(M m) { return iana_name<M>(kPskModes, m, 2); }
+}  // namespace
 
 std::vector<std::string> split_list(const std::string& list) {
   std::vector<std::string> out;
@@ -89,6 +100,58 @@ Result<std::vector<NamedGroup>> parse_groups(const std::string& list) {
   return out;
 }
 
+Result<std::vector<PskKeyExchangeMode>> parse_psk_modes(const std::string& name) {
+  if (name == "both") return std::vector{M::psk_dhe_ke, M::psk_ke};
+  if (const auto m = from_name<M>(kPskModes, name)) return std::vector{*m};
+  return decode_error("unknown PSK mode '" + name + "' (psk_ke, psk_dhe_ke, both)");
+}
+
+void add_tls_options(CLI::App& sub, TlsOptions& o) {
+  sub.add_option("--versions", o.versions, "e.g. tls1.3, tls1.2, ssl3:tls1.2 or ssl2")
+      ->capture_default_str();
+  sub.add_option("--suites", o.suites,
+                 "SSL 3.0-TLS 1.2 cipher suites, IANA or OpenSSL names, comma-separated");
+  sub.add_option("--tls13-suites", o.tls13_suites, "TLS 1.3 cipher suites, comma-separated");
+  sub.add_option("--groups", o.groups, "key exchange groups in preference order, e.g. x25519,P-256");
+  sub.add_flag("--no-middlebox-compat", o.no_middlebox_compat,
+               "TLS 1.3 without middlebox compatibility mode (RFC 8446 D.4)");
+  sub.add_option("--psk-modes", o.psk_modes,
+                 "TLS 1.3 resumption modes: psk_ke, psk_dhe_ke or both (RFC 8446 4.2.9)")
+      ->capture_default_str();
+  sub.add_option("--ssl2-kinds", o.ssl2_kinds,
+                 "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
+  sub.add_option("--keylog", o.keylog, "append NSS key log lines to this file");
+}
+
+Status apply_tls_options(ConfigBuilder& b, const TlsOptions& o) {
+  auto versions = parse_versions(o.versions);
+  if (!versions) return versions.error();
+  b.versions(versions->first, versions->second);
+  auto suites = parse_suites(o.suites, o.tls13_suites);
+  if (!suites) return suites.error();
+  b.cipher_suites(std::move(suites).value());
+  if (!o.keylog.empty()) {
+    auto file = KeylogFile::open(o.keylog);
+    if (!file) return file.error();
+    b.keylog((*file)->sink());
+  }
+  return ok_status();
+}
+
+Status apply_tls_options(Config& c, const TlsOptions& o) {
+  if (auto st = set_ssl2_kinds(c, o.ssl2_kinds); !st) return st;
+  if (!o.groups.empty()) {
+    auto groups = parse_groups(o.groups);
+    if (!groups) return groups.error();
+    c.groups = std::move(groups).value();
+  }
+  auto modes = parse_psk_modes(o.psk_modes);
+  if (!modes) return modes.error();
+  c.psk_modes = std::move(modes).value();
+  c.middlebox_compat = !o.no_middlebox_compat;
+  return ok_status();
+}
+
 Result<std::shared_ptr<KeylogFile>> KeylogFile::open(const std::string& path) {
   auto f = open_secret_file(path);
   if (!f) return Error{f.error().alert, "key log file: " + f.error().reason};
@@ -164,6 +227,10 @@ std::string summary(const Negotiated& n) {
     out << " ems=" << (n.extended_master_secret ? "yes" : "no");
   }
   out << " resumed=" << (n.resumed ? "yes" : "no");
+  if (n.psk_mode) {
+    out << " psk=" << name_of(*n.psk_mode)
+        << " early_data=" << (n.early_data_accepted ? "accepted" : "no");
+  }
   if (!n.alpn.empty()) out << " alpn=" << printable(n.alpn);
   if (!n.server_name.empty()) out << " sni=" << printable(n.server_name);
   return out.str();
@@ -184,8 +251,12 @@ std::string details(const Negotiated& n) {
         << "signature:      " << (n.signature_scheme ? iana_name(*n.signature_scheme) : "-") << "\n";
     // TLS 1.3 has none of the three extensions below (RFC 8446 §4.2 lists
     // what it keeps); it may have asked for a second ClientHello (§4.1.4).
+    // Resumed, it says how (§4.2.9) and whether 0-RTT data was taken
+    // (§4.2.10).
     if (n.version >= ProtocolVersion::tls13) {
-      out << "hello retry:    " << (n.hello_retry ? "yes" : "no") << "\n";
+      out << "hello retry:    " << (n.hello_retry ? "yes" : "no") << "\n"
+          << "PSK mode:       " << (n.psk_mode ? name_of(*n.psk_mode) : "-") << "\n"
+          << "early data:     " << (n.early_data_accepted ? "accepted" : "-") << "\n";
     } else {
       out << "extended master secret: " << (n.extended_master_secret ? "yes" : "no") << "\n"
           << "encrypt-then-MAC: " << (n.encrypt_then_mac ? "yes" : "no") << "\n"

@@ -1,5 +1,6 @@
-// What `gauntlet serve` and `gauntlet connect` share: parsing version and
-// suite lists, NSS key log files, and printing what a handshake negotiated.
+// What `gauntlet serve` and `gauntlet connect` share: the options both take
+// (versions, suite and group lists, PSK modes, key log files) and printing
+// what a handshake negotiated.
 #pragma once
 
 #include <cstdio>
@@ -17,7 +18,29 @@
 #include "engine/connection/connection.h"
 #include "engine/crypto/keys.h"
 
+#include <CLI/CLI.hpp>
+
 namespace gauntlet::cli {
+
+// What serve and connect both take on their command lines, registered and
+// applied in one place: versions, the suite lists, groups, SSL 2.0 kinds,
+// TLS 1.3's compatibility mode and PSK modes, the key log.
+struct TlsOptions {
+  // Each command's own default version range.
+  explicit TlsOptions(std::string default_versions) : versions(std::move(default_versions)) {}
+  std::string versions, suites, tls13_suites, groups, keylog;
+  std::string ssl2_kinds;  // with ssl2 in versions; empty: every kind
+  std::string psk_modes = "psk_dhe_ke";
+  bool no_middlebox_compat = false;
+};
+void add_tls_options(CLI::App& sub, TlsOptions& o);
+// Into the builder, before build(): versions, suites, key log.
+Status apply_tls_options(ConfigBuilder& b, const TlsOptions& o);
+// On the built Config: groups, SSL 2.0 kinds, compatibility mode, PSK modes.
+Status apply_tls_options(Config& c, const TlsOptions& o);
+// --psk-modes (RFC 8446 §4.2.9): psk_ke, psk_dhe_ke, or both (psk_dhe_ke
+// preferred).
+Result<std::vector<PskKeyExchangeMode>> parse_psk_modes(const std::string& name);
 
 // "tls1.3", "tls1.0:tls1.3", "ssl2:tls1.2", "ssl3,tls1.0,tls1.1" (any of our names or
 // OpenSSL's, "TLSv1.3"); the lowest and highest named.
@@ -58,9 +81,10 @@ class KeylogFile : public std::enable_shared_from_this<KeylogFile> {
 std::string printable(std::string_view s);
 
 // "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 group=x25519 ..." on one line, a
-// TLS 1.3 one saying whether a HelloRetryRequest came first (for
-// SSL 2.0 "SSLv2 RC4-MD5 connection-id=... resumed=no"); what
-// the peer chose or sent goes through printable().
+// TLS 1.3 one saying whether a HelloRetryRequest came first and, resumed,
+// the PSK mode and whether 0-RTT data was taken (for SSL 2.0 "SSLv2
+// RC4-MD5 connection-id=... resumed=no"); what the peer chose or sent goes
+// through printable().
 std::string summary(const Negotiated& n);
 // The same, one field a line, with the peer chain.
 std::string details(const Negotiated& n);

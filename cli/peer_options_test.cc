@@ -1,6 +1,7 @@
 // printable(): what a peer sent reaches a log line or a page as one line of
 // printable ASCII, and summary()/details() pass peer strings through it;
-// the SSL 2.0 options and facts.
+// the SSL 2.0 options and facts; --psk-modes and a TLS 1.3 resumption's
+// facts.
 #include "cli/peer_options.h"
 
 #include <gtest/gtest.h>
@@ -60,6 +61,32 @@ TEST(Ssl2Options, SummaryAndDetailsNameTheKindAndConnectionId) {
             std::string::npos)
       << d;
   EXPECT_NE(d.find("session reused: yes"), std::string::npos) << d;
+}
+
+// --psk-modes: one mode, or both with psk_dhe_ke first (RFC 8446 §4.2.9).
+TEST(PeerOptions, PskModes) {
+  using M = PskKeyExchangeMode;
+  EXPECT_EQ(*parse_psk_modes("psk_ke"), std::vector{M::psk_ke});
+  EXPECT_EQ(*parse_psk_modes("psk_dhe_ke"), std::vector{M::psk_dhe_ke});
+  EXPECT_EQ(*parse_psk_modes("both"), (std::vector{M::psk_dhe_ke, M::psk_ke}));
+  EXPECT_FALSE(parse_psk_modes("dhe").ok());
+  Config c;
+  TlsOptions o("tls1.3");
+  o.psk_modes = "both";
+  ASSERT_TRUE(apply_tls_options(c, o).ok());
+  EXPECT_EQ(c.psk_modes, (std::vector{M::psk_dhe_ke, M::psk_ke}));
+}
+
+// A TLS 1.3 resumption says its PSK mode and whether 0-RTT data was taken.
+TEST(PeerOptions, Tls13ResumptionFacts) {
+  Negotiated n;
+  n.version = ProtocolVersion::tls13;
+  n.resumed = true;
+  n.psk_mode = PskKeyExchangeMode::psk_ke;
+  n.early_data_accepted = true;
+  EXPECT_NE(summary(n).find("psk=psk_ke early_data=accepted"), std::string::npos) << summary(n);
+  EXPECT_NE(details(n).find("PSK mode:       psk_ke\n"), std::string::npos) << details(n);
+  EXPECT_NE(details(n).find("early data:     accepted\n"), std::string::npos) << details(n);
 }
 
 }  // namespace

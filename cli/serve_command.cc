@@ -19,36 +19,23 @@ namespace {
 void log_line(const std::string& line) { std::fprintf(stderr, "%s\n", printable(line).c_str()); }
 
 Result<std::shared_ptr<Config>> make_config(const ServeOptions& o) {
-  auto versions = parse_versions(o.versions);
-  if (!versions) return versions.error();
   auto client_auth = client_auth_from_name(o.verify);
   if (!client_auth) return decode_error("--verify: " + client_auth.error().reason);
+  // Early data rides on a ticket (RFC 8446 §4.2.10).
+  if (o.max_early_data > 0 && !o.tickets) return decode_error("--early-data needs --tickets");
   ConfigBuilder b;
   b.identity_files(o.cert, o.key)
-      .versions(versions->first, versions->second)
       .client_auth(*client_auth)
       .session_cache(4096)
       .alpn(split_list(o.alpn));
-  auto suites = parse_suites(o.suites, o.tls13_suites);
-  if (!suites) return suites.error();
-  b.cipher_suites(std::move(suites).value());
+  if (auto st = apply_tls_options(b, o.tls); !st) return st.error();
   if (!o.ca.empty()) b.trust_file(o.ca);
   if (o.tickets) b.ticket_keys();
-  if (!o.keylog.empty()) {
-    auto file = KeylogFile::open(o.keylog);
-    if (!file) return file.error();
-    b.keylog((*file)->sink());
-  }
   auto config = b.build();
   if (!config) return config;
-  if (auto st = set_ssl2_kinds(**config, o.ssl2_kinds); !st) return st.error();
-  if (!o.groups.empty()) {
-    auto groups = parse_groups(o.groups);
-    if (!groups) return groups.error();
-    (*config)->groups = std::move(groups).value();
-  }
-  (*config)->middlebox_compat = !o.no_middlebox_compat;
+  if (auto st = apply_tls_options(**config, o.tls); !st) return st.error();
   (*config)->always_hello_retry = o.hello_retry;
+  (*config)->max_early_data = o.max_early_data;
   return config;
 }
 
@@ -98,22 +85,15 @@ Command add_serve_command(CLI::App& app) {
   sub->add_option("--key", o->key, "private key, PEM or DER")->required();
   sub->add_option("--ca", o->ca, "trust anchors (PEM) for client certificates");
   sub->add_flag("--www", o->www, "answer an HTTP GET with a status page");
-  sub->add_option("--versions", o->versions, "e.g. tls1.3, tls1.2, ssl3:tls1.2 or ssl2")
-      ->capture_default_str();
-  sub->add_option("--suites", o->suites,
-                  "SSL 3.0-TLS 1.2 cipher suites, IANA or OpenSSL names, comma-separated");
-  sub->add_option("--tls13-suites", o->tls13_suites, "TLS 1.3 cipher suites, comma-separated");
-  sub->add_option("--groups", o->groups, "key exchange groups in preference order, e.g. x25519,P-256");
-  sub->add_flag("--no-middlebox-compat", o->no_middlebox_compat,
-                "TLS 1.3 without middlebox compatibility mode (RFC 8446 D.4)");
+  add_tls_options(*sub, o->tls);
   sub->add_flag("--hrr", o->hello_retry,
                 "TLS 1.3: answer every first ClientHello with a HelloRetryRequest");
-  sub->add_option("--ssl2-kinds", o->ssl2_kinds,
-                  "SSL 2.0 cipher kinds with ssl2 in --versions (default: all, export included)");
+  sub->add_option("--early-data", o->max_early_data,
+                  "TLS 1.3: tickets allow, and we take, up to N bytes of 0-RTT data (with --tickets)")
+      ->check(CLI::Range(0u, 1u << 30));
   sub->add_option("--verify", o->verify, "client certificates: none, optional or required")
       ->capture_default_str();
   sub->add_flag("--tickets", o->tickets, "issue session tickets (RFC 5077)");
-  sub->add_option("--keylog", o->keylog, "append NSS key log lines to this file");
   sub->add_option("--alpn", o->alpn, "ALPN protocols in preference order, comma-separated");
   sub->add_option("--max-connections", o->max_connections,
                   "connections held at once; more wait in the accept queue")

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "cli/peer_options.h"
+
 namespace gauntlet::cli {
 
 struct ServeOptions {
@@ -12,13 +14,11 @@ struct ServeOptions {
   uint16_t port = 4433;
   // TLS 1.0 and 1.1 stay off unless asked for: CBC there is open to BEAST
   // (RFC 8996 deprecates both).
-  std::string cert, key, ca, versions = "tls1.2:tls1.3", suites, tls13_suites, groups,
-      verify = "none", keylog, alpn;
-  // SSL 2.0 cipher kinds for a --versions range that includes ssl2; empty:
-  // every kind the engine has, export ones included.
-  std::string ssl2_kinds;
+  TlsOptions tls{"tls1.2:tls1.3"};
+  std::string cert, key, ca, verify = "none", alpn;
   bool www = false, tickets = false, once = false;
-  bool no_middlebox_compat = false, hello_retry = false;  // TLS 1.3 (RFC 8446 D.4, §4.1.4)
+  bool hello_retry = false;      // TLS 1.3 (RFC 8446 §4.1.4)
+  uint32_t max_early_data = 0;   // TLS 1.3 0-RTT taken, with --tickets (§4.2.10)
   int max_connections = 1024;
   int threads = 0;                     // event loops; 0: one per core
   int timeout_seconds = 300;           // a whole connection
