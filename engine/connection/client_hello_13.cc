@@ -96,7 +96,7 @@ Status ClientHandshake::send_early_data(Link& link) {
   // §4.2.10: under the ticket's suite.
   auto p = tls13_protection(link, *cipher_suite_info(hello_.offered->suite), client_early_traffic_);
   if (!p) return p.error();
-  link.records.set_write_protection(std::move(p).value());
+  if (auto st = link.records.set_write_protection(std::move(p).value()); !st) return st;
   return link.records.write(ContentType::application_data, link.options.early_data);
 }
 

@@ -27,7 +27,7 @@ Status ClientHandshake::on_hello_retry_request(Link& link, const ServerHello& hr
   // ClientHello goes in the clear, without early_data.
   if (h.early_data_offered) {
     h.early_data_offered = false;
-    drop_early_write_key(link);
+    if (auto st = drop_early_write_key(link); !st) return st;
   }
   // §4.2.11: a ticket is offered again only if its hash is the suite's.
   if (early_ && early_->hash() != h.suite.get().prf_hash) {

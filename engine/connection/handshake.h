@@ -146,7 +146,7 @@ class Handshake {
   Status start_early_data(Link& link);
   Status use_handshake_write_key(Link& link);
   // Client, after a HelloRetryRequest: back to writing in the clear.
-  void drop_early_write_key(Link& link);
+  Status drop_early_write_key(Link& link);
   Bytes client_early_traffic_, early_exporter_;
   bool early_write_ = false;
   std::optional<uint64_t> early_data_left_;

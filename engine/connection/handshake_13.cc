@@ -210,9 +210,9 @@ Status Handshake::use_handshake_write_key(Link& link) {
   return use_traffic_secret(link, Direction::send, tls13_->client_handshake_traffic);
 }
 
-void Handshake::drop_early_write_key(Link& link) {
+Status Handshake::drop_early_write_key(Link& link) {
   early_write_ = false;
-  link.records.set_write_protection(make_null_protection());
+  return link.records.set_write_protection(make_null_protection());
 }
 
 Status Handshake::send_end_of_early_data(Link& link) {
