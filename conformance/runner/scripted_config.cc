@@ -38,6 +38,7 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   Config& config = **built;
   if (!p.groups.empty()) config.groups = p.groups;
   if (!p.signature_schemes.empty()) config.signature_schemes = p.signature_schemes;
+  if (p.psk_modes) config.psk_modes = *p.psk_modes;
   config.offer_tickets = p.tickets;
   config.secure_renegotiation = p.renegotiation_info;
   config.extended_master_secret = p.extended_master_secret;

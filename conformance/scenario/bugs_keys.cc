@@ -179,6 +179,54 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "this SSL 2.0 message of ours with a zero byte appended"},
     {"ssl2_bad_mac_in", [](R r, V v, B b) { b.ssl2.bad_mac_in = ssl2_message(r, v); },
      "the record carrying this SSL 2.0 message of ours fails its MAC (its last byte flipped)"},
+    // TLS 1.3, our client.
+    {"hello_edits_in",
+     [](R r, V v, B b) {
+       const std::string which = r.text(v);
+       if (which != "first" && which != "second") r.fail(v, "hello_edits_in is first or second");
+       b.hello_edits_in = which == "first" ? WhichHello::first : WhichHello::second;
+     },
+     "first or second: the hello edits change only this ClientHello (second: the one after a "
+     "HelloRetryRequest)"},
+    {"drop_extensions",
+     [](R r, V v, B b) {
+       b.drop_extensions.clear();
+       for (const auto& t : v) b.drop_extensions.push_back(u16(r, t));
+     },
+     "[types] extensions left out of our ClientHello"},
+    {"extension_order",
+     [](R r, V v, B b) {
+       b.extension_order.clear();
+       for (const auto& t : v) b.extension_order.push_back(u16(r, t));
+     },
+     "[types] our ClientHello's extensions of these types first, in this order, the rest after"},
+    {"extension_bodies", [](R r, V v, B b) { b.extension_bodies = raw_extensions(r, v); },
+     "[{type, body}] our extension of that type carries this body instead, in its place"},
+    {"key_shares",
+     [](R r, V v, B b) {
+       b.key_shares.emplace();
+       for (const auto& g : v) b.key_shares->push_back(r.named(g, &named_group_from_name, "group"));
+     },
+     "TLS 1.3: the first ClientHello's key shares, one per group in this order, repeats too; "
+     "[]: an empty client_shares"},
+    {"corrupt_binder", [](R r, V v, B b) { b.corrupt_binder = r.boolean(v); },
+     "TLS 1.3: our PSK binder's last byte flipped"},
+    {"psk_identity", [](R r, V v, B b) { b.psk_identity = r.hex(v); },
+     "TLS 1.3: the ticket offered under this identity, hex"},
+    {"obfuscated_ticket_age",
+     [](R r, V v, B b) { b.obfuscated_ticket_age = static_cast<uint32_t>(r.integer(v, 0xffffffff)); },
+     "TLS 1.3: the offered ticket's obfuscated_ticket_age, as a number"},
+    {"client_signature_scheme",
+     [](R r, V v, B b) {
+       b.client_signature_scheme = r.named(v, &signature_scheme_from_name, "signature scheme");
+     },
+     "TLS 1.3: our client's CertificateVerify signed with this scheme, offered or not"},
+    {"corrupt_certificate_verify",
+     [](R r, V v, B b) { b.corrupt_certificate_verify = r.boolean(v); },
+     "TLS 1.3: our client's CertificateVerify signature has its last byte flipped"},
+    {"certificate_request_context",
+     [](R r, V v, B b) { b.certificate_request_context = r.hex(v); },
+     "TLS 1.3: our client's Certificate carries this context instead of the request's, hex"},
 };
 
 }  // namespace

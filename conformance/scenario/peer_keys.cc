@@ -17,6 +17,12 @@ std::vector<E> list(R r, V v, std::optional<E> (*lookup)(std::string_view), cons
   return out;
 }
 
+std::optional<PskKeyExchangeMode> psk_mode_from_name(std::string_view n) {
+  if (n == "psk_ke") return PskKeyExchangeMode::psk_ke;
+  if (n == "psk_dhe_ke") return PskKeyExchangeMode::psk_dhe_ke;
+  return std::nullopt;
+}
+
 const SettingKey<PeerSettings> kPeerKeys[] = {
     {"identity", [](R r, V v, P p) { p.identity = r.text(v); },
      "server: the test PKI identity to serve (default: by the suite's key exchange)"},
@@ -82,6 +88,9 @@ const SettingKey<PeerSettings> kPeerKeys[] = {
        }
      },
      "N: each TLS 1.3 record padded to a multiple of N bytes; maximal: to 2^14 (RFC 8446 §5.4)"},
+    {"psk_modes",
+     [](R r, V v, P p) { p.psk_modes = list(r, v, &psk_mode_from_name, "psk mode"); },
+     "client: the TLS 1.3 psk_key_exchange_modes offered, psk_ke and psk_dhe_ke; []: none sent"},
 };
 
 }  // namespace

@@ -45,6 +45,8 @@ struct PeerSettings {
   std::vector<SignatureScheme> signature_schemes;
   bool middlebox_compat = true;  // RFC 8446 D.4
   RecordPadding tls13_padding;   // RFC 8446 §5.4
+  // client: the TLS 1.3 psk_key_exchange_modes offered (RFC 8446 §4.2.9); none: not sent
+  std::optional<std::vector<PskKeyExchangeMode>> psk_modes;
 };
 
 }  // namespace gauntlet::conformance

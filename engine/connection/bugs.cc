@@ -21,10 +21,28 @@ bool Bugs::any() const {
          handshake_fragment > 0 ||
          coalesce_handshake || record_version || server_name || tamper || ssl2.any() ||
          unchecked_padding || unchecked_finished || resume_unoffered_suite || resume_without_ems ||
-         resume_other_name;
+         resume_other_name || hello_edits_in || !drop_extensions.empty() ||
+         !extension_bodies.empty() || key_shares || corrupt_binder || psk_identity ||
+         obfuscated_ticket_age || client_signature_scheme || corrupt_certificate_verify ||
+         certificate_request_context;
 }
 
 namespace {
+
+// drop_extensions and extension_bodies, before the extras are appended.
+void edit_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
+  if (!extensions) return;
+  auto& list = extensions->list;
+  std::erase_if(list, [&](const Extension& e) {
+    return std::ranges::find(bugs.drop_extensions, static_cast<uint16_t>(e.type)) !=
+           bugs.drop_extensions.end();
+  });
+  for (const auto& [type, body] : bugs.extension_bodies) {
+    for (Extension& e : list) {
+      if (static_cast<uint16_t>(e.type) == type) e.body = RawExtension{body};
+    }
+  }
+}
 
 void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
   if (bugs.extra_extensions.empty() && !bugs.duplicate_extension) return;
@@ -92,6 +110,7 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
     };
     std::ranges::stable_sort(hello.extensions->list, {}, rank);
   }
+  edit_extensions(bugs, hello.extensions);
   add_extensions(bugs, hello.extensions);
 }
 

@@ -111,6 +111,10 @@ struct InsertedMessage {
   Bytes body;
 };
 
+// Which of our ClientHellos the hello edits change (RFC 8446 §4.1.2): the
+// first, or the one that answers a HelloRetryRequest.
+enum class WhichHello { first, second };
+
 struct Bugs {
   // Our hello replaced by one written field by field.
   std::optional<WrittenHello> written_hello;
@@ -190,6 +194,27 @@ struct Bugs {
   bool resume_unoffered_suite = false;  // a session whose suite the hello lacks (§7.4.1.2)
   bool resume_without_ems = false;      // an EMS session from a hello without it (RFC 7627 §5.3)
   bool resume_other_name = false;       // a session made for another server_name (RFC 6066 §3)
+
+  // TLS 1.3, our client (RFC 8446 §4.1.2, §4.2, §4.2.8, §4.2.11, §4.4).
+  // The hello edits above and the next two in this ClientHello only (unset:
+  // in each); a retry's edits wait for a HelloRetryRequest.
+  std::optional<WhichHello> hello_edits_in;
+  std::vector<uint16_t> drop_extensions;  // left out of our ClientHello
+  // Our extension of this type carries this body instead, in its place.
+  std::vector<std::pair<uint16_t, Bytes>> extension_bodies;
+  // The first ClientHello's shares, one for each group in this order
+  // (repeats and groups supported_groups lacks too); empty: client_shares
+  // is an empty list, which asks for a HelloRetryRequest (§4.2.8).
+  std::optional<std::vector<NamedGroup>> key_shares;
+  bool corrupt_binder = false;                    // its last byte flipped
+  std::optional<Bytes> psk_identity;              // the ticket offered as this identity
+  std::optional<uint32_t> obfuscated_ticket_age;  // instead of the age plus ticket_age_add
+  // Our CertificateVerify signed with this scheme, offered or not, or its
+  // signature's last byte flipped (§4.4.3).
+  std::optional<SignatureScheme> client_signature_scheme;
+  bool corrupt_certificate_verify = false;
+  // Our Certificate's certificate_request_context instead of the echo (§4.4.2).
+  std::optional<Bytes> certificate_request_context;
 
   bool any() const;
 };

@@ -4,6 +4,7 @@
 // CertificateVerify under the client's context string.
 #include "engine/connection/authentication_13.h"
 #include "engine/connection/client_handshake.h"
+#include "engine/connection/signing.h"
 #include "engine/crypto/tls13_signature.h"
 #include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/tls13/certificate_13.h"
@@ -36,8 +37,11 @@ Answering13 ClientHandshake::answer_request_13(const Config& c, Requested13 requ
 Status ClientHandshake::send_certificate_13(Link& link) {
   const auto* answer = std::get_if<Answering13>(&phase_);
   if (!answer) return internal_error("our TLS 1.3 Certificate outside its phase");
-  return send_message(link, HandshakeType::certificate,
-                      certificate_13(answer->context, answer->identity).serialize());
+  return send_message(
+      link, HandshakeType::certificate,
+      certificate_13(link.config.bugs.certificate_request_context.value_or(answer->context),
+                     answer->identity)
+          .serialize());
 }
 
 Status ClientHandshake::send_certificate_verify_13(Link& link) {
@@ -45,11 +49,24 @@ Status ClientHandshake::send_certificate_verify_13(Link& link) {
   if (!answer || !answer->identity || !answer->scheme) {
     return internal_error("our TLS 1.3 CertificateVerify outside its phase");
   }
+  const Bugs& bugs = link.config.bugs;
   const HashAlgorithm hash = hello_.suite.get().prf_hash;
   auto sig = sign_certificate_verify(answer->identity->key, *answer->scheme,
                                      CertificateVerifySigner::client, transcript_.digest(hash));
   if (!sig) return sig.error();
   CertificateVerify cv{DigitallySigned{*answer->scheme, std::move(sig).value()}};
+  // bugs: a scheme TLS 1.3 may forbid (§4.4.3: PKCS #1 v1.5), signed as
+  // TLS 1.2 would sign it, over the TLS 1.3 content.
+  if (bugs.client_signature_scheme) {
+    auto other = sign_handshake(
+        ProtocolVersion::tls12, answer->identity->key, bugs.client_signature_scheme,
+        certificate_verify_content(CertificateVerifySigner::client, transcript_.digest(hash)));
+    if (!other) return other.error();
+    cv.signature = std::move(other).value();
+  }
+  if (bugs.corrupt_certificate_verify && !cv.signature.signature.empty()) {
+    cv.signature.signature.back() ^= 1;
+  }
   phase_ = Between{};
   return send_message(link, HandshakeType::certificate_verify, cv.serialize());
 }

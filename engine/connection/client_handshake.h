@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <variant>
 
 #include "engine/connection/ephemeral_key.h"
@@ -125,13 +126,13 @@ class ClientHandshake final : public Handshake {
   // Our ClientHello offers TLS 1.3: a key share for our first group.
   Status offer_tls13(Link& link);
   // Our one key share, for `group`, drawn now.
-  Status offer_share(Link& link, NamedGroup group);
+  Status offer_shares(Link& link, std::span<const NamedGroup> groups);
   // A TLS 1.3 ticket offered in pre_shared_key: its binder, over the hello
   // as built (RFC 8446 §4.2.11.2).
   Status bind_psk(Link& link);
   // 0-RTT (RFC 8446 §2.3): ClientOptions::early_data after our ClientHello.
   Status send_early_data(Link& link);
-  bool offered_tls13() const { return !hello_.our_shares.empty(); }
+  bool offered_tls13() const { return hello_.offers_tls13; }
   // §4.1.3's checks of a TLS 1.3 ServerHello or HelloRetryRequest (`kind`):
   // legacy fields, the echo, the suite; then its extensions' rows.
   Status read_hello_13(Link& link, const ServerHello& sh, ExtensionContext kind);

@@ -73,12 +73,15 @@ Status ClientHandshake::send_client_hello(Link& link) {
   }
 
   ch.extensions = client_hello_extensions(hello_scope(link), tls);
+  // A rewrite in flight leaves our hello, state, transcript and binder as
+  // built; other edits make the hello ours, which the binder then covers.
+  const bool edited = c.bugs.hello_edits_in.value_or(WhichHello::first) == WhichHello::first;
+  if (edited && !c.bugs.rewrite_in_flight) apply_client_hello_bugs(c.bugs, ch);
   if (offer_tls13) {
     if (auto st = bind_psk(link); !st) return st;
   }
-  // A rewrite in flight leaves our hello, state and transcript, as built.
   ClientHello sent = ch;
-  apply_client_hello_bugs(c.bugs, sent);
+  if (edited && c.bugs.rewrite_in_flight) apply_client_hello_bugs(c.bugs, sent);
   if (c.pad_client_hello) pad_client_hello(sent);
   std::optional<Bytes> hashed;
   if (c.bugs.rewrite_in_flight) {

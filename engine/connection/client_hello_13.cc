@@ -16,12 +16,16 @@ namespace gauntlet {
 
 using namespace client_phase;
 
-Status ClientHandshake::offer_share(Link& link, NamedGroup group) {
-  auto key = EphemeralKey::generate_tls13(group, *link.config.random);
-  if (!key) return key.error();
-  hello_.our_shares = {{group, key->public_value()}};
+Status ClientHandshake::offer_shares(Link& link, std::span<const NamedGroup> groups) {
+  hello_.offers_tls13 = true;
+  hello_.our_shares.clear();
   OfferedShares offered;
-  offered.keys.emplace_back(group, std::move(key).value());
+  for (const NamedGroup group : groups) {
+    auto key = EphemeralKey::generate_tls13(group, *link.config.random);
+    if (!key) return key.error();
+    hello_.our_shares.push_back({group, key->public_value()});
+    offered.keys.emplace_back(group, std::move(key).value());
+  }
   phase_ = std::move(offered);
   return ok_status();
 }
@@ -34,17 +38,22 @@ Status ClientHandshake::offer_tls13(Link& link) {
   const auto group = std::ranges::find_if(
       c.groups, [](NamedGroup g) { return ecdh_group(g) || ffdhe_group(g); });
   if (group == c.groups.end()) return internal_error("no group for a TLS 1.3 key share");
-  if (auto st = offer_share(link, *group); !st) return st;
+  const NamedGroup first[] = {*group};
+  if (auto st = offer_shares(link, c.bugs.key_shares.value_or(std::vector(first, first + 1)));
+      !st) {
+    return st;
+  }
   // §4.2.11: a TLS 1.3 ticket, still alive, whose hash a suite we offer has.
   const std::optional<Session>& ticket = link.options.session;
   const CipherSuiteInfo* ticket_suite = ticket ? cipher_suite_info(ticket->suite) : nullptr;
   if (ticket_suite && ticket->version == ProtocolVersion::tls13 && c.offer_tickets &&
       !ticket->expired(c.clock->now()) &&
-      std::ranges::any_of(h.client_hello.cipher_suites, [&](CipherSuite s) {
-        const CipherSuiteInfo* info = cipher_suite_info(s);
-        return info && suite_usable(*info, ProtocolVersion::tls13) &&
-               info->prf_hash == ticket_suite->prf_hash;
-      })) {
+      (c.bugs.offer_session_anyway ||
+       std::ranges::any_of(h.client_hello.cipher_suites, [&](CipherSuite s) {
+         const CipherSuiteInfo* info = cipher_suite_info(s);
+         return info && suite_usable(*info, ProtocolVersion::tls13) &&
+                info->prf_hash == ticket_suite->prf_hash;
+       }))) {
     h.offered = ticket;
     early_.emplace(Tls13EarlySecret::from_psk(ticket_suite->prf_hash, ticket->master_secret));
     // §4.2.10: 0-RTT data only as much as the ticket allows, in its suite.
@@ -66,7 +75,7 @@ Status ClientHandshake::offer_tls13(Link& link) {
 // binder is computed over the hello with a zero one and written in its place;
 // after a HelloRetryRequest it covers the transcript so far too
 // (§4.2.11.2: ClientHello1 as message_hash, then the HelloRetryRequest).
-Status ClientHandshake::bind_psk(Link&) {
+Status ClientHandshake::bind_psk(Link& link) {
   std::optional<Extensions>& block = hello_.client_hello.extensions;
   if (!early_ || !block || block->list.empty()) return ok_status();
   auto* offered = std::get_if<OfferedPsks>(&block->list.back().body);
@@ -79,6 +88,7 @@ Status ClientHandshake::bind_psk(Link&) {
                            HandshakeMessage{HandshakeType::client_hello, *body}.serialize());
   if (!binder) return binder.error();
   offered->binders = {std::move(binder).value()};
+  if (link.config.bugs.corrupt_binder) offered->binders.front().back() ^= 1;
   return ok_status();
 }
 

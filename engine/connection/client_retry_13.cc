@@ -47,16 +47,18 @@ Status ClientHandshake::send_second_client_hello(Link& link) {
   const Config& c = link.config;
   HelloState& h = hello_;
   if (h.retry_group) {
-    if (auto st = offer_share(link, *h.retry_group); !st) return st;
+    if (auto st = offer_shares(link, {&*h.retry_group, 1}); !st) return st;
   }
   if (c.middlebox_compat) {
     if (auto st = send_compat_change_cipher_spec(link); !st) return st;
   }
   ClientHello& ch = h.client_hello;
   ch.extensions = client_hello_extensions(hello_scope(link), true);
+  if (c.bugs.hello_edits_in.value_or(WhichHello::second) == WhichHello::second) {
+    apply_client_hello_bugs(c.bugs, ch);
+  }
   // §4.2.11.2: the ticket's age now, and its binder over the new transcript.
   if (auto st = bind_psk(link); !st) return st;
-  apply_client_hello_bugs(c.bugs, ch);
   if (c.pad_client_hello) pad_client_hello(ch);
   return send_message(link, HandshakeType::client_hello, ch.serialize());
 }

@@ -53,6 +53,7 @@ struct HelloState {
   // TLS 1.3 key_share (RFC 8446 §4.2.8): the shares our hello carries (a
   // client's offer, or the server's one) and the peer's.
   std::vector<KeyShareEntry> our_shares, peer_shares;
+  bool offers_tls13 = false;  // client: our ClientHello offers TLS 1.3, with or without shares
   // HelloRetryRequest (RFC 8446 §4.1.4): the group it asks a share for, and
   // its cookie (§4.2.2; empty: none), as the server sent and the client
   // echoes them; the server also keeps the cookie a ClientHello carried.

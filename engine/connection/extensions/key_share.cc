@@ -10,7 +10,7 @@ namespace gauntlet {
 namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
-  if (s.hs.our_shares.empty()) return std::nullopt;
+  if (!s.hs.offers_tls13) return std::nullopt;
   return ClientKeyShares{s.hs.our_shares};
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
   const std::optional<Session>& ticket = s.hs.offered;
-  if (s.hs.our_shares.empty() || !ticket || ticket->version != ProtocolVersion::tls13) {
+  if (!s.hs.offers_tls13 || !ticket || ticket->version != ProtocolVersion::tls13) {
     return std::nullopt;
   }
   const CipherSuiteInfo* suite = cipher_suite_info(ticket->suite);
@@ -20,7 +20,9 @@ std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
   // §4.2.11.1: the age in milliseconds plus ticket_age_add, modulo 2^32.
   const int64_t age_seconds = s.config.clock->now() - ticket->created;
   const auto age = static_cast<uint32_t>(static_cast<uint64_t>(age_seconds) * 1000);
-  return OfferedPsks{{PskIdentity{ticket->ticket, age + ticket->ticket_age_add}},
+  const Bugs& bugs = s.config.bugs;
+  return OfferedPsks{{PskIdentity{bugs.psk_identity.value_or(ticket->ticket),
+                                  bugs.obfuscated_ticket_age.value_or(age + ticket->ticket_age_add)}},
                      {Bytes(digest_size(suite->prf_hash), 0)}};
 }
 

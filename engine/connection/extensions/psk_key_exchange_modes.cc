@@ -9,7 +9,7 @@ namespace gauntlet {
 namespace {
 
 std::optional<ExtensionBody> add_to_client_hello(const HelloScope& s) {
-  if (s.hs.our_shares.empty() || !s.config.offer_tickets || s.config.psk_modes.empty()) {
+  if (!s.hs.offers_tls13 || !s.config.offer_tickets || s.config.psk_modes.empty()) {
     return std::nullopt;
   }
   return PskKeyExchangeModes{s.config.psk_modes};
