@@ -15,6 +15,14 @@ namespace gauntlet::conformance {
 
 namespace {
 
+// What a reconnection resumes: in TLS 1.3 the newest ticket the server
+// issued (RFC 8446 §4.6.1), before it the session itself.
+std::optional<Session> resumable(const Connection& c) {
+  const std::vector<Session> tickets = c.tickets();
+  if (!tickets.empty()) return tickets.back();
+  return c.session();
+}
+
 class CaseRun final : public StepContext {
  public:
   CaseRun(const Case& c, const Target& t, const RunSettings& s) : case_(c), target_(t), settings_(s) {
@@ -104,6 +112,7 @@ class CaseRun final : public StepContext {
   // ticket it must present, if the session is in one.
   bool check_offer_ = false;
   Bytes offered_ticket_;
+  bool offered_tls13_ticket_ = false;  // RFC 8446 §4.2.11: offered in pre_shared_key
   Bytes hello_bytes_;
   // What the case's deviations rode in, and the tamper armed last.
   DeliveryLog delivery_;
@@ -136,7 +145,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   PreviousConnection previous = PreviousConnection::none;
   if (conn_) {
     check_tamper_sent();
-    session = conn_->session() ? conn_->session() : last_session_;
+    session = resumable(*conn_) ? resumable(*conn_) : last_session_;
     // Our engine's own failures send their fatal alert too.
     previous = conn_->peer_alert() || conn_->error() || fatal_alert_sent_ ? PreviousConnection::fatal_alert
                                                                           : PreviousConnection::closed;
@@ -156,6 +165,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   messages_.clear();
   check_offer_ = resume && case_.scenario->scripted == Role::client;
   offered_ticket_ = session && config_->offer_tickets ? session->ticket : Bytes{};
+  offered_tls13_ticket_ = session && session->version == ProtocolVersion::tls13;
   hello_bytes_.clear();
   armed_ = config_->bugs.tamper;  // armed as the connection opens
   if (case_.scenario->scripted == Role::client) {
@@ -204,6 +214,14 @@ void CaseRun::check_offered(const Bytes& out) {
   const auto hello = sent_client_hello(hello_bytes_);
   if (!hello) return;  // not all of it yet
   check_offer_ = false;
+  if (offered_tls13_ticket_) {
+    if (!hello->extensions || !hello->extensions->find(ExtensionType::pre_shared_key)) {
+      delivery_.missed("the reconnecting ClientHello did not offer the ticket in pre_shared_key");
+    } else {
+      note("  offered the ticket in pre_shared_key");
+    }
+    return;
+  }
   const SessionTicketExtension* ticket =
       hello->extensions ? hello->extensions->get<SessionTicketExtension>() : nullptr;
   if (!offered_ticket_.empty() && (!ticket || ticket->ticket != offered_ticket_)) {
@@ -358,7 +376,7 @@ CaseResult CaseRun::run() {
     const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
     note(label + ": " + describe(step));
     Judgement j = run_step(step, *this);
-    if (auto s = conn_->session()) last_session_ = std::move(s);
+    if (auto s = resumable(*conn_)) last_session_ = std::move(s);
     if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
     if (!stop_ && net::waits_cancelled()) stop_ = "interrupted";
     if (stop_) j = {Verdict::error, *stop_};
