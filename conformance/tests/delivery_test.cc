@@ -173,11 +173,13 @@ TEST(DeliveryTest, NotDeliveredIsNeitherPassNorRegression) {
 // Every `bugs` key rides in a message the runner watches, or goes out with
 // every record or hello.
 TEST(DeliveryTest, EveryBugsKeyHasItsCarrier) {
-  // rewrite_in_flight changes how the hello knobs go out; session_id_length
-  // sets session_id; a tamper is watched by its record.
+  // rewrite_in_flight and hello_edits_in change how the hello knobs go
+  // out; session_id_length sets session_id; a tamper is watched by its
+  // record.
   const std::set<std::string_view> elsewhere{"record_version",    "handshake_fragment",
                                              "coalesce_handshake", "rewrite_in_flight",
-                                             "session_id_length", "tamper"};
+                                             "hello_edits_in",    "session_id_length",
+                                             "tamper"};
   for (const auto& key : bugs_keys()) {
     EXPECT_TRUE(rides_in_a_message(key.key) || elsewhere.contains(key.key)) << key.key;
   }
