@@ -52,6 +52,18 @@ Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message) {
   return parse_chain(chain_message);
 }
 
+Result<CertificateVerify> our_certificate_verify_13(const Config& c, const PrivateKey& key,
+                                                    SignatureScheme scheme,
+                                                    CertificateVerifySigner signer,
+                                                    ByteView transcript_hash) {
+  if (c.bugs.certificate_verify_signature) {
+    return CertificateVerify{DigitallySigned{scheme, *c.bugs.certificate_verify_signature}};
+  }
+  auto sig = sign_certificate_verify(key, scheme, signer, transcript_hash);
+  if (!sig) return sig.error();
+  return CertificateVerify{DigitallySigned{scheme, std::move(sig).value()}};
+}
+
 Result<SignatureScheme> check_certificate_verify_13(const Config& c, CertificateVerifySigner signer,
                                                     ByteView body, ByteView transcript_hash,
                                                     const PublicKey& key, bool fuzzer_mode) {

@@ -13,6 +13,7 @@
 #include "engine/crypto/keys.h"
 #include "engine/crypto/tls13_signature.h"
 #include "engine/crypto/x509.h"
+#include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/tls13/certificate_13.h"
 #include "engine/messages/tls13/certificate_request_13.h"
 #include "engine/registry/signature_scheme.h"
@@ -31,6 +32,13 @@ Certificate13 certificate_13(Bytes context, const Identity* identity);
 // §4.4.2: a Certificate's entries, each entry's extensions checked against
 // §4.2's table first; bad_certificate for one that does not parse.
 Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message);
+
+// §4.4.3: our CertificateVerify, `key` signing over `transcript_hash` (or
+// carrying Bugs::certificate_verify_signature in its place).
+Result<CertificateVerify> our_certificate_verify_13(const Config& c, const PrivateKey& key,
+                                                    SignatureScheme scheme,
+                                                    CertificateVerifySigner signer,
+                                                    ByteView transcript_hash);
 
 // §4.4.3: a CertificateVerify from `signer`, signed by `key` with a scheme
 // we offer, over `transcript_hash` (the transcript before it). Its scheme.

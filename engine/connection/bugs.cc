@@ -12,9 +12,10 @@ namespace gauntlet {
 bool Bugs::any() const {
   return written_hello || !inserted_messages.empty() || client_version || cipher_suites || compression_methods || session_id ||
          server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
+         !encrypted_extensions_extra.empty() ||
          !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
-         public_value || skip_message || duplicate_message || early_change_cipher_spec ||
+         public_value || certificate_verify_signature || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||
          skip_change_cipher_spec || change_cipher_spec_body || corrupt_finished || truncate_finished ||
          application_data_before_finished || corrupt_post_handshake_auth || early_data_over_limit ||

@@ -134,6 +134,10 @@ struct Bugs {
   // peer must not depend on the order, RFC 8446 §4.2).
   std::vector<uint16_t> extension_order;
   bool duplicate_extension = false;
+  // Raw (type, body) extensions appended to our TLS 1.3 EncryptedExtensions
+  // (RFC 8446 §4.3.1): ones §4.2's table keeps out of it, which a client
+  // refuses with illegal_parameter, or ones another stack sends there.
+  std::vector<std::pair<uint16_t, Bytes>> encrypted_extensions_extra;
   // The hello changes above happen in flight, as a man in the middle would
   // make them: our transcript and state keep the hello we built, so the
   // rewrite must show at Finished (RFC 5246 §7.4.9).
@@ -149,6 +153,11 @@ struct Bugs {
   std::optional<uint16_t> premaster_version;
   std::optional<BadPremaster> bad_premaster;
   std::optional<Bytes> public_value;  // our DH or ECDH public value, as sent
+  // TLS 1.3: our CertificateVerify carries this signature instead of our
+  // key's, in our transcript too: one made elsewhere (RFC 8448's, whose keys
+  // the RFC does not publish) or over another transcript, which a peer
+  // refuses with decrypt_error (RFC 8446 §4.4.3).
+  std::optional<Bytes> certificate_verify_signature;
 
   // Messages and their order.
   std::vector<InsertedMessage> inserted_messages;

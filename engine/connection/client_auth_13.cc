@@ -51,10 +51,9 @@ Status ClientHandshake::send_certificate_verify_13(Link& link) {
   }
   const Bugs& bugs = link.config.bugs;
   const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  auto sig = sign_certificate_verify(answer->identity->key, *answer->scheme,
-                                     CertificateVerifySigner::client, transcript_.digest(hash));
-  if (!sig) return sig.error();
-  CertificateVerify cv{DigitallySigned{*answer->scheme, std::move(sig).value()}};
+  auto cv = our_certificate_verify_13(link.config, answer->identity->key, *answer->scheme,
+                                      CertificateVerifySigner::client, transcript_.digest(hash));
+  if (!cv) return cv.error();
   // bugs: a scheme TLS 1.3 may forbid (§4.4.3: PKCS #1 v1.5), signed as
   // TLS 1.2 would sign it, over the TLS 1.3 content.
   if (bugs.client_signature_scheme) {
@@ -62,13 +61,13 @@ Status ClientHandshake::send_certificate_verify_13(Link& link) {
         ProtocolVersion::tls12, answer->identity->key, bugs.client_signature_scheme,
         certificate_verify_content(CertificateVerifySigner::client, transcript_.digest(hash)));
     if (!other) return other.error();
-    cv.signature = std::move(other).value();
+    cv->signature = std::move(other).value();
   }
-  if (bugs.corrupt_certificate_verify && !cv.signature.signature.empty()) {
-    cv.signature.signature.back() ^= 1;
+  if (bugs.corrupt_certificate_verify && !cv->signature.signature.empty()) {
+    cv->signature.signature.back() ^= 1;
   }
   phase_ = Between{};
-  return send_message(link, HandshakeType::certificate_verify, cv.serialize());
+  return send_message(link, HandshakeType::certificate_verify, cv->serialize());
 }
 
 }  // namespace gauntlet

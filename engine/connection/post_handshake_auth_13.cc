@@ -67,11 +67,10 @@ Status PostHandshake13::on_certificate_request(Link& link, ByteView body) {
   if (!sent) return sent.error();
   transcript.update(*sent);
   if (answer.identity) {
-    auto sig = sign_certificate_verify(answer.identity->key, *answer.scheme,
-                                       CertificateVerifySigner::client, transcript.digest(hash));
-    if (!sig) return sig.error();
-    CertificateVerify cv{DigitallySigned{*answer.scheme, std::move(sig).value()}};
-    sent = send(link, HandshakeType::certificate_verify, cv.serialize());
+    auto cv = our_certificate_verify_13(c, answer.identity->key, *answer.scheme,
+                                        CertificateVerifySigner::client, transcript.digest(hash));
+    if (!cv) return cv.error();
+    sent = send(link, HandshakeType::certificate_verify, cv->serialize());
     if (!sent) return sent.error();
     transcript.update(*sent);
   }

@@ -8,85 +8,23 @@
 // and RSA-PSS salts are random).
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <deque>
-
 #include "engine/connection/connection.h"
 #include "engine/crypto/hash.h"
 #include "engine/messages/framing/handshake_message.h"
 #include "engine/messages/handshake/server_hello.h"
 #include "engine/key_schedule/testdata/rfc8448.h"
 #include "engine/testing/engine_pair.h"
+#include "engine/testing/rfc8448_trace.h"
 #include "engine/testing/wire_edit.h"
 
 namespace gauntlet {
 namespace {
 
+using rfc8448::handshake_record;
+using rfc8448::keylog_by_label;
+using rfc8448::random_of;
+using rfc8448::trace_config;
 using rfc8448::value;
-
-// The trace's random values, in the order the engine draws them.
-class ScriptedRandom final : public RandomSource {
- public:
-  explicit ScriptedRandom(std::vector<Bytes> script) : script_(script.begin(), script.end()) {}
-  void fill(std::span<uint8_t> out) override {
-    ASSERT_FALSE(script_.empty()) << "more randomness drawn than the trace has";
-    const Bytes next = script_.front();
-    script_.pop_front();
-    ASSERT_EQ(next.size(), out.size());
-    std::ranges::copy(next, out.begin());
-  }
-
- private:
-  std::deque<Bytes> script_;
-};
-
-// ClientHello.random and ServerHello.random, from the messages.
-Bytes random_of(const Bytes& hello) { return Bytes(hello.begin() + 6, hello.begin() + 38); }
-
-std::map<std::string, Bytes> keylog_by_label(const std::vector<std::string>& lines) {
-  std::map<std::string, Bytes> out;
-  for (const std::string& l : lines) {
-    const size_t first = l.find(' '), second = l.find(' ', first + 1);
-    Bytes secret;
-    for (size_t i = second + 1; i + 1 < l.size() + 1; i += 2) {
-      secret.push_back(static_cast<uint8_t>(std::stoi(l.substr(i, 2), nullptr, 16)));
-    }
-    out[l.substr(0, first)] = secret;
-  }
-  return out;
-}
-
-// What the trace's peers agreed to: TLS 1.3 only, its suites, groups and
-// schemes in its order, record_size_limit 2^14+1, no compatibility mode.
-std::shared_ptr<Config> trace_config(std::vector<Bytes> randomness,
-                                     std::vector<std::string>& keylog) {
-  auto c = std::make_shared<Config>();
-  c->min_version = c->max_version = ProtocolVersion::tls13;
-  c->cipher_suites = {CipherSuite::aes_128_gcm_sha256, CipherSuite::chacha20_poly1305_sha256,
-                      CipherSuite::aes_256_gcm_sha384};
-  c->groups = {NamedGroup::x25519,    NamedGroup::secp256r1, NamedGroup::secp384r1,
-               NamedGroup::secp521r1, NamedGroup::ffdhe2048, NamedGroup::ffdhe3072,
-               NamedGroup::ffdhe4096, NamedGroup::ffdhe6144, NamedGroup::ffdhe8192};
-  c->signature_schemes.clear();
-  for (const int s : {0x0403, 0x0503, 0x0603, 0x0203, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501,
-                           0x0601, 0x0201, 0x0402, 0x0502, 0x0602, 0x0202}) {
-    c->signature_schemes.push_back(static_cast<SignatureScheme>(s));
-  }
-  c->encrypt_then_mac = false;
-  c->extended_master_secret = false;
-  c->record_size_limit = 0x4001;
-  c->middlebox_compat = false;
-  // The trace's extension order (NSS's), not ours.
-  c->bugs.extension_order = {0, 0xff01, 10, 35, 51, 43, 13, 45, 28};
-  c->random = std::make_shared<ScriptedRandom>(std::move(randomness));
-  c->clock = std::make_shared<FixedClock>(test_support::kTestNow);
-  c->keylog = [&keylog](std::string_view l) { keylog.emplace_back(l); };
-  return c;
-}
-
-Bytes handshake_record(ProtocolVersion v, const Bytes& message) {
-  return test_support::plain_record(ContentType::handshake, v, message);
-}
 
 TEST(Rfc8448Simple, OurClientReproducesTheTrace) {
   std::vector<std::string> keylog;
@@ -104,16 +42,7 @@ TEST(Rfc8448Simple, OurClientReproducesTheTrace) {
   EXPECT_TRUE(client.handshake_done());
   EXPECT_EQ(client.take_output(), value("simple.client_finished_record"));
 
-  const auto secrets = keylog_by_label(keylog);
-  EXPECT_EQ(secrets.at("CLIENT_HANDSHAKE_TRAFFIC_SECRET"),
-            value("simple.client_handshake_traffic_secret"));
-  EXPECT_EQ(secrets.at("SERVER_HANDSHAKE_TRAFFIC_SECRET"),
-            value("simple.server_handshake_traffic_secret"));
-  EXPECT_EQ(secrets.at("CLIENT_TRAFFIC_SECRET_0"),
-            value("simple.client_application_traffic_secret"));
-  EXPECT_EQ(secrets.at("SERVER_TRAFFIC_SECRET_0"),
-            value("simple.server_application_traffic_secret"));
-  EXPECT_EQ(secrets.at("EXPORTER_SECRET"), value("simple.exporter_master_secret"));
+  rfc8448::expect_logged_secrets(keylog, "simple");
   EXPECT_EQ(client.negotiated().exporter_master_secret, value("simple.exporter_master_secret"));
 
   // The trace's first application record: bytes 0x00..0x31 at sequence 0.
@@ -211,14 +140,7 @@ TEST(Rfc8448Retry, OurClientReproducesTheTrace) {
   ASSERT_TRUE(client.receive(server_flight).ok()) << test_support::why(client);
   EXPECT_TRUE(client.handshake_done());
   EXPECT_EQ(client.take_output(), value("hrr.client_finished_record"));
-  const auto secrets = keylog_by_label(keylog);
-  EXPECT_EQ(secrets.at("CLIENT_HANDSHAKE_TRAFFIC_SECRET"),
-            value("hrr.client_handshake_traffic_secret"));
-  EXPECT_EQ(secrets.at("SERVER_HANDSHAKE_TRAFFIC_SECRET"),
-            value("hrr.server_handshake_traffic_secret"));
-  EXPECT_EQ(secrets.at("CLIENT_TRAFFIC_SECRET_0"), value("hrr.client_application_traffic_secret"));
-  EXPECT_EQ(secrets.at("SERVER_TRAFFIC_SECRET_0"), value("hrr.server_application_traffic_secret"));
-  EXPECT_EQ(secrets.at("EXPORTER_SECRET"), value("hrr.exporter_master_secret"));
+  rfc8448::expect_logged_secrets(keylog, "hrr");
 }
 
 TEST(Rfc8448Retry, OurServerAnswersWithTheTraceHelloRetryRequestAndServerHello) {

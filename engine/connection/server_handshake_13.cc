@@ -2,6 +2,7 @@
 // EncryptedExtensions from the extension rows, our Certificate, and
 // CertificateVerify over the transcript through it. Finished is the shared
 // row (handshake_13.cc).
+#include "engine/connection/authentication_13.h"
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/negotiation.h"
 #include "engine/connection/server_handshake.h"
@@ -18,6 +19,9 @@ Status ServerHandshake::send_encrypted_extensions(Link& link) {
   HelloScope scope = hello_scope(link);
   EncryptedExtensions ee{
       reply_extensions(scope, ExtensionContext::encrypted_extensions).value_or(Extensions{})};
+  for (const auto& [type, body] : link.config.bugs.encrypted_extensions_extra) {
+    ee.extensions.list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
+  }
   if (auto st = send_message(link, HandshakeType::encrypted_extensions, ee.serialize()); !st) {
     return st;
   }
@@ -40,12 +44,11 @@ Status ServerHandshake::send_certificate_verify_13(Link& link) {
   const auto* chosen = std::get_if<Chosen13>(&phase_);
   if (!chosen) return internal_error("our TLS 1.3 CertificateVerify outside its phase");
   const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  auto sig = sign_certificate_verify(chosen->identity.get().key, chosen->scheme,
-                                     CertificateVerifySigner::server, transcript_.digest(hash));
-  if (!sig) return sig.error();
-  CertificateVerify cv{DigitallySigned{chosen->scheme, std::move(sig).value()}};
+  auto cv = our_certificate_verify_13(link.config, chosen->identity.get().key, chosen->scheme,
+                                      CertificateVerifySigner::server, transcript_.digest(hash));
+  if (!cv) return cv.error();
   phase_ = Between{};
-  return send_message(link, HandshakeType::certificate_verify, cv.serialize());
+  return send_message(link, HandshakeType::certificate_verify, cv->serialize());
 }
 
 }  // namespace gauntlet

@@ -3,13 +3,15 @@
 // missing_extension (§9.2), legacy_version and legacy_compression_methods
 // (§4.1.2), the ServerHello's echo, suite and share (§4.1.3, §4.2.8),
 // messages out of order (unexpected_message), ChangeCipherSpec outside its
-// window and cleartext alerts (§5), a bad Finished (decrypt_error, §4.4.4), handshake messages
+// window and cleartext alerts (§5), a CertificateVerify over another
+// transcript (decrypt_error, §4.4.3), a bad Finished (decrypt_error, §4.4.4), handshake messages
 // after the handshake and a KeyUpdate with a bad value (§4.6). The all-zero
 // inner plaintext is engine/record's (protection_tls13_test).
 #include <gtest/gtest.h>
 
 #include "engine/connection/extensions/tls13_placement.h"
 #include "engine/connection/handshake.h"
+#include "engine/crypto/tls13_signature.h"
 #include "engine/messages/handshake/client_hello.h"
 #include "engine/messages/handshake/server_hello.h"
 #include "engine/testing/engine_pair.h"
@@ -97,6 +99,10 @@ TEST(Tls13Strict, ExtensionOutsideItsMessageIsIllegalParameter) {
   EXPECT_TRUE(allowed_in_tls13(ExtensionType::extended_master_secret,
                                ExtensionContext::client_hello));
   EXPECT_TRUE(allowed_in_tls13(ExtensionType::early_data, ExtensionContext::new_session_ticket));
+  // Our client reads EncryptedExtensions by the same table.
+  Bugs key_share_in_ee;
+  key_share_in_ee.encrypted_extensions_extra = {{0x33, {0x00, 0x1d, 0x00, 0x00}}};
+  EXPECT_EQ(alert_with_bugs(Role::server, key_share_in_ee), AlertDescription::illegal_parameter);
 }
 
 // §9.2: a certificate-authenticated handshake needs all three.
@@ -268,6 +274,30 @@ TEST(Tls13Strict, ServerHelloRules) {
                   {ExtensionType::application_layer_protocol_negotiation, Alpn{{"h2"}}});
             }),
             AlertDescription::illegal_parameter);
+}
+
+// §4.4.3: a genuine signature by the right key, over another transcript.
+TEST(Tls13Strict, CertificateVerifyOverAnotherTranscriptIsDecryptError) {
+  const Bytes other_transcript(32, 0);
+  auto server = tls13_server();
+  server->identities = {test_support::test_identity("server-ecdsa")};
+  server->bugs.certificate_verify_signature =
+      sign_certificate_verify(server->identities[0].key, SignatureScheme::ecdsa_secp256r1_sha256,
+                              CertificateVerifySigner::server, other_transcript)
+          .value();
+  auto p = test_support::handshake(tls13_client(), server);
+  EXPECT_EQ(alert_of(p.client), AlertDescription::decrypt_error);
+
+  auto client = tls13_client();
+  client->identities = {test_support::test_identity("client-rsa")};
+  client->bugs.certificate_verify_signature =
+      sign_certificate_verify(client->identities[0].key, SignatureScheme::rsa_pss_rsae_sha256,
+                              CertificateVerifySigner::client, other_transcript)
+          .value();
+  server = tls13_server();
+  server->client_auth = ClientAuth::required;
+  p = test_support::handshake(client, server);
+  EXPECT_EQ(alert_of(p.server), AlertDescription::decrypt_error);
 }
 
 TEST(Tls13Strict, BadFinishedIsDecryptError) {
