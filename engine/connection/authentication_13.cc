@@ -14,10 +14,14 @@ CertificateRequest13 certificate_request_13(const Config& c, Bytes context) {
   cr.certificate_request_context = std::move(context);
   cr.extensions.list.push_back(
       {ExtensionType::signature_algorithms, SignatureAlgorithms{c.signature_schemes}});
+  if (!c.signature_schemes_cert.empty()) {
+    cr.extensions.list.push_back({ExtensionType::signature_algorithms_cert,
+                                  SignatureAlgorithmsCert{c.signature_schemes_cert}});
+  }
   return cr;
 }
 
-Result<std::vector<SignatureScheme>> requested_schemes_13(const CertificateRequest13& request) {
+Result<RequestedSchemes13> requested_schemes_13(const CertificateRequest13& request) {
   const std::optional<Extensions> block = request.extensions;
   if (auto st = check_tls13_placement(ExtensionContext::certificate_request, block); !st) {
     return st.error();
@@ -28,7 +32,9 @@ Result<std::vector<SignatureScheme>> requested_schemes_13(const CertificateReque
     return Error{AlertDescription::missing_extension,
                  "CertificateRequest without signature_algorithms"};
   }
-  return schemes->values;
+  const auto* chain =
+      body_as<SignatureAlgorithmsCert>(find_body(block, ExtensionType::signature_algorithms_cert));
+  return RequestedSchemes13{schemes->values, chain ? chain->values : schemes->values};
 }
 
 Certificate13 certificate_13(Bytes context, const Identity* identity) {
@@ -82,13 +88,16 @@ Result<SignatureScheme> check_certificate_verify_13(const Config& c, Certificate
   return *signed_value.scheme;
 }
 
-ClientAnswer13 choose_client_identity_13(const Config& c,
-                                         std::span<const SignatureScheme> requested) {
+ClientAnswer13 choose_client_identity_13(const Config& c, const RequestedSchemes13& requested) {
+  std::vector<const Identity*> ids;
   for (const Identity& id : c.identities) {
-    if (id.chain.empty()) continue;
+    if (!id.chain.empty()) ids.push_back(&id);
+  }
+  prefer_chains_signed_with(ids, requested.chain);
+  for (const Identity* id : ids) {
     for (const SignatureScheme s : c.signature_schemes) {
-      if (std::ranges::find(requested, s) == requested.end()) continue;
-      if (tls13_signature_params(s, id.key.type())) return ClientAnswer13{&id, s};
+      if (std::ranges::find(requested.signature, s) == requested.signature.end()) continue;
+      if (tls13_signature_params(s, id->key.type())) return ClientAnswer13{id, s};
     }
   }
   return ClientAnswer13{};

@@ -24,8 +24,14 @@ namespace gauntlet {
 // we verify.
 CertificateRequest13 certificate_request_13(const Config& c, Bytes context);
 // The schemes a server's CertificateRequest names, once its extensions pass
-// §4.2's table; without signature_algorithms, missing_extension.
-Result<std::vector<SignatureScheme>> requested_schemes_13(const CertificateRequest13& request);
+// §4.2's table; without signature_algorithms, missing_extension. Our chain
+// answers to signature_algorithms_cert, or to signature_algorithms without
+// it (§4.2.3).
+struct RequestedSchemes13 {
+  std::vector<SignatureScheme> signature;  // for our CertificateVerify
+  std::vector<SignatureScheme> chain;
+};
+Result<RequestedSchemes13> requested_schemes_13(const CertificateRequest13& request);
 
 // §4.4.2: our Certificate: `identity`'s chain, or empty without one.
 Certificate13 certificate_13(Bytes context, const Identity* identity);
@@ -48,12 +54,12 @@ Result<SignatureScheme> check_certificate_verify_13(const Config& c, Certificate
                                                     const PublicKey& key, bool fuzzer_mode);
 
 // §4.3.2, §4.4.2.4: our first identity that signs with a scheme both sides
-// take; none: an empty Certificate, and no CertificateVerify.
+// take, one whose chain is signed as asked first (§4.4.2.3); none: an empty
+// Certificate, and no CertificateVerify.
 struct ClientAnswer13 {
   const Identity* identity = nullptr;
   std::optional<SignatureScheme> scheme;
 };
-ClientAnswer13 choose_client_identity_13(const Config& c,
-                                         std::span<const SignatureScheme> requested);
+ClientAnswer13 choose_client_identity_13(const Config& c, const RequestedSchemes13& requested);
 
 }  // namespace gauntlet

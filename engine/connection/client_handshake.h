@@ -19,6 +19,7 @@
 #include <span>
 #include <variant>
 
+#include "engine/connection/authentication_13.h"
 #include "engine/connection/ephemeral_key.h"
 #include "engine/connection/handshake.h"
 #include "engine/crypto/dh.h"
@@ -51,7 +52,7 @@ struct OfferedShares {
 // Certificate: the context to echo and the schemes it verifies.
 struct Requested13 {
   Bytes context;
-  std::vector<SignatureScheme> schemes;
+  RequestedSchemes13 schemes;
 };
 
 // The server's Certificate has been checked; its flight goes on.

@@ -57,6 +57,10 @@ struct Config {
   std::vector<CipherSuite> cipher_suites;
   std::vector<NamedGroup> groups;          // ECDHE curves and FFDHE groups
   std::vector<SignatureScheme> signature_schemes;
+  // The schemes we accept in a peer's chain when they differ from
+  // signature_schemes, sent as signature_algorithms_cert (RFC 8446 §4.2.3)
+  // in our ClientHello and TLS 1.3 CertificateRequest; empty: not sent.
+  std::vector<SignatureScheme> signature_schemes_cert;
 
   // Server: chosen by SNI, then by what the suite needs. Client: offered for
   // client authentication (the first whose key type the server accepts).

@@ -43,6 +43,8 @@ struct HelloState {
   std::optional<std::vector<NamedGroup>> peer_groups;  // server: supported_groups
   std::optional<Bytes> client_ticket;  // server with ticket keys: the client's session_ticket
   std::optional<std::vector<SignatureScheme>> peer_signature_algorithms;  // server: the client's
+  // Server: the client's signature_algorithms_cert (RFC 8446 §4.2.3).
+  std::optional<std::vector<SignatureScheme>> peer_signature_algorithms_cert;
   bool extended_master_secret = false;
   bool post_handshake_auth = false;  // server: the client offered it (RFC 8446 §4.2.6)
   bool encrypt_then_mac = false;

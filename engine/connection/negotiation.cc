@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "engine/crypto/certificate_signature.h"
 #include "engine/crypto/cipher.h"
 
 namespace gauntlet {
@@ -85,6 +86,12 @@ std::vector<Bytes> chain_der(std::span<const Certificate> chain) {
   std::vector<Bytes> out;
   for (const Certificate& c : chain) out.push_back(c.der());
   return out;
+}
+
+void prefer_chains_signed_with(std::vector<const Identity*>& ids,
+                               std::span<const SignatureScheme> accepted) {
+  std::ranges::stable_partition(
+      ids, [&](const Identity* id) { return chain_signed_with(id->chain, accepted); });
 }
 
 }  // namespace gauntlet

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/base/error.h"
+#include "engine/connection/config.h"
 #include "engine/crypto/keys.h"
 #include "engine/crypto/x509.h"
 #include "engine/messages/handshake/certificate.h"
@@ -21,6 +22,12 @@ namespace gauntlet {
 // suites only TLS 1.3). ECDHE needs the supported_groups extension, which
 // SSL 3.0 hellos do not carry.
 bool suite_usable(const CipherSuiteInfo& s, ProtocolVersion v);
+
+// RFC 8446 §4.4.2.2 and §4.4.2.3 (RFC 5246 §7.4.2 before it): `ids` whose
+// chain is signed with `accepted` first, the rest after, each in its order:
+// the peer may still take a chain signed otherwise.
+void prefer_chains_signed_with(std::vector<const Identity*>& ids,
+                               std::span<const SignatureScheme> accepted);
 
 // RFC 8446 §4.1.3: a server that speaks TLS 1.3 but negotiates less ends its
 // random with DOWNGRD 01 (TLS 1.2) or DOWNGRD 00 (below); a TLS 1.3 client

@@ -156,6 +156,10 @@ std::vector<const Identity*> ServerHandshake::identity_candidates(const Config& 
     if (!h.server_name.empty() && id.matches(h.server_name)) candidates.push_back(&id);
   if (candidates.empty())
     for (const Identity& id : c.identities) candidates.push_back(&id);
+  // §4.2.3: signature_algorithms_cert for the chain, else signature_algorithms.
+  const auto& accepted = h.peer_signature_algorithms_cert ? h.peer_signature_algorithms_cert
+                                                          : h.peer_signature_algorithms;
+  if (accepted) prefer_chains_signed_with(candidates, *accepted);
   return candidates;
 }
 

@@ -86,6 +86,7 @@ extern const ExtensionRow kEcPointFormatsRow;
 extern const ExtensionRow kSupportedGroupsRow;
 extern const ExtensionRow kSessionTicketRow;
 extern const ExtensionRow kSignatureAlgorithmsRow;
+extern const ExtensionRow kSignatureAlgorithmsCertRow;
 extern const ExtensionRow kAlpnRow;
 extern const ExtensionRow kEncryptThenMacRow;
 extern const ExtensionRow kExtendedMasterSecretRow;

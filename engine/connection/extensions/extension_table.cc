@@ -8,7 +8,8 @@ namespace {
 
 constinit const std::array kClientHelloOrder{
     &kServerNameRow,         &kEcPointFormatsRow,  &kSupportedGroupsRow,
-    &kSessionTicketRow,      &kSignatureAlgorithmsRow, &kAlpnRow,
+    &kSessionTicketRow,      &kSignatureAlgorithmsRow, &kSignatureAlgorithmsCertRow,
+    &kAlpnRow,
     &kEncryptThenMacRow,     &kExtendedMasterSecretRow, &kMaxFragmentLengthRow,
     &kRecordSizeLimitRow,    &kRenegotiationInfoRow,    &kSupportedVersionsRow,
     &kKeyShareRow,           &kCookieRow,               &kEarlyDataRow,
@@ -29,7 +30,8 @@ constinit const std::array kServerOrder{
     &kRenegotiationInfoRow, &kExtendedMasterSecretRow, &kEncryptThenMacRow,
     &kSessionTicketRow,     &kAlpnRow,                 &kServerNameRow,
     &kMaxFragmentLengthRow, &kRecordSizeLimitRow,      &kEcPointFormatsRow,
-    &kSupportedGroupsRow,   &kSignatureAlgorithmsRow,  &kPskKeyExchangeModesRow,
+    &kSupportedGroupsRow,   &kSignatureAlgorithmsRow,  &kSignatureAlgorithmsCertRow,
+    &kPskKeyExchangeModesRow,
     &kPostHandshakeAuthRow,
 };
 

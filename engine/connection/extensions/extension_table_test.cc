@@ -60,6 +60,7 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
   EXPECT_EQ(types(client_hello_order()),
             (std::vector<T>{T::server_name, T::ec_point_formats, T::supported_groups,
                             T::session_ticket, T::signature_algorithms,
+                            T::signature_algorithms_cert,
                             T::application_layer_protocol_negotiation, T::encrypt_then_mac,
                             T::extended_master_secret, T::max_fragment_length,
                             T::record_size_limit, T::renegotiation_info,
@@ -73,7 +74,8 @@ TEST(ExtensionTable, ClientHelloAndServerHelloOrder) {
                             T::session_ticket, T::application_layer_protocol_negotiation,
                             T::server_name, T::max_fragment_length, T::record_size_limit,
                             T::ec_point_formats, T::supported_groups,
-                            T::signature_algorithms, T::psk_key_exchange_modes,
+                            T::signature_algorithms, T::signature_algorithms_cert,
+                            T::psk_key_exchange_modes,
                             T::post_handshake_auth}));
 }
 

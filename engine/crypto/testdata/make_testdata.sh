@@ -88,6 +88,17 @@ sign client-rsa intermediate-ca "basicConstraints = CA:false
 keyUsage = critical, digitalSignature
 extendedKeyUsage = clientAuth" "${long[@]}"
 
+# signature_algorithms_cert (RFC 8446 §4.2.3): an ECDSA P-256 root of its own
+# and an RSA leaf it signs (ecdsa_secp256r1_sha256), without extendedKeyUsage
+# so that it serves either role. Its chain is the leaf alone: the root is a
+# trust anchor.
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ecdsa-root-ca.key
+sign ecdsa-root-ca self "$ca_ext" "${long[@]}"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa-by-ecdsa-ca.key 2>/dev/null
+sign rsa-by-ecdsa-ca ecdsa-root-ca "basicConstraints = CA:false
+keyUsage = critical, digitalSignature, keyEncipherment
+subjectAltName = DNS:localhost, IP:127.0.0.1" "${long[@]}"
+
 # Chains as a server sends them: leaf first, then the intermediate.
 for leaf in server-rsa server-rsa-pss server-ecdsa server-ecdsa-p384 server-ecdsa-p521 \
             server-ed25519 server-ed448 server-dsa server-expired server-wrong-name \
@@ -101,3 +112,4 @@ cp server-rsa.pem server-rsa-no-intermediate-chain.pem
 cp server-rsa.key server-rsa-no-intermediate.key
 cp client-rsa.pem client-rsa-no-intermediate-chain.pem
 cp client-rsa.key client-rsa-no-intermediate.key
+cp rsa-by-ecdsa-ca.pem rsa-by-ecdsa-ca-chain.pem
