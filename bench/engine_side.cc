@@ -34,18 +34,21 @@ class EngineEndpoint final : public Endpoint {
   Connection c_;
 };
 
-// Both sides: TLS 1.2 and the scenario's suite.
+// Both sides: the scenario's version and suite.
 ConfigBuilder base(const Scenario& s) {
   const auto suite = cipher_suite_from_name(s.suite);
   if (!suite) die("unknown suite " + s.suite);
+  const ProtocolVersion v =
+      s.version == Version::tls13 ? ProtocolVersion::tls13 : ProtocolVersion::tls12;
   ConfigBuilder b;
-  b.versions(ProtocolVersion::tls12, ProtocolVersion::tls12).cipher_suites({*suite});
+  b.versions(v, v).cipher_suites({*suite});
   return b;
 }
 
-std::shared_ptr<Config> built(ConfigBuilder& b) {
+std::shared_ptr<Config> built(ConfigBuilder& b, const Scenario& s) {
   auto c = b.build();
   if (!c) die(c.error().to_string());
+  if (s.version == Version::tls13) (*c)->groups = {NamedGroup::x25519};
   return std::move(c).value();
 }
 
@@ -53,10 +56,14 @@ class EngineServer final : public Side {
  public:
   explicit EngineServer(const Scenario& s) {
     ConfigBuilder b = base(s);
-    b.identity_files(kServerChain, kServerKey);
+    if (s.key == ServerKey::rsa) {
+      b.identity_files(kServerChain, kServerKey);
+    } else {
+      b.identity_files(kEcdsaServerChain, kEcdsaServerKey);
+    }
     if (s.session_cache) b.session_cache();
     if (s.resumption == Resumption::ticket) b.ticket_keys();
-    config_ = built(b);
+    config_ = built(b, s);
   }
   std::unique_ptr<Endpoint> connect() override {
     return std::make_unique<EngineEndpoint>(Connection::server(config_));
@@ -71,7 +78,7 @@ class EngineClient final : public Side {
   explicit EngineClient(const Scenario& s) {
     ConfigBuilder b = base(s);
     b.trust_file(kRootCa);
-    config_ = built(b);
+    config_ = built(b, s);
     config_->offer_tickets = s.resumption == Resumption::ticket;
   }
   std::unique_ptr<Endpoint> connect() override {

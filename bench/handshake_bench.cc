@@ -1,5 +1,6 @@
-// Handshakes per second in process: each suite and resumption form, for all
-// four pairings of our engine and OpenSSL as client and server.
+// Handshakes per second in process: each suite and resumption form, TLS 1.2
+// and 1.3, for all four pairings of our engine and OpenSSL as client and
+// server.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -20,6 +21,10 @@ const Case kCases[] = {
     {"rsa_aes128_sha_full", {"AES128-SHA", Resumption::none}},
     {"resume_session_id", {"ECDHE-RSA-AES128-GCM-SHA256", Resumption::session_id}},
     {"resume_ticket", {"ECDHE-RSA-AES128-GCM-SHA256", Resumption::ticket}},
+    {"tls13_x25519_rsa_full",
+     {"TLS_AES_128_GCM_SHA256", Resumption::none, Version::tls13, ServerKey::rsa}},
+    {"tls13_x25519_ecdsa_full",
+     {"TLS_AES_128_GCM_SHA256", Resumption::none, Version::tls13, ServerKey::ecdsa}},
 };
 
 void run(benchmark::State& state, const Scenario& s, Impl client_impl, Impl server_impl) {

@@ -18,7 +18,8 @@ constexpr int kServer = 2;
 
 // The handshake under test: no session cache and no tickets, so that what a
 // side holds is the connection alone.
-const Scenario kScenario{"ECDHE-RSA-AES128-GCM-SHA256", Resumption::none, false};
+const Scenario kScenario{
+    .suite = "ECDHE-RSA-AES128-GCM-SHA256", .resumption = Resumption::none, .session_cache = false};
 
 // pump(), with every call charged to the side it runs in.
 bool charged_pump(Endpoint& client, Endpoint& server) {

@@ -90,18 +90,33 @@ SslCtxPtr base_ctx(const SSL_METHOD* method, const Scenario& s) {
   SslCtxPtr ctx(SSL_CTX_new(method));
   if (!ctx) die("SSL_CTX_new");
   SSL_CTX_set_security_level(ctx.get(), 1);
-  SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION);
-  SSL_CTX_set_max_proto_version(ctx.get(), TLS1_2_VERSION);
-  if (SSL_CTX_set_cipher_list(ctx.get(), s.suite.c_str()) != 1) die("cipher " + s.suite);
-  if (s.resumption != Resumption::ticket) SSL_CTX_set_options(ctx.get(), SSL_OP_NO_TICKET);
+  const int v = s.version == Version::tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
+  SSL_CTX_set_min_proto_version(ctx.get(), v);
+  SSL_CTX_set_max_proto_version(ctx.get(), v);
+  if (s.version == Version::tls13) {
+    if (SSL_CTX_set_ciphersuites(ctx.get(), s.suite.c_str()) != 1 ||
+        SSL_CTX_set1_groups_list(ctx.get(), "X25519") != 1) {
+      die("suite or group " + s.suite);
+    }
+  } else if (SSL_CTX_set_cipher_list(ctx.get(), s.suite.c_str()) != 1) {
+    die("cipher " + s.suite);
+  }
+  if (s.resumption != Resumption::ticket) {
+    SSL_CTX_set_options(ctx.get(), SSL_OP_NO_TICKET);
+    // In TLS 1.3 SSL_OP_NO_TICKET still sends stateful tickets; ours sends
+    // none without ticket keys.
+    SSL_CTX_set_num_tickets(ctx.get(), 0);
+  }
   return ctx;
 }
 
 class OpenSslServer final : public Side {
  public:
   explicit OpenSslServer(const Scenario& s) : ctx_(base_ctx(TLS_server_method(), s)) {
-    if (SSL_CTX_use_certificate_chain_file(ctx_.get(), kServerChain) != 1 ||
-        SSL_CTX_use_PrivateKey_file(ctx_.get(), kServerKey, SSL_FILETYPE_PEM) != 1) {
+    const bool rsa = s.key == ServerKey::rsa;
+    if (SSL_CTX_use_certificate_chain_file(ctx_.get(), rsa ? kServerChain : kEcdsaServerChain) != 1 ||
+        SSL_CTX_use_PrivateKey_file(ctx_.get(), rsa ? kServerKey : kEcdsaServerKey,
+                                    SSL_FILETYPE_PEM) != 1) {
       die("server identity");
     }
     SSL_CTX_set_session_id_context(ctx_.get(), reinterpret_cast<const unsigned char*>("b"), 1);

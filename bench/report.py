@@ -36,6 +36,8 @@ scenarios = [
     ("rsa_aes128_sha_full", "RSA-AES128-SHA full"),
     ("resume_session_id", "resumption by session ID"),
     ("resume_ticket", "resumption by ticket"),
+    ("tls13_x25519_rsa_full", "TLS 1.3 x25519 RSA full"),
+    ("tls13_x25519_ecdsa_full", "TLS 1.3 x25519 ECDSA full"),
 ]
 pairings = [
     ("ours_client/ours_server", "engine<->engine"),

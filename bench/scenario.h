@@ -1,5 +1,6 @@
 // What one benchmark negotiates, and the sides that negotiate it: our engine
-// or OpenSSL's libssl, configured alike over the test PKI's RSA identity.
+// or OpenSSL's libssl, configured alike over one of the test PKI's
+// identities.
 #pragma once
 
 #include <memory>
@@ -11,9 +12,17 @@ namespace gauntlet::bench {
 
 enum class Resumption { none, session_id, ticket };
 
+enum class Version { tls12, tls13 };
+// The server's chain and key (bench/pki.h).
+enum class ServerKey { rsa, ecdsa };
+
 struct Scenario {
-  std::string suite;  // OpenSSL name; TLS 1.2 only
+  std::string suite;  // TLS 1.2: OpenSSL's name; TLS 1.3: the IANA name
   Resumption resumption = Resumption::none;
+  Version version = Version::tls12;
+  // TLS 1.3 agrees on x25519 on both sides (RFC 7748); TLS 1.2 on each
+  // side's default, x25519 first in both.
+  ServerKey key = ServerKey::rsa;
   // Server: cache sessions by ID. Off to measure a connection alone.
   bool session_cache = true;
 };
