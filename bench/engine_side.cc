@@ -64,6 +64,7 @@ class EngineServer final : public Side {
     if (s.session_cache) b.session_cache();
     if (s.resumption == Resumption::ticket) b.ticket_keys();
     config_ = built(b, s);
+    config_->tls13_tickets = kTls13Tickets;
   }
   std::unique_ptr<Endpoint> connect() override {
     return std::make_unique<EngineEndpoint>(Connection::server(config_));

@@ -101,7 +101,9 @@ SslCtxPtr base_ctx(const SSL_METHOD* method, const Scenario& s) {
   } else if (SSL_CTX_set_cipher_list(ctx.get(), s.suite.c_str()) != 1) {
     die("cipher " + s.suite);
   }
-  if (s.resumption != Resumption::ticket) {
+  if (s.resumption == Resumption::ticket) {
+    SSL_CTX_set_num_tickets(ctx.get(), kTls13Tickets);
+  } else {
     SSL_CTX_set_options(ctx.get(), SSL_OP_NO_TICKET);
     // In TLS 1.3 SSL_OP_NO_TICKET still sends stateful tickets; ours sends
     // none without ticket keys.

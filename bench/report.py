@@ -38,6 +38,7 @@ scenarios = [
     ("resume_ticket", "resumption by ticket"),
     ("tls13_x25519_rsa_full", "TLS 1.3 x25519 RSA full"),
     ("tls13_x25519_ecdsa_full", "TLS 1.3 x25519 ECDSA full"),
+    ("tls13_psk_dhe_resume", "TLS 1.3 PSK-DHE resumption"),
 ]
 pairings = [
     ("ours_client/ours_server", "engine<->engine"),

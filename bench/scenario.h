@@ -16,6 +16,10 @@ enum class Version { tls12, tls13 };
 // The server's chain and key (bench/pki.h).
 enum class ServerKey { rsa, ecdsa };
 
+// TLS 1.3 resumption (RFC 8446 §4.6.1): each server sends one ticket per
+// handshake, full or resumed (OpenSSL's default is two after a full one).
+inline constexpr int kTls13Tickets = 1;
+
 struct Scenario {
   std::string suite;  // TLS 1.2: OpenSSL's name; TLS 1.3: the IANA name
   Resumption resumption = Resumption::none;
