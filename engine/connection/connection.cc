@@ -390,7 +390,11 @@ Status Connection::on_handshake_record(ByteView body) {
 }
 
 Status Connection::may_arrive(HandshakeType type) const {
-  // RFC 8446 §4: TLS 1.3 has no HelloRequest and no renegotiation.
+  // RFC 8446 §4: TLS 1.3 has no HelloRequest and no renegotiation, in its
+  // handshake or after it.
+  if (hs_ && hs_->tls13() && type == HandshakeType::hello_request) {
+    return Error{AlertDescription::unexpected_message, "HelloRequest in a TLS 1.3 handshake"};
+  }
   if (tls13_established() &&
       (type == HandshakeType::hello_request || type == HandshakeType::client_hello)) {
     return Error{AlertDescription::unexpected_message,

@@ -55,6 +55,8 @@ class Handshake {
   // True once the last row has passed; then finish() records the outcome
   // (Negotiated, the session, the server's cache).
   bool done() const { return order_.done(); }
+  // TLS 1.3 has been negotiated (its ServerHello sent or read).
+  bool tls13() const { return tls13_.has_value(); }
   void finish(Link& link);
   // After a TLS 1.3 handshake, what its connection goes on with; nullopt
   // below TLS 1.3.
@@ -112,7 +114,6 @@ class Handshake {
   // handshake secret from the (EC)DHE secret, which is wiped, and its
   // traffic keys both ways, each logged.
   Status start_tls13_keys(Link& link, Bytes& shared_secret);
-  bool tls13() const { return tls13_.has_value(); }
   // Middlebox compatibility mode's ChangeCipherSpec (RFC 8446 D.4), sent
   // in the clear before our first encrypted record, or our second hello.
   // Only the first call sends.

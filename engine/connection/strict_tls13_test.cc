@@ -182,6 +182,15 @@ TEST(Tls13Strict, EncryptedChangeCipherSpecIsUnexpectedMessage) {
   EXPECT_EQ(alert_with_bugs(Role::server, early), AlertDescription::unexpected_message);
 }
 
+// §4, B.3: TLS 1.3 has no HelloRequest (type 0 is reserved), so one in the
+// server's encrypted flight is out of order, not a request to ignore.
+TEST(Tls13Strict, HelloRequestInHandshakeIsUnexpectedMessage) {
+  Bugs bugs;
+  bugs.inserted_messages = {{HandshakeType::certificate, false,
+                             static_cast<uint8_t>(HandshakeType::hello_request), {}}};
+  EXPECT_EQ(alert_with_bugs(Role::server, bugs), AlertDescription::unexpected_message);
+}
+
 // §5 / §6: a peer that fails before it switched its write keys (libssl's
 // client on a bad server Finished) sends its alert in the clear; read until
 // its first protected record, refused after.
