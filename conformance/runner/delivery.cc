@@ -52,6 +52,14 @@ constexpr Row kRows[] = {
     {"server_name", [](const Bugs& b, Role) { return when(b.server_name, HT::client_hello); }},
     {"server_version", [](const Bugs& b, Role) { return when(b.server_version, HT::server_hello); }},
     {"server_suite", [](const Bugs& b, Role) { return when(b.server_suite, HT::server_hello); }},
+    {"server_session_id",
+     [](const Bugs& b, Role) { return when(b.server_session_id, HT::server_hello); }},
+    {"server_compression",
+     [](const Bugs& b, Role) { return when(b.server_compression, HT::server_hello); }},
+    {"drop_extensions",
+     [](const Bugs& b, Role r) { return when(!b.drop_extensions.empty(), hello(r)); }},
+    {"replace_extensions",
+     [](const Bugs& b, Role r) { return when(!b.replace_extensions.empty(), hello(r)); }},
     {"extra_extensions",
      [](const Bugs& b, Role r) { return when(!b.extra_extensions.empty(), hello(r)); }},
     {"duplicate_extension",
@@ -80,12 +88,8 @@ constexpr Row kRows[] = {
     {"application_data_before_finished",
      [](const Bugs& b, Role) { return when(b.application_data_before_finished, HT::finished); }},
     // TLS 1.3, our client.
-    {"drop_extensions",
-     [](const Bugs& b, Role) { return when(!b.drop_extensions.empty(), HT::client_hello); }},
     {"extension_order",
      [](const Bugs& b, Role) { return when(!b.extension_order.empty(), HT::client_hello); }},
-    {"extension_bodies",
-     [](const Bugs& b, Role) { return when(!b.extension_bodies.empty(), HT::client_hello); }},
     {"key_shares", [](const Bugs& b, Role) { return when(b.key_shares, HT::client_hello); }},
     {"corrupt_binder", [](const Bugs& b, Role) { return when(b.corrupt_binder, HT::client_hello); }},
     {"psk_identity", [](const Bugs& b, Role) { return when(b.psk_identity, HT::client_hello); }},
@@ -97,6 +101,18 @@ constexpr Row kRows[] = {
      [](const Bugs& b, Role) { return when(b.corrupt_certificate_verify, HT::certificate_verify); }},
     {"certificate_request_context",
      [](const Bugs& b, Role) { return when(b.certificate_request_context, HT::certificate); }},
+    // TLS 1.3, our server.
+    {"retry_suite", [](const Bugs& b, Role) { return when(b.retry_suite, HT::server_hello); }},
+    {"server_key_share",
+     [](const Bugs& b, Role) { return when(b.server_key_share, HT::server_hello); }},
+    {"encrypted_extensions",
+     [](const Bugs& b, Role) {
+       return when(!b.encrypted_extensions.empty(), HT::encrypted_extensions);
+     }},
+    {"certificate_extensions",
+     [](const Bugs& b, Role) { return when(!b.certificate_extensions.empty(), HT::certificate); }},
+    {"certificate_verify",
+     [](const Bugs& b, Role) { return when(b.certificate_verify, HT::certificate_verify); }},
     // SSL 2.0 (engine/connection/ssl2/): CLIENT-MASTER-KEY is not sent when
     // the server reuses a session, REQUEST-CERTIFICATE only when it asks.
     {"ssl2_master_key_kind",

@@ -66,6 +66,33 @@ InsertedMessage inserted_message(R r, V v) {
   return m;
 }
 
+ServerKeyShare13 server_key_share(R r, V v) {
+  r.require_map(v, "'server_key_share'");
+  r.only_keys(v, {"group", "key_exchange"});
+  ServerKeyShare13 k;
+  if (v["group"]) {
+    k.group = static_cast<uint16_t>(r.wire_or_named(v["group"], &named_group_from_name, "group", 0xffff));
+  }
+  if (v["key_exchange"]) k.key_exchange = r.hex(v["key_exchange"]);
+  return k;
+}
+
+CertificateVerify13 certificate_verify(R r, V v) {
+  r.require_map(v, "'certificate_verify'");
+  r.only_keys(v, {"scheme", "context", "corrupt"});
+  CertificateVerify13 cv;
+  if (v["scheme"]) {
+    cv.scheme = static_cast<SignatureScheme>(
+        r.wire_or_named(v["scheme"], &signature_scheme_from_name, "signature scheme", 0xffff));
+  }
+  if (v["context"]) {
+    if (r.text(v["context"]) != "client") r.fail(v["context"], "'context' is client");
+    cv.client_context = true;
+  }
+  if (v["corrupt"]) cv.corrupt = r.boolean(v["corrupt"]);
+  return cv;
+}
+
 const SettingKey<Bugs> kBugsKeys[] = {
     {"hello", [](R r, V v, B b) { b.written_hello = written_hello(r, v); },
      "our hello written field by field: {version, random, session_id, suites, compression, "
@@ -92,9 +119,23 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "ServerHello.server_version, as a number"},
     {"server_suite", [](R r, V v, B b) { b.server_suite = suite_id(r, v); },
      "ServerHello.cipher_suite, offered or not"},
+    {"server_session_id", [](R r, V v, B b) { b.server_session_id = r.hex(v); },
+     "ServerHello.session_id (TLS 1.3: legacy_session_id_echo), hex, any length"},
+    {"server_compression",
+     [](R r, V v, B b) { b.server_compression = static_cast<uint8_t>(r.integer(v, 0xff)); },
+     "ServerHello.compression_method, as a number"},
     {"extra_extensions",
      [](R r, V v, B b) { b.extra_extensions = raw_extensions(r, v); },
      "[{type, body}] raw extensions appended to our hello"},
+    {"drop_extensions",
+     [](R r, V v, B b) {
+       b.drop_extensions.clear();
+       for (const auto& t : v) b.drop_extensions.push_back(u16(r, t));
+     },
+     "[type] our hello's extensions of these types left out"},
+    {"replace_extensions",
+     [](R r, V v, B b) { b.replace_extensions = raw_extensions(r, v); },
+     "[{type, body}] our hello's extension of that type with this body (appended if absent)"},
     {"duplicate_extension", [](R r, V v, B b) { b.duplicate_extension = r.boolean(v); },
      "our hello carries its first extension twice"},
     {"rewrite_in_flight", [](R r, V v, B b) { b.rewrite_in_flight = r.boolean(v); },
@@ -156,6 +197,21 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "a flight's messages in one record"},
     {"record_version", [](R r, V v, B b) { b.record_version = u16(r, v); },
      "the version field of every record we write"},
+    {"retry_suite", [](R r, V v, B b) { b.retry_suite = suite_id(r, v); },
+     "TLS 1.3 server: HelloRetryRequest.cipher_suite, offered or not"},
+    {"server_key_share", [](R r, V v, B b) { b.server_key_share = server_key_share(r, v); },
+     "TLS 1.3 server: {group, key_exchange}: the ServerHello's key share as sent, either field "
+     "replaced (group: name or number)"},
+    {"encrypted_extensions",
+     [](R r, V v, B b) { b.encrypted_extensions = raw_extensions(r, v); },
+     "TLS 1.3 server: [{type, body}] raw extensions appended to EncryptedExtensions"},
+    {"certificate_extensions",
+     [](R r, V v, B b) { b.certificate_extensions = raw_extensions(r, v); },
+     "TLS 1.3 server: [{type, body}] raw extensions appended to the first CertificateEntry"},
+    {"certificate_verify", [](R r, V v, B b) { b.certificate_verify = certificate_verify(r, v); },
+     "TLS 1.3 server: {scheme, context: client, corrupt: true}: the CertificateVerify names this "
+     "scheme, name or number (signed with ours), signs the client's context string, or has its signature's last "
+     "byte flipped"},
     {"tamper", [](R r, V v, B b) { b.tamper = read_tamper(r, v); },
      "{record or message, nth, action}: as the tamper step, armed as each connection opens, so "
      "records count from its first (our ClientHello's too)"},
@@ -188,20 +244,12 @@ const SettingKey<Bugs> kBugsKeys[] = {
      },
      "first or second: the hello edits change only this ClientHello (second: the one after a "
      "HelloRetryRequest)"},
-    {"drop_extensions",
-     [](R r, V v, B b) {
-       b.drop_extensions.clear();
-       for (const auto& t : v) b.drop_extensions.push_back(u16(r, t));
-     },
-     "[types] extensions left out of our ClientHello"},
     {"extension_order",
      [](R r, V v, B b) {
        b.extension_order.clear();
        for (const auto& t : v) b.extension_order.push_back(u16(r, t));
      },
      "[types] our ClientHello's extensions of these types first, in this order, the rest after"},
-    {"extension_bodies", [](R r, V v, B b) { b.extension_bodies = raw_extensions(r, v); },
-     "[{type, body}] our extension of that type carries this body instead, in its place"},
     {"key_shares",
      [](R r, V v, B b) {
        b.key_shares.emplace();

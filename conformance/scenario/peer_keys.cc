@@ -49,6 +49,9 @@ const SettingKey<PeerSettings> kPeerKeys[] = {
      "client: offer TLS_FALLBACK_SCSV (RFC 7507)"},
     {"sslv2_hello", [](R r, V v, P p) { p.sslv2_hello = r.boolean(v); },
      "client: send an SSL 2.0-compatible ClientHello (RFC 5246 E.2)"},
+    {"hello_retry", [](R r, V v, P p) { p.hello_retry = r.boolean(v); },
+     "server: answer a TLS 1.3 ClientHello with a HelloRetryRequest and a cookie, even one with a "
+     "share we take (RFC 8446 §4.1.4)"},
     {"max_fragment_length",
      [](R r, V v, P p) {
        p.max_fragment_length = static_cast<uint8_t>(r.integer(v, 4));

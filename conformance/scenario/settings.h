@@ -37,6 +37,7 @@ struct PeerSettings {
   bool tickets = true;
   bool fallback_scsv = false;
   bool sslv2_hello = false;
+  bool hello_retry = false;  // server: always a HelloRetryRequest (TLS 1.3)
   std::optional<uint8_t> max_fragment_length;
   std::optional<uint16_t> record_size_limit;
   std::optional<std::string> server_name;  // default: the target's (localhost)

@@ -140,7 +140,7 @@ const std::set<std::string> kApart = {
     "session_id_length",  "server_group",         "server_signature_scheme", "server_name",
     "hello_edits_in",
     // TLS 1.3 client knobs: no scripted-server TLS 1.3 case catches them yet.
-    "drop_extensions", "extension_bodies", "extension_order", "key_shares", "corrupt_binder",
+    "drop_extensions", "replace_extensions", "extension_order", "key_shares", "corrupt_binder",
     "psk_identity", "obfuscated_ticket_age", "client_signature_scheme",
     "corrupt_certificate_verify", "certificate_request_context",
 };

@@ -12,7 +12,6 @@ namespace gauntlet {
 bool Bugs::any() const {
   return written_hello || !inserted_messages.empty() || client_version || cipher_suites || compression_methods || session_id ||
          server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
-         !encrypted_extensions_extra.empty() ||
          !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
          public_value || certificate_verify_signature || skip_message || duplicate_message || early_change_cipher_spec ||
@@ -23,44 +22,48 @@ bool Bugs::any() const {
          coalesce_handshake || record_version || server_name || tamper || ssl2.any() ||
          unchecked_padding || unchecked_finished || resume_unoffered_suite || resume_without_ems ||
          resume_other_name || hello_edits_in || !drop_extensions.empty() ||
-         !extension_bodies.empty() || key_shares || corrupt_binder || psk_identity ||
+         !replace_extensions.empty() || key_shares || corrupt_binder || psk_identity ||
          obfuscated_ticket_age || client_signature_scheme || corrupt_certificate_verify ||
-         certificate_request_context;
+         certificate_request_context || retry_suite || server_key_share ||
+         !encrypted_extensions.empty() || !certificate_extensions.empty() || certificate_verify ||
+         server_session_id || server_compression;
+}
+
+void append_raw_extensions(const std::vector<std::pair<uint16_t, Bytes>>& raw, Extensions& block) {
+  for (const auto& [type, body] : raw) {
+    block.list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
+  }
 }
 
 namespace {
 
-// drop_extensions and extension_bodies, before the extras are appended.
-void edit_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
-  if (!extensions) return;
+void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
+  if (bugs.extra_extensions.empty() && !bugs.duplicate_extension && bugs.drop_extensions.empty() &&
+      bugs.replace_extensions.empty()) {
+    return;
+  }
+  if (!extensions) extensions = Extensions{};
   auto& list = extensions->list;
   std::erase_if(list, [&](const Extension& e) {
     return std::ranges::find(bugs.drop_extensions, static_cast<uint16_t>(e.type)) !=
            bugs.drop_extensions.end();
   });
-  for (const auto& [type, body] : bugs.extension_bodies) {
-    for (Extension& e : list) {
-      if (static_cast<uint16_t>(e.type) == type) e.body = RawExtension{body};
+  for (const auto& [type, body] : bugs.replace_extensions) {
+    const auto it = std::ranges::find(list, static_cast<ExtensionType>(type), &Extension::type);
+    if (it != list.end()) {
+      it->body = RawExtension{body};
+    } else {
+      list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
     }
   }
-}
-
-void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
-  if (bugs.extra_extensions.empty() && !bugs.duplicate_extension) return;
-  if (!extensions) extensions = Extensions{};
-  auto& list = extensions->list;
   if (bugs.duplicate_extension && !list.empty()) list.push_back(list.front());
-  for (const auto& [type, body] : bugs.extra_extensions) {
-    list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
-  }
+  append_raw_extensions(bugs.extra_extensions, *extensions);
 }
 
 std::optional<Extensions> written_extensions(const WrittenHello& w) {
   if (!w.extensions) return std::nullopt;
   Extensions out;
-  for (const auto& [type, body] : *w.extensions) {
-    out.list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
-  }
+  append_raw_extensions(*w.extensions, out);
   return out;
 }
 
@@ -111,7 +114,6 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
     };
     std::ranges::stable_sort(hello.extensions->list, {}, rank);
   }
-  edit_extensions(bugs, hello.extensions);
   add_extensions(bugs, hello.extensions);
 }
 
@@ -119,6 +121,10 @@ void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
   if (bugs.written_hello) return write_server_hello(*bugs.written_hello, hello);
   if (bugs.server_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.server_version);
   if (bugs.server_suite) hello.cipher_suite = static_cast<CipherSuite>(*bugs.server_suite);
+  if (bugs.server_session_id) hello.session_id = *bugs.server_session_id;
+  if (bugs.server_compression) {
+    hello.compression_method = static_cast<CompressionMethod>(*bugs.server_compression);
+  }
   add_extensions(bugs, hello.extensions);
 }
 

@@ -114,6 +114,22 @@ struct InsertedMessage {
 // Which of our ClientHellos the hello edits change (RFC 8446 §4.1.2): the
 // first, or the one that answers a HelloRetryRequest.
 enum class WhichHello { first, second };
+// TLS 1.3, our server (RFC 8446 §4.2.8): the key_share entry of its
+// ServerHello as sent, either field replaced.
+struct ServerKeyShare13 {
+  std::optional<uint16_t> group;
+  std::optional<Bytes> key_exchange;
+};
+
+// TLS 1.3, our server's CertificateVerify (RFC 8446 §4.4.3): the scheme it
+// names (the signature is still made with the scheme we chose), the
+// client's context string signed instead of the server's, or the
+// signature's last byte flipped.
+struct CertificateVerify13 {
+  std::optional<SignatureScheme> scheme;
+  bool client_context = false;
+  bool corrupt = false;
+};
 
 struct Bugs {
   // Our hello replaced by one written field by field.
@@ -127,17 +143,20 @@ struct Bugs {
   // ServerHello.
   std::optional<uint16_t> server_version;
   std::optional<uint16_t> server_suite;
+  std::optional<Bytes> server_session_id;  // legacy_session_id_echo in TLS 1.3
+  std::optional<uint8_t> server_compression;
   // Raw (type, body) extensions appended to our hello; a duplicate of our
   // first extension.
   std::vector<std::pair<uint16_t, Bytes>> extra_extensions;
+  // Our hello's extensions of these types left out, or their bodies
+  // replaced in place (appended when our hello has none): what a TLS 1.3
+  // hello must carry, carried wrong (RFC 8446 §4.1.3, §4.2.1, §4.2.8).
+  std::vector<uint16_t> drop_extensions;
+  std::vector<std::pair<uint16_t, Bytes>> replace_extensions;
   // Our ClientHello's extensions in this order, the unnamed ones after (a
   // peer must not depend on the order, RFC 8446 §4.2).
   std::vector<uint16_t> extension_order;
   bool duplicate_extension = false;
-  // Raw (type, body) extensions appended to our TLS 1.3 EncryptedExtensions
-  // (RFC 8446 §4.3.1): ones §4.2's table keeps out of it, which a client
-  // refuses with illegal_parameter, or ones another stack sends there.
-  std::vector<std::pair<uint16_t, Bytes>> encrypted_extensions_extra;
   // The hello changes above happen in flight, as a man in the middle would
   // make them: our transcript and state keep the hello we built, so the
   // rewrite must show at Finished (RFC 5246 §7.4.9).
@@ -183,6 +202,16 @@ struct Bugs {
   // max_early_data_size too. (EndOfEarlyData left out is skip_message.)
   bool early_data_over_limit = false;
 
+  // TLS 1.3, our server's flight (RFC 8446 §4.1.4, §4.3.1, §4.4.2, §4.4.3):
+  // its HelloRetryRequest's suite, its ServerHello's key share, raw
+  // extensions appended to EncryptedExtensions and to the first
+  // CertificateEntry, its CertificateVerify.
+  std::optional<uint16_t> retry_suite;
+  std::optional<ServerKeyShare13> server_key_share;
+  std::vector<std::pair<uint16_t, Bytes>> encrypted_extensions;
+  std::vector<std::pair<uint16_t, Bytes>> certificate_extensions;
+  std::optional<CertificateVerify13> certificate_verify;
+
   // Records.
   // A tamper armed as the connection opens: records count from its first,
   // our ClientHello's included.
@@ -208,9 +237,6 @@ struct Bugs {
   // The hello edits above and the next two in this ClientHello only (unset:
   // in each); a retry's edits wait for a HelloRetryRequest.
   std::optional<WhichHello> hello_edits_in;
-  std::vector<uint16_t> drop_extensions;  // left out of our ClientHello
-  // Our extension of this type carries this body instead, in its place.
-  std::vector<std::pair<uint16_t, Bytes>> extension_bodies;
   // The first ClientHello's shares, one for each group in this order
   // (repeats and groups supported_groups lacks too); empty: client_shares
   // is an empty list, which asks for a HelloRetryRequest (§4.2.8).
@@ -230,11 +256,14 @@ struct Bugs {
 
 struct ClientHello;
 struct ServerHello;
+class Extensions;
 class PublicKey;
 class RandomSource;
 
 void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello);
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
+// Raw (type, body) extensions appended to `block`.
+void append_raw_extensions(const std::vector<std::pair<uint16_t, Bytes>>& raw, Extensions& block);
 
 // `premaster` encrypted to `key` and broken as `kind` says: a PKCS #1 type 2
 // block with a bad field, encrypted without padding, or a bad ciphertext.

@@ -57,7 +57,7 @@ test_support::EnginePair run(const std::function<void(Bugs&)>& set,
 TEST(BugsTls13Client, DropAndRewriteExtensions) {
   const ClientHello ch = first_hello([](Bugs& b) {
     b.drop_extensions = {51};
-    b.extension_bodies = {{43, {0x02, 0x03, 0x04}}};
+    b.replace_extensions = {{43, {0x02, 0x03, 0x04}}};
   });
   EXPECT_EQ(find(ch, E::key_share), nullptr);
   ASSERT_NE(find(ch, E::supported_versions), nullptr);
@@ -69,7 +69,7 @@ TEST(BugsTls13Client, DropAndRewriteExtensions) {
   EXPECT_EQ(alert_of(run([](Bugs& b) { b.drop_extensions = {51}; }).server),
             A::missing_extension);
   // ProtocolVersion versions<2..254>: an empty list does not decode.
-  EXPECT_EQ(alert_of(run([](Bugs& b) { b.extension_bodies = {{43, {0}}}; }).server),
+  EXPECT_EQ(alert_of(run([](Bugs& b) { b.replace_extensions = {{43, {0}}}; }).server),
             A::decode_error);
 }
 
@@ -146,7 +146,7 @@ TEST(BugsTls13Client, PskOffer) {
   EXPECT_FALSE(unknown.client.negotiated().resumed);
   // Edits come before the binder, which covers them: psk_ke offered too.
   auto modes = r.resume([](Bugs& b) {
-    b.extension_bodies = {{45, {0x02, 0x00, 0x01}}};
+    b.replace_extensions = {{45, {0x02, 0x00, 0x01}}};
     b.obfuscated_ticket_age = 0x12345678;
   });
   ASSERT_TRUE(modes.completed()) << why(modes.client) << " / " << why(modes.server);

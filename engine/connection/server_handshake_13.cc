@@ -19,9 +19,7 @@ Status ServerHandshake::send_encrypted_extensions(Link& link) {
   HelloScope scope = hello_scope(link);
   EncryptedExtensions ee{
       reply_extensions(scope, ExtensionContext::encrypted_extensions).value_or(Extensions{})};
-  for (const auto& [type, body] : link.config.bugs.encrypted_extensions_extra) {
-    ee.extensions.list.push_back({static_cast<ExtensionType>(type), RawExtension{body}});
-  }
+  append_raw_extensions(link.config.bugs.encrypted_extensions, ee.extensions);
   if (auto st = send_message(link, HandshakeType::encrypted_extensions, ee.serialize()); !st) {
     return st;
   }
@@ -37,6 +35,8 @@ Status ServerHandshake::send_certificate_13(Link& link) {
   for (Bytes& der : chain_der(chosen->identity.get().chain)) {
     cert.certificate_list.push_back({std::move(der), Extensions{}});
   }
+  append_raw_extensions(link.config.bugs.certificate_extensions,
+                        cert.certificate_list.front().extensions);
   return send_message(link, HandshakeType::certificate, cert.serialize());
 }
 
@@ -44,9 +44,14 @@ Status ServerHandshake::send_certificate_verify_13(Link& link) {
   const auto* chosen = std::get_if<Chosen13>(&phase_);
   if (!chosen) return internal_error("our TLS 1.3 CertificateVerify outside its phase");
   const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  auto cv = our_certificate_verify_13(link.config, chosen->identity.get().key, chosen->scheme,
-                                      CertificateVerifySigner::server, transcript_.digest(hash));
+  const CertificateVerify13 edit = link.config.bugs.certificate_verify.value_or(CertificateVerify13{});
+  auto cv = our_certificate_verify_13(
+      link.config, chosen->identity.get().key, chosen->scheme,
+      edit.client_context ? CertificateVerifySigner::client : CertificateVerifySigner::server,
+      transcript_.digest(hash));
   if (!cv) return cv.error();
+  if (edit.corrupt && !cv->signature.signature.empty()) cv->signature.signature.back() ^= 1;
+  if (edit.scheme) cv->signature.scheme = *edit.scheme;
   phase_ = Between{};
   return send_message(link, HandshakeType::certificate_verify, cv->serialize());
 }

@@ -138,6 +138,10 @@ Status ServerHandshake::tls13_handshake(Link& link) {
     secret = ours->shared_secret(share->key_exchange);
     if (!secret) return secret.error();
     h.our_shares = {{share->group, ours->public_value()}};
+    if (const auto& edit = c.bugs.server_key_share) {
+      if (edit->group) h.our_shares[0].group = static_cast<NamedGroup>(*edit->group);
+      if (edit->key_exchange) h.our_shares[0].key_exchange = *edit->key_exchange;
+    }
     group_ = share->group;
   }
   if (auto st = accept_early_data(link); !st) return st;

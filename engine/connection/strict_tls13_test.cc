@@ -101,7 +101,7 @@ TEST(Tls13Strict, ExtensionOutsideItsMessageIsIllegalParameter) {
   EXPECT_TRUE(allowed_in_tls13(ExtensionType::early_data, ExtensionContext::new_session_ticket));
   // Our client reads EncryptedExtensions by the same table.
   Bugs key_share_in_ee;
-  key_share_in_ee.encrypted_extensions_extra = {{0x33, {0x00, 0x1d, 0x00, 0x00}}};
+  key_share_in_ee.encrypted_extensions = {{0x33, {0x00, 0x1d, 0x00, 0x00}}};
   EXPECT_EQ(alert_with_bugs(Role::server, key_share_in_ee), AlertDescription::illegal_parameter);
 }
 
