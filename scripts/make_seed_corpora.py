@@ -214,13 +214,13 @@ def whole_flights():
     the ServerHello that gives its context (the key exchange form decides
     how ClientKeyExchange and ServerKeyExchange read). The stateful corpora
     hold them in fuzzer mode (cleartext after ChangeCipherSpec) behind a
-    3-byte settings header; //fuzz/stateful:make_corpus writes them first."""
+    4-byte settings header; //fuzz/stateful:make_corpus writes them first."""
     for role in ("client", "server"):
         for suite in ("AES128-SHA", "DHE-RSA-AES128-SHA", "ECDHE-RSA-AES128-SHA"):
             for variant in ("TLSv1.2-1", "TLSv1.2-3"):
                 path = CORPORA / role / (variant + "-" + suite)
                 if path.exists():
-                    write("decode", path.read_bytes()[3:])
+                    write("decode", path.read_bytes()[4:])
 
 
 def main():

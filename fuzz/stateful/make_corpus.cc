@@ -7,55 +7,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 
 #include "engine/connection/negotiation.h"
 #include "engine/crypto/ssl2_cipher.h"
+#include "fuzz/stateful/conversation.h"
 #include "fuzz/stateful/variants.h"
 
 namespace gauntlet::fuzzing {
 namespace {
-
-struct Conversation {
-  Bytes from_client, from_server;
-  bool completed = false;
-};
-
-// `offer` narrows the client's Config to one suite or SSL 2.0 cipher kind.
-Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
-                      bool server_renegotiates) {
-  auto cc = client_config(s);
-  auto sc = server_config(s);
-  offer(*cc);
-  Connection client = Connection::client(cc, client_options(s));
-  Connection server = Connection::server(sc);
-  Conversation t;
-  auto exchange = [&] {
-    for (int round = 0; round < 64 && (client.has_output() || server.has_output()); ++round) {
-      const Bytes c = client.take_output();
-      t.from_client.insert(t.from_client.end(), c.begin(), c.end());
-      (void)server.receive(c);
-      const Bytes b = server.take_output();
-      t.from_server.insert(t.from_server.end(), b.begin(), b.end());
-      (void)client.receive(b);
-    }
-  };
-  exchange();
-  if (client.state() == ConnectionState::established) {
-    (void)client.write(Bytes{'h', 'i'});
-    (void)server.write(Bytes{'o', 'k'});
-    if (server_renegotiates) {
-      (void)server.renegotiate();
-    } else if (s.renegotiation) {
-      (void)client.renegotiate();
-    }
-    exchange();
-  }
-  t.completed = client.handshake_done() && server.handshake_done() &&
-                client.state() != ConnectionState::closed;
-  return t;
-}
 
 constexpr std::pair<Variant, const char*> kVariants[] = {{Variant::any, ""},
                                                         {Variant::client_auth, "_client_auth"},
@@ -63,7 +23,12 @@ constexpr std::pair<Variant, const char*> kVariants[] = {{Variant::any, ""},
                                                         {Variant::ssl3, "_ssl3"},
                                                         {Variant::tls10_11, "_tls10_11"},
                                                         {Variant::tls12, "_tls12"},
-                                                        {Variant::ssl2, "_ssl2"}};
+                                                        {Variant::ssl2, "_ssl2"},
+                                                        {Variant::tls13, "_tls13"},
+                                                        {Variant::tls13_hrr, "_tls13_hrr"},
+                                                        {Variant::tls13_psk, "_tls13_psk"},
+                                                        {Variant::tls13_client_auth,
+                                                         "_tls13_client_auth"}};
 
 void save_one(const std::filesystem::path& dir, const std::string& name, const Settings& s,
               const Bytes& stream) {
@@ -132,6 +97,21 @@ int main(int argc, char** argv) {
           written += save(out, "server", name, s, t.from_client);
         }
       }
+    }
+  }
+  // TLS 1.3: each suite in each setting.
+  for (const CipherSuite suite : tls13_cipher_suites()) {
+    for (const auto& [setting, s] : tls13_settings()) {
+      const Conversation t = converse(
+          s, [&](Config& c) { c.cipher_suites = {suite}; }, false);
+      if (!t.completed) {
+        std::fprintf(stderr, "no TLS 1.3 handshake: %s %s\n", setting.c_str(),
+                     iana_name(suite).c_str());
+        return 1;
+      }
+      const std::string name = "TLSv1.3-" + setting + "-" + iana_name(suite);
+      written += save(out, "client", name, s, t.from_server);
+      written += save(out, "server", name, s, t.from_client);
     }
   }
   // SSL 2.0: each kind this libcrypto has, full; with a client certificate

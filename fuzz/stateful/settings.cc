@@ -1,5 +1,7 @@
 #include "fuzz/stateful/settings.h"
 
+#include <algorithm>
+
 #include "engine/connection/config_builder.h"
 #include "fuzz/stateful/fuzz_identities.h"
 
@@ -18,15 +20,33 @@ enum Flag : uint8_t {
   kAfterHandshake = 1 << 7,
 };
 
+// The TLS 1.3 byte.
+enum Tls13Flag : uint8_t {
+  kHelloRetry = 1 << 0,
+  kPskKe = 1 << 1,
+  kPostHandshakeAuth = 1 << 2,
+  kNoMiddleboxCompat = 1 << 3,
+};
+
 constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion::tls10,
-                                         ProtocolVersion::tls11, ProtocolVersion::tls12};
+                                         ProtocolVersion::tls11, ProtocolVersion::tls12,
+                                         ProtocolVersion::tls13};
+constexpr uint8_t kVersionCount = 5;
 // 2027-01-15: fixed, so runs repeat exactly.
 constexpr int64_t kNow = 1800000000;
+
+// TLS 1.3's suites first when it is in range (each version takes its own).
+std::vector<CipherSuite> suites(const Settings& s) {
+  std::vector<CipherSuite> all;
+  if (s.max_version == ProtocolVersion::tls13) all = tls13_cipher_suites();
+  for (const CipherSuite c : all_engine_cipher_suites()) all.push_back(c);
+  return all;
+}
 
 ConfigBuilder base(const Settings& s) {
   ConfigBuilder b;
   b.versions(s.min_version, s.max_version)
-      .cipher_suites(all_engine_cipher_suites())
+      .cipher_suites(suites(s))
       .renegotiation(s.renegotiation ? RenegotiationPolicy::allow_insecure
                                      : RenegotiationPolicy::secure)
       .deterministic_random(0)
@@ -43,6 +63,9 @@ std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
   c->fuzzer_mode = true;
   c->extended_master_secret = s.extended_master_secret;
   c->encrypt_then_mac = s.encrypt_then_mac;
+  c->middlebox_compat = s.middlebox_compat;
+  c->psk_modes = s.psk_ke ? std::vector{PskKeyExchangeMode::psk_ke, PskKeyExchangeMode::psk_dhe_ke}
+                          : std::vector{PskKeyExchangeMode::psk_dhe_ke};
   return c;
 }
 
@@ -50,23 +73,27 @@ std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
 
 Bytes Settings::serialize() const {
   uint8_t version = 0;
-  for (uint8_t i = 0; i < 4; ++i)
+  for (uint8_t i = 0; i < kVersionCount; ++i)
     if (kVersions[i] == max_version) version = i;
   const uint8_t flags = (client_auth ? kClientAuth : 0) |
                         (require_client_auth ? kRequireClientAuth : 0) | (tickets ? kTickets : 0) |
                         (extended_master_secret ? kEms : 0) | (encrypt_then_mac ? kEtm : 0) |
                         (resumption ? kResumption : 0) | (renegotiation ? kRenegotiation : 0) |
                         (after_handshake ? kAfterHandshake : 0);
-  return {kSettingsFormat, version, flags};
+  const uint8_t tls13 = (hello_retry ? kHelloRetry : 0) | (psk_ke ? kPskKe : 0) |
+                        (post_handshake_auth ? kPostHandshakeAuth : 0) |
+                        (middlebox_compat ? 0 : kNoMiddleboxCompat);
+  return {kSettingsFormat, version, flags, tls13};
 }
 
 std::optional<Settings> Settings::parse(Reader& r) {
-  uint8_t format = 0, version = 0, flags = 0;
-  if (!r.u8(format) || format != kSettingsFormat || !r.u8(version) || !r.u8(flags)) {
+  uint8_t format = 0, version = 0, flags = 0, tls13 = 0;
+  if (!r.u8(format) || format != kSettingsFormat || !r.u8(version) || !r.u8(flags) ||
+      !r.u8(tls13)) {
     return std::nullopt;
   }
   Settings s;
-  s.max_version = kVersions[version % 4];
+  s.max_version = kVersions[version % kVersionCount];
   s.client_auth = flags & kClientAuth;
   s.require_client_auth = flags & kRequireClientAuth;
   s.tickets = flags & kTickets;
@@ -75,6 +102,10 @@ std::optional<Settings> Settings::parse(Reader& r) {
   s.resumption = flags & kResumption;
   s.renegotiation = flags & kRenegotiation;
   s.after_handshake = flags & kAfterHandshake;
+  s.hello_retry = tls13 & kHelloRetry;
+  s.psk_ke = tls13 & kPskKe;
+  s.post_handshake_auth = tls13 & kPostHandshakeAuth;
+  s.middlebox_compat = !(tls13 & kNoMiddleboxCompat);
   return s;
 }
 
@@ -87,6 +118,18 @@ Session shared_session(const Settings& settings) {
     s.master_secret = Bytes(16, 0x4d);
     s.created = kNow;
     s.lifetime = 3600;
+    return s;
+  }
+  if (settings.max_version == ProtocolVersion::tls13) {
+    // RFC 8446 §4.6.1: the PSK of a ticket for a SHA-256 suite.
+    s.version = ProtocolVersion::tls13;
+    s.suite = CipherSuite::aes_128_gcm_sha256;
+    s.master_secret = Bytes(32, 0x4d);
+    s.server_name = "localhost";
+    s.created = kNow;
+    s.lifetime = 3600;
+    s.ticket_age_add = 0x5e5e5e5e;
+    s.ticket = s.serialize_state();
     return s;
   }
   s.id = Bytes(32, 0x5e);
@@ -102,9 +145,10 @@ Session shared_session(const Settings& settings) {
 
 std::shared_ptr<Config> client_config(const Settings& s) {
   ConfigBuilder b = base(s);
-  if (s.client_auth) b.identity(fuzz_identities().front());
+  if (s.client_auth || s.post_handshake_auth) b.identity(fuzz_identities().front());
   auto c = build_fuzzing(b, s);
   c->offer_tickets = s.tickets;
+  c->post_handshake_auth = s.post_handshake_auth;
   return c;
 }
 
@@ -117,6 +161,9 @@ std::shared_ptr<Config> server_config(const Settings& s) {
       .session_cache(4);
   if (s.tickets) b.ticket_keys();
   auto c = build_fuzzing(b, s);
+  c->always_hello_retry = s.hello_retry;
+  // Fuzzer mode would send TLS 1.3 tickets without ticket keys.
+  if (!s.tickets) c->tls13_tickets = 0;
   if (s.resumption) c->session_cache->store(shared_session(s));
   return c;
 }
@@ -127,14 +174,47 @@ ClientOptions client_options(const Settings& s) {
   return o;
 }
 
-void run(Connection& c, ByteView peer_bytes, const Settings& s) {
-  (void)c.receive(peer_bytes);
-  (void)c.read();
-  if (s.after_handshake && c.state() == ConnectionState::established) {
-    (void)c.write(Bytes{'x'});
+void after_handshake(Connection& c, const Settings& s) {
+  (void)c.write(Bytes{'x'});
+  if (c.negotiated().version < ProtocolVersion::tls13) {
     (void)c.renegotiate();
-    c.close();
+    return;
   }
+  (void)c.update_keys(KeyUpdateRequest::update_requested);
+  if (c.role() == Role::server && s.post_handshake_auth) {
+    (void)c.request_client_certificate(s.require_client_auth ? ClientAuth::required
+                                                             : ClientAuth::optional);
+  }
+}
+
+namespace {
+
+// The length of the TLS record at the front of `bytes` (RFC 5246 §6.2.1),
+// or all of them when they hold no whole header. Only a cut: the connection
+// reads a stream, so bytes that are no record (SSL 2.0's) still arrive whole.
+size_t next_piece(ByteView bytes) {
+  Reader r(bytes);
+  uint8_t type = 0;
+  uint16_t version = 0, length = 0;
+  if (!r.u8(type) || !r.u16(version) || !r.u16(length)) return bytes.size();
+  return std::min(bytes.size(), size_t{5} + length);
+}
+
+}  // namespace
+
+void run(Connection& c, ByteView peer_bytes, const Settings& s) {
+  bool acted = !s.after_handshake;
+  while (!peer_bytes.empty() && c.state() != ConnectionState::closed) {
+    const size_t piece = acted ? peer_bytes.size() : next_piece(peer_bytes);
+    (void)c.receive(peer_bytes.first(piece));
+    peer_bytes = peer_bytes.subspan(piece);
+    (void)c.read();
+    if (!acted && c.state() == ConnectionState::established) {
+      after_handshake(c, s);
+      acted = true;
+    }
+  }
+  if (s.after_handshake) c.close();
   (void)c.take_output();
 }
 

@@ -3,7 +3,8 @@
 // the format; inputs of another format are ignored, so a format change shows
 // as a corpus that no longer reaches anything, never as a silent misreading.
 //
-//   u8 format (1) | u8 max version (0 SSL 3.0 .. 3 TLS 1.2) | u8 flags | peer bytes
+//   u8 format (2) | u8 max version (0 SSL 3.0 .. 4 TLS 1.3) | u8 flags |
+//   u8 TLS 1.3 flags | peer bytes
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,7 @@
 
 namespace gauntlet::fuzzing {
 
-constexpr uint8_t kSettingsFormat = 1;
+constexpr uint8_t kSettingsFormat = 2;
 
 struct Settings {
   // Not in the header: only the ssl2 variant (variants.h) lowers it, so its
@@ -30,7 +31,17 @@ struct Settings {
   bool encrypt_then_mac = false;
   bool resumption = false;  // client: offers a session; server: has one cached
   bool renegotiation = false;  // allow_insecure instead of secure-only
-  bool after_handshake = false;  // write, then renegotiate, once established
+  // Once established: write, then renegotiate, or in TLS 1.3 a KeyUpdate
+  // asking for the peer's and, as a server with post_handshake_auth, a
+  // CertificateRequest (RFC 8446 §4.6.2, §4.6.3).
+  bool after_handshake = false;
+  // TLS 1.3 (RFC 8446); they matter only with max_version tls13.
+  bool hello_retry = false;  // server: a HelloRetryRequest first (§4.1.4)
+  bool psk_ke = false;       // psk_ke besides psk_dhe_ke, preferred (§4.2.9)
+  // Client: has a certificate and offers post_handshake_auth (§4.2.6);
+  // server: asks after the handshake when after_handshake is set.
+  bool post_handshake_auth = false;
+  bool middlebox_compat = true;  // RFC 8446 D.4
 
   bool operator==(const Settings&) const = default;
   Bytes serialize() const;
@@ -45,10 +56,17 @@ ClientOptions client_options(const Settings& s);
 
 // The session both sides share: the one a fuzzed client offers and a fuzzed
 // server has cached, so inputs can resume by ID or ticket; an SSL 2.0 one
-// (SESSION-ID-HIT) when the range starts at SSL 2.0.
+// (SESSION-ID-HIT) when the range starts at SSL 2.0, a TLS 1.3 one (a PSK
+// whose ticket is its bare state, as fuzzer mode reads tickets) when it
+// ends at TLS 1.3.
 Session shared_session(const Settings& s);
 
-// Feeds the peer's bytes, then exercises an established connection.
+// What after_handshake has an established connection do.
+void after_handshake(Connection& c, const Settings& s);
+
+// Feeds the peer's bytes a record at a time; once the connection is
+// established, does what after_handshake says before the rest arrives, so
+// the peer's bytes can answer it; closes at the end.
 void run(Connection& c, ByteView peer_bytes, const Settings& s);
 
 }  // namespace gauntlet::fuzzing

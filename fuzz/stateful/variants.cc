@@ -26,6 +26,21 @@ void pin(Variant v, Settings& s) {
     case Variant::ssl2:
       s.min_version = s.max_version = ProtocolVersion::ssl2;
       break;
+    case Variant::tls13:
+      s.max_version = ProtocolVersion::tls13;
+      break;
+    case Variant::tls13_hrr:
+      s.max_version = ProtocolVersion::tls13;
+      s.hello_retry = true;
+      break;
+    case Variant::tls13_psk:
+      s.max_version = ProtocolVersion::tls13;
+      s.resumption = s.tickets = true;
+      break;
+    case Variant::tls13_client_auth:
+      s.max_version = ProtocolVersion::tls13;
+      s.post_handshake_auth = true;
+      break;
   }
 }
 

@@ -12,8 +12,24 @@
 namespace gauntlet::fuzzing {
 
 // ssl2 speaks SSL 2.0 alone (min and max; with SSL 3.0 in range our client
-// would write, and our server refuse, the RFC 6101 E.2 rollback guard).
-enum class Variant { any, client_auth, tickets, ssl3, tls10_11, tls12, ssl2 };
+// would write, and our server refuse, the RFC 6101 E.2 rollback guard). The
+// tls13 ones offer TLS 1.3 (RFC 8446): a 1-RTT handshake, with a
+// HelloRetryRequest, resuming with a PSK from a ticket, and with a client
+// certificate (the header's bits then choose whether the server asks in
+// the handshake, after it, or both).
+enum class Variant {
+  any,
+  client_auth,
+  tickets,
+  ssl3,
+  tls10_11,
+  tls12,
+  ssl2,
+  tls13,
+  tls13_hrr,
+  tls13_psk,
+  tls13_client_auth,
+};
 
 // Applies the variant's pins to settings read from an input.
 void pin(Variant v, Settings& s);

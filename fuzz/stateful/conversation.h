@@ -1,0 +1,35 @@
+// Engine against engine in fuzzer mode under one Settings: what each side
+// sent, as the other side's stateful target reads it behind the settings
+// header. make_corpus saves these as seeds; the tests check that a target
+// fed them goes as far as the conversation did.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fuzz/stateful/settings.h"
+
+namespace gauntlet::fuzzing {
+
+struct Conversation {
+  Bytes from_client, from_server;
+  bool completed = false;
+  Negotiated client, server;  // as each side ended
+};
+
+// `offer` narrows the client's Config (to one suite or SSL 2.0 cipher kind).
+// Once established, below TLS 1.3 both write and one of them renegotiates
+// (the server if server_renegotiates, else the client with
+// Settings::renegotiation); in TLS 1.3 both do what after_handshake says.
+Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
+                      bool server_renegotiates);
+
+// The TLS 1.3 settings the seeds cover, by name: 1-RTT, client
+// authentication in the handshake, after it or both, a HelloRetryRequest,
+// resumption (psk_dhe_ke, psk_ke, after a HelloRetryRequest), a KeyUpdate
+// without middlebox compatibility.
+std::vector<std::pair<std::string, Settings>> tls13_settings();
+
+}  // namespace gauntlet::fuzzing
