@@ -140,10 +140,11 @@ struct Config {
   Bugs bugs;
 
   // Fuzzer mode, as BoringSSL's: records stay in the clear after
-  // ChangeCipherSpec (SSL 2.0: after the keys are known), Finished,
-  // signatures and renegotiation_info always
-  // check out, tickets are the bare session state. Only the fuzzing build of
-  // the engine (//engine/connection:connection_fuzzing) accepts it.
+  // ChangeCipherSpec (SSL 2.0: after the keys are known; TLS 1.3: the
+  // TLSInnerPlaintext in the clear), Finished, signatures, PSK binders and
+  // renegotiation_info always check out, tickets are the bare session
+  // state. Only the fuzzing build of the engine
+  // (//engine/connection:connection_fuzzing) accepts it.
   bool fuzzer_mode = false;
 
   // Bytes a connection will buffer: unread application data and unprocessed

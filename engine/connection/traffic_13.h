@@ -13,7 +13,8 @@
 
 namespace gauntlet {
 
-// Null protection in fuzzer mode (Config::fuzzer_mode), as every key change is.
+// In fuzzer mode (Config::fuzzer_mode) the same records without the AEAD
+// (protection_tls13_null.h).
 Result<std::unique_ptr<RecordProtection>> tls13_protection(const Link& link,
                                                            const CipherSuiteInfo& suite,
                                                            ByteView traffic_secret);

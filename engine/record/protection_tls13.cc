@@ -26,6 +26,28 @@ constexpr uint64_t kCcmRecordLimit = 11'863'283;
 
 }  // namespace
 
+Bytes tls13_inner_plaintext(ContentType type, ByteView content, size_t padding) {
+  Writer inner;
+  inner.bytes(content);
+  inner.u8(static_cast<uint8_t>(type));
+  inner.bytes(Bytes(padding, 0));
+  return inner.take();
+}
+
+Result<OpenedRecord> open_tls13_inner_plaintext(Bytes inner) {
+  while (!inner.empty() && inner.back() == 0) inner.pop_back();
+  if (inner.empty()) {
+    return Error{AlertDescription::unexpected_message, "TLS 1.3 record with no content type"};
+  }
+  const std::optional<ContentType> inner_type = known_content_type(inner.back());
+  inner.pop_back();
+  if (Status s = check_plaintext_size(inner.size(), false); !s) return s.error();
+  if (!inner_type) {
+    return Error{AlertDescription::unexpected_message, "TLS 1.3 record of unknown inner type"};
+  }
+  return OpenedRecord{*inner_type, std::move(inner)};
+}
+
 uint64_t tls13_record_limit(CipherAlgorithm aead) {
   switch (aead) {
     case CipherAlgorithm::aes_128_gcm:
@@ -64,14 +86,10 @@ Result<Bytes> Tls13Protection::seal_inner(ContentType type, ByteView plaintext, 
   }
   auto seq = seq_.take();
   if (!seq) return seq.error();
-  const size_t inner_size = plaintext.size() + 1 + padding;
-  Writer inner;
-  inner.bytes(plaintext);
-  inner.u8(static_cast<uint8_t>(type));
-  inner.bytes(Bytes(padding, 0));
+  const Bytes inner = tls13_inner_plaintext(type, plaintext, padding);
   const Bytes aad = record_header(ContentType::application_data, ProtocolVersion::tls12,
-                                  inner_size + cipher_.tag_size());
-  return cipher_.seal(xor_nonce(iv_, *seq), aad, inner.data());
+                                  inner.size() + cipher_.tag_size());
+  return cipher_.seal(xor_nonce(iv_, *seq), aad, inner);
 }
 
 Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion version,
@@ -89,18 +107,7 @@ Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion ver
   auto inner =
       cipher_.open(xor_nonce(iv_, *seq), record_header(type, version, fragment.size()), fragment);
   if (!inner) return inner.error();
-  // RFC 8446 §5.4: the real type is the last non-zero byte.
-  while (!inner->empty() && inner->back() == 0) inner->pop_back();
-  if (inner->empty()) {
-    return Error{AlertDescription::unexpected_message, "TLS 1.3 record with no content type"};
-  }
-  const std::optional<ContentType> inner_type = known_content_type(inner->back());
-  inner->pop_back();
-  if (Status s = check_plaintext_size(inner->size(), false); !s) return s.error();
-  if (!inner_type) {
-    return Error{AlertDescription::unexpected_message, "TLS 1.3 record of unknown inner type"};
-  }
-  return OpenedRecord{*inner_type, std::move(*inner)};
+  return open_tls13_inner_plaintext(std::move(inner).value());
 }
 
 Result<std::unique_ptr<Tls13Protection>> make_tls13_protection(CipherAlgorithm aead,

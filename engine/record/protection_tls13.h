@@ -24,6 +24,12 @@ uint64_t tls13_record_limit(CipherAlgorithm aead);
 // connection can finish what it is writing under the old key.
 constexpr uint64_t kKeyUpdateHeadroom = 1024;
 
+// TLSInnerPlaintext (RFC 8446 §5.2): the content, its type, `padding` zeros.
+Bytes tls13_inner_plaintext(ContentType type, ByteView content, size_t padding);
+// The reverse (§5.4): the type is the last non-zero byte; none, or one
+// unknown, is unexpected_message, content over 2^14 record_overflow.
+Result<OpenedRecord> open_tls13_inner_plaintext(Bytes inner);
+
 class Tls13Protection final : public RecordProtection {
  public:
   Tls13Protection(CipherAlgorithm aead, AeadCipher cipher, Bytes iv)
