@@ -223,6 +223,21 @@ def whole_flights():
                     write("decode", path.read_bytes()[4:])
 
 
+def tls13_client_hellos():
+    """psk_binder_prefix: the ClientHellos of the TLS 1.3 stateful seeds, first
+    and (after a HelloRetryRequest) second, pre_shared_key last in those that
+    resume; behind a 4-byte settings header, each in a record of its own.
+    //fuzz/stateful:make_corpus writes them first."""
+    for path in sorted(CORPORA.glob("server_tls13*/TLSv1.3-*-TLS_AES_128_GCM_SHA256")):
+        data = path.read_bytes()[4:]
+        while len(data) >= 5:
+            length = int.from_bytes(data[3:5], "big")
+            body = data[5:5 + length]
+            if data[0] == 22 and body[:1] == b"\x01":
+                write("psk_binder_prefix", body)
+            data = data[5 + length:]
+
+
 def main():
     messages = {}
     for path in sorted(FIXTURES.glob("*.hex")):
@@ -235,6 +250,7 @@ def main():
         write("decode", (record(22, framed).hex() + "\n").encode())
         if kind == "client_hello":
             write("client_hello", body)
+            write("psk_binder_prefix", framed)
             write("extensions", bytes([0]) + extensions_block(body, False))
             extension_bodies(extensions_block(body, False), CLIENT_BODIES)
         elif kind == "server_hello":
@@ -291,6 +307,7 @@ def main():
     ]
     for hexed in tls13:
         write("tls13_messages", bytes.fromhex(hexed.replace(" ", "")))
+    tls13_client_hellos()
 
 
 if __name__ == "__main__":

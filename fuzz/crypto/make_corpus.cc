@@ -1,13 +1,17 @@
 // Writes the seed corpora of the targets that open protected data under the
 // fixed keys: open_<mode>/ (records sealed in every variant of the mode) and
-// session_ticket/ (tickets in each of the target's three input forms).
+// session_ticket/ (tickets in each of the target's three input forms), and
+// key_share_value/ (per group a peer's value, all zeros, all ones, one byte
+// short).
 // Usage: make_corpus CORPORA_DIR
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "engine/connection/ephemeral_key.h"
 #include "fuzz/crypto/fixed_keys.h"
+#include "fuzz/crypto/key_share_groups.h"
 
 namespace gauntlet::fuzzing {
 namespace {
@@ -103,6 +107,25 @@ int write_tickets(const std::filesystem::path& corpora) {
   return written;
 }
 
+int write_key_shares(const std::filesystem::path& corpora) {
+  const std::filesystem::path dir = corpora / "key_share_value";
+  DeterministicRandom random(1);
+  int written = 0;
+  for (size_t g = 0; g < kKeyShareGroups.size(); ++g) {
+    auto peer = EphemeralKey::generate_tls13(kKeyShareGroups[g].group, random);
+    if (!peer) return -1;
+    const Bytes value = peer->public_value();
+    const std::string name = iana_name(kKeyShareGroups[g].group);
+    const auto selector = static_cast<uint8_t>(g);
+    save(dir, name, selector, value);
+    save(dir, name + "-zeros", selector, Bytes(value.size(), 0));
+    save(dir, name + "-ones", selector, Bytes(value.size(), 0xff));
+    save(dir, name + "-short", selector, ByteView(value).first(value.size() - 1));
+    written += 4;
+  }
+  return written;
+}
+
 }  // namespace
 }  // namespace gauntlet::fuzzing
 
@@ -114,7 +137,8 @@ int main(int argc, char** argv) {
   const std::filesystem::path out(argv[1]);
   const int records = gauntlet::fuzzing::write_records(out);
   const int tickets = gauntlet::fuzzing::write_tickets(out);
-  if (records < 0 || tickets < 0) return 1;
-  std::printf("wrote %d inputs under %s\n", records + tickets, out.c_str());
+  const int shares = gauntlet::fuzzing::write_key_shares(out);
+  if (records < 0 || tickets < 0 || shares < 0) return 1;
+  std::printf("wrote %d inputs under %s\n", records + tickets + shares, out.c_str());
   return 0;
 }
