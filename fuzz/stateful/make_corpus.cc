@@ -6,53 +6,12 @@
 // CORPORA_DIR/{client,server}[_VARIANT]).
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "engine/connection/negotiation.h"
 #include "engine/crypto/ssl2_cipher.h"
 #include "fuzz/stateful/conversation.h"
 #include "fuzz/stateful/variants.h"
-
-namespace gauntlet::fuzzing {
-namespace {
-
-constexpr std::pair<Variant, const char*> kVariants[] = {{Variant::any, ""},
-                                                        {Variant::client_auth, "_client_auth"},
-                                                        {Variant::tickets, "_tickets"},
-                                                        {Variant::ssl3, "_ssl3"},
-                                                        {Variant::tls10_11, "_tls10_11"},
-                                                        {Variant::tls12, "_tls12"},
-                                                        {Variant::ssl2, "_ssl2"},
-                                                        {Variant::tls13, "_tls13"},
-                                                        {Variant::tls13_hrr, "_tls13_hrr"},
-                                                        {Variant::tls13_psk, "_tls13_psk"},
-                                                        {Variant::tls13_client_auth,
-                                                         "_tls13_client_auth"}};
-
-void save_one(const std::filesystem::path& dir, const std::string& name, const Settings& s,
-              const Bytes& stream) {
-  std::filesystem::create_directories(dir);
-  Bytes input = s.serialize();
-  input.insert(input.end(), stream.begin(), stream.end());
-  std::ofstream(dir / name, std::ios::binary)
-      .write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
-}
-
-// Saves the input for `role` and every variant of it whose pins s has.
-int save(const std::filesystem::path& out, const std::string& role, const std::string& name,
-         const Settings& s, const Bytes& stream) {
-  int written = 0;
-  for (const auto& [variant, suffix] : kVariants) {
-    if (!matches(variant, s)) continue;
-    save_one(out / (role + suffix), name, s, stream);
-    ++written;
-  }
-  return written;
-}
-
-}  // namespace
-}  // namespace gauntlet::fuzzing
 
 int main(int argc, char** argv) {
   using namespace gauntlet;
@@ -93,8 +52,8 @@ int main(int argc, char** argv) {
           const std::string name = openssl_name(v) + "-" + std::to_string(variant) + "-" +
                                    std::string(info.openssl) +
                                    (server_renegotiates ? "-server-reneg" : "");
-          written += save(out, "client", name, s, t.from_server);
-          written += save(out, "server", name, s, t.from_client);
+          written += save_seed(out, "client", name, s, t.from_server);
+          written += save_seed(out, "server", name, s, t.from_client);
         }
       }
     }
@@ -110,8 +69,8 @@ int main(int argc, char** argv) {
         return 1;
       }
       const std::string name = "TLSv1.3-" + setting + "-" + iana_name(suite);
-      written += save(out, "client", name, s, t.from_server);
-      written += save(out, "server", name, s, t.from_client);
+      written += save_seed(out, "client", name, s, t.from_server);
+      written += save_seed(out, "server", name, s, t.from_client);
     }
   }
   // SSL 2.0: each kind this libcrypto has, full; with a client certificate
@@ -132,8 +91,8 @@ int main(int argc, char** argv) {
         return 1;
       }
       const std::string name = "SSLv2-" + std::to_string(variant) + "-" + openssl_name(k.kind);
-      written += save(out, "client", name, s, t.from_server);
-      written += save(out, "server", name, s, t.from_client);
+      written += save_seed(out, "client", name, s, t.from_server);
+      written += save_seed(out, "server", name, s, t.from_client);
     }
   }
   std::printf("wrote %d inputs under %s\n", written, out.c_str());

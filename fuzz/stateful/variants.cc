@@ -1,5 +1,8 @@
 #include "fuzz/stateful/variants.h"
 
+#include <fstream>
+#include <utility>
+
 namespace gauntlet::fuzzing {
 
 void pin(Variant v, Settings& s) {
@@ -48,6 +51,42 @@ bool matches(Variant v, const Settings& s) {
   Settings pinned = s;
   pin(v, pinned);
   return pinned == s && (v == Variant::ssl2) == (s.min_version == ProtocolVersion::ssl2);
+}
+
+namespace {
+
+// Each variant's target name, after the role's.
+constexpr std::pair<Variant, const char*> kSuffixes[] = {
+    {Variant::any, ""},
+    {Variant::client_auth, "_client_auth"},
+    {Variant::tickets, "_tickets"},
+    {Variant::ssl3, "_ssl3"},
+    {Variant::tls10_11, "_tls10_11"},
+    {Variant::tls12, "_tls12"},
+    {Variant::ssl2, "_ssl2"},
+    {Variant::tls13, "_tls13"},
+    {Variant::tls13_hrr, "_tls13_hrr"},
+    {Variant::tls13_psk, "_tls13_psk"},
+    {Variant::tls13_client_auth, "_tls13_client_auth"},
+};
+
+}  // namespace
+
+int save_seed(const std::filesystem::path& corpora, const std::string& role,
+              const std::string& name, const Settings& s, ByteView stream) {
+  Bytes input = s.serialize();
+  input.insert(input.end(), stream.begin(), stream.end());
+  int written = 0;
+  for (const auto& [variant, suffix] : kSuffixes) {
+    if (!matches(variant, s)) continue;
+    const std::filesystem::path dir = corpora / (role + suffix);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(input.data()),
+               static_cast<std::streamsize>(input.size()));
+    ++written;
+  }
+  return written;
 }
 
 void fuzz_client(const uint8_t* data, size_t size, Variant v) {

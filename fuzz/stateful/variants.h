@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 #include "fuzz/stateful/settings.h"
 
@@ -36,6 +38,12 @@ void pin(Variant v, Settings& s);
 // Whether settings already have the variant's pins (which seeds it keeps).
 // The header cannot say SSL 2.0, so only the ssl2 variant keeps its seeds.
 bool matches(Variant v, const Settings& s);
+
+// Writes a seed (the header, then `stream`) named `name` into
+// corpora/ROLE and corpora/ROLE_VARIANT for every variant that keeps it
+// (matches); returns how many files.
+int save_seed(const std::filesystem::path& corpora, const std::string& role,
+              const std::string& name, const Settings& s, ByteView stream);
 
 // One fuzz input: the settings header, then the peer's stream.
 void fuzz_client(const uint8_t* data, size_t size, Variant v);
