@@ -111,34 +111,28 @@ std::optional<Settings> Settings::parse(Reader& r) {
 
 Session shared_session(const Settings& settings) {
   Session s;
+  s.created = kNow;
+  s.lifetime = 3600;
   if (settings.min_version == ProtocolVersion::ssl2) {
     s.id = Bytes(16, 0x5e);  // SSL 2.0 spec §2.7: SESSION-ID-DATA of 16 bytes
     s.version = ProtocolVersion::ssl2;
     s.ssl2_cipher_kind = Ssl2CipherKind::rc4_128_with_md5;
     s.master_secret = Bytes(16, 0x4d);
-    s.created = kNow;
-    s.lifetime = 3600;
     return s;
   }
+  s.server_name = "localhost";
   if (settings.max_version == ProtocolVersion::tls13) {
-    // RFC 8446 §4.6.1: the PSK of a ticket for a SHA-256 suite.
+    // RFC 8446 §4.6.1: a ticket's PSK, for the SHA-256 suites; no session ID.
     s.version = ProtocolVersion::tls13;
     s.suite = CipherSuite::aes_128_gcm_sha256;
     s.master_secret = Bytes(32, 0x4d);
-    s.server_name = "localhost";
-    s.created = kNow;
-    s.lifetime = 3600;
     s.ticket_age_add = 0x5e5e5e5e;
-    s.ticket = s.serialize_state();
-    return s;
+  } else {
+    s.id = Bytes(32, 0x5e);
+    s.version = ProtocolVersion::tls12;
+    s.suite = CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256;
+    s.master_secret = Bytes(48, 0x4d);
   }
-  s.id = Bytes(32, 0x5e);
-  s.version = ProtocolVersion::tls12;
-  s.suite = CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256;
-  s.master_secret = Bytes(48, 0x4d);
-  s.server_name = "localhost";
-  s.created = kNow;
-  s.lifetime = 3600;
   s.ticket = s.serialize_state();
   return s;
 }
