@@ -125,6 +125,25 @@ rc=$?
 if [ "$rc" -eq 0 ]; then pass "--no-verify runs on"
 else fail "--no-verify: exit $rc" "$work/no-verify"; fi
 
+# --- a TLS 1.3 server as HOST:PORT: the feature scan takes TLS 1.3 cases ----
+# A version-negotiation case first: its suite is scanned at TLS 1.3, where it
+# exists, so the scan neither fails nor makes every later case an ERROR.
+port=$(free_port)
+"$gauntlet" serve --port "$port" --cert "$pki/server-rsa-chain.pem" --key "$pki/server-rsa.key" \
+  2>/dev/null &
+pids+=($!)
+wait_port "$port"
+timeout 120 "${run[@]}" --target "127.0.0.1:$port" --sni localhost --ca "$pki/root-ca.pem" \
+  --filter 'tls13_ccs/ccs-before-client-hello*' --filter 'tls13_ccs/compat-ccs[[]*' \
+  --filter 'tls13_records/tag-flipped?TLSv1.3,TLS_AES_128_GCM*' >"$work/tls13-external" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "3 cases x 1 targets" "$work/tls13-external" &&
+  ! grep -q "^ERROR" "$work/tls13-external"; then
+  pass "TLS 1.3 cases against a HOST:PORT server"
+else
+  fail "TLS 1.3 cases against a HOST:PORT server: exit $rc" "$work/tls13-external"
+fi
+
 # --- signals: reports written, 128+N, no process peer left ------------------
 interrupt() {  # signal name, number, target, filter
   local sig=$1 num=$2 target=$3 filter=$4

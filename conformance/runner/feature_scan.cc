@@ -76,8 +76,11 @@ std::optional<std::string> ScannedTarget::cannot_run(const Case& c) const {
   if (auto why = client_lacks(c)) return why;
   // A version the peer refuses, or answers with another, is what a case
   // testing version negotiation judges (RFC 5246 E.1), not a reason to
-  // skip it: its suite is scanned at the highest version we speak.
-  const ProtocolVersion version = c.scenario->negotiates_version ? ProtocolVersion::tls12 : c.version;
+  // skip it: its suite is scanned at the highest version that has it
+  // (TLS 1.3's suites exist only there, the others end at TLS 1.2).
+  const ProtocolVersion version =
+      !c.scenario->negotiates_version || c.version == ProtocolVersion::tls13 ? c.version
+                                                                             : ProtocolVersion::tls12;
   if (const VersionFinding* v = profile_ ? profile_->find(version) : nullptr; v && !v->spoken) {
     // RFC 5246 E.1: a server answers a lower hello with that version or
     // refuses it. Answering with another is the deviation a case judges.
