@@ -12,6 +12,13 @@ using V = const YAML::Node&;
 using B = Bugs&;
 
 uint16_t u16(R r, V v) { return static_cast<uint16_t>(r.integer(v, 0xffff)); }
+
+// A list of 16-bit code points (extension types), as numbers.
+std::vector<uint16_t> u16_list(R r, V v) {
+  std::vector<uint16_t> out;
+  for (const auto& t : v) out.push_back(u16(r, t));
+  return out;
+}
 uint16_t suite_id(R r, V v) {
   return static_cast<uint16_t>(r.wire_or_named(v, &cipher_suite_from_name, "cipher suite", 0xffff));
 }
@@ -128,10 +135,7 @@ const SettingKey<Bugs> kBugsKeys[] = {
      [](R r, V v, B b) { b.extra_extensions = raw_extensions(r, v); },
      "[{type, body}] raw extensions appended to our hello"},
     {"drop_extensions",
-     [](R r, V v, B b) {
-       b.drop_extensions.clear();
-       for (const auto& t : v) b.drop_extensions.push_back(u16(r, t));
-     },
+     [](R r, V v, B b) { b.drop_extensions = u16_list(r, v); },
      "[type] our hello's extensions of these types left out"},
     {"replace_extensions",
      [](R r, V v, B b) { b.replace_extensions = raw_extensions(r, v); },
@@ -245,10 +249,7 @@ const SettingKey<Bugs> kBugsKeys[] = {
      "first or second: the hello edits change only this ClientHello (second: the one after a "
      "HelloRetryRequest)"},
     {"extension_order",
-     [](R r, V v, B b) {
-       b.extension_order.clear();
-       for (const auto& t : v) b.extension_order.push_back(u16(r, t));
-     },
+     [](R r, V v, B b) { b.extension_order = u16_list(r, v); },
      "[types] our ClientHello's extensions of these types first, in this order, the rest after"},
     {"key_shares",
      [](R r, V v, B b) {
