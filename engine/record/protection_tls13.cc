@@ -92,15 +92,18 @@ Result<Bytes> Tls13Protection::seal_inner(ContentType type, ByteView plaintext, 
   return cipher_.seal(xor_nonce(iv_, *seq), aad, inner);
 }
 
-Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion version,
-                                           ByteView fragment) {
+Status check_tls13_outer_record(ContentType type, size_t length) {
   if (type != ContentType::application_data) {
     return Error{AlertDescription::unexpected_message,
                  "protected TLS 1.3 record of type " + iana_name(type)};
   }
-  if (fragment.size() > kMaxTls13Ciphertext) {
-    return record_overflow("TLS 1.3 ciphertext over 2^14+256 bytes");
-  }
+  if (length > kMaxTls13Ciphertext) return record_overflow("TLS 1.3 ciphertext over 2^14+256 bytes");
+  return ok_status();
+}
+
+Result<OpenedRecord> Tls13Protection::open(ContentType type, ProtocolVersion version,
+                                           ByteView fragment) {
+  if (auto st = check_tls13_outer_record(type, fragment.size()); !st) return st.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
   if (fragment.size() < cipher_.tag_size() + 1) return bad_record_mac("TLS 1.3 record too short");

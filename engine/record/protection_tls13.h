@@ -29,6 +29,10 @@ Bytes tls13_inner_plaintext(ContentType type, ByteView content, size_t padding);
 // The reverse (§5.4): the type is the last non-zero byte; none, or one
 // unknown, is unexpected_message, content over 2^14 record_overflow.
 Result<OpenedRecord> open_tls13_inner_plaintext(Bytes inner);
+// The outer record a TLS 1.3 protection opens (RFC 8446 §5.2): type
+// application_data (else unexpected_message), at most 2^14+256 bytes (else
+// record_overflow).
+Status check_tls13_outer_record(ContentType type, size_t length);
 
 class Tls13Protection final : public RecordProtection {
  public:

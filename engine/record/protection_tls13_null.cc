@@ -20,13 +20,7 @@ Result<Bytes> Tls13NullProtection::seal_shaped(ContentType type, ProtocolVersion
 
 Result<OpenedRecord> Tls13NullProtection::open(ContentType type, ProtocolVersion,
                                                ByteView fragment) {
-  if (type != ContentType::application_data) {
-    return Error{AlertDescription::unexpected_message,
-                 "protected TLS 1.3 record of type " + iana_name(type)};
-  }
-  if (fragment.size() > kMaxTls13Ciphertext) {
-    return record_overflow("TLS 1.3 ciphertext over 2^14+256 bytes");
-  }
+  if (auto st = check_tls13_outer_record(type, fragment.size()); !st) return st.error();
   auto seq = seq_.take();
   if (!seq) return seq.error();
   return open_tls13_inner_plaintext(Bytes(fragment.begin(), fragment.end()));
