@@ -23,12 +23,20 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
       .renegotiation(RenegotiationPolicy::allow_insecure)
       .keylog(std::move(keylog));
   if (facts.fixed_clock) b.fixed_clock(kScenarioTime);
-  if (facts.verify) b.trust_file(facts.ca_file.empty() ? pki.root() : facts.ca_file);
+  if (facts.verify) {
+    auto trust = pki.trust(facts.ca_file.empty() ? pki.root() : facts.ca_file);
+    if (!trust) return trust.error();
+    b.trust(std::move(trust).value());
+  }
   const bool client_auth_unset = s.sut.client_auth == ClientAuth::none && p.client_certificate.empty();
   const std::string identity = s.scripted == Role::server
                                    ? (p.identity.empty() ? identity_for(c.suite) : p.identity)
                                    : (client_auth_unset ? facts.client_certificate : p.client_certificate);
-  if (!identity.empty()) b.identity_files(pki.chain(identity), pki.key(identity));
+  if (!identity.empty()) {
+    auto id = pki.identity(identity);
+    if (!id) return id.error();
+    b.identity(std::move(id).value());
+  }
   if (s.scripted == Role::server) {
     b.client_auth(p.client_auth).session_cache();
     if (p.tickets) b.ticket_keys();

@@ -5,7 +5,10 @@
 #include <memory>
 #include <string>
 
+#include <vector>
+
 #include "engine/base/error.h"
+#include "engine/connection/config.h"
 #include "engine/crypto/x509.h"
 #include "engine/registry/cipher_suite.h"
 
@@ -19,6 +22,12 @@ struct Pki {
   std::string key(const std::string& name) const { return dir + "/" + name + ".key"; }
   std::string root() const { return dir + "/root-ca.pem"; }
   std::string intermediate() const { return dir + "/intermediate-ca.pem"; }
+
+  // The identity `name` and trust stores, each parsed once per process and
+  // shared after: a run builds two peers a case, and parsing these PEM
+  // files was most of a case's time against our engine.
+  Result<Identity> identity(const std::string& name) const;
+  Result<std::shared_ptr<const TrustStore>> trust(const std::string& ca_file) const;
 };
 
 // What an SSL 2.0 peer trusts: SSL 2.0 carries one certificate, never a

@@ -97,12 +97,18 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
       .cipher_suites(std::move(suites))
       .deterministic_random(std::hash<std::string>{}(c.id()))
       .fixed_clock(kScenarioTime)
-      .trust_file(pki_.root())
       .renegotiation(sut.renegotiation);
+  auto trust = pki_.trust(pki_.root());
+  if (!trust) return trust.error();
+  b.trust(std::move(trust).value());
   const std::vector<std::string> names =
       sut_role == Role::server ? std::vector<std::string>{"server-rsa", "server-ecdsa", "server-dsa"}
                                : std::vector<std::string>{"client-rsa"};
-  for (const std::string& name : names) b.identity_files(pki_.chain(name), pki_.key(name));
+  for (const std::string& name : names) {
+    auto id = pki_.identity(name);
+    if (!id) return id.error();
+    b.identity(std::move(id).value());
+  }
   if (sut_role == Role::server) {
     b.client_auth(sut.client_auth).session_cache();
     if (sut.tickets) b.ticket_keys();

@@ -46,6 +46,11 @@ ConfigBuilder& ConfigBuilder::trust_file(const std::string& ca_file) {
   return *this;
 }
 
+ConfigBuilder& ConfigBuilder::trust(std::shared_ptr<const TrustStore> anchors) {
+  config_.trust = std::move(anchors);
+  return *this;
+}
+
 ConfigBuilder& ConfigBuilder::session_cache() {
   config_.session_cache = std::make_shared<SessionCache>();
   return *this;

@@ -42,6 +42,8 @@ class ConfigBuilder {
   ConfigBuilder& identity_files(const std::string& chain_file, const std::string& key_file);
   // Peer chains are verified against the anchors of this PEM file.
   ConfigBuilder& trust_file(const std::string& ca_file);
+  // Anchors already loaded, shared with other configs.
+  ConfigBuilder& trust(std::shared_ptr<const TrustStore> anchors);
 
   // Server: session IDs, cached (SessionCache's own capacity if none given).
   ConfigBuilder& session_cache();
