@@ -13,6 +13,7 @@ namespace {
 
 struct ScanOptions {
   std::string target, sni, json;
+  std::string cert, key;  // a client identity, for a server that requires one
   int timeout_ms = 5000;
 };
 
@@ -23,9 +24,17 @@ int run(const ScanOptions& o) {
     return kUsageError;
   }
   const auto& [host, port] = *target;
-  auto profile = conformance::profile_server(
-      {host, port}, {.server_name = o.sni.empty() ? host : o.sni,
-                     .timeout = std::chrono::milliseconds(o.timeout_ms)});
+  conformance::ProfileOptions probing{.server_name = o.sni.empty() ? host : o.sni,
+                                      .timeout = std::chrono::milliseconds(o.timeout_ms)};
+  if (!o.cert.empty()) {
+    auto id = load_identity(o.cert, o.key);
+    if (!id) {
+      std::fprintf(stderr, "gauntlet scan: %s\n", id.error().reason.c_str());
+      return kUsageError;
+    }
+    probing.client_identity = std::move(id).value();
+  }
+  auto profile = conformance::profile_server({host, port}, probing);
   if (!profile) {
     std::fprintf(stderr, "gauntlet scan: %s: %s\n", o.target.c_str(),
                  profile.error().reason.c_str());
@@ -55,6 +64,10 @@ Command add_scan_command(CLI::App& app) {
       ->check(CLI::Range(1, 600000))
       ->capture_default_str();
   sub->add_option("--json", o->json, "also write the profile as JSON here");
+  auto* cert = sub->add_option("--cert", o->cert,
+                               "client certificate chain (PEM) the session probes present when asked");
+  sub->add_option("--key", o->key, "its private key (PEM)")->needs(cert);
+  cert->needs(sub->get_option("--key"));
   return {sub, [o] { return run(*o); }};
 }
 

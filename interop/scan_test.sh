@@ -9,12 +9,13 @@ gauntlet=$(realpath "$1")
 pki=$(realpath "$2")
 source interop/test_lib.sh
 
-# scan NAME PORT CHECK: runs the scan, then CHECK (python over the JSON
-# profile `p`) must hold.
+# scan NAME PORT CHECK [SCAN OPTIONS]: runs the scan, then CHECK (python
+# over the JSON profile `p`) must hold.
 scan() {
   local name=$1 port=$2 check=$3
+  shift 3
   timeout 120 "$gauntlet" scan "127.0.0.1:$port" --sni localhost --timeout 3000 \
-    --json "$work/$name.json" >"$work/$name.txt" 2>&1
+    --json "$work/$name.json" "$@" >"$work/$name.txt" 2>&1
   local status=$?
   if [ "$status" -eq 0 ] && python3 - "$work/$name.json" "$check" <<'PY'
 import json, sys
@@ -92,6 +93,12 @@ if have openssl; then
   wait_port "$port"
   scan "s_server -rev -Verify 1" "$port" \
     'p["requests_certificate"] and "failure" in p["sessions"]'
+  # With a certificate the session probes complete, so its client
+  # renegotiation refusal is learnt too.
+  scan "s_server -rev -Verify 1, --cert" "$port" \
+    'p["requests_certificate"] and "failure" not in p["sessions"]
+     and p["sessions"]["renegotiation"] == "refused"' \
+    --cert "$pki/client-rsa-chain.pem" --key "$pki/client-rsa.key"
 fi
 
 port=$(free_port)

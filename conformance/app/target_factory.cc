@@ -36,8 +36,13 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   facts.server_name = o.sni.empty() ? hp->first : o.sni;
   facts.fixed_clock = false;
   // Unreachable: no profile, and the scan's first handshake says why.
-  auto profile = profile_server({hp->first, hp->second},
-                                {.server_name = facts.server_name, .timeout = o.timeout});
+  ProfileOptions probing{.server_name = facts.server_name, .timeout = o.timeout};
+  if (stated_to_require_certificate(o.setup)) {
+    auto id = o.pki.identity(kDefaultClientCertificate);
+    if (!id) return id.error();
+    probing.client_identity = std::move(id).value();
+  }
+  auto profile = profile_server({hp->first, hp->second}, probing);
   // A chain that does not verify would fail or skip every case for a reason
   // that is the setup's, not the server's conformance.
   if (profile && facts.verify && profile->extensions_at) {

@@ -240,7 +240,8 @@ Result<ServerProfile> profile_server(const Endpoint& server, const ProfileOption
     if (v.offered >= ProtocolVersion::tls10) {
       if (auto st = probe_extensions(p, v, out); !st) return st.error();
     }
-    out.sessions = probe_sessions(server, options.server_name, v.offered, v.suites, options.timeout);
+    out.sessions = probe_sessions(server, options.server_name, v.offered, v.suites, options.timeout,
+                                  options.client_identity);
   }
   if (std::ranges::none_of(out.versions, &VersionFinding::spoken)) {
     out.unusable = "it completed no hello in any version (" + out.versions.front().answer + ")";

@@ -49,6 +49,10 @@ struct ServerProfile {
 struct ProfileOptions {
   std::string server_name;  // SNI (never an address)
   std::chrono::milliseconds timeout{5000};  // per probe
+  // What the session probes present when asked for a certificate: a server
+  // stated to require one (`--sut client-cert=required`) completes no
+  // handshake without it, and its sessions would go unprofiled.
+  std::optional<Identity> client_identity = {};
 };
 
 // An Error only when the server cannot be reached at all.

@@ -151,10 +151,14 @@ std::vector<CipherSuite> engine_suites_among(const std::vector<CipherSuite>& sui
 std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std::string& server_name,
                                               ProtocolVersion version,
                                               const std::vector<CipherSuite>& suites,
-                                              std::chrono::milliseconds timeout) {
+                                              std::chrono::milliseconds timeout,
+                                              const std::optional<Identity>& client_identity) {
   const std::vector<CipherSuite> ours = engine_suites_among(suites);
   if (ours.empty()) return std::nullopt;
-  auto base = ConfigBuilder().versions(version, version).cipher_suites(ours).build();
+  ConfigBuilder b;
+  b.versions(version, version).cipher_suites(ours);
+  if (client_identity) b.identity(*client_identity);
+  auto base = b.build();
   if (!base) return std::nullopt;
   auto ids = std::make_shared<Config>(**base);
   ids->offer_tickets = false;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "conformance/profile/server_answer.h"
+#include "engine/connection/config.h"
 
 namespace gauntlet::conformance {
 
@@ -37,11 +38,13 @@ struct SessionFindings {
 };
 
 // `suites`: those the server picked at `version`; the engine offers the ones
-// it implements. nullopt when it implements none of them.
+// it implements. nullopt when it implements none of them. `client_identity`
+// answers a CertificateRequest.
 std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std::string& server_name,
                                               ProtocolVersion version,
                                               const std::vector<CipherSuite>& suites,
-                                              std::chrono::milliseconds timeout);
+                                              std::chrono::milliseconds timeout,
+                                              const std::optional<Identity>& client_identity);
 
 // One handshake at `version` verifying the server's chain against the
 // anchors in `ca_file` and its name against `server_name`: the error says

@@ -157,8 +157,18 @@ const SettingKey<Bugs> kBugsKeys[] = {
     {"bad_premaster",
      [](R r, V v, B b) { b.bad_premaster = r.config_name(v, &bad_premaster_from_name, "bad_premaster"); },
      "how the RSA premaster block is broken (Bleichenbacher probes)"},
-    {"public_value", [](R r, V v, B b) { b.public_value = r.hex(v); },
-     "our DH or ECDH public value as sent, hex"},
+    {"public_value",
+     [](R r, V v, B b) {
+       const std::string text = r.text(v);
+       if (text == "p-1") {
+         b.dh_public_edge = DhEdge::p_minus_1;
+       } else if (text == "p") {
+         b.dh_public_edge = DhEdge::p;
+       } else {
+         b.public_value = r.hex(v);
+       }
+     },
+     "our DH or ECDH public value as sent, hex; p-1 or p: that value of the DH group in use"},
     {"insert_messages",
      [](R r, V v, B b) {
        b.inserted_messages.clear();

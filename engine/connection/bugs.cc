@@ -14,7 +14,7 @@ bool Bugs::any() const {
          server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
          !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
-         public_value || certificate_verify_signature || skip_message || duplicate_message || early_change_cipher_spec ||
+         public_value || dh_public_edge || certificate_verify_signature || skip_message || duplicate_message || early_change_cipher_spec ||
          trailing_byte_in || truncated_message ||
          skip_change_cipher_spec || change_cipher_spec_body || corrupt_finished || truncate_finished ||
          application_data_before_finished || corrupt_post_handshake_auth || early_data_over_limit ||
@@ -181,6 +181,17 @@ Result<Bytes> bad_premaster_ciphertext(BadPremaster kind, const PublicKey& key, 
     return Bytes(good->begin(), good->end() - 1);
   }
   return rsa_encrypt_raw(key, bad_premaster_block(kind, modulus_size, premaster, random));
+}
+
+Bytes dh_public_value_as_sent(const Bugs& bugs, const Bytes& p, Bytes ours) {
+  if (bugs.dh_public_edge == DhEdge::p) return p;
+  if (bugs.dh_public_edge == DhEdge::p_minus_1) {
+    Bytes v = p;
+    for (auto it = v.rbegin(); it != v.rend() && (*it)-- == 0; ++it) {
+    }
+    return v;
+  }
+  return bugs.public_value.value_or(std::move(ours));
 }
 
 }  // namespace gauntlet

@@ -90,6 +90,10 @@ struct Ssl2Bugs {
 // ClientHello): for a ServerHello the first suite and compression method are
 // the chosen ones. Our client carries on from the hello as written; our
 // server keeps its own choices and hashes the hello as written.
+// A DH public value at the edge of the group in use, which RFC 7919 §5.1
+// has the peer refuse (1 < Y < p - 1): p - 1, of order 2, or p itself.
+enum class DhEdge { p_minus_1, p };
+
 struct WrittenHello {
   uint16_t version = 0x0303;
   std::optional<Bytes> random;  // our own when not written
@@ -172,6 +176,7 @@ struct Bugs {
   std::optional<uint16_t> premaster_version;
   std::optional<BadPremaster> bad_premaster;
   std::optional<Bytes> public_value;  // our DH or ECDH public value, as sent
+  std::optional<DhEdge> dh_public_edge;  // taken from the p we use, whoever chose it
   // TLS 1.3: our CertificateVerify carries this signature instead of our
   // key's, in our transcript too: one made elsewhere (RFC 8448's, whose keys
   // the RFC does not publish) or over another transcript, which a peer
@@ -263,6 +268,8 @@ class RandomSource;
 void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello);
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
 // Raw (type, body) extensions appended to `block`.
+// Our DH public value as sent: the edge value of p, public_value, or ours.
+Bytes dh_public_value_as_sent(const Bugs& bugs, const Bytes& p, Bytes ours);
 void append_raw_extensions(const std::vector<std::pair<uint16_t, Bytes>>& raw, Extensions& block);
 
 // `premaster` encrypted to `key` and broken as `kind` says: a PKCS #1 type 2

@@ -294,6 +294,28 @@ TEST(Bugs, KeyExchangeValues) {
             A::illegal_parameter);
 }
 
+// p - 1 and p of whatever group is in use (RFC 7919 §5.1: 1 < Y < p - 1).
+TEST(Bugs, DhEdgeValuesComeFromTheGroupInUse) {
+  Bugs b;
+  EXPECT_EQ(dh_public_value_as_sent(b, {0xab, 0x00}, {7}), Bytes{7});
+  b.public_value = Bytes{9};
+  EXPECT_EQ(dh_public_value_as_sent(b, {0xab, 0x00}, {7}), Bytes{9});
+  b.dh_public_edge = DhEdge::p_minus_1;
+  EXPECT_EQ(dh_public_value_as_sent(b, {0xab, 0x00}, {7}), (Bytes{0xaa, 0xff}));
+  b.dh_public_edge = DhEdge::p;
+  EXPECT_EQ(dh_public_value_as_sent(b, {0xab, 0x00}, {7}), (Bytes{0xab, 0x00}));
+  for (const DhEdge edge : {DhEdge::p_minus_1, DhEdge::p}) {
+    EXPECT_EQ(run(Role::client, [edge](Bugs& b) { b.dh_public_edge = edge; },
+                  {CipherSuite::dhe_rsa_with_aes_128_gcm_sha256})
+                  .server_error,
+              A::illegal_parameter);
+    EXPECT_EQ(run(Role::server, [edge](Bugs& b) { b.dh_public_edge = edge; },
+                  {CipherSuite::dhe_rsa_with_aes_128_gcm_sha256})
+                  .client_error,
+              A::illegal_parameter);
+  }
+}
+
 TEST(Bugs, EveryBadPremasterFailsAtFinishedAlike) {
   for (const auto kind : {BadPremaster::wrong_first_byte, BadPremaster::wrong_block_type,
                           BadPremaster::no_separator, BadPremaster::zero_in_padding,

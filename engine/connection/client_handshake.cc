@@ -49,7 +49,8 @@ Result<OurKeyExchange> key_exchange(const Link& link, const HelloState& h, const
     if (!eph) return eph.error();
     auto secret = eph->shared_secret(dh->public_value);
     if (!secret) return secret.error();
-    return OurKeyExchange{KeyExchangeForm::dhe, c.bugs.public_value.value_or(eph->public_value()),
+    return OurKeyExchange{KeyExchangeForm::dhe,
+                          dh_public_value_as_sent(c.bugs, dh->params.p, eph->public_value()),
                           std::move(secret).value()};
   }
   if (const auto* ec = std::get_if<EcShare>(&a.share)) {

@@ -48,12 +48,11 @@ Status ServerHandshake::send_server_key_exchange(Link& link) {
   auto eph = dh ? EphemeralKey::generate_dh(*dh, *c.random)
                 : EphemeralKey::generate_ec(*group, *c.random);
   if (!eph) return eph.error();
-  const Bytes& ours = c.bugs.public_value ? *c.bugs.public_value : eph->public_value();
   ServerKeyExchange ske;
   if (dh) {
-    ske.params = ServerDhParams{dh->p, dh->g, ours};
+    ske.params = ServerDhParams{dh->p, dh->g, dh_public_value_as_sent(c.bugs, dh->p, eph->public_value())};
   } else {
-    ske.params = ServerEcdhParams{*group, ours};
+    ske.params = ServerEcdhParams{*group, c.bugs.public_value.value_or(eph->public_value())};
   }
   auto params = ske.params_bytes();
   if (!params) return params.error();
