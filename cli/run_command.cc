@@ -45,6 +45,7 @@ Command add_run_command(CLI::App& app) {
                   "HOST:PORT and client-cmd targets: their setup, over what the profile finds: "
                   "KEY=VALUE,... (tickets=on|off, renegotiation=allow|refuse, "
                   "client-cert=none|optional|required, connections=1|many, highest=VERSION, "
+                  "answers-data=on|off, "
                   "compression and extension names (alpn, sni, ems, etm, mfl, heartbeat, "
                   "record_size_limit, ...) =on|off) or a file of such lines");
   return {sub, [o] { return conformance::run_conformance(*o); }};

@@ -166,6 +166,15 @@ std::vector<Requirement> Scenario::requirements() const {
         r && r->expect.kind != Expect::Kind::refused) {
       add({Requirement::Kind::renegotiation});
     }
+    // Data that must come back from a server: one that answers none (an
+    // application that waits for more, or prints what it reads) cannot
+    // pass such a step whatever its TLS does.
+    const auto* x = std::get_if<ExchangeStep>(&s.kind);
+    const auto* d = std::get_if<SendStep>(&s.kind);
+    if (scripted == Role::client && ((x && x->expect.kind == Expect::Kind::data) ||
+                                     (d && d->expect.kind == Expect::Kind::data))) {
+      add({Requirement::Kind::application_data});
+    }
     if (const auto* h = std::get_if<HandshakeStep>(&s.kind);
         h && h->expect.kind == Expect::Kind::message &&
         h->expect.message == HandshakeType::new_session_ticket) {

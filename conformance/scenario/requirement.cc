@@ -15,6 +15,7 @@ std::optional<Requirement> requirement_from_name(std::string_view name) {
   if (name == "tickets") return Requirement{K::tickets};
   if (name == "renegotiation") return Requirement{K::renegotiation};
   if (name == "client_certificate") return Requirement{K::client_certificate};
+  if (name == "application_data") return Requirement{K::application_data};
   if (name == kAlpn) {
     return Requirement{K::extension, ExtensionType::application_layer_protocol_negotiation};
   }
@@ -40,6 +41,8 @@ std::string name_of(const Requirement& r) {
       return "renegotiation";
     case Requirement::Kind::client_certificate:
       return "client_certificate";
+    case Requirement::Kind::application_data:
+      return "application_data";
     case Requirement::Kind::extension:
       return iana_name(r.extension);
     case Requirement::Kind::highest_version:

@@ -25,6 +25,7 @@ struct Requirement {
     extension,           // the peer implements `extension` (answers or acts on it)
     highest_version,     // the server's highest version is `version`
     signature_scheme,    // the server signs TLS 1.2 key exchanges with `scheme`
+    application_data,    // the server answers application data (echo, a page: any bytes)
   };
   Kind kind;
   ExtensionType extension = ExtensionType::server_name;
@@ -33,7 +34,7 @@ struct Requirement {
   bool operator==(const Requirement&) const = default;
 };
 
-// "tickets", "renegotiation", "client_certificate", an extension's IANA
+// "tickets", "renegotiation", "client_certificate", "application_data", an extension's IANA
 // name ("heartbeat", "record_size_limit", or "alpn" for short) or
 // "highest:VERSION" ("highest:tls1.2") or "scheme:NAME"
 // ("scheme:rsa_pkcs1_sha1").

@@ -99,6 +99,10 @@ const SetupKey kKeys[] = {
      [](PeerSetup& s, std::string_view v, const std::string& source) {
        return set_on_off("compression", v, source, s.compression);
      }},
+    {"answers-data",
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_on_off("answers-data", v, source, s.answers_data);
+     }},
 };
 
 Status set_one(PeerSetup& s, std::string_view item, const std::string& source) {
@@ -137,6 +141,7 @@ void PeerSetup::overlay(const PeerSetup& over) {
   take(concurrent, over.concurrent);
   take(highest, over.highest);
   take(compression, over.compression);
+  take(answers_data, over.answers_data);
   for (const auto& [type, fact] : over.extensions) extensions.insert_or_assign(type, fact);
   for (const auto& [scheme, fact] : over.schemes) schemes.insert_or_assign(scheme, fact);
 }
@@ -206,6 +211,14 @@ PeerSetup setup_from_profile(const ServerProfile& p) {
                  iana_name(f->renegotiation) +
                      (f->renegotiation_detail.empty() ? "" : ", " + f->renegotiation_detail)};
   s.concurrent = Fact<bool>{f->concurrent, kProfile};
+  // session_probe.cc's findings; anything else (no handshake, could not
+  // send) leaves it unknown.
+  const std::string& data = f->application_data;
+  if (data == "echoed" || data.starts_with("answered")) {
+    s.answers_data = Fact<bool>{true, kProfile, data};
+  } else if (data == "no answer" || data == "closed without an answer") {
+    s.answers_data = Fact<bool>{false, kProfile, data};
+  }
   return s;
 }
 
@@ -265,6 +278,11 @@ std::optional<std::string> unmet(const Requirement& r, const PeerSetup& s, Role 
     case Requirement::Kind::signature_scheme:
       if (const auto it = s.schemes.find(r.scheme); it != s.schemes.end() && !it->second.value) {
         return said(it->second, who + " does not sign a TLS 1.2 key exchange with " + iana_name(r.scheme));
+      }
+      return std::nullopt;
+    case Requirement::Kind::application_data:
+      if (sut_role == Role::server && s.answers_data && !s.answers_data->value) {
+        return said(*s.answers_data, "the server answers no application data");
       }
       return std::nullopt;
     case Requirement::Kind::highest_version:

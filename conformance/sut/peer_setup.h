@@ -40,6 +40,7 @@ struct PeerSetup {
   std::optional<Fact<bool>> concurrent;  // serves a second connection while one is open
   std::optional<Fact<ProtocolVersion>> highest;
   std::optional<Fact<bool>> compression;
+  std::optional<Fact<bool>> answers_data;  // a server sends something back for our data
   std::map<ExtensionType, Fact<bool>> extensions;  // implements it (answers or acts on it)
   std::map<SignatureScheme, Fact<bool>> schemes;     // signs TLS 1.2 key exchanges with it
 

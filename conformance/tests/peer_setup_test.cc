@@ -63,6 +63,12 @@ TEST(PeerSetupTest, TheProfileSaysWhatTheServerLacks) {
   EXPECT_EQ(unmet(need("scheme:rsa_pkcs1_sha1"), s, Role::server),
             "profile: the server does not sign a TLS 1.2 key exchange with rsa_pkcs1_sha1");
   EXPECT_FALSE(unmet(need("scheme:rsa_pkcs1_sha256"), s, Role::server));
+  EXPECT_FALSE(unmet(need("application_data"), s, Role::server));
+  // s_server without -www or -rev prints what it reads and answers nothing.
+  ServerProfile silent = s_server_profile();
+  silent.sessions->application_data = "no answer";
+  EXPECT_EQ(unmet(need("application_data"), setup_from_profile(silent), Role::server),
+            "profile: the server answers no application data (no answer)");
 }
 
 TEST(PeerSetupTest, NothingKnownSkipsNothing) {
@@ -152,11 +158,12 @@ TEST(PeerSetupTest, StepsImplyRequirements) {
       "family: t\nscenarios:\n"
       "  - {name: a, description: d, rfc: r, scripted: client, requires: [heartbeat, tickets],\n"
       "     steps: [{handshake: {message: new_session_ticket}}, {renegotiate: success},\n"
-      "             {renegotiate: refused}]}\n",
+      "             {renegotiate: refused}, {exchange: data}]}\n",
       "t.yaml");
   ASSERT_TRUE(family) << family.error().reason;
   EXPECT_EQ(family->front().requirements(),
-            (std::vector{need("heartbeat"), need("tickets"), need("renegotiation")}));
+            (std::vector{need("heartbeat"), need("tickets"), need("renegotiation"),
+                         need("application_data")}));
   // Our client scripted: the SUT is the server, and a stack's own setup
   // says who knows.
   const PeerSetup libssl = parse_setup("heartbeat=off", "libssl 3").value();
