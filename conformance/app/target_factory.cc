@@ -48,7 +48,7 @@ Result<std::unique_ptr<Target>> make_target(const std::string& spec, const Targe
   if (profile && facts.verify && profile->extensions_at) {
     const VersionFinding* v = profile->find(*profile->extensions_at);
     if (auto st = check_chain({hp->first, hp->second}, facts.server_name, v->offered, v->suites,
-                              facts.ca_file, o.timeout);
+                              facts.ca_file, o.timeout, probing.client_identity);
         !st) {
       return decode_error(spec + ": its chain does not verify against --ca " + o.ca + " (" +
                           st.error().reason + "); --no-verify runs without verifying");

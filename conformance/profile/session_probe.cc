@@ -196,12 +196,12 @@ std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std:
 
 Status check_chain(const Endpoint& server, const std::string& server_name, ProtocolVersion version,
                    const std::vector<CipherSuite>& suites, const std::string& ca_file,
-                   std::chrono::milliseconds timeout) {
-  auto config = ConfigBuilder()
-                    .versions(version, version)
-                    .cipher_suites(engine_suites_among(suites))
-                    .trust_file(ca_file)
-                    .build();
+                   std::chrono::milliseconds timeout,
+                   const std::optional<Identity>& client_identity) {
+  ConfigBuilder b;
+  b.versions(version, version).cipher_suites(engine_suites_among(suites)).trust_file(ca_file);
+  if (client_identity) b.identity(*client_identity);
+  auto config = b.build();
   if (!config) return config.error();
   const auto deadline = net::deadline_in(timeout);
   auto fd = net::connect_tcp(server.host, server.port, deadline);

@@ -47,11 +47,13 @@ std::optional<SessionFindings> probe_sessions(const Endpoint& server, const std:
                                               const std::optional<Identity>& client_identity);
 
 // One handshake at `version` verifying the server's chain against the
-// anchors in `ca_file` and its name against `server_name`: the error says
-// why it does not verify (a setup problem, before any case is judged).
+// anchors in `ca_file` and its name against `server_name` (presenting
+// `client_identity` if asked): the error says why it does not verify (a
+// setup problem, before any case is judged).
 Status check_chain(const Endpoint& server, const std::string& server_name, ProtocolVersion version,
                    const std::vector<CipherSuite>& suites, const std::string& ca_file,
-                   std::chrono::milliseconds timeout);
+                   std::chrono::milliseconds timeout,
+                   const std::optional<Identity>& client_identity);
 
 std::string iana_name(RenegotiationAnswer a);
 
