@@ -61,6 +61,8 @@ bool Connection::handshaking() const {
   return hs_ != nullptr || (ssl2_ && !ssl2_->handshake_done() && state_ != ConnectionState::closed);
 }
 
+bool Connection::sending_early_data() const { return hs_ && hs_->writing_early_data(); }
+
 std::string Connection::progress() const {
   if (ssl2_ && state_ != ConnectionState::closed) return ssl2_->progress();
   if (!hs_) return state_ == ConnectionState::closed ? "closed" : "established";

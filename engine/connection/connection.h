@@ -98,6 +98,10 @@ class Connection {
   // The runner's records of its own choosing: `body` as records of `type`
   // under the current write keys, whatever the state allows.
   Status send_record(ContentType type, ByteView body) { return records_.write(type, body); }
+  // A TLS 1.3 client between its ClientHello and EndOfEarlyData (or the
+  // server's refusal): what it writes goes under the 0-RTT keys (RFC 8446
+  // §4.2.10).
+  bool sending_early_data() const;
   // One such record built to order: a flipped MAC, padding of our choosing,
   // another header version.
   Status send_shaped_record(ContentType type, ByteView body, const SealShape& shape,

@@ -52,6 +52,8 @@ TEST(Tls13EarlyData, Accepted) {
   ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
   EXPECT_TRUE(p.server.negotiated().early_data_accepted);
   EXPECT_TRUE(p.client.negotiated().early_data_accepted);
+  EXPECT_TRUE(p.server.negotiated().early_data_offered);
+  EXPECT_TRUE(p.client.negotiated().early_data_offered);
   EXPECT_TRUE(p.server.negotiated().resumed);
   EXPECT_EQ(p.server.read(), kEarly);
   ASSERT_TRUE(p.client.write(Bytes{'1'}).ok());
@@ -78,6 +80,30 @@ void expect_refused(const test_support::EnginePair& p) {
 }
 
 // §4.2.10: a server that takes no early data skips it and goes on.
+// The conformance runner seals records of its own under the 0-RTT keys
+// only while the client writes early data: from its ClientHello until
+// EndOfEarlyData, or until a refusal moves it to the handshake key.
+TEST(Tls13EarlyData, SendingEarlyDataUntilTheKeysMove) {
+  auto client = tls13_client();
+  auto server = early_server();
+  const Session ticket = ticket_from(client, server);
+  auto accepted = Connection::client(client, {"localhost", ticket, kEarly});
+  EXPECT_TRUE(accepted.sending_early_data());
+  auto taker = Connection::server(server);
+  ASSERT_TRUE(test_support::pump(accepted, taker)) << why(accepted) << " / " << why(taker);
+  EXPECT_TRUE(accepted.negotiated().early_data_accepted);
+  EXPECT_FALSE(accepted.sending_early_data());
+
+  auto refusing = tls13_server();
+  refusing->ticket_keys = server->ticket_keys;
+  auto refused = Connection::client(client, {"localhost", ticket, kEarly});
+  auto skipper = Connection::server(refusing);
+  ASSERT_TRUE(test_support::pump(refused, skipper)) << why(refused) << " / " << why(skipper);
+  EXPECT_FALSE(refused.negotiated().early_data_accepted);
+  EXPECT_FALSE(refused.sending_early_data());
+  EXPECT_FALSE(Connection::client(client, {"localhost", ticket}).sending_early_data());
+}
+
 TEST(Tls13EarlyData, RefusedByTheServerIsSkipped) {
   auto client = tls13_client();
   auto issuer = early_server();
@@ -86,6 +112,7 @@ TEST(Tls13EarlyData, RefusedByTheServerIsSkipped) {
   refusing->ticket_keys = issuer->ticket_keys;
   auto p = with_early_data(client, refusing, ticket);
   expect_refused(p);
+  EXPECT_TRUE(p.server.negotiated().early_data_offered);
   EXPECT_TRUE(p.server.negotiated().resumed);
   EXPECT_TRUE(p.server.read().empty());
 }

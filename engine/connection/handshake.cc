@@ -249,6 +249,7 @@ void Handshake::finish(Link& link) {
   n.psk_mode = h.psk_mode;
   // A retry asks for a group's share or carries a cookie (§4.1.4), or both.
   n.hello_retry = h.retry_group.has_value() || !h.cookie.empty();
+  n.early_data_offered = h.early_data_offered;
   n.early_data_accepted = h.early_data_accepted;
   n.extended_master_secret = h.extended_master_secret;
   n.encrypt_then_mac = h.encrypt_then_mac;

@@ -82,6 +82,8 @@ class Handshake {
   // it writes, and the server reads, under the handshake key.
   Status send_end_of_early_data(Link& link);
   Status on_end_of_early_data(Link& link, ByteView body);
+  // Client: our records are sealed under client_early_traffic_secret now.
+  bool writing_early_data() const { return early_write_; }
 
   // Server: 0-RTT data is being accepted now; `n` more bytes of it came,
   // unexpected_message beyond max_early_data_size (§4.2.10).

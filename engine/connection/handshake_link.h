@@ -28,7 +28,8 @@ struct Negotiated {
   bool resumed = false;
   std::optional<PskKeyExchangeMode> psk_mode;  // a TLS 1.3 resumption's (RFC 8446 §4.2.9)
   bool hello_retry = false;  // TLS 1.3: a HelloRetryRequest came first (RFC 8446 §4.1.4)
-  bool early_data_accepted = false;             // TLS 1.3 0-RTT (§4.2.10)
+  bool early_data_offered = false;              // TLS 1.3 0-RTT (§4.2.10): in the ClientHello
+  bool early_data_accepted = false;             // and taken
   bool extended_master_secret = false;
   bool encrypt_then_mac = false;
   bool secure_renegotiation = false;
