@@ -10,6 +10,8 @@
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
 #include "engine/connection/keying_material.h"
+#include "engine/crypto/clock.h"
+#include "engine/crypto/random.h"
 
 namespace gauntlet::conformance {
 
@@ -78,6 +80,7 @@ class CaseRun final : public StepContext {
 
   Status open_connection(const ReconnectStep* reconnect);
   void check_offered(const Bytes& out);
+  void check_early_data_offered(const ClientHello& hello);
   void check_tamper_sent();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
@@ -114,6 +117,22 @@ class CaseRun final : public StepContext {
   Bytes offered_ticket_;
   bool offered_tls13_ticket_ = false;  // RFC 8446 §4.2.11: offered in pre_shared_key
   Bytes hello_bytes_;
+  // The last connection that sent 0-RTT data (RFC 8446 §4.2.10), as a
+  // replay needs it: it drew its randomness from a seed of its own and its
+  // clock stood still, so the same config sends the same ClientHello.
+  struct ZeroRtt {
+    std::shared_ptr<const Config> base;
+    uint64_t seed = 0;
+    int64_t time = 0;
+    std::optional<Session> session;
+    Bytes data;
+    bool over_limit = false;
+    int connection = 0;
+    Bytes hello_record;  // its ClientHello's record, as sent
+  };
+  std::optional<ZeroRtt> zero_rtt_;
+  bool offers_early_data_ = false;  // this connection's ClientHello must offer early_data
+  bool replaying_ = false;
   // What the case's deviations rode in, and the tamper armed last.
   DeliveryLog delivery_;
   std::optional<RecordTamper> armed_;
@@ -138,6 +157,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
     if (reconnect->extended_master_secret) {
       (*next)->extended_master_secret = *reconnect->extended_master_secret;
     }
+    if (reconnect->max_early_data) (*next)->max_early_data = *reconnect->max_early_data;
     config_ = std::move(next).value();
     if (reconnect->bugs) delivery_.carry(config_->bugs, case_.scenario->scripted);
   }
@@ -163,6 +183,35 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   fatal_alert_sent_ = false;
   app_data_.clear();
   messages_.clear();
+  // 0-RTT data: a new offer pins its randomness and time; a replay uses
+  // the same again.
+  std::shared_ptr<const Config> config = config_;
+  Bytes early_data;
+  replaying_ = reconnect && reconnect->replay;
+  offers_early_data_ = resume && reconnect && (reconnect->early_data || replaying_);
+  if (replaying_ && !zero_rtt_) return internal_error("'replay' needs an earlier reconnect with early_data");
+  if (offers_early_data_) {
+    if (!replaying_) {
+      const EarlyDataOffer& offer = *reconnect->early_data;
+      const uint32_t allowed = session ? session->max_early_data : 0;
+      zero_rtt_ = ZeroRtt{config_,
+                          std::hash<std::string>{}(case_.id()) ^ (0x0e0000u + connection_index_),
+                          config_->clock->now(),
+                          session,
+                          offer.over_limit ? Bytes(size_t{allowed} + 1, 'x') : offer.data,
+                          offer.over_limit,
+                          connection_index_,
+                          {}};
+    }
+    auto pinned = std::make_shared<Config>(*zero_rtt_->base);
+    pinned->random = std::make_shared<DeterministicRandom>(zero_rtt_->seed);
+    pinned->clock = std::make_shared<FixedClock>(zero_rtt_->time);
+    // §4.2.10: our engine keeps within the ticket's limit unless told.
+    if (zero_rtt_->over_limit) pinned->bugs.early_data_over_limit = true;
+    config = std::move(pinned);
+    session = zero_rtt_->session;
+    early_data = zero_rtt_->data;
+  }
   check_offer_ = resume && case_.scenario->scripted == Role::client;
   offered_ticket_ = session && config_->offer_tickets ? session->ticket : Bytes{};
   offered_tls13_ticket_ = session && session->version == ProtocolVersion::tls13;
@@ -170,8 +219,8 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   armed_ = config_->bugs.tamper;  // armed as the connection opens
   if (case_.scenario->scripted == Role::client) {
     conn_.emplace(Connection::client(
-        config_, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
-                  resume ? session : std::nullopt}));
+        config, {case_.scenario->peer.server_name.value_or(target_.facts().server_name),
+                 resume ? session : std::nullopt, std::move(early_data)}));
   } else {
     conn_.emplace(Connection::server(config_));
   }
@@ -219,6 +268,7 @@ void CaseRun::check_offered(const Bytes& out) {
       delivery_.missed("the reconnecting ClientHello did not offer the ticket in pre_shared_key");
     } else {
       note("  offered the ticket in pre_shared_key");
+      if (offers_early_data_) check_early_data_offered(*hello);
     }
     return;
   }
@@ -230,6 +280,30 @@ void CaseRun::check_offered(const Bytes& out) {
     delivery_.missed("the reconnecting ClientHello offered no session");
   } else {
     note("  offered the session " + std::string(offered_ticket_.empty() ? "by its ID" : "in its ticket"));
+  }
+}
+
+// A 0-RTT case tests early data only if the ClientHello offered it (the
+// ticket allowed that much: RFC 8446 §4.2.10), and a replay only if its
+// ClientHello is the original's, byte for byte (§8).
+void CaseRun::check_early_data_offered(const ClientHello& hello) {
+  if (!hello.extensions->find(ExtensionType::early_data)) {
+    delivery_.missed("the reconnecting ClientHello offered no 0-RTT data (its ticket allows none, or less)");
+    return;
+  }
+  // The hello's record: its header says how long it is.
+  const size_t length = hello_bytes_.size() >= 5 ? 5 + (hello_bytes_[3] << 8 | hello_bytes_[4]) : 0;
+  const Bytes record(hello_bytes_.begin(),
+                     hello_bytes_.begin() + static_cast<long>(std::min(length, hello_bytes_.size())));
+  const std::string original = "connection " + std::to_string(zero_rtt_->connection);
+  if (!replaying_) {
+    zero_rtt_->hello_record = record;
+    note("  offered 0-RTT data in early_data and sent " + std::to_string(zero_rtt_->data.size()) +
+         " bytes of it");
+  } else if (record != zero_rtt_->hello_record) {
+    delivery_.missed("the replayed ClientHello differs from the one " + original + " sent");
+  } else {
+    note("  the ClientHello of " + original + " again, byte for byte, with its 0-RTT data");
   }
 }
 
@@ -296,6 +370,7 @@ Seen CaseRun::observe(Waited w) const {
   s.handshakes = conn_->negotiated().handshakes;
   s.handshaking = conn_->handshaking();
   s.resumed = conn_->negotiated().resumed;
+  s.early_data = conn_->negotiated().early_data_accepted;
   s.sut_alert = conn_->peer_alert();
   s.close_notify = conn_->peer_closed();
   s.sut_closed = sut_closed_;
@@ -337,6 +412,12 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
   seen.step_done = done();
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
+  // Whether our server took a SUT client's 0-RTT data says nothing of a
+  // client that sent none (RFC 8446 §4.2.10: it "can" send it).
+  if (e.early_data && seen.step_done && scripted() == Role::server &&
+      !conn_->negotiated().early_data_offered) {
+    delivery_.missed("the SUT client offered no 0-RTT data");
+  }
   if (j.verdict == Verdict::pass && !j.settled && e.kind == Expect::Kind::success) {
     if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
   }

@@ -58,6 +58,7 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   config.middlebox_compat = p.middlebox_compat;
   config.tls13_padding = p.tls13_padding;
   config.always_hello_retry = p.hello_retry;
+  config.max_early_data = p.max_early_data;
   config.bugs = s.bugs;
   if (c.ssl2_kind) {
     config.ssl2_cipher_kinds = {*c.ssl2_kind};

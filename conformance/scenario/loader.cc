@@ -175,6 +175,10 @@ std::vector<Requirement> Scenario::requirements() const {
                                      (d && d->expect.kind == Expect::Kind::data))) {
       add({Requirement::Kind::application_data});
     }
+    // 0-RTT data goes only to a peer whose tickets allow it (RFC 8446 §4.2.10).
+    if (const auto* r = std::get_if<ReconnectStep>(&s.kind); r && (r->early_data || r->replay)) {
+      add({Requirement::Kind::extension, ExtensionType::early_data});
+    }
     if (const auto* h = std::get_if<HandshakeStep>(&s.kind);
         h && h->expect.kind == Expect::Kind::message &&
         h->expect.message == HandshakeType::new_session_ticket) {

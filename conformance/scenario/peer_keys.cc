@@ -94,6 +94,9 @@ const SettingKey<PeerSettings> kPeerKeys[] = {
     {"psk_modes",
      [](R r, V v, P p) { p.psk_modes = list(r, v, &psk_mode_from_name, "psk mode"); },
      "client: the TLS 1.3 psk_key_exchange_modes offered, psk_ke and psk_dhe_ke; []: none sent"},
+    {"max_early_data",
+     [](R r, V v, P p) { p.max_early_data = static_cast<uint32_t>(r.integer(v, 0xffffffff)); },
+     "server: the TLS 1.3 0-RTT data our tickets allow and we take, in bytes (RFC 8446 §4.2.10)"},
 };
 
 }  // namespace

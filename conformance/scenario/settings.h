@@ -21,8 +21,15 @@ struct SutSettings {
   ClientAuth client_auth = ClientAuth::none;
   bool tickets = true;
   RenegotiationPolicy renegotiation = RenegotiationPolicy::secure;
+  // TLS 1.3 0-RTT (RFC 8446 §4.2.10): a SUT server takes up to
+  // kSutMaxEarlyData bytes and says so in its tickets; a SUT client sends its
+  // request as early data when its ticket allows.
+  bool early_data = false;
   bool operator==(const SutSettings&) const = default;
 };
+
+// What a SUT set up with `early_data` takes (OpenSSL's default, 2^14).
+inline constexpr uint32_t kSutMaxEarlyData = 16384;
 
 // Our scripted peer's settings beyond the case's version and suite.
 struct PeerSettings {
@@ -48,6 +55,8 @@ struct PeerSettings {
   RecordPadding tls13_padding;   // RFC 8446 §5.4
   // client: the TLS 1.3 psk_key_exchange_modes offered (RFC 8446 §4.2.9); none: not sent
   std::optional<std::vector<PskKeyExchangeMode>> psk_modes;
+  // server: the 0-RTT data our tickets allow and we take (RFC 8446 §4.2.10)
+  uint32_t max_early_data = 0;
 };
 
 }  // namespace gauntlet::conformance

@@ -26,6 +26,9 @@ const SettingKey<SutSettings> kSutKeys[] = {
        }
      },
      "refuse or secure (the default): the SUT's renegotiation policy"},
+    {"early_data", [](R r, V v, S s) { s.early_data = r.boolean(v); },
+     "true: TLS 1.3 0-RTT: the SUT server takes 16384 bytes of early data, the SUT client sends "
+     "its request as early data when its ticket allows (RFC 8446 §4.2.10)"},
 };
 
 }  // namespace

@@ -51,6 +51,7 @@ std::string describe(const Expect& e) {
     case Expect::Kind::rejected: out = "a fatal alert or a close before any handshake message"; break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
+  if (e.early_data) out += *e.early_data ? ", 0-RTT data accepted" : ", 0-RTT data rejected";
   for (const Accepted& a : e.accepted) out += "; or, as the RFC permits, " + describe(a.outcome);
   return out;
 }
@@ -62,6 +63,7 @@ std::string describe(const Seen& s) {
   if (s.sut_closed) return "the connection closed without an alert";
   std::string out = s.handshakes > 0 ? "the handshake completed" : "the handshake unfinished";
   if (s.handshaking && s.handshakes > 0) out += ", a new one under way";
+  if (s.early_data) out += ", 0-RTT data accepted";
   if (s.data) out += ", application data";
   if (s.silent) out += ", then silence until the timeout";
   if (s.busy) out += ", the SUT still sending at the deadline";
@@ -84,6 +86,7 @@ Judgement judge_one(const Expect& e, const Seen& seen) {
       if (!seen.step_done || seen.sut_alert || seen.scripted_error) return fail();
       if (!seen.alive && !seen.close_notify) return fail();
       if (e.resumed && *e.resumed != seen.resumed) return fail();
+      if (e.early_data && *e.early_data != seen.early_data) return fail();
       return pass();
     case Expect::Kind::data:
       return seen.data && !seen.sut_alert ? pass() : fail();
@@ -170,6 +173,12 @@ bool is_expect_map(const YAML::Node& n) {
   return n.IsMap() && (n["alert"] || n["message"] || n["not_resumed"]);
 }
 
+bool read_early_data_taken(const YamlReader& r, const YAML::Node& n) {
+  const std::string s = r.text(n);
+  if (s != "accepted" && s != "rejected") r.fail(n, "'early_data' is accepted or rejected");
+  return s == "accepted";
+}
+
 namespace {
 
 Expect read_expect(const YamlReader& r, const YAML::Node& n) {
@@ -181,7 +190,11 @@ Expect read_expect(const YamlReader& r, const YAML::Node& n) {
       {"closed", Expect::Kind::closed},           {"rejected", Expect::Kind::rejected}};
   Expect e;
   if (n.IsMap()) {
-    r.only_keys(n, {"alert", "message", "not_resumed"});
+    r.only_keys(n, {"alert", "message", "not_resumed", "early_data"});
+    if (n["early_data"]) {
+      e.early_data = read_early_data_taken(r, n["early_data"]);
+      return e;
+    }
     if (n["message"]) {
       e.kind = Expect::Kind::message;
       e.message = r.named(n["message"], &handshake_type_from_name, "handshake message");

@@ -57,6 +57,9 @@ struct Expect {
   std::vector<AlertDescription> alerts;
   std::optional<HandshakeType> message;
   std::optional<bool> resumed;  // handshake steps
+  // TLS 1.3: the server took our 0-RTT data, or the client's (RFC 8446
+  // §4.2.10: early_data in EncryptedExtensions).
+  std::optional<bool> early_data;
   // What else the RFC permits here, tried in order when the above fails.
   std::vector<Accepted> accepted;
 };
@@ -72,6 +75,7 @@ struct Accepted {
 struct Seen {
   bool step_done = false;  // the step's own goal (handshake complete, ...)
   bool resumed = false;
+  bool early_data = false;  // 0-RTT data taken in the last handshake
   int handshakes = 0;
   bool handshaking = false;
   std::optional<AlertDescription> sut_alert;  // a fatal alert from the SUT
@@ -114,8 +118,12 @@ std::string describe(const Seen& s);
 // " (expect ...)", as a step's description ends.
 inline std::string expecting(const Expect& e) { return " (expect " + describe(e) + ")"; }
 
+// `accepted` or `rejected`: whether 0-RTT data is to be taken.
+bool read_early_data_taken(const YamlReader& r, const YAML::Node& n);
+
 // A step's expectation: `{..., expect: X}` or a bare X (`success`,
-// `{alert: name}`), `fallback` when the step names none; then its
+// `{alert: name}`, `{early_data: rejected}`: a handshake that completes
+// with 0-RTT data refused), `fallback` when the step names none; then its
 // `accept:` list, each `{outcome: X, because: "RFC words", breaks_should}`.
 Expect read_expectation(const YamlReader& r, const YAML::Node& body, Expect::Kind fallback);
 // An expectation written as a mapping, {alert: name} or {message: name}, as

@@ -7,10 +7,11 @@
 // type, which `type` names, 0 included), `padding_length` (the length byte as
 // written), `padding_fill` (every padding byte), `flip_padding:
 // first|last|N` (that padding byte wrong); `explicit_nonce` (hex: a CBC
-// record's explicit IV, an AES-GCM or CCM record's nonce_explicit).
+// record's explicit IV, an AES-GCM or CCM record's nonce_explicit); `keys:
+// early`: under the TLS 1.3 0-RTT keys (steps/early_keys.h).
 #include <cstdio>
 
-#include "conformance/steps/step_context.h"
+#include "conformance/steps/early_keys.h"
 #include "engine/record/record_header.h"
 
 namespace gauntlet::conformance {
@@ -18,8 +19,8 @@ namespace gauntlet::conformance {
 RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   r.require_map(v, "'record'");
   r.only_keys(v, {"type", "body", "data", "size", "fill", "raw", "version", "repeat", "mac", "padding",
-                  "padding_length", "padding_fill", "flip_padding", "explicit_nonce", "expect",
-                  "accept"});
+                  "padding_length", "padding_fill", "flip_padding", "explicit_nonce", "keys",
+                  "expect", "accept"});
   if (!v["type"]) r.fail(v, "'record' needs a 'type'");
   RecordStep s;
   s.type = r.wire_or_named(v["type"], &content_type_from_name, "content type", 0xff);
@@ -49,6 +50,9 @@ RecordStep RecordStep::parse(const YamlReader& r, const YAML::Node& v) {
   }
   if (v["explicit_nonce"]) s.shape.explicit_nonce = r.hex(v["explicit_nonce"]);
   if (s.raw && s.shape.any()) r.fail(v, "a raw record has no MAC, padding or nonce to shape");
+  s.early_keys = read_early_keys(r, v);
+  s.joins_flight = joins_the_flight(s.early_keys, v);
+  if (s.raw && s.early_keys) r.fail(v, "a raw record has no keys");
   // Past 2^14 only TLS 1.3's records built to order seal (RFC 8446 §5.2's
   // record_overflow cases).
   if (s.body.size() > (s.raw ? 0xffff : kMaxTls13Ciphertext)) {
@@ -91,10 +95,13 @@ std::string describe_version(std::optional<uint16_t> v) {
 std::string RecordStep::describe() const {
   return std::string(raw ? "raw " : "") + iana_name(type) + " record of " +
          std::to_string(body.size()) + " bytes" + describe_version(version) + describe_shape(shape) +
-         (repeat > 1 ? " x" + std::to_string(repeat) : "") + expecting(expect);
+         (repeat > 1 ? " x" + std::to_string(repeat) : "") +
+         (early_keys ? std::string(kUnderEarlyKeys) : "") +
+         (joins_flight ? std::string(kWithTheFlight) : expecting(expect));
 }
 
 Judgement RecordStep::run(StepContext& ctx) const {
+  if (early_keys && !early_keys_ready(ctx)) return {Verdict::pass, ""};
   Connection& c = ctx.connection();
   for (int i = 0; i < repeat; ++i) {
     if (raw) {
@@ -116,6 +123,7 @@ Judgement RecordStep::run(StepContext& ctx) const {
       return {Verdict::fail, "could not seal the record: " + st.error().reason};
     }
   }
+  if (joins_flight) return {Verdict::pass, ""};
   return ctx.answer(expect);
 }
 

@@ -43,10 +43,13 @@ struct ExchangeStep {
   Judgement run(StepContext& ctx) const;
 };
 
-// Application data from the scripted side.
+// Application data from the scripted side; `keys: early` (TLS 1.3 0-RTT,
+// RFC 8446 §4.2.10): sealed as early data, before the handshake is done.
 struct SendStep {
   static constexpr std::string_view kName = "send";
   Bytes data;
+  bool early_keys = false;
+  bool joins_flight = false;  // steps/early_keys.h
   Expect expect;
   static SendStep parse(const YamlReader& r, const YAML::Node& body);
   std::string describe() const;
@@ -76,6 +79,10 @@ struct RecordStep {
   SealShape shape;
   std::optional<uint16_t> version;
   int repeat = 1;
+  // `keys: early`: under the client early traffic keys, while our client
+  // still writes 0-RTT data (RFC 8446 §4.2.10); else the current ones.
+  bool early_keys = false;
+  bool joins_flight = false;  // steps/early_keys.h
   Expect expect;
   static RecordStep parse(const YamlReader& r, const YAML::Node& body);
   std::string describe() const;
@@ -104,18 +111,33 @@ struct RenegotiateStep {
   Judgement run(StepContext& ctx) const;
 };
 
+// 0-RTT data our client sends with the ticket it resumes (RFC 8446
+// §4.2.10): these bytes, or, over_limit, one byte more than the ticket's
+// max_early_data_size allows.
+struct EarlyDataOffer {
+  Bytes data;
+  bool over_limit = false;
+};
+
 // A new connection, offering the last session.
 struct ReconnectStep {
   static constexpr std::string_view kName = "reconnect";
   bool resume = true;
+  std::optional<EarlyDataOffer> early_data;
+  // The last connection that sent 0-RTT data, again: its ClientHello and
+  // early data byte for byte, as an attacker replays them (RFC 8446 §8).
+  bool replay = false;
   // What the next connection changes (RFC 5246 §7.4.1.2 lets a client
   // resume while offering other suites or versions).
   std::optional<Bugs> bugs;
   std::vector<CipherSuite> suites;
   std::optional<ProtocolVersion> min_version, max_version;
   std::optional<bool> extended_master_secret;
+  // Our server: the 0-RTT data it takes on this connection; 0 refuses it.
+  std::optional<uint32_t> max_early_data;
   bool changes_config() const {
-    return bugs || !suites.empty() || min_version || max_version || extended_master_secret;
+    return bugs || !suites.empty() || min_version || max_version || extended_master_secret ||
+           max_early_data;
   }
   static ReconnectStep parse(const YamlReader& r, const YAML::Node& body);
   std::string describe() const;

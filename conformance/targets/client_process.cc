@@ -30,15 +30,22 @@ class ClientProcess final : public SutInstance {
  public:
   ClientProcess(net::Fd listener, ClientArgv argv_for, uint16_t port, ClientReconnects reconnects)
       : listener_(std::move(listener)), argv_for_(std::move(argv_for)), port_(port), reconnects_(reconnects) {
-    if (reconnects_ != ClientReconnects::run_per_connection) return;
+    if (reconnects_ == ClientReconnects::never) return;
     const char* tmp = std::getenv("TEST_TMPDIR");
     std::string dir = std::string(tmp ? tmp : "/tmp") + "/gauntlet-session-XXXXXX";
-    if (mkdtemp(dir.data())) session_dir_ = dir;
+    if (!mkdtemp(dir.data())) return;
+    session_dir_ = dir;
+    // What a client resuming with 0-RTT sends as early data: its request.
+    if (FILE* f = std::fopen(early_data_file().c_str(), "w")) {
+      std::fwrite(kClientRequest.data(), 1, kClientRequest.size(), f);
+      std::fclose(f);
+    }
   }
   ~ClientProcess() override {
     process_.reset();
     if (session_dir_.empty()) return;
     std::remove(session_file().c_str());
+    std::remove(early_data_file().c_str());
     rmdir(session_dir_.c_str());
   }
 
@@ -73,9 +80,10 @@ class ClientProcess final : public SutInstance {
 
  private:
   std::string session_file() const { return session_dir_ + "/session.pem"; }
+  std::string early_data_file() const { return session_dir_ + "/early-data.txt"; }
 
   Status spawn(PreviousConnection previous) {
-    ClientTurn turn{connection_, {}, std::nullopt};
+    ClientTurn turn{connection_, {}, std::nullopt, session_dir_.empty() ? "" : early_data_file()};
     if (reconnects_ == ClientReconnects::run_per_connection) {
       if (session_dir_.empty()) return internal_error("no directory for the client's session file");
       turn.session_out = session_file();

@@ -57,15 +57,20 @@ std::optional<PeerTool> gnutls_tool() {
       if (sut.client_auth == ClientAuth::required) a.push_back("--require-client-cert");
     }
     if (!sut.tickets) a.push_back("--noticket");
+    if (sut.early_data) {
+      a.insert(a.end(), {"--earlydata", "--maxearlydata", std::to_string(kSutMaxEarlyData)});
+    }
     return a;
   };
   t.reconnects = ClientReconnects::resume_once;
-  t.client = [bin = *cli](const Case& c, uint16_t port, const Pki& pki, const ClientTurn&) {
+  t.client = [bin = *cli](const Case& c, uint16_t port, const Pki& pki, const ClientTurn& turn) {
     std::vector<std::string> a{bin, "--port", std::to_string(port), "--sni-hostname", "localhost",
                                "--verify-hostname", "localhost", "--x509cafile", pki.root(),
                                "--x509certfile", pki.chain("client-rsa"),
                                "--x509keyfile", pki.key("client-rsa"), "--priority", kPriority};
     if (c.scenario->connections() > 1) a.push_back("--resume");
+    // Sent as 0-RTT data on the resumption.
+    if (c.scenario->sut.early_data) a.push_back("--earlydata=" + turn.early_data_file);
     a.push_back("127.0.0.1");
     return a;
   };

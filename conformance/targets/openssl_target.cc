@@ -2,6 +2,8 @@
 
 #include <openssl/ssl.h>
 
+#include <utility>
+
 #include "conformance/targets/local_channel.h"
 #include "engine/connection/config.h"
 #include "engine/crypto/openssl_ptr.h"
@@ -23,11 +25,19 @@ class OpenSslSut final : public LocalSut {
 
   Bytes exchange(ByteView in) override {
     Bytes out = peer_.exchange(in);
-    const std::string got = peer_.take_received();
     const bool server = SSL_is_server(peer_.ssl()) == 1;
-    if (server && !got.empty()) peer_.write(got);
+    // 0-RTT data is echoed once the handshake is done: a server writes
+    // only then.
+    unanswered_ += peer_.take_received();
+    if (server && peer_.handshake_done() && !unanswered_.empty()) {
+      peer_.write(std::exchange(unanswered_, {}));
+    }
     if (!server && peer_.handshake_done()) {
-      if (!requested_) peer_.write(std::string(kClientRequest));
+      // A request the server took as 0-RTT data is not sent again; one it
+      // refused is, in 1-RTT (RFC 8446 §4.2.10).
+      if (!requested_ && SSL_get_early_data_status(peer_.ssl()) != SSL_EARLY_DATA_ACCEPTED) {
+        peer_.write(std::string(kClientRequest));
+      }
       requested_ = true;
       keep_->session.reset(SSL_get1_session(peer_.ssl()));
     }
@@ -73,6 +83,7 @@ class OpenSslSut final : public LocalSut {
   std::shared_ptr<KeptSession> keep_;
   bool requested_ = false;
   bool shut_ = false;
+  std::string unanswered_;
 };
 
 class OpenSslInstance final : public SutInstance {
@@ -146,6 +157,8 @@ Result<std::unique_ptr<SutInstance>> OpenSslTarget::start(const Case& c, net::De
     o.server_name = "localhost";
     o.check_hostname = true;
   }
+  if (sut.early_data && sut_is_server) o.max_early_data = kSutMaxEarlyData;
+  if (sut.early_data && !sut_is_server) o.early_data = std::string(kClientRequest);
   OpenSslPeer prototype = sut_is_server ? OpenSslPeer::server(o) : OpenSslPeer::client(o);
   if (!prototype.ok()) return internal_error("OpenSSL refused the configuration for " + c.id());
   return std::unique_ptr<SutInstance>(std::make_unique<OpenSslInstance>(std::move(prototype)));

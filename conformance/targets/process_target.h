@@ -23,11 +23,14 @@ enum class ClientReconnects {
 };
 
 // One run of a SUT client: the case's connection it makes first, the file
-// it writes its session to, and the session file it offers, if any.
+// it writes its session to, the session file it offers, if any, and a file
+// holding its request, to send as 0-RTT data (empty for a client that
+// connects once).
 struct ClientTurn {
   int connection = 0;
   std::string session_out;
   std::optional<std::string> session_in;
+  std::string early_data_file;
 };
 
 // How one stack's tools are run for a case.

@@ -26,8 +26,12 @@ class EngineSut final : public LocalSut {
       const Bytes got = c_.read();
       if (c_.role() == Role::server && !got.empty()) (void)c_.write(got);
       if (c_.role() == Role::client && c_.negotiated().handshakes > requested_) {
+        // A request the server took as 0-RTT data is not sent again; one it
+        // refused is, in 1-RTT (RFC 8446 §4.2.10).
         requested_ = c_.negotiated().handshakes;
-        (void)c_.write(text_bytes(kClientRequest));
+        if (requested_ > 1 || !c_.negotiated().early_data_accepted) {
+          (void)c_.write(text_bytes(kClientRequest));
+        }
       }
     }
     // What the client holds now: a session a fatal alert ended is gone.
@@ -54,8 +58,9 @@ class EngineSut final : public LocalSut {
 
 class EngineInstance final : public SutInstance {
  public:
-  EngineInstance(std::shared_ptr<const Config> config, Role role)
-      : config_(std::move(config)), role_(role) {}
+  // A client sends `early_data` as 0-RTT data when its ticket allows.
+  EngineInstance(std::shared_ptr<const Config> config, Role role, Bytes early_data)
+      : config_(std::move(config)), role_(role), early_data_(std::move(early_data)) {}
 
   Result<std::unique_ptr<Channel>> next_connection(net::Deadline, PreviousConnection) override {
     if (role_ == Role::server) {
@@ -64,14 +69,15 @@ class EngineInstance final : public SutInstance {
     }
     // A client offers the session of its previous connection, as any client
     // that keeps sessions does.
-    auto sut = std::make_unique<EngineSut>(Connection::client(config_, {"localhost", *session_}),
-                                           session_);
+    auto sut = std::make_unique<EngineSut>(
+        Connection::client(config_, {"localhost", *session_, early_data_}), session_);
     return std::unique_ptr<Channel>(std::make_unique<LocalChannel>(std::move(sut)));
   }
 
  private:
   std::shared_ptr<const Config> config_;
   Role role_;
+  Bytes early_data_;
   std::shared_ptr<std::optional<Session>> session_ = std::make_shared<std::optional<Session>>();
 };
 
@@ -116,13 +122,18 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   auto config = b.build();
   if (!config) return config.error();
   (*config)->bugs = bugs_;
+  if (sut.early_data && sut_role == Role::server) (*config)->max_early_data = kSutMaxEarlyData;
+  const ByteView request = text_bytes(kClientRequest);
+  const Bytes early_data = sut.early_data && sut_role == Role::client
+                               ? Bytes(request.begin(), request.end())
+                               : Bytes{};
   if (c.ssl2_kind) {
     auto trust = ssl2_trust(pki_);
     if (!trust) return trust.error();
     (*config)->trust = std::move(trust).value();
   }
   return std::unique_ptr<SutInstance>(
-      std::make_unique<EngineInstance>(std::move(config).value(), sut_role));
+      std::make_unique<EngineInstance>(std::move(config).value(), sut_role, early_data));
 }
 
 }  // namespace gauntlet::conformance
