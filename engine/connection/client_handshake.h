@@ -133,6 +133,8 @@ class ClientHandshake final : public Handshake {
   Status bind_psk(Link& link);
   // 0-RTT (RFC 8446 §2.3): ClientOptions::early_data after our ClientHello.
   Status send_early_data(Link& link);
+  // 0-RTT data taken: in the ticket's suite and ALPN protocol (§4.2.10).
+  Status check_early_data_parameters() const;
   bool offered_tls13() const { return hello_.offers_tls13; }
   // §4.1.3's checks of a TLS 1.3 ServerHello or HelloRetryRequest (`kind`):
   // legacy fields, the echo, the suite; then its extensions' rows.

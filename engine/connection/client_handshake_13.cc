@@ -22,6 +22,7 @@ Status ClientHandshake::on_encrypted_extensions(Link& link, ByteView body) {
   }
   HelloScope scope = hello_scope(link);
   if (auto st = on_reply(scope, ExtensionContext::encrypted_extensions, block); !st) return st;
+  if (auto st = check_early_data_parameters(); !st) return st;
   // §4.2.10: refused 0-RTT data is gone; our next records use the
   // handshake key. Taken, it ends with EndOfEarlyData.
   hello_.facts.early_data = hello_.early_data_accepted;
@@ -30,6 +31,24 @@ Status ClientHandshake::on_encrypted_extensions(Link& link, ByteView body) {
   }
   apply_fragment_limits(link, Direction::send);
   apply_fragment_limits(link, Direction::receive);
+  return ok_status();
+}
+
+// §4.2.10: a server may take 0-RTT data only in the suite and with the ALPN
+// protocol of the ticket it was sent under; one that claims it took them
+// otherwise read our data under parameters we did not send it with.
+Status ClientHandshake::check_early_data_parameters() const {
+  const HelloState& h = hello_;
+  if (!h.early_data_accepted) return ok_status();
+  if (!h.offered) return internal_error("early data accepted without our ticket");
+  if (h.suite.get().suite != h.offered->suite) {
+    return illegal_parameter("early_data accepted in " + iana_name(h.suite.get().suite) +
+                             ", not the ticket's " + iana_name(h.offered->suite));
+  }
+  if (h.alpn != h.offered->alpn) {
+    return illegal_parameter("early_data accepted with ALPN \"" + h.alpn +
+                             "\", not the ticket's \"" + h.offered->alpn + "\"");
+  }
   return ok_status();
 }
 

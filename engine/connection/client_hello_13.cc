@@ -56,10 +56,15 @@ Status ClientHandshake::offer_tls13(Link& link) {
        }))) {
     h.offered = ticket;
     early_.emplace(Tls13EarlySecret::from_psk(ticket_suite->prf_hash, ticket->master_secret));
-    // §4.2.10: 0-RTT data only as much as the ticket allows, in its suite.
+    // §4.2.10: 0-RTT data only as much as the ticket allows, in its suite
+    // and under its ALPN protocol, which our offer must then name (and name
+    // none when the ticket has none): a server can accept it only with that.
     const Bytes& early = link.options.early_data;
+    const bool same_alpn = ticket->alpn.empty()
+                               ? c.alpn.empty()
+                               : std::ranges::find(c.alpn, ticket->alpn) != c.alpn.end();
     h.early_data_offered =
-        !early.empty() && ticket->max_early_data > 0 &&
+        !early.empty() && ticket->max_early_data > 0 && same_alpn &&
         (early.size() <= ticket->max_early_data || c.bugs.early_data_over_limit) &&
         std::ranges::find(h.client_hello.cipher_suites, ticket->suite) !=
             h.client_hello.cipher_suites.end();

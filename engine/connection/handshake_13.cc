@@ -173,6 +173,7 @@ std::optional<Tls13Established> Handshake::tls13_established() const {
       .client_traffic_secret = tls13_->client_application_traffic,
       .server_traffic_secret = tls13_->server_application_traffic,
       .server_name = hello_.server_name,
+      .alpn = hello_.alpn,
       .peer_chain = chain_der(peer_chain_),
       .post_handshake_auth =
           role_ == Role::server ? hello_.post_handshake_auth

@@ -84,6 +84,7 @@ Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket1
   s.master_secret =
       resumption_psk(suite.prf_hash, established_.resumption_master_secret, nst.ticket_nonce);
   s.server_name = established_.server_name;
+  s.alpn = established_.alpn;
   s.peer_chain = established_.peer_chain;
   s.created = c.clock->now();
   s.lifetime = nst.ticket_lifetime;

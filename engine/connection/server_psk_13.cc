@@ -4,7 +4,7 @@
 // psk_dhe_ke only with a key share). Its binder must then check out
 // (decrypt_error); an identity we cannot use is skipped, and with none the
 // handshake is a full one. 0-RTT data is taken (§4.2.10) with the first
-// identity, in its ticket's suite, in a handshake without a
+// identity, in its ticket's suite and ALPN protocol, in a handshake without a
 // HelloRetryRequest, when we allow early data and the ticket has never
 // carried any (§8.1, single-use tickets); refused, it is skipped.
 #include <openssl/crypto.h>
@@ -74,8 +74,11 @@ Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, boo
     early_.emplace(std::move(early));
     peer_chain_ = session->peer_certificates();
     // §4.2.10: 0-RTT data comes only with the first identity, in its
-    // ticket's suite.
-    if (i == 0 && session->suite == suite.suite) psk_max_early_data_ = session->max_early_data;
+    // ticket's suite and with its ALPN protocol (the ALPN row has chosen
+    // ours by now).
+    if (i == 0 && session->suite == suite.suite && session->alpn == h.alpn) {
+      psk_max_early_data_ = session->max_early_data;
+    }
     return ok_status();
   }
   return ok_status();

@@ -7,8 +7,9 @@ namespace gauntlet {
 
 namespace {
 // Bump when the layout changes: tickets of an older layout then fail to
-// parse and the server falls back to a full handshake. 3: max_early_data.
-constexpr uint8_t kStateFormat = 3;
+// parse and the server falls back to a full handshake. 3: max_early_data;
+// 4: alpn.
+constexpr uint8_t kStateFormat = 4;
 }  // namespace
 
 Bytes Session::serialize_state() const {
@@ -23,6 +24,7 @@ Bytes Session::serialize_state() const {
   w.u32(lifetime);
   w.u32(ticket_age_add);
   w.u32(max_early_data);
+  w.vec8({reinterpret_cast<const uint8_t*>(alpn.data()), alpn.size()});
   {
     Writer chain = w.prefixed24();
     for (const Bytes& cert : peer_chain) chain.vec24(cert);
@@ -49,14 +51,14 @@ Result<Session> Session::parse_state(ByteView state) {
   uint8_t format = 0, ems = 0;
   uint16_t version = 0, suite = 0;
   uint64_t created = 0;
-  Bytes name;
+  Bytes name, alpn;
   Reader chain;
   // The format first: an older layout is refused as such, not misread.
   if (!r.u8(format)) return truncated(kWhat);
   if (format != kStateFormat) return decode_error("session state: unknown format");
   if (!r.u16(version) || !r.u16(suite) || !r.vec8(s.master_secret) || !r.u8(ems) ||
       !r.vec8(name) || !r.u64(created) || !r.u32(s.lifetime) || !r.u32(s.ticket_age_add) ||
-      !r.u32(s.max_early_data) || !r.prefixed24(chain)) {
+      !r.u32(s.max_early_data) || !r.vec8(alpn) || !r.prefixed24(chain)) {
     return truncated(kWhat);
   }
   auto v = known_version(version);
@@ -66,6 +68,7 @@ Result<Session> Session::parse_state(ByteView state) {
   s.suite = *cs;
   s.extended_master_secret = ems == 1;
   s.server_name.assign(name.begin(), name.end());
+  s.alpn.assign(alpn.begin(), alpn.end());
   s.created = static_cast<int64_t>(created);
   while (!chain.empty()) {
     Bytes cert;

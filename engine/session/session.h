@@ -30,7 +30,8 @@ struct SharedChain {
 // holds the PSK the ticket stands for, created is when it was issued (server)
 // or received (client), lifetime is ticket_lifetime, and ticket_age_add
 // obfuscates the age the client reports (§4.2.11.1); max_early_data is the
-// 0-RTT data the ticket allows (§4.2.10), none when zero.
+// 0-RTT data the ticket allows (§4.2.10), none when zero, and alpn the
+// protocol its connection negotiated, which 0-RTT data keeps (§4.2.10).
 struct Session {
   Bytes id;  // empty for a ticket-only session
   ProtocolVersion version = ProtocolVersion::tls12;
@@ -44,6 +45,7 @@ struct Session {
   Bytes ticket;                         // client side: the ticket to present
   uint32_t ticket_age_add = 0;          // TLS 1.3
   uint32_t max_early_data = 0;          // TLS 1.3
+  std::string alpn;                     // TLS 1.3; empty: none negotiated
   SharedChain parsed_chain;             // empty after parse_state
   // SSL 2.0 sessions (version ssl2; never in a ticket): the kind and the
   // KEY-ARG-DATA a SESSION-ID-HIT reuses with the master key.

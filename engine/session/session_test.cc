@@ -18,6 +18,7 @@ Session sample() {
   s.lifetime = 300;
   s.ticket_age_add = 0x01020304;
   s.max_early_data = 16384;
+  s.alpn = "h2";
   return s;
 }
 
@@ -42,6 +43,20 @@ TEST(Session, TrailingBytesAndUnknownFormatAreRejected) {
   state.pop_back();
   state[0] = 99;
   EXPECT_FALSE(Session::parse_state(state).ok());
+}
+
+// Format 3, before alpn, is refused as a format too.
+TEST(Session, TheLayoutBeforeAlpnIsRefused) {
+  Bytes state = sample().serialize_state();
+  // format ... max_early_data; then alpn (a length byte and "h2").
+  const size_t alpn_at = 1 + 2 + 2 + 1 + 48 + 1 + 1 + 12 + 8 + 4 + 4 + 4;
+  ASSERT_EQ(state[alpn_at], 2);
+  state.erase(state.begin() + alpn_at, state.begin() + alpn_at + 3);
+  state[0] = 3;
+  auto parsed = Session::parse_state(state);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().reason.find("unknown format"), std::string::npos)
+      << parsed.error().reason;
 }
 
 // Format 2, before max_early_data, is refused as a format, never misread.
