@@ -77,12 +77,13 @@ Status ClientHandshake::send_client_hello(Link& link) {
   // built; other edits make the hello ours, which the binder then covers.
   const bool edited = c.bugs.hello_edits_in.value_or(WhichHello::first) == WhichHello::first;
   if (edited && !c.bugs.rewrite_in_flight) apply_client_hello_bugs(c.bugs, ch);
+  // RFC 8446 §4.2.11.2: the binder covers the padding.
+  if (c.pad_client_hello) pad_client_hello(ch);
   if (offer_tls13) {
     if (auto st = bind_psk(link); !st) return st;
   }
   ClientHello sent = ch;
   if (edited && c.bugs.rewrite_in_flight) apply_client_hello_bugs(c.bugs, sent);
-  if (c.pad_client_hello) pad_client_hello(sent);
   std::optional<Bytes> hashed;
   if (c.bugs.rewrite_in_flight) {
     auto built = ch.serialize();

@@ -57,9 +57,9 @@ Status ClientHandshake::send_second_client_hello(Link& link) {
   if (c.bugs.hello_edits_in.value_or(WhichHello::second) == WhichHello::second) {
     apply_client_hello_bugs(c.bugs, ch);
   }
+  if (c.pad_client_hello) pad_client_hello(ch);
   // §4.2.11.2: the ticket's age now, and its binder over the new transcript.
   if (auto st = bind_psk(link); !st) return st;
-  if (c.pad_client_hello) pad_client_hello(ch);
   return send_message(link, HandshakeType::client_hello, ch.serialize());
 }
 

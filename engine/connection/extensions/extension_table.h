@@ -32,8 +32,9 @@ std::optional<Extensions> reply_extensions(HelloScope& s, ExtensionContext kind)
 // client_hello) asked for may come back, checked before anything is read.
 Status on_reply(HelloScope& s, ExtensionContext kind, const std::optional<Extensions>& reply);
 
-// Config::pad_client_hello: RFC 7685 padding at the end of our hello, after
-// every other change to it (padding.cc).
+// Config::pad_client_hello: RFC 7685 padding at the end of our hello (before
+// pre_shared_key, RFC 8446 §4.2.11), after every other change to it but the
+// PSK binder, which covers it (padding.cc).
 void pad_client_hello(ClientHello& hello);
 
 // RFC 5246 §7.4.1.4, RFC 8446 §4.2: unsupported_extension for an extension
