@@ -72,14 +72,26 @@ Result<Connection> connect_once(std::shared_ptr<const Config> config, const Conn
       if (auto st = c.write(*input); !st) return st.error();
       if (auto st = net::flush(c, *fd, deadline); !st) return st.error();
     }
-    // What comes back, until the peer closes or falls quiet.
+    // What comes back, until the peer closes or falls quiet. A KeyUpdate
+    // that asked for the peer's is answered before the peer's next
+    // application data (§4.6.3), so until that answer comes silence is not
+    // the end of the answer: openssl s_server -www sleeps a second after
+    // reading a KeyUpdate before it reads on.
+    bool awaiting_key_update = o.key_update;
     while (c.state() == ConnectionState::established) {
-      const auto idle = std::min(deadline, net::deadline_in(std::chrono::milliseconds(o.idle_ms)));
+      const auto quiet = net::deadline_in(std::chrono::milliseconds(o.idle_ms));
+      const auto idle = awaiting_key_update ? deadline : std::min(deadline, quiet);
       auto open = net::read_once(c, *fd, idle);
+      if (awaiting_key_update && c.peer_key_updates() > 0) {
+        awaiting_key_update = false;
+        std::printf("key update answered by the peer\n");
+      }
       const Bytes got = c.read();
       if (!got.empty()) std::fwrite(got.data(), 1, got.size(), stdout);
       if (!open || !*open) break;
     }
+    if (awaiting_key_update) std::printf("no key update from the peer in answer\n");
+    if (c.error()) std::fprintf(stderr, "gauntlet connect: %s\n", c.error()->to_string().c_str());
     if (c.negotiated().version >= ProtocolVersion::tls13) {
       std::printf("\n---\ntickets received: %zu\n", c.tickets().size());
     }

@@ -73,9 +73,12 @@ fi
 
 # --- gauntlet connect, TLS 1.3 by default, against openssl s_server -----------
 if have openssl; then
-  # Each: connect's extra flags | s_server's | what connect must print.
+  # Each: connect's extra flags | s_server's | what connect must print. After
+  # a KeyUpdate s_server -www sleeps a second before it reads the request, so
+  # the page comes only if connect waits for the server's KeyUpdate.
   for c in "||hello retry: *no" "--no-middlebox-compat||hello retry: *no" "--groups x25519,P-384|-groups P-384|hello retry: *yes" \
-           "--tls13-suites TLS_CHACHA20_POLY1305_SHA256||TLS_CHACHA20_POLY1305_SHA256"; do
+           "--tls13-suites TLS_CHACHA20_POLY1305_SHA256||TLS_CHACHA20_POLY1305_SHA256" \
+           "--key-update||key update answered by the peer"; do
     IFS='|' read -r ours theirs want <<<"$c"
     port=$(free_port)
     timeout 30 openssl s_server -accept "$port" -cert "$pki/server-rsa.pem" -key "$pki/server-rsa.key" \

@@ -111,6 +111,8 @@ class Connection {
   // TLS 1.3 KeyUpdate (RFC 8446 §4.6.3): our write key changes, and
   // update_requested asks the peer to change its own.
   Status update_keys(KeyUpdateRequest request = KeyUpdateRequest::update_not_requested);
+  // How many KeyUpdates the peer has sent since the handshake.
+  uint64_t peer_key_updates() const { return post13_ ? post13_->peer_key_updates() : 0; }
   // A TLS 1.3 server: post-handshake client authentication (RFC 8446
   // §4.6.2), for a client that offered post_handshake_auth; one at a time.
   // Required: an empty Certificate is certificate_required. Once the

@@ -52,6 +52,9 @@ TEST(Tls13KeyUpdate, NotRequestedIsNotAnswered) {
     expect_data_both_ways(c.pair);
     EXPECT_EQ(*(who == Role::client ? c.server : c.client), 1);
     EXPECT_EQ(*(who == Role::client ? c.client : c.server), 0);
+    Connection& to = who == Role::client ? c.pair.server : c.pair.client;
+    EXPECT_EQ(to.peer_key_updates(), 1u);
+    EXPECT_EQ(from.peer_key_updates(), 0u);
   }
 }
 
@@ -63,6 +66,8 @@ TEST(Tls13KeyUpdate, RequestedIsAnsweredOnce) {
     expect_data_both_ways(c.pair);
     EXPECT_EQ(*c.server, 1);
     EXPECT_EQ(*c.client, 1);
+    EXPECT_EQ(c.pair.client.peer_key_updates(), 1u);
+    EXPECT_EQ(c.pair.server.peer_key_updates(), 1u);
   }
 }
 

@@ -171,6 +171,7 @@ Status PostHandshake13::on_key_update(Link& link, ByteView body) {
   auto p = tls13_protection(link, established_.suite, secret);
   if (!p) return p.error();
   link.records.set_read_protection(std::move(p).value());
+  ++peer_key_updates_;
   if (ku->request_update != KeyUpdateRequest::update_requested) return ok_status();
   return send_key_update(link, KeyUpdateRequest::update_not_requested);
 }

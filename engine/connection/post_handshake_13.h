@@ -70,6 +70,8 @@ class PostHandshake13 {
 
   // Client: every ticket received, oldest first (§4.6.1: each may be used).
   const std::vector<Session>& tickets() const { return tickets_; }
+  // How many KeyUpdates the peer has sent (§4.6.3).
+  uint64_t peer_key_updates() const { return peer_key_updates_; }
 
  private:
   struct Row;
@@ -97,6 +99,7 @@ class PostHandshake13 {
   Role role_;
   Tls13Established established_;
   uint64_t tickets_sent_ = 0;  // the next ticket_nonce
+  uint64_t peer_key_updates_ = 0;
   std::vector<Session> tickets_;
 
   // Server: the authentication under way, and the client message it awaits.
