@@ -43,6 +43,10 @@ TEST(Tls13Tickets, ServerSendsTwoByDefaultEachItsOwn) {
     EXPECT_EQ(s.lifetime, server->session_lifetime);
     EXPECT_EQ(s.server_name, "localhost");
     EXPECT_EQ(s.master_secret.size(), 32u);
+    // The chain decoded once for every resumption that offers the ticket.
+    ASSERT_TRUE(s.parsed_chain.certificates);
+    EXPECT_EQ(s.parsed_chain.certificates->size(), s.peer_chain.size());
+    EXPECT_FALSE(s.peer_chain.empty());
     psks.insert(s.master_secret);
     opaque.insert(s.ticket);
     // The server's ticket carries the same PSK and age_add (§4.6.1).

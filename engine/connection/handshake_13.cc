@@ -175,6 +175,7 @@ std::optional<Tls13Established> Handshake::tls13_established() const {
       .server_name = hello_.server_name,
       .alpn = hello_.alpn,
       .peer_chain = chain_der(peer_chain_),
+      .parsed_chain = {std::make_shared<const std::vector<Certificate>>(peer_chain_)},
       .post_handshake_auth =
           role_ == Role::server ? hello_.post_handshake_auth
                                 : find_body(hello_.client_hello.extensions,

@@ -86,6 +86,9 @@ Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket1
   s.server_name = established_.server_name;
   s.alpn = established_.alpn;
   s.peer_chain = established_.peer_chain;
+  // A resumption takes the chain from the session (§4.2.11): decoded here
+  // once, not again by each handshake that offers the ticket.
+  s.parsed_chain = established_.parsed_chain;
   s.created = c.clock->now();
   s.lifetime = nst.ticket_lifetime;
   s.ticket_age_add = nst.ticket_age_add;

@@ -39,6 +39,7 @@ struct Tls13Established {
   std::string server_name;
   std::string alpn;  // §4.2.10: a ticket's 0-RTT data keeps it
   std::vector<Bytes> peer_chain;  // DER, the peer's leaf first
+  SharedChain parsed_chain;       // the same, decoded once for every ticket
   // §4.6.2: the client offered post_handshake_auth; each authentication
   // hashes on from the transcript through the client's Finished (§4.4.1).
   bool post_handshake_auth = false;
