@@ -113,6 +113,10 @@ constexpr Row kRows[] = {
      [](const Bugs& b, Role) { return when(!b.certificate_extensions.empty(), HT::certificate); }},
     {"certificate_verify",
      [](const Bugs& b, Role) { return when(b.certificate_verify, HT::certificate_verify); }},
+    // TLS 1.3: the HelloRetryRequest is a server_hello on the wire; the
+    // random in our ClientHello (the one hello_edits_in names).
+    {"retry", [](const Bugs& b, Role) { return when(b.written_retry, HT::server_hello); }},
+    {"client_random", [](const Bugs& b, Role) { return when(b.client_random, HT::client_hello); }},
     // SSL 2.0 (engine/connection/ssl2/): CLIENT-MASTER-KEY is not sent when
     // the server reuses a session, REQUEST-CERTIFICATE only when it asks.
     {"ssl2_master_key_kind",

@@ -59,6 +59,7 @@ Result<std::shared_ptr<Config>> scripted_config(const Case& c, const Pki& pki,
   config.tls13_padding = p.tls13_padding;
   config.always_hello_retry = p.hello_retry;
   config.max_early_data = p.max_early_data;
+  config.hello_retry_cookie = p.retry_cookie;
   config.bugs = s.bugs;
   if (c.ssl2_kind) {
     config.ssl2_cipher_kinds = {*c.ssl2_kind};

@@ -39,16 +39,27 @@ std::vector<std::pair<uint16_t, Bytes>> raw_extensions(R r, V v) {
   return out;
 }
 
+Bytes random(R r, V v) {
+  Bytes out = r.hex(v);
+  if (out.size() != 32) r.fail(v, "a random is 32 bytes");
+  return out;
+}
+
 // Every field as written; what is not written is the RFC's plainest value
 // (TLS 1.2, no session ID, null compression) and no extensions block.
-WrittenHello written_hello(R r, V v) {
-  r.require_map(v, "'hello'");
+// `session_id: ours` keeps the one our side built (a server's: the echo).
+WrittenHello written_hello(R r, V v, const std::string& key) {
+  r.require_map(v, "'" + key + "'");
   r.only_keys(v, {"version", "random", "session_id", "suites", "compression", "extensions"});
-  if (!v["suites"]) r.fail(v, "'hello' needs 'suites' (a ServerHello: the one it picks)");
+  if (!v["suites"]) r.fail(v, "'" + key + "' needs 'suites' (a server's: the one it picks)");
   WrittenHello h;
   if (v["version"]) h.version = u16(r, v["version"]);
-  if (v["random"]) h.random = r.hex(v["random"]);
-  if (v["session_id"]) h.session_id = r.hex(v["session_id"]);
+  if (v["random"]) h.random = random(r, v["random"]);
+  if (v["session_id"]) {
+    h.session_id = v["session_id"].IsScalar() && r.text(v["session_id"]) == "ours"
+                       ? std::nullopt
+                       : std::optional(r.hex(v["session_id"]));
+  }
   for (const auto& s : v["suites"]) h.suites.push_back(suite_id(r, s));
   if (v["compression"]) {
     h.compression.clear();
@@ -101,9 +112,9 @@ CertificateVerify13 certificate_verify(R r, V v) {
 }
 
 const SettingKey<Bugs> kBugsKeys[] = {
-    {"hello", [](R r, V v, B b) { b.written_hello = written_hello(r, v); },
-     "our hello written field by field: {version, random, session_id, suites, compression, "
-     "extensions: [{type, body}]}; no extensions key, no extensions block"},
+    {"hello", [](R r, V v, B b) { b.written_hello = written_hello(r, v, "hello"); },
+     "our hello written field by field: {version, random, session_id (hex, or ours), suites, "
+     "compression, extensions: [{type, body}]}; no extensions key, no extensions block"},
     {"client_version", [](R r, V v, B b) { b.client_version = u16(r, v); },
      "ClientHello.client_version, as a number"},
     {"cipher_suites",
@@ -286,6 +297,12 @@ const SettingKey<Bugs> kBugsKeys[] = {
     {"certificate_request_context",
      [](R r, V v, B b) { b.certificate_request_context = r.hex(v); },
      "TLS 1.3: our client's Certificate carries this context instead of the request's, hex"},
+    // TLS 1.3 HelloRetryRequest written field by field, second ClientHello's random.
+    {"retry", [](R r, V v, B b) { b.written_retry = written_hello(r, v, "retry"); },
+     "TLS 1.3 server: our HelloRetryRequest written field by field, as `hello` (random: the "
+     "retry's own when not written; our server keeps its own cookie and group)"},
+    {"client_random", [](R r, V v, B b) { b.client_random = random(r, v); },
+     "our ClientHello's random as sent, 32 bytes hex (TLS 1.3: in the one hello_edits_in names)"},
 };
 
 }  // namespace

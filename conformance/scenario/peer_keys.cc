@@ -52,6 +52,8 @@ const SettingKey<PeerSettings> kPeerKeys[] = {
     {"hello_retry", [](R r, V v, P p) { p.hello_retry = r.boolean(v); },
      "server: answer a TLS 1.3 ClientHello with a HelloRetryRequest and a cookie, even one with a "
      "share we take (RFC 8446 §4.1.4)"},
+    {"retry_cookie", [](R r, V v, P p) { p.retry_cookie = r.hex(v); },
+     "server: the cookie our HelloRetryRequests carry, hex (default: 32 random bytes)"},
     {"max_fragment_length",
      [](R r, V v, P p) {
        p.max_fragment_length = static_cast<uint8_t>(r.integer(v, 4));

@@ -25,6 +25,9 @@ struct SutSettings {
   // kSutMaxEarlyData bytes and says so in its tickets; a SUT client sends its
   // request as early data when its ticket allows.
   bool early_data = false;
+  // A TLS 1.3 server: a HelloRetryRequest with a cookie for every
+  // ClientHello without one (RFC 8446 §4.2.2).
+  bool hello_retry = false;
   bool operator==(const SutSettings&) const = default;
 };
 
@@ -45,6 +48,7 @@ struct PeerSettings {
   bool fallback_scsv = false;
   bool sslv2_hello = false;
   bool hello_retry = false;  // server: always a HelloRetryRequest (TLS 1.3)
+  Bytes retry_cookie;        // server: its cookie (RFC 8446 §4.2.2); empty: random
   std::optional<uint8_t> max_fragment_length;
   std::optional<uint16_t> record_size_limit;
   std::optional<std::string> server_name;  // default: the target's (localhost)

@@ -29,6 +29,9 @@ const SettingKey<SutSettings> kSutKeys[] = {
     {"early_data", [](R r, V v, S s) { s.early_data = r.boolean(v); },
      "true: TLS 1.3 0-RTT: the SUT server takes 16384 bytes of early data, the SUT client sends "
      "its request as early data when its ticket allows (RFC 8446 §4.2.10)"},
+    {"hello_retry", [](R r, V v, S s) { s.hello_retry = r.boolean(v); },
+     "true: the SUT server answers a TLS 1.3 ClientHello without a cookie with a "
+     "HelloRetryRequest carrying one (RFC 8446 §4.2.2)"},
 };
 
 }  // namespace

@@ -322,6 +322,10 @@ std::optional<std::string> setup_conflict(const SutSettings& needed, const PeerS
                                 "offers none (--sut client-cert=required: offer the test PKI's)");
   }
   if (!needed.tickets && !declared(s.tickets, false)) return unknown + "tickets=off)";
+  if (needed.hello_retry) {
+    return "the scenario needs a server that sends a cookie in a HelloRetryRequest, which no "
+           "--sut statement says";
+  }
   if (needed.renegotiation == RenegotiationPolicy::refuse && !declared(s.renegotiation, false)) {
     return unknown + "renegotiation=refuse)";
   }

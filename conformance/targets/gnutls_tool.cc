@@ -80,6 +80,7 @@ std::optional<PeerTool> gnutls_tool() {
     if (c.scenario->sut.renegotiation == RenegotiationPolicy::refuse) {
       return "gnutls-serv and gnutls-cli cannot be told to refuse renegotiation";
     }
+    if (c.scenario->sut.hello_retry) return "a GnuTLS server never sends a cookie (lib/ext/cookie.c)";
     return std::nullopt;
   };
   return t;

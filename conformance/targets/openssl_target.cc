@@ -141,6 +141,7 @@ Result<std::unique_ptr<SutInstance>> OpenSslTarget::start(const Case& c, net::De
   // libssl as it ships, up to TLS 1.3.
   if (c.version == ProtocolVersion::tls13) o.max_version = TLS1_3_VERSION;
   o.tickets = sut.tickets;
+  o.stateless = sut.hello_retry;
   o.no_renegotiation = sut.renegotiation == RenegotiationPolicy::refuse;
   o.allow_client_renegotiation = sut.renegotiation != RenegotiationPolicy::refuse;
   o.ca_file = pki_.root();

@@ -65,6 +65,11 @@ std::optional<PeerTool> openssl_tool() {
       return "s_server reads 0-RTT data only without -rev, the echo the cases' exchanges need "
              "(libssl's 0-RTT server is judged in process, by the openssl target)";
     }
+    // s_server's -stateless is applied only outside -rev (rev_body never
+    // calls SSL_stateless), and only until one handshake has used it.
+    if (c.scenario->sut.hello_retry) {
+      return "s_server -rev sends no cookie (-stateless works only outside -rev, once a process)";
+    }
     return std::nullopt;
   };
   return t;

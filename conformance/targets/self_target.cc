@@ -127,6 +127,7 @@ Result<std::unique_ptr<SutInstance>> SelfTarget::start(const Case& c, net::Deadl
   const Bytes early_data = sut.early_data && sut_role == Role::client
                                ? Bytes(request.begin(), request.end())
                                : Bytes{};
+  (*config)->always_hello_retry = sut.hello_retry;
   if (c.ssl2_kind) {
     auto trust = ssl2_trust(pki_);
     if (!trust) return trust.error();

@@ -35,7 +35,7 @@ const std::vector<Mutation>& mutations() {
        [](Bugs& b) { b.application_data_before_finished = true; }},
       {"record_version", Role::server, [](Bugs& b) { b.record_version = 0x0301; }},
       {"hello", Role::server,
-       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, Bytes{}, {0x002f}, {1}, {}}; }},
       {"tamper", Role::server,
        [](Bugs& b) {
          b.tamper = RecordTamper{ContentType::handshake, 0, TamperAction::change_type, HT::server_hello};
@@ -75,6 +75,11 @@ const std::vector<Mutation>& mutations() {
       {"drop_extensions", Role::server, [](Bugs& b) { b.drop_extensions = {0x002b}; }},
       {"replace_extensions", Role::server,
        [](Bugs& b) { b.replace_extensions = {{0x002b, {0x03, 0x03}}}; }},
+      {"retry", Role::server,
+       [](Bugs& b) {
+         b.written_retry = WrittenHello{0x0303, {}, std::nullopt, {0x1301}, {0},
+                                        std::vector<std::pair<uint16_t, Bytes>>{{0x002b, {0x03, 0x04}}}};
+       }},
       // Deviations our SUT client sends.
       {"client_version", Role::client, [](Bugs& b) { b.client_version = 0x0300; }},
       {"cipher_suites", Role::client,
@@ -104,7 +109,7 @@ const std::vector<Mutation>& mutations() {
        [](Bugs& b) { b.application_data_before_finished = true; }},
       {"record_version", Role::client, [](Bugs& b) { b.record_version = 0x0301; }},
       {"hello", Role::client,
-       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, {}, {0x002f}, {1}, {}}; }},
+       [](Bugs& b) { b.written_hello = WrittenHello{0x0303, {}, Bytes{}, {0x002f}, {1}, {}}; }},
       {"tamper", Role::client,
        [](Bugs& b) {
          b.tamper = RecordTamper{ContentType::handshake, 0, TamperAction::change_type, HT::client_hello};
@@ -142,6 +147,11 @@ const std::vector<Mutation>& mutations() {
        [](Bugs& b) { b.corrupt_certificate_verify = true; }},
       {"certificate_request_context", Role::client,
        [](Bugs& b) { b.certificate_request_context = Bytes{1}; }},
+      {"client_random", Role::client,
+       [](Bugs& b) {
+         b.hello_edits_in = WhichHello::second;
+         b.client_random = Bytes(32, 0xa5);
+       }},
   };
   return rows;
 }

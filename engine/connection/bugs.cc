@@ -10,7 +10,7 @@
 namespace gauntlet {
 
 bool Bugs::any() const {
-  return written_hello || !inserted_messages.empty() || client_version || cipher_suites || compression_methods || session_id ||
+  return written_hello || written_retry || client_random || !inserted_messages.empty() || client_version || cipher_suites || compression_methods || session_id ||
          server_version || server_suite || !extra_extensions.empty() || duplicate_extension ||
          !extension_order.empty() || rewrite_in_flight || offer_session_anyway ||
          server_group || server_signature_scheme || premaster_version || bad_premaster ||
@@ -70,7 +70,7 @@ std::optional<Extensions> written_extensions(const WrittenHello& w) {
 void write_client_hello(const WrittenHello& w, ClientHello& hello) {
   hello.legacy_version = static_cast<ProtocolVersion>(w.version);
   if (w.random) hello.random = *w.random;
-  hello.session_id = w.session_id;
+  if (w.session_id) hello.session_id = *w.session_id;
   hello.cipher_suites.clear();
   for (const uint16_t s : w.suites) hello.cipher_suites.push_back(static_cast<CipherSuite>(s));
   hello.compression_methods.clear();
@@ -83,12 +83,22 @@ void write_client_hello(const WrittenHello& w, ClientHello& hello) {
 void write_server_hello(const WrittenHello& w, ServerHello& hello) {
   hello.legacy_version = static_cast<ProtocolVersion>(w.version);
   if (w.random) hello.random = *w.random;
-  hello.session_id = w.session_id;
+  if (w.session_id) hello.session_id = *w.session_id;
   if (!w.suites.empty()) hello.cipher_suite = static_cast<CipherSuite>(w.suites.front());
   if (!w.compression.empty()) {
     hello.compression_method = static_cast<CompressionMethod>(w.compression.front());
   }
   hello.extensions = written_extensions(w);
+}
+
+void edit_server_hello(const Bugs& bugs, ServerHello& hello) {
+  if (bugs.server_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.server_version);
+  if (bugs.server_suite) hello.cipher_suite = static_cast<CipherSuite>(*bugs.server_suite);
+  if (bugs.server_session_id) hello.session_id = *bugs.server_session_id;
+  if (bugs.server_compression) {
+    hello.compression_method = static_cast<CompressionMethod>(*bugs.server_compression);
+  }
+  add_extensions(bugs, hello.extensions);
 }
 
 }  // namespace
@@ -107,6 +117,7 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
       hello.compression_methods.push_back(static_cast<CompressionMethod>(m));
   }
   if (bugs.session_id) hello.session_id = *bugs.session_id;
+  if (bugs.client_random) hello.random = *bugs.client_random;
   if (hello.extensions && !bugs.extension_order.empty()) {
     const auto rank = [&](const Extension& e) {
       return std::ranges::find(bugs.extension_order, static_cast<uint16_t>(e.type)) -
@@ -119,13 +130,13 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
 
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
   if (bugs.written_hello) return write_server_hello(*bugs.written_hello, hello);
-  if (bugs.server_version) hello.legacy_version = static_cast<ProtocolVersion>(*bugs.server_version);
-  if (bugs.server_suite) hello.cipher_suite = static_cast<CipherSuite>(*bugs.server_suite);
-  if (bugs.server_session_id) hello.session_id = *bugs.server_session_id;
-  if (bugs.server_compression) {
-    hello.compression_method = static_cast<CompressionMethod>(*bugs.server_compression);
-  }
-  add_extensions(bugs, hello.extensions);
+  edit_server_hello(bugs, hello);
+}
+
+void apply_retry_bugs(const Bugs& bugs, ServerHello& hrr) {
+  if (bugs.written_retry) return write_server_hello(*bugs.written_retry, hrr);
+  edit_server_hello(bugs, hrr);
+  if (bugs.retry_suite) hrr.cipher_suite = static_cast<CipherSuite>(*bugs.retry_suite);
 }
 
 namespace {

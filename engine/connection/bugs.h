@@ -96,8 +96,9 @@ enum class DhEdge { p_minus_1, p };
 
 struct WrittenHello {
   uint16_t version = 0x0303;
-  std::optional<Bytes> random;  // our own when not written
-  Bytes session_id;
+  std::optional<Bytes> random;  // ours when not written (a HelloRetryRequest's: §4.1.3's)
+  // nullopt: the one our side built (a server's: the client's, echoed).
+  std::optional<Bytes> session_id = Bytes{};
   std::vector<uint16_t> suites;
   std::vector<uint8_t> compression{0};
   // In this order, raw; nullopt leaves the extensions block out entirely
@@ -136,8 +137,16 @@ struct CertificateVerify13 {
 };
 
 struct Bugs {
-  // Our hello replaced by one written field by field.
+  // Our hello replaced by one written field by field (our server's:
+  // its ServerHello).
   std::optional<WrittenHello> written_hello;
+
+  // TLS 1.3 (RFC 8446 §4.1.2, §4.1.4): our server's HelloRetryRequest
+  // replaced by one written field by field (our server keeps its own
+  // cookie and group), and our ClientHello's random as sent (32 bytes; in
+  // the ClientHello hello_edits_in names).
+  std::optional<WrittenHello> written_retry;
+  std::optional<Bytes> client_random;
 
   // ClientHello.
   std::optional<uint16_t> client_version;
@@ -267,6 +276,9 @@ class RandomSource;
 
 void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello);
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
+// Our HelloRetryRequest: written whole, or edited as a ServerHello is, with
+// retry_suite.
+void apply_retry_bugs(const Bugs& bugs, ServerHello& hrr);
 // Raw (type, body) extensions appended to `block`.
 // Our DH public value as sent: the edge value of p, public_value, or ours.
 Bytes dh_public_value_as_sent(const Bugs& bugs, const Bytes& p, Bytes ours);

@@ -66,8 +66,7 @@ Status ServerHandshake::send_hello_retry_request(Link& link) {
                   h.suite.get().suite, CompressionMethod::null, std::nullopt};
   HelloScope scope = hello_scope(link);
   hrr.extensions = reply_extensions(scope, ExtensionContext::hello_retry_request);
-  apply_server_hello_bugs(c.bugs, hrr);
-  if (c.bugs.retry_suite) hrr.cipher_suite = static_cast<CipherSuite>(*c.bugs.retry_suite);
+  apply_retry_bugs(c.bugs, hrr);
   // §5.1: legacy_record_version is 0x0303 from here on.
   link.records.set_version(ProtocolVersion::tls12);
   if (auto st = send_message(link, HandshakeType::server_hello, hrr.serialize()); !st) return st;

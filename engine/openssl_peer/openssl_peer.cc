@@ -61,6 +61,20 @@ int select_alpn(SSL*, const unsigned char** out, unsigned char* outlen, const un
   return SSL_TLSEXT_ERR_ALERT_FATAL;
 }
 
+// SSL_stateless's application part of the cookie (libssl MACs its own
+// around it): one fixed byte, checked on return.
+constexpr unsigned char kAppCookie = 0x67;
+
+int generate_cookie(SSL*, unsigned char* cookie, size_t* length) {
+  cookie[0] = kAppCookie;
+  *length = 1;
+  return 1;
+}
+
+int verify_cookie(SSL*, const unsigned char* cookie, size_t length) {
+  return length == 1 && cookie[0] == kAppCookie ? 1 : 0;
+}
+
 }  // namespace
 
 OpenSslPeer OpenSslPeer::server(const OpenSslOptions& o) {
@@ -75,6 +89,11 @@ OpenSslPeer OpenSslPeer::server(const OpenSslOptions& o) {
   }
   SSL_CTX_set_session_id_context(p.ctx_.get(), reinterpret_cast<const unsigned char*>("g"), 1);
   SSL_CTX_set_max_early_data(p.ctx_.get(), o.max_early_data);
+  if (o.stateless) {
+    SSL_CTX_set_stateless_cookie_generate_cb(p.ctx_.get(), generate_cookie);
+    SSL_CTX_set_stateless_cookie_verify_cb(p.ctx_.get(), verify_cookie);
+  }
+  p.stateless_ = o.stateless;
   p.attach(nullptr);
   return p;
 }
@@ -104,6 +123,7 @@ OpenSslPeer OpenSslPeer::next_connection(SSL_SESSION* resume) const {
   p.server_name_ = server_name_;
   p.check_hostname_ = check_hostname_;
   p.early_data_ = early_data_;
+  p.stateless_ = stateless_;
   p.attach(resume);
   return p;
 }
@@ -116,6 +136,7 @@ void OpenSslPeer::attach(SSL_SESSION* resume) {
   if (is_server_) {
     SSL_set_accept_state(ssl_.get());
     reading_early_data_ = SSL_get_max_early_data(ssl_.get()) > 0;
+    awaiting_cookie_ = stateless_;
   } else {
     if (!server_name_.empty()) SSL_set_tlsext_host_name(ssl_.get(), server_name_.c_str());
     if (check_hostname_) SSL_set1_host(ssl_.get(), server_name_.c_str());
@@ -151,7 +172,26 @@ bool OpenSslPeer::read_early_data() {
   }
 }
 
+bool OpenSslPeer::read_stateless_hello() {
+  // 1: a valid cookie came and the handshake goes on; 0: a
+  // HelloRetryRequest went out; below 0: more bytes needed, or a failure.
+  const int r = SSL_stateless(ssl_.get());
+  if (r == 1) {
+    awaiting_cookie_ = false;
+    return true;
+  }
+  if (r < 0) {
+    const int err = SSL_get_error(ssl_.get(), r);
+    if (err == SSL_ERROR_SSL || err == SSL_ERROR_SYSCALL) failed_ = true;
+  }
+  return false;
+}
+
 void OpenSslPeer::drive() {
+  if (awaiting_cookie_ && !read_stateless_hello()) {
+    ERR_clear_error();
+    return;
+  }
   if (reading_early_data_ && !read_early_data()) {
     ERR_clear_error();
     return;

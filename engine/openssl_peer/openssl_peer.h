@@ -43,6 +43,10 @@ struct OpenSslOptions {
   // (SSL_write_early_data) when resuming a session that allows it.
   uint32_t max_early_data = 0;
   std::string early_data;
+  // Server: SSL_stateless until a ClientHello brings a valid cookie, so
+  // every first ClientHello gets a HelloRetryRequest with one (RFC 8446
+  // §4.2.2).
+  bool stateless = false;
 };
 
 class OpenSslPeer {
@@ -72,6 +76,8 @@ class OpenSslPeer {
   void drive();
   // Server: false while early data may still come (more bytes needed).
   bool read_early_data();
+  // Server: false until a ClientHello with a valid cookie has come.
+  bool read_stateless_hello();
   void attach(SSL_SESSION* resume);
 
   std::shared_ptr<SSL_CTX> ctx_;
@@ -81,6 +87,8 @@ class OpenSslPeer {
   bool check_hostname_ = false;
   std::string early_data_;  // client: to send with a resumption
   bool reading_early_data_ = false;  // server: until SSL_read_early_data is done
+  bool stateless_ = false;        // server: OpenSslOptions::stateless
+  bool awaiting_cookie_ = false;  // server: until SSL_stateless took a cookie
   OpenSslPtr<SSL, SSL_free> ssl_;
   BIO* in_ = nullptr;   // owned by ssl_
   BIO* out_ = nullptr;  // owned by ssl_
