@@ -1,8 +1,14 @@
 #include "conformance/runner/wire_log.h"
 
+#include <algorithm>
+
 #include "engine/base/alert.h"
+#include "engine/messages/decode/field.h"
+#include "engine/messages/handshake/server_hello.h"
 #include "engine/record/ssl2_record.h"
+#include "engine/registry/cipher_suite.h"
 #include "engine/registry/content_type.h"
+#include "engine/registry/extension_type.h"
 #include "engine/registry/handshake_type.h"
 
 namespace gauntlet::conformance {
@@ -19,6 +25,53 @@ std::string ssl2_item(ByteView body, int index) {
   const auto known = known_ssl2_message_type(type);
   const bool clear = index == 0 || (index == 1 && known == Ssl2MessageType::client_master_key);
   return clear && known ? item + " (" + iana_name(*known) + ")" : item;
+}
+
+// A HelloRetryRequest (RFC 8446 §4.1.4) field by field as it went, for a
+// retry written by hand (bugs `retry`) or a SUT's cookie; empty for any
+// other message.
+std::string retry_fields(Reader message) {
+  uint8_t type = 0, compression = 0;
+  uint16_t suite = 0;
+  Reader body;
+  ByteView version, random;
+  Bytes session_id;
+  if (!message.u8(type) || type != static_cast<uint8_t>(HandshakeType::server_hello) ||
+      !message.prefixed24(body) || !body.bytes(2, version) || !body.bytes(32, random) ||
+      !std::ranges::equal(random, kHelloRetryRequestRandom)) {
+    return {};
+  }
+  std::string out = "HelloRetryRequest";
+  if (!body.vec8(session_id) || !body.u16(suite) || !body.u8(compression)) return out + ", cut short";
+  out += ": legacy_version " + hex_string(version) + ", session_id " +
+         (session_id.empty() ? "empty" : hex_string(session_id)) + ", " +
+         iana_name(static_cast<CipherSuite>(suite)) + ", compression " + std::to_string(compression);
+  if (body.empty()) return out + ", no extensions block";
+  Reader block;
+  if (!body.prefixed16(block)) return out + ", a malformed extensions block";
+  out += ", extensions [";
+  for (bool first = true; !block.empty(); first = false) {
+    uint16_t ext = 0;
+    Bytes ext_body;
+    if (!block.u16(ext) || !block.vec16(ext_body)) return out + " malformed]";
+    out += (first ? "" : ", ") + iana_name(static_cast<ExtensionType>(ext)) + " " +
+           (ext_body.empty() ? "empty" : hex_string(ext_body));
+  }
+  return out + "]" + (body.empty() ? "" : ", bytes after the extensions");
+}
+
+// A record a TLS 1.3 compatibility ChangeCipherSpec (RFC 8446 D.4) left in
+// the clear: a whole hello (the second ClientHello, the ServerHello after a
+// HelloRetryRequest), or a two-byte alert, which no record protection
+// yields.
+bool clear_after_change_cipher_spec(ContentType ct, Reader body) {
+  if (ct == ContentType::alert) return body.remaining() == 2;
+  uint8_t type = 0;
+  Reader message;
+  return ct == ContentType::handshake && body.u8(type) &&
+         (type == static_cast<uint8_t>(HandshakeType::client_hello) ||
+          type == static_cast<uint8_t>(HandshakeType::server_hello)) &&
+         body.prefixed24(message) && body.empty();
 }
 
 }  // namespace
@@ -46,8 +99,10 @@ std::string WireLog::describe(ByteView bytes) {
     r = rec;
     const auto ct = static_cast<ContentType>(type);
     std::string item = iana_name(ct) + " " + std::to_string(body.remaining());
-    if (encrypted_) {
+    if (encrypted_ && !clear_after_change_cipher_spec(ct, body)) {
       item += " (encrypted)";
+    } else if (const std::string retry = retry_fields(body); !retry.empty()) {
+      item += " (" + retry + ")";
     } else if (ct == ContentType::handshake && body.peek_u8(first)) {
       item += " (" + iana_name(static_cast<HandshakeType>(first)) + ")";
     } else if (ct == ContentType::alert && body.remaining() == 2 && body.u8(first) &&
