@@ -90,8 +90,11 @@ std::vector<Bytes> chain_der(std::span<const Certificate> chain) {
 
 void prefer_chains_signed_with(std::vector<const Identity*>& ids,
                                std::span<const SignatureScheme> accepted) {
-  std::ranges::stable_partition(
-      ids, [&](const Identity* id) { return chain_signed_with(id->chain, accepted); });
+  // The iterator form: clang 14 cannot instantiate the subrange that
+  // std::ranges::stable_partition returns from libstdc++ 12.
+  std::stable_partition(ids.begin(), ids.end(), [&](const Identity* id) {
+    return chain_signed_with(id->chain, accepted);
+  });
 }
 
 }  // namespace gauntlet
