@@ -112,4 +112,10 @@ const std::vector<Identity>& fuzz_identities() {
   return ids;
 }
 
+const std::vector<Identity>& server_identities() {
+  static const std::vector<Identity> ids{fuzz_identities()[1], fuzz_identities()[0],
+                                         fuzz_identities()[2]};
+  return ids;
+}
+
 }  // namespace gauntlet::fuzzing

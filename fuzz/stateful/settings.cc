@@ -36,11 +36,16 @@ constexpr uint8_t kVersionCount = 5;
 constexpr int64_t kNow = 1800000000;
 
 // TLS 1.3's suites first when it is in range (each version takes its own).
-std::vector<CipherSuite> suites(const Settings& s) {
-  std::vector<CipherSuite> all;
-  if (s.max_version == ProtocolVersion::tls13) all = tls13_cipher_suites();
-  for (const CipherSuite c : all_engine_cipher_suites()) all.push_back(c);
-  return all;
+// Built once: every input builds a Config, and assembling the lists each
+// time cost the server targets 4% of their time.
+const std::vector<CipherSuite>& suites(const Settings& s) {
+  static const std::vector<CipherSuite> below_tls13 = all_engine_cipher_suites();
+  static const std::vector<CipherSuite> with_tls13 = [] {
+    std::vector<CipherSuite> all = tls13_cipher_suites();
+    all.insert(all.end(), below_tls13.begin(), below_tls13.end());
+    return all;
+  }();
+  return s.max_version == ProtocolVersion::tls13 ? with_tls13 : below_tls13;
 }
 
 ConfigBuilder base(const Settings& s) {
@@ -148,7 +153,7 @@ std::shared_ptr<Config> client_config(const Settings& s) {
 
 std::shared_ptr<Config> server_config(const Settings& s) {
   ConfigBuilder b = base(s);
-  b.identities(fuzz_identities())
+  b.identities(server_identities())
       .client_auth(!s.client_auth          ? ClientAuth::none
                    : s.require_client_auth ? ClientAuth::required
                                            : ClientAuth::optional)
