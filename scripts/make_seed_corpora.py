@@ -98,11 +98,18 @@ def pem_blocks(path):
     return re.findall(rb"-----BEGIN ([A-Z ]+)-----\n(.*?)-----END", path.read_bytes(), re.S)
 
 
-def session_state(version, suite, secret, ems, name, created, lifetime, chain):
-    # engine/session/session.cc: format 1, then the fields in this order.
-    return (bytes([1]) + u16(version) + u16(suite) + vec(1, secret) + bytes([ems]) +
-            vec(1, name) + created.to_bytes(8, "big") + lifetime.to_bytes(4, "big") +
-            vec(3, b"".join(vec(3, c) for c in chain)))
+# engine/session/session.cc's kStateFormat: a seed of another format stops
+# at the format byte.
+SESSION_STATE_FORMAT = 3
+
+
+def session_state(version, suite, secret, ems, name, created, lifetime, chain, age_add=0,
+                  max_early_data=0):
+    # engine/session/session.cc: the format, then the fields in this order.
+    return (bytes([SESSION_STATE_FORMAT]) + u16(version) + u16(suite) + vec(1, secret) +
+            bytes([ems]) + vec(1, name) + created.to_bytes(8, "big") +
+            lifetime.to_bytes(4, "big") + age_add.to_bytes(4, "big") +
+            max_early_data.to_bytes(4, "big") + vec(3, b"".join(vec(3, c) for c in chain)))
 
 
 def hand_built():
@@ -166,6 +173,12 @@ def hand_built():
     write("session_state", session_state(0x0303, 0xc02f, bytes(48), 0, b"", 1800000000, 7200, []))
     write("session_state", session_state(0x0300, 0x002f, bytes(48), 1, b"localhost", 1800000000,
                                          3600, [bytes(40), b"\x30"]))
+    # TLS 1.3 (RFC 8446 §4.6.1): a resumption PSK of the suite's hash length,
+    # ticket_age_add, and 0-RTT allowed or not.
+    write("session_state", session_state(0x0304, 0x1301, bytes(32), 0, b"localhost", 1800000000,
+                                         604800, [], 0x5e5e5e5e))
+    write("session_state", session_state(0x0304, 0x1302, bytes(48), 0, b"", 1800000000, 3600,
+                                         [bytes(40)], 0xffffffff, 16384))
 
 
 def pki():
