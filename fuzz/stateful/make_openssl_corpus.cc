@@ -16,35 +16,13 @@
 #include <vector>
 
 #include "engine/openssl_peer/openssl_peer.h"
+#include "fuzz/stateful/fuzzer_framing.h"
 #include "fuzz/stateful/variants.h"
 
 namespace gauntlet::fuzzing {
 namespace {
 
 const std::string kPki = "engine/crypto/testdata/";
-
-bool in_the_clear(ContentType type, ByteView body) {
-  return type == ContentType::change_cipher_spec ||
-         (type == ContentType::handshake &&
-          (body[0] == static_cast<uint8_t>(HandshakeType::client_hello) ||
-           body[0] == static_cast<uint8_t>(HandshakeType::server_hello)));
-}
-
-void append_record(Bytes& stream, ContentType type, ByteView body) {
-  Bytes fragment(body.begin(), body.end());
-  ContentType outer = type;
-  if (!in_the_clear(type, body)) {
-    fragment.push_back(static_cast<uint8_t>(type));
-    outer = ContentType::application_data;
-  }
-  Writer w;
-  w.u8(static_cast<uint8_t>(outer));
-  w.u16(static_cast<uint16_t>(ProtocolVersion::tls12));
-  w.u16(static_cast<uint16_t>(fragment.size()));
-  w.bytes(fragment);
-  const Bytes record = w.take();
-  stream.insert(stream.end(), record.begin(), record.end());
-}
 
 // SSL_set_msg_callback: what libssl sends, whole messages before sealing.
 void on_message(int write_p, int, int content_type, const void* buf, size_t len, SSL*,
@@ -54,16 +32,16 @@ void on_message(int write_p, int, int content_type, const void* buf, size_t len,
   auto* stream = static_cast<Bytes*>(arg);
   switch (content_type) {
     case SSL3_RT_HANDSHAKE:
-      append_record(*stream, ContentType::handshake, body);
+      append_fuzzer_record(*stream, ContentType::handshake, body);
       break;
     case SSL3_RT_CHANGE_CIPHER_SPEC:
-      append_record(*stream, ContentType::change_cipher_spec, body);
+      append_fuzzer_record(*stream, ContentType::change_cipher_spec, body);
       break;
     case SSL3_RT_ALERT:
-      append_record(*stream, ContentType::alert, body);
+      append_fuzzer_record(*stream, ContentType::alert, body);
       break;
     default:
-      break;  // record headers and inner types: append_record frames its own
+      break;  // record headers and inner types: append_fuzzer_record frames its own
   }
 }
 

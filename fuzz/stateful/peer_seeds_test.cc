@@ -1,13 +1,15 @@
-// The seeds make_openssl_corpus records from libssl: each, fed to its
-// target, gets through libssl's whole conversation in fuzzer mode (the
-// handshake, and what follows it) without an error, so the fuzzer starts
-// from libssl's flights rather than stopping at them.
+// The seeds make_openssl_corpus records from libssl and make_gnutls_corpus
+// from GnuTLS: each, fed to its target, gets through the peer's whole
+// conversation in fuzzer mode (the handshake, and what follows it) without
+// an error, so the fuzzer starts from their flights rather than stopping at
+// them.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "fuzz/stateful/settings.h"
 
@@ -19,11 +21,15 @@ Bytes read_file(const std::filesystem::path& p) {
   return Bytes(std::istreambuf_iterator<char>(in), {});
 }
 
-TEST(OpenSslSeeds, EachGetsThroughInFuzzerMode) {
+// How many seeds of each peer, so a lost one fails here too.
+class PeerSeeds : public testing::TestWithParam<std::pair<std::string, int>> {};
+
+TEST_P(PeerSeeds, EachGetsThroughInFuzzerMode) {
+  const auto& [peer, expected] = GetParam();
   int seen = 0;
   for (const std::string role : {"client", "server"}) {
     for (const auto& entry : std::filesystem::directory_iterator("corpora/" + role)) {
-      if (!entry.path().filename().string().starts_with("openssl-")) continue;
+      if (!entry.path().filename().string().starts_with(peer + "-")) continue;
       SCOPED_TRACE(entry.path().string());
       ++seen;
       const Bytes input = read_file(entry.path());
@@ -43,8 +49,13 @@ TEST(OpenSslSeeds, EachGetsThroughInFuzzerMode) {
       }
     }
   }
-  EXPECT_EQ(seen, 11);
+  EXPECT_EQ(seen, expected);
 }
+
+INSTANTIATE_TEST_SUITE_P(Peers, PeerSeeds,
+                         testing::Values(std::pair<std::string, int>{"openssl", 11},
+                                         std::pair<std::string, int>{"gnutls", 11}),
+                         [](const auto& info) { return info.param.first; });
 
 }  // namespace
 }  // namespace gauntlet::fuzzing
