@@ -1,4 +1,9 @@
-// TLS 1.3-only messages, chosen by the selector byte, round-trip oracle.
+// TLS 1.3-only messages, chosen by the selector byte, round-trip oracle;
+// also the TLS 1.3 forms of CertificateVerify (RFC 8446 §4.4.3: a scheme
+// always) and Finished (§4.4.4: verify_data the suite hash's length, the
+// selector's top bit picking SHA-384 over SHA-256).
+#include "engine/messages/handshake/certificate_verify.h"
+#include "engine/messages/handshake/finished.h"
 #include "engine/messages/tls13/certificate_13.h"
 #include "engine/messages/tls13/certificate_request_13.h"
 #include "engine/messages/tls13/encrypted_extensions.h"
@@ -10,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gauntlet;
   fuzz::Selected in;
   if (!fuzz::select(data, size, in)) return 0;
-  switch (in.selector % 6) {
+  switch (in.selector % 8) {
     case 0:
       fuzz::check_round_trip(in.rest, EncryptedExtensions::parse);
       break;
@@ -26,9 +31,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 4:
       fuzz::check_round_trip(in.rest, KeyUpdate::parse);
       break;
-    default:
+    case 5:
       fuzz::check_round_trip(in.rest, EndOfEarlyData::parse);
       break;
+    case 6:
+      fuzz::check_round_trip(in.rest, [](ByteView b) {
+        return CertificateVerify::parse(b, ProtocolVersion::tls13);
+      });
+      break;
+    default: {
+      const size_t length = in.selector & 0x80 ? 48 : 32;
+      fuzz::check_round_trip(in.rest, [&](ByteView b) { return Finished::parse(b, length); });
+      break;
+    }
   }
   return 0;
 }

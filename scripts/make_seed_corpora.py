@@ -317,6 +317,9 @@ def main():
         "03" + "00093a800102030402 0a0b0003aabbcc0008002a000400004000".replace(" ", ""),
         "0401",
         "05",
+        "06" + "0804" + "0040" + "5a" * 64,  # CertificateVerify, rsa_pss_rsae_sha256
+        "07" + "00" * 32,  # Finished, SHA-256
+        "87" + "00" * 48,  # Finished, SHA-384
     ]
     for hexed in tls13:
         write("tls13_messages", bytes.fromhex(hexed.replace(" ", "")))
