@@ -2,7 +2,10 @@
 // from GnuTLS: each, fed to its target, gets through the peer's whole
 // conversation in fuzzer mode (the handshake, and what follows it) without
 // an error, so the fuzzer starts from their flights rather than stopping at
-// them.
+// them. And the engine's own PSK seeds (make_corpus) still resume: their
+// PSK identity is a ticket in the session state format of the day, and
+// seeds of an older format fall back to full handshakes, leaving the
+// server's resumption path unfuzzed.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -56,6 +59,27 @@ INSTANTIATE_TEST_SUITE_P(Peers, PeerSeeds,
                          testing::Values(std::pair<std::string, int>{"openssl", 11},
                                          std::pair<std::string, int>{"gnutls", 11}),
                          [](const auto& info) { return info.param.first; });
+
+TEST(EngineSeeds, ServerPskSeedsResumeUnderTheTicketsHash) {
+  int resumed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("corpora/server_tls13_psk")) {
+    if (!entry.path().filename().string().starts_with("TLSv1.3-")) continue;
+    SCOPED_TRACE(entry.path().string());
+    const Bytes input = read_file(entry.path());
+    Reader r(input);
+    const std::optional<Settings> s = Settings::parse(r);
+    ASSERT_TRUE(s);
+    Connection c = Connection::server(server_config(*s));
+    run(c, r.rest(), *s);
+    ASSERT_TRUE(c.handshake_done()) << c.progress();
+    // RFC 8446 §4.2.11: a PSK resumes only under a suite of its own hash.
+    const bool same_hash = cipher_suite_info(c.negotiated().suite)->prf_hash ==
+                           cipher_suite_info(shared_session(*s).suite)->prf_hash;
+    EXPECT_EQ(c.negotiated().resumed, same_hash);
+    resumed += c.negotiated().resumed;
+  }
+  EXPECT_GT(resumed, 0);
+}
 
 }  // namespace
 }  // namespace gauntlet::fuzzing
