@@ -77,7 +77,8 @@ ar rcs "$WORK/libgauntlet.a" "${objects[@]}"
 . scripts/lib/fuzz_dict.sh
 for src in fuzz/*.cc; do
   target=$(basename "$src" .cc)
-  [ "$target" != replay_main ] || continue
+  # Not targets: the replay main and the GoogleTest tests beside them.
+  [ "$target" != replay_main ] && [[ "$target" != *_test ]] || continue
   # shellcheck disable=SC2086
   $CXX $CXXFLAGS "${flags[@]}" "$src" "$WORK/libgauntlet.a" $LIB_FUZZING_ENGINE \
     "${openssl_libs[@]}" $yaml_lib -o "$OUT/$target"
