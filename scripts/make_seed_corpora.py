@@ -100,16 +100,17 @@ def pem_blocks(path):
 
 # engine/session/session.cc's kStateFormat: a seed of another format stops
 # at the format byte.
-SESSION_STATE_FORMAT = 3
+SESSION_STATE_FORMAT = 4
 
 
 def session_state(version, suite, secret, ems, name, created, lifetime, chain, age_add=0,
-                  max_early_data=0):
+                  max_early_data=0, alpn=b""):
     # engine/session/session.cc: the format, then the fields in this order.
     return (bytes([SESSION_STATE_FORMAT]) + u16(version) + u16(suite) + vec(1, secret) +
             bytes([ems]) + vec(1, name) + created.to_bytes(8, "big") +
             lifetime.to_bytes(4, "big") + age_add.to_bytes(4, "big") +
-            max_early_data.to_bytes(4, "big") + vec(3, b"".join(vec(3, c) for c in chain)))
+            max_early_data.to_bytes(4, "big") + vec(1, alpn) +
+            vec(3, b"".join(vec(3, c) for c in chain)))
 
 
 def hand_built():
