@@ -169,12 +169,13 @@ std::vector<Requirement> Scenario::requirements() const {
     // Data that must come back from a server: one that answers none (an
     // application that waits for more, or prints what it reads) cannot
     // pass such a step whatever its TLS does.
-    const auto* x = std::get_if<ExchangeStep>(&s.kind);
-    const auto* d = std::get_if<SendStep>(&s.kind);
-    if (scripted == Role::client && ((x && x->expect.kind == Expect::Kind::data) ||
-                                     (d && d->expect.kind == Expect::Kind::data))) {
-      add({Requirement::Kind::application_data});
-    }
+    const bool wants_data = std::visit(
+        [](const auto& k) {
+          if constexpr (requires { k.expect; }) return k.expect.kind == Expect::Kind::data;
+          return false;
+        },
+        s.kind);
+    if (scripted == Role::client && wants_data) add({Requirement::Kind::application_data});
     // 0-RTT data goes only to a peer whose tickets allow it (RFC 8446 §4.2.10).
     if (const auto* r = std::get_if<ReconnectStep>(&s.kind); r && (r->early_data || r->replay)) {
       add({Requirement::Kind::extension, ExtensionType::early_data});
