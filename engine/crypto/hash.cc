@@ -116,50 +116,29 @@ Bytes Hash::digest() const {
   return out;
 }
 
-Transcript::Transcript()
-    : md5_(HashAlgorithm::md5),
-      sha1_(HashAlgorithm::sha1),
-      sha256_(HashAlgorithm::sha256),
-      sha384_(HashAlgorithm::sha384) {}
-
-void Transcript::update(ByteView handshake_message) {
-  md5_.update(handshake_message);
-  sha1_.update(handshake_message);
-  sha256_.update(handshake_message);
-  sha384_.update(handshake_message);
-  if (keep_messages_)
-    messages_.insert(messages_.end(), handshake_message.begin(), handshake_message.end());
+Bytes Hash::finish() {
+  Bytes out(digest_size(alg_));
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx_.get(), out.data(), &len);
+  out.resize(len);
+  ctx_.reset();
+  return out;
 }
 
-Bytes Transcript::digest(HashAlgorithm h) const {
-  switch (h) {
-    case HashAlgorithm::md5:
-    case HashAlgorithm::sha1:
-    case HashAlgorithm::sha256:
-    case HashAlgorithm::sha384:
-      return running(h).digest();
-    default:
-      return hash(h, messages_);
+void Transcript::update(ByteView handshake_message) {
+  messages_.insert(messages_.end(), handshake_message.begin(), handshake_message.end());
+  for (auto& running : running_) {
+    if (running) running->update(handshake_message);
   }
 }
 
 const Hash& Transcript::running(HashAlgorithm h) const {
-  switch (h) {
-    case HashAlgorithm::md5:
-      return md5_;
-    case HashAlgorithm::sha1:
-      return sha1_;
-    case HashAlgorithm::sha384:
-      return sha384_;
-    default:
-      return sha256_;
+  auto& running = running_[static_cast<size_t>(h)];
+  if (!running) {
+    running.emplace(h);
+    running->update(messages_);
   }
-}
-
-void Transcript::drop_messages() {
-  keep_messages_ = false;
-  messages_.clear();
-  messages_.shrink_to_fit();
+  return *running;
 }
 
 }  // namespace gauntlet

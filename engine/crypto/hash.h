@@ -1,7 +1,9 @@
 // Message digests over libcrypto EVP, and the handshake transcript.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "engine/base/reader.h"
@@ -31,6 +33,8 @@ class Hash {
   void update(ByteView data);
   // Digest of everything fed so far; the hash can still be fed afterwards.
   Bytes digest() const;
+  // The same digest without the fork digest() makes; then the hash is spent.
+  Bytes finish();
   HashAlgorithm algorithm() const { return alg_; }
 
  private:
@@ -38,27 +42,23 @@ class Hash {
   EvpMdCtxPtr ctx_;
 };
 
-// The handshake transcript (RFC 5246 §7.4.9): running MD5, SHA-1, SHA-256 and
-// SHA-384 over every handshake message, since the PRF hash is only known once
-// the suite is. It also keeps the raw messages while a TLS 1.2
-// CertificateVerify may still need to sign them with another hash.
+// The handshake transcript (RFC 5246 §7.4.9, RFC 8446 §4.4.1): every
+// handshake message as sent, which a TLS 1.2 CertificateVerify signs with a
+// hash of its own, and a running digest per hash the handshake asks for. The
+// hash is only known once the suite is, and a handshake asks for one (MD5
+// and SHA-1 before TLS 1.2), so each digest starts running when first asked
+// for, from the messages so far, instead of four running from the ClientHello.
 class Transcript {
  public:
-  Transcript();
   void update(ByteView handshake_message);
-  // SHA-224 and SHA-512 are not kept running; they hash messages().
-  Bytes digest(HashAlgorithm h) const;
+  Bytes digest(HashAlgorithm h) const { return running(h).digest(); }
   // A running hash of the transcript so far, to fork (SSL 3.0 Finished).
-  // h is one of MD5, SHA-1, SHA-256, SHA-384.
   const Hash& running(HashAlgorithm h) const;
   const Bytes& messages() const { return messages_; }
-  // Stop keeping the raw messages once nothing can sign them any more.
-  void drop_messages();
 
  private:
-  Hash md5_, sha1_, sha256_, sha384_;
   Bytes messages_;
-  bool keep_messages_ = true;
+  mutable std::array<std::optional<Hash>, 6> running_;  // by HashAlgorithm
 };
 
 }  // namespace gauntlet

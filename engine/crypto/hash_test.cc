@@ -109,14 +109,17 @@ TEST(Transcript, RunsEveryHash) {
   EXPECT_EQ(t.running(HashAlgorithm::sha384).digest(), hex(kVectors[4].abc));
 }
 
-TEST(Transcript, DropMessagesKeepsRunningHashes) {
+TEST(Transcript, AHashAskedForLateCoversEveryMessage) {
   Transcript t;
-  t.update(text_bytes("ab"));
-  t.drop_messages();
+  t.update(text_bytes("a"));
+  EXPECT_EQ(t.digest(HashAlgorithm::sha256), hash(HashAlgorithm::sha256, text_bytes("a")));
+  t.update(text_bytes("b"));
+  // SHA-256 runs from the first question on; MD5 starts now, from the messages.
+  EXPECT_EQ(t.digest(HashAlgorithm::md5), hash(HashAlgorithm::md5, text_bytes("ab")));
   t.update(text_bytes("c"));
-  EXPECT_TRUE(t.messages().empty());
   EXPECT_EQ(t.digest(HashAlgorithm::sha256), hex(kVectors[3].abc));
   EXPECT_EQ(t.digest(HashAlgorithm::md5), hex(kVectors[0].abc));
+  EXPECT_EQ(t.messages(), text_bytes("abc"));
 }
 
 TEST(Transcript, RunningForkIsIndependent) {
