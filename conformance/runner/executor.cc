@@ -379,6 +379,7 @@ Seen CaseRun::observe(Waited w) const {
   s.busy = w == Waited::busy;
   s.data = !app_data_.empty();
   s.messages = messages_;
+  s.hello_retries = in_log_.hello_retry_requests();
   if (conn_->error() && !conn_->peer_alert()) s.scripted_error = conn_->error()->to_string();
   return s;
 }

@@ -103,6 +103,7 @@ std::string WireLog::describe(ByteView bytes) {
       item += " (encrypted)";
     } else if (const std::string retry = retry_fields(body); !retry.empty()) {
       item += " (" + retry + ")";
+      ++hello_retry_requests_;
     } else if (ct == ContentType::handshake && body.peek_u8(first)) {
       item += " (" + iana_name(static_cast<HandshakeType>(first)) + ")";
     } else if (ct == ContentType::alert && body.remaining() == 2 && body.u8(first) &&

@@ -49,6 +49,7 @@ std::string describe(const Expect& e) {
     case Expect::Kind::fatal_alert: out = "a fatal alert"; break;
     case Expect::Kind::closed: out = "a close without a fatal alert"; break;
     case Expect::Kind::rejected: out = "a fatal alert or a close before any handshake message"; break;
+    case Expect::Kind::another_retry: out = "another HelloRetryRequest"; break;
   }
   if (e.resumed) out += *e.resumed ? ", resumed" : ", not resumed";
   if (e.early_data) out += *e.early_data ? ", 0-RTT data accepted" : ", 0-RTT data rejected";
@@ -57,6 +58,10 @@ std::string describe(const Expect& e) {
 }
 
 std::string describe(const Seen& s) {
+  if (s.hello_retries > 1) {
+    return "another HelloRetryRequest in answer to our second ClientHello (our client aborts on it, "
+           "RFC 8446 §4.1.4)";
+  }
   if (s.scripted_error) return "our side gave up first (" + *s.scripted_error + ")";
   if (s.sut_alert) return "alert " + iana_name(*s.sut_alert);
   if (s.close_notify) return "close_notify";
@@ -128,6 +133,8 @@ Judgement judge_one(const Expect& e, const Seen& seen) {
       return sut_refused && !seen.sut_alert ? pass() : fail();
     case Expect::Kind::rejected:
       return sut_refused && seen.messages.empty() ? pass() : fail();
+    case Expect::Kind::another_retry:
+      return seen.hello_retries > 1 ? pass() : fail();
   }
   return fail();
 }
@@ -164,6 +171,7 @@ bool met(const Expect& e, const WaitState& now) {
     case Expect::Kind::fatal_alert:
     case Expect::Kind::closed:
     case Expect::Kind::rejected:
+    case Expect::Kind::another_retry:
     case Expect::Kind::nothing: return false;
   }
   return false;
@@ -187,7 +195,8 @@ Expect read_expect(const YamlReader& r, const YAML::Node& n) {
       {"failure", Expect::Kind::failure},   {"close_notify", Expect::Kind::close_notify},
       {"nothing", Expect::Kind::nothing},   {"refused", Expect::Kind::refused},
       {"not_resumed", Expect::Kind::not_resumed}, {"fatal_alert", Expect::Kind::fatal_alert},
-      {"closed", Expect::Kind::closed},           {"rejected", Expect::Kind::rejected}};
+      {"closed", Expect::Kind::closed},           {"rejected", Expect::Kind::rejected},
+      {"another_retry", Expect::Kind::another_retry}};
   Expect e;
   if (n.IsMap()) {
     r.only_keys(n, {"alert", "message", "not_resumed", "early_data"});
@@ -221,7 +230,7 @@ Expect read_expect(const YamlReader& r, const YAML::Node& n) {
   if (it == kinds.end()) {
     r.fail(n, "unknown expectation '" + r.text(n) +
                   "' (success, data, failure, close_notify, nothing, refused, not_resumed, fatal_alert, "
-                  "closed, rejected or {alert: name})");
+                  "closed, rejected, another_retry or {alert: name})");
   }
   e.kind = it->second;
   if (e.kind == Expect::Kind::not_resumed) e.alerts = {AlertDescription::handshake_failure};

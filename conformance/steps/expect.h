@@ -49,6 +49,9 @@ struct Expect {
     fatal_alert,   // any fatal alert
     closed,        // the connection closed without a fatal alert
     rejected,      // a fatal alert or a close before any handshake message of the SUT
+    // TLS 1.3: the SUT server answered our second ClientHello with another
+    // HelloRetryRequest, on which our client aborts (RFC 8446 §4.1.4).
+    another_retry,
   };
   Kind kind = Kind::success;
   // The alert the RFC names; several where it leaves the choice between them
@@ -87,6 +90,9 @@ struct Seen {
   bool data = false;        // application data arrived
   std::optional<std::string> scripted_error;  // our side gave up first
   std::vector<HandshakeType> messages;        // from the SUT in this handshake
+  // HelloRetryRequests the SUT server sent on this connection, as read off
+  // the wire (our client aborts on a second one, RFC 8446 §4.1.4).
+  int hello_retries = 0;
 };
 
 // Where a step's wait stands, checked after every arrival.

@@ -17,6 +17,7 @@
 #include "conformance/runner/sent_hello.h"
 #include "engine/connection/connection.h"
 #include "conformance/scenario/loader.h"
+#include "conformance/targets/openssl_target.h"
 #include "conformance/targets/self_target.h"
 
 namespace gauntlet::conformance {
@@ -270,6 +271,62 @@ TEST(JudgeTest, RejectedIsARefusalBeforeAnyMessage) {
   EXPECT_EQ(judge(e, seen).verdict, Verdict::pass);
   seen.messages = {HandshakeType::server_hello};
   EXPECT_EQ(judge(e, seen).verdict, Verdict::fail);
+}
+
+// A second HelloRetryRequest (our client aborts on it, RFC 8446 §4.1.4) is
+// an outcome of its own: named in the reason, accepted where a scenario
+// says the RFC permits it, never a pass for an expectation it does not meet.
+TEST(JudgeTest, AnotherRetryIsNamed) {
+  Seen seen;
+  seen.alive = false;
+  seen.scripted_error = "unexpected_message: a second HelloRetryRequest";
+  seen.hello_retries = 2;
+  EXPECT_EQ(judge(of(Expect::Kind::another_retry), seen).verdict, Verdict::pass);
+  Expect alert = of(Expect::Kind::alert);
+  alert.alerts = {AlertDescription::illegal_parameter};
+  const Judgement refused = judge(alert, seen);
+  EXPECT_EQ(refused.verdict, Verdict::fail);
+  EXPECT_NE(refused.detail.find("saw another HelloRetryRequest in answer to our second ClientHello"),
+            std::string::npos)
+      << refused.detail;
+  alert.accepted = {{of(Expect::Kind::another_retry), false, "a stateless server may"}};
+  const Judgement accepted = judge(alert, seen);
+  EXPECT_EQ(accepted.verdict, Verdict::pass);
+  EXPECT_TRUE(accepted.settled);
+  EXPECT_EQ(describe(alert),
+            "alert illegal_parameter; or, as the RFC permits, another HelloRetryRequest");
+  // One retry, then our own abort for another reason: not this outcome.
+  seen.hello_retries = 1;
+  EXPECT_EQ(judge(of(Expect::Kind::another_retry), seen).verdict, Verdict::fail);
+  EXPECT_EQ(describe(seen).find("another HelloRetryRequest"), std::string::npos);
+}
+
+// libssl's stateless server (SSL_stateless) takes a second ClientHello
+// without its cookie for a first one and asks for a retry again: the case
+// says so, and passes only where the scenario accepts it.
+TEST(RunnerTest, AnotherRetryFromAStatelessServer) {
+  const auto run_dropping_the_cookie = [](const std::string& accept) {
+    auto r = load_family_text(
+        "family: t\nscenarios:\n  - name: s\n    description: d\n    rfc: r\n"
+        "    scripted: client\n    versions: [tls1.3]\n    sut: {hello_retry: true}\n"
+        "    peer: {middlebox_compat: false}\n"
+        "    bugs: {hello_edits_in: second, drop_extensions: [44]}\n"
+        "    steps:\n      - handshake:\n          expect: {alert: illegal_parameter}\n" +
+            accept,
+        "t.yaml");
+    EXPECT_TRUE(r) << r.error().reason;
+    static std::vector<Scenario> keep;
+    keep = std::move(r).value();
+    return run_case({&keep.front(), ProtocolVersion::tls13, CipherSuite::aes_128_gcm_sha256},
+                    OpenSslTarget{Pki{}}, RunSettings{});
+  };
+  const CaseResult unaccepted = run_dropping_the_cookie("");
+  EXPECT_EQ(unaccepted.verdict, Verdict::fail);
+  EXPECT_NE(unaccepted.reason.find("saw another HelloRetryRequest"), std::string::npos)
+      << unaccepted.reason;
+  const CaseResult accepted = run_dropping_the_cookie(
+      "          accept: [{outcome: another_retry, because: a stateless server may}]\n");
+  EXPECT_EQ(accepted.verdict, Verdict::pass) << accepted.reason;
 }
 
 // A case settled by an accepted outcome runs no further step, and a SHOULD

@@ -37,6 +37,12 @@ TEST(WireLog, ShowsAHelloRetryRequestFieldByField) {
   WireLog out;
   EXPECT_EQ(out.describe(Bytes{20, 3, 3, 0, 1, 1, 22, 3, 3, 0, 5, 1, 0, 0, 1, 0}),
             "change_cipher_spec 1, handshake 5 (client_hello)");
+  // Each HelloRetryRequest is counted, a second one after the
+  // ChangeCipherSpec too; a ServerHello is not one.
+  EXPECT_EQ(in.hello_retry_requests(), 1);
+  (void)in.describe(hrr);
+  EXPECT_EQ(in.hello_retry_requests(), 2);
+  EXPECT_EQ(out.hello_retry_requests(), 0);
 }
 
 // SSL 2.0 records (2-byte headers): the first one's message is named, later
