@@ -17,6 +17,10 @@ namespace gauntlet::conformance {
 
 namespace {
 
+// A ClientHello's vectors (RFC 8446 §4.1.2) hold less than 2^18 bytes,
+// record headers included.
+constexpr size_t kMaxClientHelloFlight = size_t{1} << 18;
+
 // What a reconnection resumes: in TLS 1.3 the newest ticket the server
 // issued (RFC 8446 §4.6.1), before it the session itself.
 std::optional<Session> resumable(const Connection& c) {
@@ -81,6 +85,11 @@ class CaseRun final : public StepContext {
   Status open_connection(const ReconnectStep* reconnect);
   void check_offered(const Bytes& out);
   void check_early_data_offered(const ClientHello& hello);
+  void read_sut_hello(const Bytes& bytes);
+  bool sut_offered_early_data() const {
+    return sut_first_hello_ && sut_first_hello_->extensions &&
+           sut_first_hello_->extensions->find(ExtensionType::early_data);
+  }
   void check_tamper_sent();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
@@ -133,6 +142,12 @@ class CaseRun final : public StepContext {
   std::optional<ZeroRtt> zero_rtt_;
   bool offers_early_data_ = false;  // this connection's ClientHello must offer early_data
   bool replaying_ = false;
+  // A SUT client's first ClientHello on this connection, read off the
+  // wire: after a HelloRetryRequest our engine holds only the second,
+  // which must not offer 0-RTT (§4.2.10), so whether the client offered
+  // any is the first one's to say.
+  Bytes sut_hello_bytes_;
+  std::optional<ClientHello> sut_first_hello_;
   // What the case's deviations rode in, and the tamper armed last.
   DeliveryLog delivery_;
   std::optional<RecordTamper> armed_;
@@ -183,6 +198,8 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   fatal_alert_sent_ = false;
   app_data_.clear();
   messages_.clear();
+  sut_hello_bytes_.clear();
+  sut_first_hello_.reset();
   // 0-RTT data: a new offer pins its randomness and time; a replay uses
   // the same again.
   std::shared_ptr<const Config> config = config_;
@@ -307,6 +324,15 @@ void CaseRun::check_early_data_offered(const ClientHello& hello) {
   }
 }
 
+// The first ClientHello of a SUT client, as its records arrive (at most
+// one hello's worth: a flight that does not start with one never will).
+void CaseRun::read_sut_hello(const Bytes& bytes) {
+  if (sut_first_hello_ || sut_hello_bytes_.size() > kMaxClientHelloFlight) return;
+  sut_hello_bytes_.insert(sut_hello_bytes_.end(), bytes.begin(), bytes.end());
+  sut_first_hello_ = sent_client_hello(sut_hello_bytes_);
+  if (sut_offered_early_data()) note("  its ClientHello offers 0-RTT data (early_data)");
+}
+
 // A tamper whose record never went out changed nothing the SUT saw.
 void CaseRun::check_tamper_sent() {
   if (!armed_ || !conn_->tamper_pending()) return;
@@ -362,6 +388,7 @@ void CaseRun::absorb(const Bytes& bytes) {
   last_arrival_ = net::Clock::now();
   note("  ← " + in_log_.describe(bytes));
   result_.wire.push_back({connection_index_, false, bytes});
+  if (scripted() == Role::server) read_sut_hello(bytes);
   (void)conn_->receive(bytes);
 }
 
@@ -414,9 +441,9 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
   // Whether our server took a SUT client's 0-RTT data says nothing of a
-  // client that sent none (RFC 8446 §4.2.10: it "can" send it).
-  if (e.early_data && seen.step_done && scripted() == Role::server &&
-      !conn_->negotiated().early_data_offered) {
+  // client that sent none (RFC 8446 §4.2.10: it "can" send it); after a
+  // HelloRetryRequest its first ClientHello says whether it offered any.
+  if (e.early_data && seen.step_done && scripted() == Role::server && !sut_offered_early_data()) {
     delivery_.missed("the SUT client offered no 0-RTT data");
   }
   if (j.verdict == Verdict::pass && !j.settled && e.kind == Expect::Kind::success) {

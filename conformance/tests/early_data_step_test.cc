@@ -116,6 +116,32 @@ TEST(EarlyDataStepTest, Mistakes) {
   EXPECT_EQ(error("handshake: {early_data: taken}"), "t.yaml:13: 'early_data' is accepted or rejected");
 }
 
+// A SUT client asked to retry (RFC 8446 §4.2.10) offered 0-RTT data in its
+// first ClientHello, which the runner reads off the wire: the second one,
+// all our server keeps, must not offer it.
+TEST(EarlyDataStepTest, AClientsOfferBeforeARetryCounts) {
+  const auto serve = [](const std::string& sut) {
+    auto r = load_family_text(
+        "family: t\nscenarios:\n  - name: s\n    description: d\n    rfc: r\n"
+        "    rule: 'RFC 8446 §4.2.10: \"r\"'\n    versions: [tls1.3]\n    scripted: server\n" + sut +
+            "    peer: {max_early_data: 16384, hello_retry: true}\n    steps:\n"
+            "      - handshake: success\n      - reconnect: {resume: true}\n"
+            "      - handshake: {expect: success, resumed: true, early_data: rejected}\n",
+        "t.yaml");
+    EXPECT_TRUE(r) << r.error().reason;
+    static std::vector<Scenario> keep;
+    keep = std::move(r).value();
+    return run_case({&keep.front(), ProtocolVersion::tls13, kSuite}, SelfTarget{Pki{}}, RunSettings{});
+  };
+  const CaseResult offered = serve("    sut: {early_data: true}\n");
+  EXPECT_EQ(offered.verdict, Verdict::pass) << offered.reason;
+  EXPECT_NE(std::ranges::find(offered.transcript, "  its ClientHello offers 0-RTT data (early_data)"),
+            offered.transcript.end());
+  const CaseResult none = serve("");
+  EXPECT_EQ(none.verdict, Verdict::not_delivered) << none.reason;
+  EXPECT_NE(none.reason.find("the SUT client offered no 0-RTT data"), std::string::npos) << none.reason;
+}
+
 // What `early_data` and `keys: early` put on the wire: the ClientHello's
 // early_data extension, then the data and each record under the early key.
 TEST(EarlyDataStepTest, EarlyRecordsOpenUnderTheEarlyKey) {
