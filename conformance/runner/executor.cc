@@ -138,10 +138,14 @@ class CaseRun final : public StepContext {
     bool over_limit = false;
     int connection = 0;
     Bytes hello_record;  // its ClientHello's record, as sent
+    Bytes identity;      // the ticket its pre_shared_key offered first
   };
   std::optional<ZeroRtt> zero_rtt_;
   bool offers_early_data_ = false;  // this connection's ClientHello must offer early_data
   bool replaying_ = false;
+  // `same_ticket`: the 0-RTT connection whose ticket this one offers again,
+  // in a ClientHello of its own (RFC 8446 §8.1).
+  std::optional<ZeroRtt> reused_;
   // A SUT client's first ClientHello on this connection, read off the
   // wire: after a HelloRetryRequest our engine holds only the second,
   // which must not offer 0-RTT (§4.2.10), so whether the client offered
@@ -207,6 +211,12 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   replaying_ = reconnect && reconnect->replay;
   offers_early_data_ = resume && reconnect && (reconnect->early_data || replaying_);
   if (replaying_ && !zero_rtt_) return internal_error("'replay' needs an earlier reconnect with early_data");
+  reused_.reset();
+  if (reconnect && reconnect->same_ticket) {
+    if (!zero_rtt_) return internal_error("'same_ticket' needs an earlier reconnect with early_data");
+    reused_ = zero_rtt_;
+    session = zero_rtt_->session;
+  }
   if (offers_early_data_) {
     if (!replaying_) {
       const EarlyDataOffer& offer = *reconnect->early_data;
@@ -218,6 +228,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
                           offer.over_limit ? Bytes(size_t{allowed} + 1, 'x') : offer.data,
                           offer.over_limit,
                           connection_index_,
+                          {},
                           {}};
     }
     auto pinned = std::make_shared<Config>(*zero_rtt_->base);
@@ -313,14 +324,32 @@ void CaseRun::check_early_data_offered(const ClientHello& hello) {
   const Bytes record(hello_bytes_.begin(),
                      hello_bytes_.begin() + static_cast<long>(std::min(length, hello_bytes_.size())));
   const std::string original = "connection " + std::to_string(zero_rtt_->connection);
-  if (!replaying_) {
-    zero_rtt_->hello_record = record;
-    note("  offered 0-RTT data in early_data and sent " + std::to_string(zero_rtt_->data.size()) +
-         " bytes of it");
-  } else if (record != zero_rtt_->hello_record) {
-    delivery_.missed("the replayed ClientHello differs from the one " + original + " sent");
+  if (replaying_) {
+    if (record != zero_rtt_->hello_record) {
+      delivery_.missed("the replayed ClientHello differs from the one " + original + " sent");
+    } else {
+      note("  the ClientHello of " + original + " again, byte for byte, with its 0-RTT data");
+    }
+    return;
+  }
+  const OfferedPsks* psks = hello.extensions->get<OfferedPsks>();
+  zero_rtt_->hello_record = record;
+  zero_rtt_->identity = psks && !psks->identities.empty() ? psks->identities.front().identity : Bytes{};
+  const std::string sent = std::to_string(zero_rtt_->data.size()) + " bytes of 0-RTT data";
+  if (!reused_) {
+    note("  offered 0-RTT data in early_data and sent " + sent);
+    return;
+  }
+  // §8.1: the same ticket in a hello of its own, which no attacker could
+  // have made (its binder needs the PSK), not a replay of the first.
+  const std::string earlier = "connection " + std::to_string(reused_->connection);
+  if (zero_rtt_->identity != reused_->identity) {
+    delivery_.missed("the reconnecting ClientHello did not offer the ticket " + earlier + " offered");
+  } else if (record == reused_->hello_record) {
+    delivery_.missed("the reconnecting ClientHello is " + earlier + "'s byte for byte, not a fresh one");
   } else {
-    note("  the ClientHello of " + original + " again, byte for byte, with its 0-RTT data");
+    note("  offered the ticket of " + earlier + " again in a fresh ClientHello, with early_data, and sent " +
+         sent);
   }
 }
 

@@ -127,6 +127,10 @@ struct ReconnectStep {
   // The last connection that sent 0-RTT data, again: its ClientHello and
   // early data byte for byte, as an attacker replays them (RFC 8446 §8).
   bool replay = false;
+  // With early_data: the ticket the last 0-RTT connection offered, offered
+  // again in a fresh ClientHello (its own random, key shares and binder) —
+  // a second 0-RTT use of one ticket, which only its holder can make (§8.1).
+  bool same_ticket = false;
   // What the next connection changes (RFC 5246 §7.4.1.2 lets a client
   // resume while offering other suites or versions).
   std::optional<Bugs> bugs;

@@ -114,6 +114,42 @@ TEST(EarlyDataStepTest, Mistakes) {
   EXPECT_EQ(error("record: {type: 23, body: '00', raw: true, keys: early}"),
             "t.yaml:13: a raw record has no keys");
   EXPECT_EQ(error("handshake: {early_data: taken}"), "t.yaml:13: 'early_data' is accepted or rejected");
+  EXPECT_EQ(error("reconnect: {same_ticket: true}"),
+            "t.yaml:13: 'same_ticket' offers the last 0-RTT ticket with new 0-RTT data: it needs "
+            "'early_data'");
+  EXPECT_EQ(error("reconnect: {replay: true, same_ticket: true}"),
+            "t.yaml:13: 'replay' repeats a connection as it was: it takes no other changes");
+}
+
+// `same_ticket`: the last 0-RTT connection's ticket again, in a ClientHello
+// of its own (another random, another binder), with new 0-RTT data; our
+// single-use tickets take 0-RTT data once per ticket (§8.1).
+TEST(EarlyDataStepTest, SameTicketInAFreshHello) {
+  std::vector<Scenario> keep;
+  const CaseResult r = run(kFirst +
+                               "      - reconnect: {early_data: ping}\n"
+                               "      - handshake: {expect: success, early_data: accepted}\n"
+                               "      - reconnect: {early_data: pong, same_ticket: true}\n"
+                               "      - handshake: {expect: success, resumed: true, early_data: "
+                               "rejected}\n",
+                           keep);
+  ASSERT_EQ(r.verdict, Verdict::pass) << r.reason;
+  EXPECT_EQ(describe(keep.front().steps[4]),
+            "reconnect with the last 0-RTT ticket again, in a fresh ClientHello, 4 bytes of 0-RTT data");
+  const auto first = sent_client_hello(sent_on(r, 1));
+  const auto again = sent_client_hello(sent_on(r, 2));
+  ASSERT_TRUE(first && again && first->extensions && again->extensions);
+  const OfferedPsks* a = first->extensions->get<OfferedPsks>();
+  const OfferedPsks* b = again->extensions->get<OfferedPsks>();
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->identities.front().identity, b->identities.front().identity);
+  EXPECT_NE(a->binders, b->binders);
+  EXPECT_NE(first->random, again->random);
+  EXPECT_TRUE(again->extensions->find(ExtensionType::early_data));
+  EXPECT_NE(std::ranges::find(r.transcript,
+                              "  offered the ticket of connection 1 again in a fresh ClientHello, "
+                              "with early_data, and sent 4 bytes of 0-RTT data"),
+            r.transcript.end());
 }
 
 // A SUT client asked to retry (RFC 8446 §4.2.10) offered 0-RTT data in its
