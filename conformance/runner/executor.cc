@@ -6,6 +6,7 @@
 #include "conformance/runner/delivery.h"
 #include "conformance/runner/sent_hello.h"
 #include "conformance/runner/wire_log.h"
+#include "conformance/steps/exchange.h"
 #include "conformance/steps/step_context.h"
 #include "engine/connection/config_builder.h"
 #include "engine/connection/connection.h"
@@ -90,6 +91,8 @@ class CaseRun final : public StepContext {
     return sut_first_hello_ && sut_first_hello_->extensions &&
            sut_first_hello_->extensions->find(ExtensionType::early_data);
   }
+  bool may_probe(Waited w, const Expect& e, const Seen& seen) const;
+  void probe(Seen& seen);
   void check_tamper_sent();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
@@ -467,6 +470,7 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
   left_busy_ = w == Waited::busy;
   Seen seen = observe(w);
   seen.step_done = done();
+  if (may_probe(w, e, seen)) probe(seen);
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
   // Whether our server took a SUT client's 0-RTT data says nothing of a
@@ -479,6 +483,39 @@ Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
     if (auto bad = agreement()) j = {Verdict::fail, "agreement check failed: " + *bad};
   }
   return j;
+}
+
+// A SUT server that had to end the connection and stayed silent instead
+// (no alert, no close: `openssl s_server -www` keeps the socket of a
+// connection libssl has failed) is asked once more, with application data,
+// when it is known to answer data and its answer could change the
+// verdict: silence again proves the TLS connection over, an answer that it
+// went on. Silence alone is never taken for an end.
+bool CaseRun::may_probe(Waited w, const Expect& e, const Seen& seen) const {
+  if (w != Waited::silent || stop_ || scripted() != Role::client || !target_.facts().answers_data ||
+      !alive() || seen.scripted_error || conn_->state() != ConnectionState::established ||
+      conn_->handshaking()) {
+    return false;
+  }
+  Seen ended = seen;
+  ended.probe = Probe::unanswered;
+  return judge(e, seen).verdict == Verdict::fail && judge(e, ended).verdict != Verdict::fail;
+}
+
+void CaseRun::probe(Seen& seen) {
+  note("  silence: probing with application data (the SUT answers data)");
+  app_data_.clear();
+  if (!conn_->write(text_bytes(kClientRequest))) return;
+  const Waited w = pump([this] { return !app_data_.empty(); }, wait_deadline());
+  left_busy_ = w == Waited::busy;
+  const bool answered = !app_data_.empty();
+  const bool step_done = seen.step_done;
+  seen = observe(w);
+  seen.step_done = step_done;
+  seen.probe = answered                 ? Probe::answered
+               : w == Waited::silent    ? Probe::unanswered
+               : seen.sut_alert || seen.sut_closed ? Probe::refused
+                                                   : Probe::none;
 }
 
 CaseResult CaseRun::run() {

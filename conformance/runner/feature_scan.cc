@@ -57,6 +57,7 @@ PeerFacts ScannedTarget::facts() const {
   if (stated_to_require_certificate(setup_)) {
     f.client_certificate = kDefaultClientCertificate;
   }
+  f.answers_data = setup_.answers_data && setup_.answers_data->value;
   return f;
 }
 

@@ -57,7 +57,9 @@ std::string describe(const Expect& e) {
   return out;
 }
 
-std::string describe(const Seen& s) {
+namespace {
+
+std::string describe_end(const Seen& s) {
   if (s.hello_retries > 1) {
     return "another HelloRetryRequest in answer to our second ClientHello (our client aborts on it, "
            "RFC 8446 §4.1.4)";
@@ -75,6 +77,22 @@ std::string describe(const Seen& s) {
   return out;
 }
 
+}  // namespace
+
+std::string describe(const Seen& s) {
+  const std::string probed =
+      "silence until the timeout, then, to application data sent as a probe (the server answers "
+      "data), ";
+  switch (s.probe) {
+    case Probe::none: break;
+    case Probe::answered: return probed + "application data back: the connection went on";
+    case Probe::unanswered:
+      return probed + "silence again: the TLS connection is over, without an alert or a close";
+    case Probe::refused: return probed + describe_end(s);
+  }
+  return describe_end(s);
+}
+
 namespace {
 
 // `e` alone, without its accepted outcomes.
@@ -84,6 +102,9 @@ Judgement judge_one(const Expect& e, const Seen& seen) {
   const auto fail = [&] { return Judgement{Verdict::fail, saw}; };
   // Our side aborting first means the SUT never had to refuse anything.
   const bool sut_refused = !seen.scripted_error && (seen.sut_alert || seen.sut_closed);
+  // A server that answers data and no longer does has ended the
+  // connection, as a refusal must, though without an alert or a close.
+  const bool ended = sut_refused || (!seen.scripted_error && seen.probe == Probe::unanswered);
   switch (e.kind) {
     case Expect::Kind::success:
       // A close_notify right behind the last flight (s_client -reconnect)
@@ -98,9 +119,9 @@ Judgement judge_one(const Expect& e, const Seen& seen) {
     case Expect::Kind::alert:
       if (seen.scripted_error) return fail();
       if (listed(e.alerts, seen.sut_alert)) return pass();
-      return sut_refused ? Judgement{Verdict::lenient, saw} : fail();
+      return ended ? Judgement{Verdict::lenient, saw} : fail();
     case Expect::Kind::failure:
-      return sut_refused ? pass() : fail();
+      return ended ? pass() : fail();
     case Expect::Kind::close_notify:
       if (seen.close_notify) return pass();
       return sut_refused ? Judgement{Verdict::lenient, saw} : fail();

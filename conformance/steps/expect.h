@@ -74,6 +74,16 @@ struct Accepted {
   std::string because;         // the RFC's words
 };
 
+// Application data our client sent a SUT server that stayed silent where
+// it had to end the connection, the server being known to answer data
+// (runner/executor.cc): what it drew.
+enum class Probe {
+  none,        // not sent
+  answered,    // data came back: the connection went on
+  unanswered,  // silence again: the TLS connection is over, though not closed
+  refused,     // an alert or a close
+};
+
 // What a step left behind, from our scripted peer's side.
 struct Seen {
   bool step_done = false;  // the step's own goal (handshake complete, ...)
@@ -93,6 +103,7 @@ struct Seen {
   // HelloRetryRequests the SUT server sent on this connection, as read off
   // the wire (our client aborts on a second one, RFC 8446 §4.1.4).
   int hello_retries = 0;
+  Probe probe = Probe::none;
 };
 
 // Where a step's wait stands, checked after every arrival.

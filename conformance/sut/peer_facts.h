@@ -20,6 +20,11 @@ struct PeerFacts {
   // scenario, setting up no client authentication, names none: a server
   // stated to require one (it must trust the test PKI's root).
   std::string client_certificate;
+  // A SUT server known to answer application data (our targets' servers,
+  // or an external one its profile or `--sut answers-data=on` says so of):
+  // silence from it where it had to end the connection is probed with
+  // data, and no answer then proves the connection over.
+  bool answers_data = false;
 };
 
 inline constexpr const char* kDefaultClientCertificate = "client-rsa";

@@ -29,6 +29,12 @@ class OpenSslTarget final : public Target {
   std::string name() const override { return "openssl"; }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
+  // libssl's server echoes what arrives once the handshake is done.
+  PeerFacts facts() const override {
+    PeerFacts f;
+    f.answers_data = true;
+    return f;
+  }
 
  private:
   Pki pki_;

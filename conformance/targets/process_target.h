@@ -56,6 +56,12 @@ class ProcessTarget final : public Target {
   std::string name() const override { return tool_.name; }
   std::optional<std::string> cannot_run(const Case& c) const override;
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
+  // s_server -rev and gnutls-serv --echo answer what arrives.
+  PeerFacts facts() const override {
+    PeerFacts f;
+    f.answers_data = true;
+    return f;
+  }
 
  private:
   PeerTool tool_;

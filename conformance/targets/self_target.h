@@ -17,6 +17,12 @@ class SelfTarget final : public Target {
   std::string name() const override { return "self"; }
   std::optional<std::string> cannot_run(const Case&) const override { return std::nullopt; }
   Result<std::unique_ptr<SutInstance>> start(const Case& c, net::Deadline deadline) const override;
+  // Our server echoes what arrives once the handshake is done.
+  PeerFacts facts() const override {
+    PeerFacts f;
+    f.answers_data = true;
+    return f;
+  }
 
  private:
   Pki pki_;

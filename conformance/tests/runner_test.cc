@@ -329,6 +329,53 @@ TEST(RunnerTest, AnotherRetryFromAStatelessServer) {
   EXPECT_EQ(accepted.verdict, Verdict::pass) << accepted.reason;
 }
 
+// Silence where the SUT had to end the connection is judged only after a
+// probe of a server that answers data: no answer proves the connection
+// over (a refusal without an alert: lenient where an alert is named), an
+// answer that it went on; silence alone stays a failure.
+TEST(JudgeTest, SilenceIsJudgedByTheProbe) {
+  const Expect failure = of(Expect::Kind::failure);
+  Expect alert = of(Expect::Kind::alert);
+  alert.alerts = {AlertDescription::decode_error};
+  Seen silent;
+  silent.step_done = true;
+  silent.handshakes = 1;
+  silent.silent = true;
+  EXPECT_EQ(judge(failure, silent).verdict, Verdict::fail);
+  Seen over = silent;
+  over.probe = Probe::unanswered;
+  EXPECT_EQ(judge(failure, over).verdict, Verdict::pass);
+  EXPECT_EQ(judge(alert, over).verdict, Verdict::lenient);
+  EXPECT_EQ(describe(over),
+            "silence until the timeout, then, to application data sent as a probe (the server "
+            "answers data), silence again: the TLS connection is over, without an alert or a close");
+  Seen went_on = silent;
+  went_on.probe = Probe::answered;
+  went_on.data = true;
+  EXPECT_EQ(judge(failure, went_on).verdict, Verdict::fail);
+  EXPECT_NE(describe(went_on).find("application data back: the connection went on"), std::string::npos);
+  Seen refused = silent;
+  refused.probe = Probe::refused;
+  refused.sut_alert = AlertDescription::unexpected_message;
+  EXPECT_EQ(judge(failure, refused).verdict, Verdict::pass);
+  EXPECT_NE(describe(refused).find("probe (the server answers data), alert unexpected_message"),
+            std::string::npos);
+}
+
+// Against our engine, which answers data: a TLS 1.2 warning alert of an
+// unknown description is ignored (RFC 5246 §7.2), so a step expecting the
+// connection to end meets silence, and the probe finds the connection up.
+TEST(RunnerTest, AProbeFindsAConnectionThatWentOn) {
+  const CaseResult r = run_one("      - handshake: success\n"
+                               "      - alert: {level: warning, description: 254, expect: failure}\n");
+  EXPECT_EQ(r.verdict, Verdict::fail) << r.reason;
+  EXPECT_NE(r.reason.find("application data back: the connection went on"), std::string::npos)
+      << r.reason;
+  EXPECT_NE(std::ranges::find(r.transcript,
+                              "  silence: probing with application data (the SUT answers data)"),
+            r.transcript.end());
+}
+
 // A case settled by an accepted outcome runs no further step, and a SHOULD
 // departure is a warning: not a pass, never a regression.
 TEST(RunnerTest, AnAcceptedOutcomeSettlesTheCase) {

@@ -2,10 +2,10 @@
 # `gauntlet run` against real peers on loopback: openssl-proc and gnutls-proc,
 # an external server (HOST:PORT, our own `gauntlet serve`), an external
 # client (client-cmd, our own `gauntlet connect`), an `openssl s_server`
-# requiring client certificates (skipped, or run once --sut states it); an
-# unreachable port and a
-# silent listener end in errors within the timeout, never a hang; a bad
-# scenario file is refused with file:line and exit status 2.
+# requiring client certificates (skipped, or run once --sut states it);
+# s_server -rev and -www after an unknown warning alert; an unreachable port
+# and a silent listener end in errors within the timeout, never a hang; a
+# bad scenario file is refused with file:line and exit status 2.
 set -uo pipefail
 gauntlet=$(realpath "$1")
 pki=$(realpath engine/crypto/testdata)
@@ -94,6 +94,42 @@ if run --target "127.0.0.1:$port" --sut client-cert=required >"$out" 2>&1 &&
    grep -Eq "^127.0.0.1:$port +4 +3 " "$out"; then
   pass "a server requiring client certificates: run with --sut client-cert=required"
 else fail "a server requiring client certificates: run with --sut client-cert=required" "$out"; fi
+
+# A warning alert of an unknown description ends a TLS 1.3 connection (RFC
+# 8446 §6). s_server -rev closes; s_server -www keeps its socket and stays
+# silent, so the runner probes it with data (the profile says it answers
+# data): it answers, so its connection went on, a FAIL the reason names.
+mkdir -p "$work/alert"
+cat >"$work/alert/alert.yaml" <<'YAML'
+family: alert
+description: An unknown warning alert in TLS 1.3.
+rfc: RFC 8446 §6
+scenarios:
+  - name: unknown-warning
+    description: A warning alert 254 after the handshake must end the connection.
+    rule: 'RFC 8446 §6: "Unknown Alert types MUST be treated as error alerts."'
+    scripted: client
+    versions: [tls1.3]
+    steps:
+      - handshake: success
+      - alert: {level: warning, description: 254, expect: failure}
+YAML
+for mode in rev www; do
+  port=$(free_port)
+  timeout 120 openssl s_server -accept "127.0.0.1:$port" -cert "$pki/server-rsa-chain.pem" \
+    -key "$pki/server-rsa.key" "-$mode" >"$work/s_server-$mode.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do grep -q ACCEPT "$work/s_server-$mode.log" && break; sleep 0.1; done
+  out="$work/alert-$mode.out"
+  timeout 120 "$gauntlet" run --scenarios "$work/alert" --expectations "$work/none" \
+    --target "127.0.0.1:$port" --timeout 1000 >"$out" 2>&1
+  status=$?
+  if [ "$mode" = rev ] && [ "$status" -eq 0 ] && grep -Eq "^127.0.0.1:$port +1 +1 " "$out"; then
+    pass "s_server -rev ends the connection on an unknown warning alert"
+  elif [ "$mode" = www ] && [ "$status" -eq 1 ] && grep -q "application data back: the connection went on" "$out"; then
+    pass "s_server -www: the probe finds its connection went on"
+  else fail "s_server -$mode and an unknown warning alert (status $status)" "$out"; fi
+done
 
 out="$work/unreachable.out"
 closed=$(free_port)
