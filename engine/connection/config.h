@@ -75,8 +75,16 @@ struct Config {
   bool post_handshake_auth = false;
   std::shared_ptr<SessionCache> session_cache;  // server; none: no session IDs
   std::shared_ptr<TicketKeys> ticket_keys;      // server; none: no tickets
+  // Server, TLS 1.3: stateful tickets (RFC 8446 §4.6.1: a ticket "may be
+  // either a database lookup key or a self-encrypted and self-authenticated
+  // value"), the sessions keyed by ticket identity (Session::id). A PSK
+  // identity is looked up here before ticket_keys try to open it; with a
+  // store, our NewSessionTickets are lookup keys into it. A caller may store
+  // sessions of its own (an external PSK database).
+  std::shared_ptr<SessionCache> ticket_store;
   bool offer_tickets = true;                    // client (RFC 5077)
-  // Server with ticket keys: NewSessionTickets after each TLS 1.3 handshake
+  // Server with ticket keys or a ticket store: NewSessionTickets after each
+  // TLS 1.3 handshake
   // (RFC 8446 §4.6.1), two as OpenSSL sends.
   uint32_t tls13_tickets = 2;
   // TLS 1.3 resumption (RFC 8446 §4.2.9): the modes a client offers with a

@@ -61,6 +61,16 @@ ConfigBuilder& ConfigBuilder::session_cache(size_t capacity) {
   return *this;
 }
 
+ConfigBuilder& ConfigBuilder::ticket_store() {
+  config_.ticket_store = std::make_shared<SessionCache>();
+  return *this;
+}
+
+ConfigBuilder& ConfigBuilder::ticket_store(size_t capacity) {
+  config_.ticket_store = std::make_shared<SessionCache>(capacity);
+  return *this;
+}
+
 ConfigBuilder& ConfigBuilder::ticket_keys() {
   ticket_keys_ = true;
   return *this;

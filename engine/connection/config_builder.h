@@ -1,6 +1,6 @@
 // One way to assemble a Config, for every program and test that needs one:
-// identities and trust anchors loaded from files, a session cache, ticket
-// keys drawn from the config's own random source, a deterministic random
+// identities and trust anchors loaded from files, a session cache, a ticket
+// store, ticket keys drawn from the config's own random source, a deterministic random
 // source and clock. Fields that take no more than an assignment and only one
 // caller sets (Bugs, extension switches) are assigned on the built Config.
 //
@@ -52,6 +52,11 @@ class ConfigBuilder {
   // config's random source — after every other draw this builder asks for,
   // so a deterministic source yields the same key as it always did.
   ConfigBuilder& ticket_keys();
+  // Server, TLS 1.3: stateful tickets, sessions kept by ticket identity
+  // (Config::ticket_store), asked before ticket keys (SessionCache's own
+  // capacity if none given).
+  ConfigBuilder& ticket_store();
+  ConfigBuilder& ticket_store(size_t capacity);
 
   ConfigBuilder& deterministic_random(uint64_t seed);
   ConfigBuilder& fixed_clock(int64_t now);

@@ -29,6 +29,7 @@ TEST(ConfigBuilder, StartsFromConfigDefaults) {
   EXPECT_FALSE(c->trust);
   EXPECT_FALSE(c->session_cache);
   EXPECT_FALSE(c->ticket_keys);
+  EXPECT_FALSE(c->ticket_store);
   EXPECT_FALSE(c->keylog);
   ASSERT_TRUE(c->random);
   ASSERT_TRUE(c->clock);
@@ -103,6 +104,20 @@ TEST(ConfigBuilder, SessionCacheCapacity) {
   s.id = Bytes(32, 2);
   c->session_cache->store(s);
   EXPECT_EQ(c->session_cache->size(), 1u);
+}
+
+TEST(ConfigBuilder, TicketStoreCapacity) {
+  ConfigBuilder b;
+  b.ticket_store(1);
+  const auto c = built(b);
+  ASSERT_TRUE(c && c->ticket_store);
+  EXPECT_FALSE(c->session_cache);
+  Session s;
+  s.id = Bytes(32, 1);
+  c->ticket_store->store(s);
+  s.id = Bytes(32, 2);
+  c->ticket_store->store(s);
+  EXPECT_EQ(c->ticket_store->size(), 1u);
 }
 
 TEST(ConfigBuilder, DeterministicSourcesAndTicketKeyFromThem) {

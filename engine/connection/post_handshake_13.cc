@@ -10,6 +10,13 @@
 
 namespace gauntlet {
 
+namespace {
+
+// A lookup key as long as a session ID: not to be guessed.
+constexpr size_t kTicketLookupKeySize = 32;
+
+}  // namespace
+
 struct PostHandshake13::Row {
   Role sender;
   HandshakeType type;
@@ -100,7 +107,9 @@ Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket1
 
 Status PostHandshake13::start(Link& link) {
   const Config& c = link.config;
-  if (role_ != Role::server || (!c.ticket_keys && !link.fuzzer_mode)) return ok_status();
+  if (role_ != Role::server || (!c.ticket_keys && !c.ticket_store && !link.fuzzer_mode)) {
+    return ok_status();
+  }
   for (uint32_t i = 0; i < c.tls13_tickets; ++i) {
     if (auto st = send_new_session_ticket(link); !st) return st;
   }
@@ -108,7 +117,10 @@ Status PostHandshake13::start(Link& link) {
 }
 
 // §4.6.1: each ticket has its own nonce, so its own PSK, and its own
-// ticket_age_add; the ticket is the session sealed under our ticket keys.
+// ticket_age_add; the ticket is "either a database lookup key or a
+// self-encrypted and self-authenticated value": with a ticket store, 32
+// random bytes the session is stored under, else the session sealed under
+// our ticket keys.
 Status PostHandshake13::send_new_session_ticket(Link& link) {
   const Config& c = link.config;
   Writer nonce;
@@ -124,9 +136,17 @@ Status PostHandshake13::send_new_session_ticket(Link& link) {
     nst.extensions.list.push_back(
         Extension{ExtensionType::early_data, MaxEarlyDataSize{c.max_early_data}});
   }
-  const Session s = ticket_session(c, nst);
-  auto ticket =
-      link.fuzzer_mode ? Result<Bytes>(s.serialize_state()) : c.ticket_keys->seal(s, *c.random);
+  Session s = ticket_session(c, nst);
+  Result<Bytes> ticket = Bytes{};
+  if (link.fuzzer_mode) {
+    ticket = s.serialize_state();
+  } else if (c.ticket_store) {
+    s.id = c.random->bytes(kTicketLookupKeySize);
+    c.ticket_store->store(s);
+    ticket = s.id;
+  } else {
+    ticket = c.ticket_keys->seal(s, *c.random);
+  }
   if (!ticket) return ticket.error();
   nst.ticket = std::move(ticket).value();
   if (auto sent = send(link, HandshakeType::new_session_ticket, nst.serialize()); !sent) {

@@ -1,5 +1,6 @@
 // The PSK a TLS 1.3 ClientHello resumes with (RFC 8446 §4.2.11): the first
-// identity that is one of our tickets, still alive, for the name asked and
+// identity that is one of our tickets (a key into our ticket store, else a
+// ticket our ticket keys open, §4.6.1), still alive, for the name asked and
 // a suite of the chosen suite's hash, with a mode both sides take (§4.2.9;
 // psk_dhe_ke only with a key share). Its binder must then check out
 // (decrypt_error); an identity we cannot use is skipped, and with none the
@@ -28,23 +29,37 @@ std::optional<PskKeyExchangeMode> shared_mode(const Config& c, const HelloState&
   return std::nullopt;
 }
 
+// §4.6.1: a ticket is "either a database lookup key or a self-encrypted and
+// self-authenticated value"; our store is asked first. Fuzzer mode's
+// tickets are the bare session state.
+std::optional<Session> ticket_session(const Link& link, ByteView ticket) {
+  const Config& c = link.config;
+  if (link.fuzzer_mode) {
+    auto state = Session::parse_state(ticket);
+    return state ? std::optional<Session>(std::move(state).value()) : std::nullopt;
+  }
+  if (c.ticket_store) {
+    if (auto stored = c.ticket_store->find(ticket, c.clock->now())) return stored;
+  }
+  if (c.ticket_keys) {
+    if (auto opened = c.ticket_keys->open(ticket)) return std::move(opened->session);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, bool have_share) {
   const Config& c = link.config;
   HelloState& h = hello_;
-  if (!h.peer_psks || (!c.ticket_keys && !link.fuzzer_mode)) return ok_status();
+  if (!h.peer_psks || (!c.ticket_keys && !c.ticket_store && !link.fuzzer_mode)) {
+    return ok_status();
+  }
   const std::optional<PskKeyExchangeMode> mode = shared_mode(c, h, have_share);
   if (!mode) return ok_status();
   const std::vector<PskIdentity>& identities = h.peer_psks->identities;
   for (size_t i = 0; i < identities.size(); ++i) {
-    const Bytes& ticket = identities[i].identity;
-    std::optional<Session> session;
-    if (link.fuzzer_mode) {
-      if (auto state = Session::parse_state(ticket)) session = std::move(state).value();
-    } else if (auto opened = c.ticket_keys->open(ticket)) {
-      session = std::move(opened->session);
-    }
+    const std::optional<Session> session = ticket_session(link, identities[i].identity);
     const CipherSuiteInfo* its = session ? cipher_suite_info(session->suite) : nullptr;
     if (!its || session->version != ProtocolVersion::tls13 || its->prf_hash != suite.prf_hash ||
         session->expired(c.clock->now()) || session->server_name != h.server_name) {
