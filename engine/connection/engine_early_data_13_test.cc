@@ -1,8 +1,9 @@
 // TLS 1.3 0-RTT between two engines (RFC 8446 §2.3, §4.2.10): a ticket that
 // allows early data carries the client's first bytes, which the server
 // reads before the handshake ends; refused (by the server's Config, an
-// unknown ticket, a ticket already used for early data, §8.1, or a
-// HelloRetryRequest) they are skipped and the handshake completes; more
+// unknown ticket, a ticket already used for early data, §8.1, a ticket age
+// far from the server's, §8.3, or a HelloRetryRequest) they are skipped and
+// the handshake completes; more
 // than the ticket allows, or more refused data than the server skips, is
 // unexpected_message. The early exporter and key log lines match.
 #include <gtest/gtest.h>
@@ -138,6 +139,32 @@ TEST(Tls13EarlyData, ReplayedTicketIsRefused) {
   auto again = with_early_data(client, server, ticket);
   expect_refused(again);
   EXPECT_TRUE(again.server.negotiated().resumed);
+}
+
+// §8.3: the age the client reports within 10 s of the server's view (its
+// clock counts whole seconds: [age, age + 1 s)), or the ticket resumes
+// without its early data.
+TEST(Tls13EarlyData, TicketAgeFarFromTheServersIsRefused) {
+  struct Case {
+    uint32_t client_age_ms;
+    int64_t server_age_s;
+    bool accepted;
+  };
+  for (const Case k : {Case{10'999, 0, true}, Case{11'000, 0, false}, Case{0, 10, true},
+                       Case{0, 11, false}, Case{60'000, 60, true}}) {
+    auto client = tls13_client();
+    auto server = early_server();
+    const Session ticket = ticket_from(client, server);
+    auto aged = std::make_shared<Config>(*client);
+    aged->bugs.obfuscated_ticket_age = ticket.ticket_age_add + k.client_age_ms;
+    auto later = std::make_shared<Config>(*server);
+    later->clock = std::make_shared<FixedClock>(test_support::kTestNow + k.server_age_s);
+    auto p = with_early_data(aged, later, ticket);
+    ASSERT_TRUE(p.completed()) << why(p.client) << " / " << why(p.server);
+    EXPECT_TRUE(p.server.negotiated().resumed) << k.client_age_ms << " " << k.server_age_s;
+    EXPECT_EQ(p.server.negotiated().early_data_accepted, k.accepted)
+        << k.client_age_ms << " " << k.server_age_s;
+  }
 }
 
 // The client sends no more than the ticket allows.

@@ -5,7 +5,8 @@
 // psk_dhe_ke only with a key share). Its binder must then check out
 // (decrypt_error); an identity we cannot use is skipped, and with none the
 // handshake is a full one. 0-RTT data is taken (§4.2.10) with the first
-// identity, in its ticket's suite and ALPN protocol, in a handshake without a
+// identity, in its ticket's suite and ALPN protocol, from a client whose
+// view of the ticket's age is near ours (§8.3), in a handshake without a
 // HelloRetryRequest, when we allow early data and the ticket has never
 // carried any (§8.1, single-use tickets); refused, it is skipped.
 #include <openssl/crypto.h>
@@ -45,6 +46,18 @@ std::optional<Session> ticket_session(const Link& link, ByteView ticket) {
     if (auto opened = c.ticket_keys->open(ticket)) return std::move(opened->session);
   }
   return std::nullopt;
+}
+
+// §8.3: the age the client reports (§4.2.11.1) within this much of the
+// ticket's age by our clock, or its 0-RTT data may be a replay from long
+// ago; OpenSSL allows as much.
+constexpr int64_t kTicketAgeToleranceMs = 10'000;
+
+bool fresh(const Session& s, uint32_t obfuscated_ticket_age, int64_t now) {
+  const int64_t theirs = static_cast<uint32_t>(obfuscated_ticket_age - s.ticket_age_add);
+  // Our clock counts whole seconds: the ticket's age is in [ours, ours + 1 s).
+  const int64_t ours = (now - s.created) * 1000;
+  return theirs >= ours - kTicketAgeToleranceMs && theirs < ours + 1000 + kTicketAgeToleranceMs;
 }
 
 }  // namespace
@@ -90,8 +103,9 @@ Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, boo
     peer_chain_ = session->peer_certificates();
     // §4.2.10: 0-RTT data comes only with the first identity, in its
     // ticket's suite and with its ALPN protocol (the ALPN row has chosen
-    // ours by now).
-    if (i == 0 && session->suite == suite.suite && session->alpn == h.alpn) {
+    // ours by now); §8.3: from a client that agrees how old the ticket is.
+    if (i == 0 && session->suite == suite.suite && session->alpn == h.alpn &&
+        fresh(*session, identities[0].obfuscated_ticket_age, c.clock->now())) {
       psk_max_early_data_ = session->max_early_data;
     }
     return ok_status();
