@@ -25,7 +25,8 @@ bool Bugs::any() const {
          !replace_extensions.empty() || key_shares || corrupt_binder || psk_identity ||
          obfuscated_ticket_age || client_signature_scheme || corrupt_certificate_verify ||
          certificate_request_context || retry_suite || server_key_share ||
-         !encrypted_extensions.empty() || !certificate_extensions.empty() || certificate_verify ||
+         !encrypted_extensions.empty() || !certificate_extensions.empty() ||
+         !server_extension_order.empty() || certificate_verify ||
          server_session_id || server_compression;
 }
 
@@ -36,6 +37,15 @@ void append_raw_extensions(const std::vector<std::pair<uint16_t, Bytes>>& raw, E
 }
 
 namespace {
+
+// The extensions `order` names first, in its order; the rest after, as they
+// were.
+void order_extensions(const std::vector<uint16_t>& order, Extensions& block) {
+  const auto rank = [&](const Extension& e) {
+    return std::ranges::find(order, static_cast<uint16_t>(e.type)) - order.begin();
+  };
+  std::ranges::stable_sort(block.list, {}, rank);
+}
 
 void add_extensions(const Bugs& bugs, std::optional<Extensions>& extensions) {
   if (bugs.extra_extensions.empty() && !bugs.duplicate_extension && bugs.drop_extensions.empty() &&
@@ -118,19 +128,19 @@ void apply_client_hello_bugs(const Bugs& bugs, ClientHello& hello) {
   }
   if (bugs.session_id) hello.session_id = *bugs.session_id;
   if (bugs.client_random) hello.random = *bugs.client_random;
-  if (hello.extensions && !bugs.extension_order.empty()) {
-    const auto rank = [&](const Extension& e) {
-      return std::ranges::find(bugs.extension_order, static_cast<uint16_t>(e.type)) -
-             bugs.extension_order.begin();
-    };
-    std::ranges::stable_sort(hello.extensions->list, {}, rank);
-  }
+  if (hello.extensions) order_extensions(bugs.extension_order, *hello.extensions);
   add_extensions(bugs, hello.extensions);
 }
 
 void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello) {
   if (bugs.written_hello) return write_server_hello(*bugs.written_hello, hello);
   edit_server_hello(bugs, hello);
+  if (hello.extensions) order_extensions(bugs.server_extension_order, *hello.extensions);
+}
+
+void apply_encrypted_extensions_bugs(const Bugs& bugs, Extensions& block) {
+  append_raw_extensions(bugs.encrypted_extensions, block);
+  order_extensions(bugs.server_extension_order, block);
 }
 
 void apply_retry_bugs(const Bugs& bugs, ServerHello& hrr) {

@@ -224,6 +224,11 @@ struct Bugs {
   std::optional<ServerKeyShare13> server_key_share;
   std::vector<std::pair<uint16_t, Bytes>> encrypted_extensions;
   std::vector<std::pair<uint16_t, Bytes>> certificate_extensions;
+  // Our ServerHello's and EncryptedExtensions' extensions (raw ones too) in
+  // this order, the unnamed ones after, as extension_order does for a
+  // ClientHello: another stack's order (NSS, RFC 8448 §4's server, names
+  // pre_shared_key first and early_data last).
+  std::vector<uint16_t> server_extension_order;
   std::optional<CertificateVerify13> certificate_verify;
 
   // Records.
@@ -279,9 +284,12 @@ void apply_server_hello_bugs(const Bugs& bugs, ServerHello& hello);
 // Our HelloRetryRequest: written whole, or edited as a ServerHello is, with
 // retry_suite.
 void apply_retry_bugs(const Bugs& bugs, ServerHello& hrr);
-// Raw (type, body) extensions appended to `block`.
+// Our TLS 1.3 EncryptedExtensions: encrypted_extensions appended, then
+// server_extension_order.
+void apply_encrypted_extensions_bugs(const Bugs& bugs, Extensions& block);
 // Our DH public value as sent: the edge value of p, public_value, or ours.
 Bytes dh_public_value_as_sent(const Bugs& bugs, const Bytes& p, Bytes ours);
+// Raw (type, body) extensions appended to `block`.
 void append_raw_extensions(const std::vector<std::pair<uint16_t, Bytes>>& raw, Extensions& block);
 
 // `premaster` encrypted to `key` and broken as `kind` says: a PKCS #1 type 2

@@ -19,7 +19,7 @@ Status ServerHandshake::send_encrypted_extensions(Link& link) {
   HelloScope scope = hello_scope(link);
   EncryptedExtensions ee{
       reply_extensions(scope, ExtensionContext::encrypted_extensions).value_or(Extensions{})};
-  append_raw_extensions(link.config.bugs.encrypted_extensions, ee.extensions);
+  apply_encrypted_extensions_bugs(link.config.bugs, ee.extensions);
   if (auto st = send_message(link, HandshakeType::encrypted_extensions, ee.serialize()); !st) {
     return st;
   }

@@ -4,9 +4,11 @@
 // extensions, session ID echo and compression method (§4.1.3, §4.2.1),
 // extensions added to EncryptedExtensions and to a CertificateEntry (§4.2),
 // a CertificateVerify naming another scheme, signed under the client's
-// context string or with a broken signature (§4.4.3).
+// context string or with a broken signature (§4.4.3). Our extensions in
+// another order are no deviation (§4.2): the client completes.
 #include <gtest/gtest.h>
 
+#include "engine/messages/handshake/server_hello.h"
 #include "engine/testing/engine_pair.h"
 #include "engine/testing/tls13_configs.h"
 
@@ -103,6 +105,30 @@ TEST(Tls13ServerBugs, ServerHelloCompressionNotNull) {
   Bugs b;
   b.server_compression = 1;
   EXPECT_EQ(client_alert(b), AlertDescription::illegal_parameter);
+}
+
+// Ours would put key_share first (as RFC 8448's ServerHellos have it).
+TEST(Tls13ServerBugs, ServerExtensionOrderIsNoDeviation) {
+  auto server = tls13_server();
+  server->bugs.server_extension_order = {static_cast<uint16_t>(ExtensionType::supported_versions)};
+  Connection client = Connection::client(tls13_client(), {"localhost", std::nullopt});
+  Connection ours = Connection::server(server);
+  ASSERT_TRUE(ours.receive(client.take_output()).ok()) << test_support::why(ours);
+  const Bytes flight = ours.take_output();
+  // The first record holds the ServerHello alone: 5 bytes of record header,
+  // 4 of handshake header.
+  ASSERT_GT(flight.size(), 9u);
+  const size_t length = static_cast<size_t>(flight[3] << 8 | flight[4]);
+  ASSERT_GE(flight.size(), 5 + length);
+  auto hello = ServerHello::parse(ByteView(flight).subspan(9, length - 4));
+  ASSERT_TRUE(hello.ok() && hello->extensions);
+  std::vector<ExtensionType> types;
+  for (const Extension& e : hello->extensions->list) types.push_back(e.type);
+  EXPECT_EQ(types, (std::vector{ExtensionType::supported_versions, ExtensionType::key_share}));
+
+  ASSERT_TRUE(client.receive(flight).ok()) << test_support::why(client);
+  ASSERT_TRUE(test_support::pump(client, ours));
+  EXPECT_TRUE(client.handshake_done() && ours.handshake_done()) << test_support::why(client);
 }
 
 }  // namespace
