@@ -104,11 +104,7 @@ TEST(Rfc8448ClientAuth, OurServerReproducesTheTrace) {
   // The trace's server (NSS) names its groups (RFC 8446 §4.2.7), answers
   // record_size_limit and acknowledges server_name in EncryptedExtensions;
   // ours answers none of them there, so they go in raw.
-  config->bugs.encrypted_extensions = {
-      {0x0a, {0x00, 0x12, 0x00, 0x1d, 0x00, 0x17, 0x00, 0x18, 0x00, 0x19,
-              0x01, 0x00, 0x01, 0x01, 0x01, 0x02, 0x01, 0x03, 0x01, 0x04}},
-      {0x1c, {0x40, 0x01}},
-      {0x00, {}}};
+  config->bugs.encrypted_extensions = rfc8448::nss_encrypted_extensions();
   present_trace_identity(*config, "client_auth.server_certificate",
                          "client_auth.server_certificate_verify", "server-ecdsa");
   Connection server = Connection::server(config);

@@ -123,9 +123,8 @@ TEST(Rfc8448Resumed, OurClientReproducesTheTrace) {
 
 // The trace's server: §3's ticket in its store, the trace's early data
 // limit, no NewSessionTicket after this handshake, each flight in one
-// record. NSS names its groups (RFC 8446 §4.2.7), answers record_size_limit
-// and acknowledges server_name in EncryptedExtensions, which ours does not,
-// and puts pre_shared_key first in ServerHello and early_data last in
+// record, NSS's three EncryptedExtensions entries that ours does not send,
+// and NSS's order: pre_shared_key first in ServerHello, early_data last in
 // EncryptedExtensions.
 std::shared_ptr<Config> trace_server(int64_t now, std::vector<std::string>& keylog) {
   auto config = trace_config(
@@ -136,11 +135,7 @@ std::shared_ptr<Config> trace_server(int64_t now, std::vector<std::string>& keyl
   config->max_early_data = u32_of("resumed.max_early_data_size");
   config->tls13_tickets = 0;
   config->bugs.coalesce_handshake = true;
-  config->bugs.encrypted_extensions = {
-      {0x0a, {0x00, 0x12, 0x00, 0x1d, 0x00, 0x17, 0x00, 0x18, 0x00, 0x19,
-              0x01, 0x00, 0x01, 0x01, 0x01, 0x02, 0x01, 0x03, 0x01, 0x04}},
-      {0x1c, {0x40, 0x01}},
-      {0x00, {}}};
+  config->bugs.encrypted_extensions = rfc8448::nss_encrypted_extensions();
   config->bugs.server_extension_order = {41, 51, 43, 10, 28, 0, 42};
   return config;
 }
@@ -152,8 +147,8 @@ Bytes client_first_flight() {
 
 TEST(Rfc8448Resumed, OurServerReproducesTheTrace) {
   std::vector<std::string> keylog;
-  // §3's ticket arrived just now; the client's 6 ms are within our window
-  // (RFC 8446 §8.3).
+  // §3's ticket was issued just now: the client's 6 ms are within our
+  // window (RFC 8446 §8.3).
   Connection server = Connection::server(trace_server(test_support::kTestNow, keylog));
   ASSERT_TRUE(server.receive(client_first_flight()).ok()) << test_support::why(server);
   EXPECT_EQ(server.take_output(),

@@ -82,6 +82,13 @@ void expect_logged_secrets(const std::vector<std::string>& keylog, const std::st
   }
 }
 
+std::vector<std::pair<uint16_t, Bytes>> nss_encrypted_extensions() {
+  return {{0x0a, {0x00, 0x12, 0x00, 0x1d, 0x00, 0x17, 0x00, 0x18, 0x00, 0x19,
+                  0x01, 0x00, 0x01, 0x01, 0x01, 0x02, 0x01, 0x03, 0x01, 0x04}},
+          {0x1c, {0x40, 0x01}},
+          {0x00, {}}};
+}
+
 Bytes handshake_record(ProtocolVersion v, const Bytes& message) {
   return test_support::plain_record(ContentType::handshake, v, message);
 }

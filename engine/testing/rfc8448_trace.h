@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/connection/config.h"
@@ -27,6 +28,11 @@ std::shared_ptr<Config> trace_config(std::vector<Bytes> randomness,
 // The five secrets of a whole handshake in our key log are the trace's
 // `section` values.
 void expect_logged_secrets(const std::vector<std::string>& keylog, const std::string& section);
+
+// What the traces' server (NSS) puts in EncryptedExtensions and ours does
+// not: its groups (RFC 8446 §4.2.7), record_size_limit (RFC 8449) and the
+// server_name acknowledgment, in its order, for Bugs::encrypted_extensions.
+std::vector<std::pair<uint16_t, Bytes>> nss_encrypted_extensions();
 
 // A record in the clear, as the trace prints it.
 Bytes handshake_record(ProtocolVersion v, const Bytes& message);
