@@ -24,6 +24,11 @@ ProtocolVersion ClientProfile::highest() const {
   return versions.empty() ? ProtocolVersion::tls12 : std::ranges::max(versions);
 }
 
+std::optional<bool> ClientProfile::sends_certificate_at(ProtocolVersion v) const {
+  const auto it = sends_certificate.find(v);
+  return it == sends_certificate.end() ? std::nullopt : std::optional(it->second);
+}
+
 void read_client_hello(const ClientHello& hello, ClientProfile& p) {
   p.versions.clear();
   if (known_version(hello.legacy_version)) p.versions.push_back(hello.legacy_version);
@@ -59,14 +64,35 @@ std::string to_text(const ClientProfile& p) {
   out += std::string("  secure renegotiation: ") + (p.secure_renegotiation ? "signalled" : "not signalled") + "\n";
   out += "  a renegotiation our server starts: " + yes_no(p.renegotiates, "completed", "not completed") +
          (p.renegotiation_detail.empty() ? "" : " (" + p.renegotiation_detail + ")") + "\n";
+  std::vector<ProtocolVersion> sent, withheld;
+  for (const auto& [version, yes] : p.sends_certificate) (yes ? sent : withheld).push_back(version);
   out += "  a certificate when asked: " +
-         yes_no(p.sends_certificate, "sent, and our server accepted it", "none our server accepted") + "\n";
-  // A command is run once per case: it makes one connection.
-  out += "  resumption: never (the command connects once per run)\n";
+         (p.sends_certificate.empty() ? std::string("not found out")
+          : withheld.empty()          ? "sent, and our server accepted it (" + names(sent) + ")"
+          : sent.empty()              ? "none our server accepted (" + names(withheld) + ")"
+                                      : "sent at " + names(sent) + "; none our server accepted at " +
+                                 names(withheld)) +
+         "\n";
+  out += "  an untrusted (self-signed) server chain: " +
+         yes_no(p.verifies_chain, "refused", "accepted, the handshake completed") +
+         (p.verify_detail.empty() ? "" : " (" + p.verify_detail + ")") + "\n";
+  out += "  a server certificate for another name: " +
+         yes_no(p.verifies_name, "refused", "accepted, the handshake completed") +
+         (p.name_detail.empty() ? "" : " (" + p.name_detail + ")") + "\n";
+  out += "  a second connection: " +
+         yes_no(p.reconnects, "made right after the first handshake", "none (it connects once per run)") +
+         "\n";
+  if (p.reconnects == true) {
+    out += "  resumption: " + yes_no(p.resumes, "resumed", "not resumed") +
+           (p.resumption_detail.empty() ? "" : " (" + p.resumption_detail + ")") + "\n";
+  }
   return out;
 }
 
 std::string to_json(const ClientProfile& p) {
+  // Per version probed: {"TLS 1.2": true, ...}.
+  nlohmann::json certificates = nlohmann::json::object();
+  for (const auto& [version, yes] : p.sends_certificate) certificates[iana_name(version)] = yes;
   nlohmann::json out = {{"target", p.target},
                         {"role", "client"},
                         {"versions", name_array(p.versions)},
@@ -79,8 +105,14 @@ std::string to_json(const ClientProfile& p) {
                         {"compression", p.compression},
                         {"renegotiates", json_or_null(p.renegotiates)},
                         {"renegotiation_detail", p.renegotiation_detail},
-                        {"sends_certificate", json_or_null(p.sends_certificate)},
-                        {"resumes", false}};
+                        {"sends_certificate", certificates},
+                        {"verifies_chain", json_or_null(p.verifies_chain)},
+                        {"verify_detail", p.verify_detail},
+                        {"verifies_name", json_or_null(p.verifies_name)},
+                        {"name_detail", p.name_detail},
+                        {"reconnects", json_or_null(p.reconnects)},
+                        {"resumes", json_or_null(p.resumes)},
+                        {"resumption_detail", p.resumption_detail}};
   if (p.unusable) out["unusable"] = *p.unusable;
   return out.dump();
 }

@@ -6,6 +6,7 @@
 // (runner/client_probe.h); this is what they found.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,12 +31,30 @@ struct ClientProfile {
   // did instead; nullopt when the probe could not tell.
   std::optional<bool> renegotiates = {};
   std::string renegotiation_detail = {};
-  // Our server's CertificateRequest: whether it sent a certificate.
-  std::optional<bool> sends_certificate = {};
+  // Our server's CertificateRequest at each version it offers from TLS 1.0
+  // up: whether it sent a certificate our server accepted. A client may
+  // have one it cannot sign with at a version (libssl's default security
+  // level refuses TLS 1.0/1.1's MD5+SHA-1 CertificateVerify), and then
+  // sends none there, as RFC 5246 §7.4.6 says it must.
+  std::map<ProtocolVersion, bool> sends_certificate = {};
+  // Our server presenting a self-signed chain, and one for another name:
+  // whether the client refused it, and what it did.
+  std::optional<bool> verifies_chain = {};
+  std::string verify_detail = {};
+  std::optional<bool> verifies_name = {};
+  std::string name_detail = {};
+  // After a first handshake: whether it closed that connection and
+  // connected again (`openssl s_client -reconnect`, `gnutls-cli --resume`),
+  // and whether that second connection resumed the session.
+  std::optional<bool> reconnects = {};
+  std::optional<bool> resumes = {};
+  std::string resumption_detail = {};
   // Why nothing could be profiled (it never sent a ClientHello).
   std::optional<std::string> unusable = {};
 
   ProtocolVersion highest() const;
+  // nullopt when not probed at `v`.
+  std::optional<bool> sends_certificate_at(ProtocolVersion v) const;
 };
 
 // What a ClientHello says of its sender.

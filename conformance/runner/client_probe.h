@@ -1,7 +1,8 @@
-// Profiling a client command before its cases (issue 15): three probe
+// Profiling a client command before its cases (issue 15): five probe
 // cases against our scripted server — a plain handshake, whose ClientHello
-// says what the client offers; a HelloRequest after it; a CertificateRequest
-// — each bounded by `timeout` per wait, like any case.
+// says what the client offers; a HelloRequest after it; a CertificateRequest;
+// a self-signed chain; a chain for another name — each bounded by
+// `timeout` per wait, like any case.
 #pragma once
 
 #include <chrono>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "conformance/runner/executor.h"
+#include "conformance/targets/process_target.h"
 #include "engine/messages/decode/field.h"
 
 namespace gauntlet::conformance {
@@ -46,6 +47,27 @@ std::optional<std::string> ScannedTarget::client_lacks(const Case& c) const {
   // A case about version negotiation is judged whatever the client offers.
   if (!c.scenario->negotiates_version && c.version > client_->highest()) {
     return "profile: the client offers at most " + iana_name(client_->highest());
+  }
+  // A client that closes its connection right after the handshake and
+  // connects again (`s_client -reconnect` does so five times) is judged
+  // on handshakes only: a case that resumes on its second connection can
+  // be, one with steps after a handshake cannot.
+  const bool reconnects = client_->reconnects.value_or(false);
+  if (auto why = client_cannot_reconnect("the client command",
+                                         reconnects ? ClientReconnects::resume_once : ClientReconnects::never,
+                                         *c.scenario)) {
+    return "profile: " + *why;
+  }
+  if (reconnects && !std::ranges::all_of(c.scenario->steps, [](const Step& s) {
+        return s.is<HandshakeStep>() || s.is<ReconnectStep>();
+      })) {
+    return "profile: the client closes its connection right after the handshake and connects again, "
+           "so the steps after a handshake cannot be judged";
+  }
+  const auto needs = c.scenario->requirements();
+  if (client_->sends_certificate_at(c.version) == false &&
+      std::ranges::find(needs, Requirement{Requirement::Kind::client_certificate}) != needs.end()) {
+    return "profile: the client sends no certificate when asked at " + iana_name(c.version);
   }
   return std::nullopt;
 }

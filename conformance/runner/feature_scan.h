@@ -44,7 +44,8 @@ class ScannedTarget final : public Target {
 
  private:
   // Why the client's profile rules the case out: a suite it does not
-  // offer, a version above its highest.
+  // offer, a version above its highest, a certificate it does not send
+  // at the case's version.
   std::optional<std::string> client_lacks(const Case& c) const;
   // Why a case skips: the version and suite scanned, and what came back.
   static std::string scan_failure(const Case& c, const std::string& saw);

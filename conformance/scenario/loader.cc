@@ -185,6 +185,21 @@ std::vector<Requirement> Scenario::requirements() const {
         h->expect.message == HandshakeType::new_session_ticket) {
       add({Requirement::Kind::tickets});
     }
+    // Our server requiring a certificate and a handshake that must go on:
+    // a client without one can only send an empty Certificate (RFC 5246
+    // §7.4.6) and be refused, so nothing the case is about is tested.
+    const bool goes_on = std::visit(
+        [](const auto& k) {
+          using K = std::decay_t<decltype(k)>;
+          if constexpr (std::is_same_v<K, HandshakeStep> || std::is_same_v<K, RenegotiateStep>) {
+            return k.expect.kind == Expect::Kind::success || k.expect.kind == Expect::Kind::message;
+          }
+          return false;
+        },
+        s.kind);
+    if (scripted == Role::server && peer.client_auth == ClientAuth::required && goes_on) {
+      add({Requirement::Kind::client_certificate});
+    }
   }
   return out;
 }

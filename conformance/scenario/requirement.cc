@@ -16,6 +16,8 @@ std::optional<Requirement> requirement_from_name(std::string_view name) {
   if (name == "renegotiation") return Requirement{K::renegotiation};
   if (name == "client_certificate") return Requirement{K::client_certificate};
   if (name == "application_data") return Requirement{K::application_data};
+  if (name == "verifies_chain") return Requirement{K::verifies_chain};
+  if (name == "verifies_name") return Requirement{K::verifies_name};
   if (name == kAlpn) {
     return Requirement{K::extension, ExtensionType::application_layer_protocol_negotiation};
   }
@@ -43,6 +45,10 @@ std::string name_of(const Requirement& r) {
       return "client_certificate";
     case Requirement::Kind::application_data:
       return "application_data";
+    case Requirement::Kind::verifies_chain:
+      return "verifies_chain";
+    case Requirement::Kind::verifies_name:
+      return "verifies_name";
     case Requirement::Kind::extension:
       return iana_name(r.extension);
     case Requirement::Kind::highest_version:

@@ -26,6 +26,12 @@ struct Requirement {
     highest_version,     // the server's highest version is `version`
     signature_scheme,    // the server signs TLS 1.2 key exchanges with `scheme`
     application_data,    // the server answers application data (echo, a page: any bytes)
+    // The client refuses a server chain that does not verify to its trust
+    // anchors (RFC 5280 §6), and one that does not name the server (RFC
+    // 6125 §6): a client set up not to verify (`openssl s_client` without
+    // -verify_return_error, `gnutls-cli --insecure`) goes on, as it was told.
+    verifies_chain,
+    verifies_name,
   };
   Kind kind;
   ExtensionType extension = ExtensionType::server_name;
@@ -34,7 +40,8 @@ struct Requirement {
   bool operator==(const Requirement&) const = default;
 };
 
-// "tickets", "renegotiation", "client_certificate", "application_data", an extension's IANA
+// "tickets", "renegotiation", "client_certificate", "application_data",
+// "verifies_chain", "verifies_name", an extension's IANA
 // name ("heartbeat", "record_size_limit", or "alpn" for short) or
 // "highest:VERSION" ("highest:tls1.2") or "scheme:NAME"
 // ("scheme:rsa_pkcs1_sha1").

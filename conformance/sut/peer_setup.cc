@@ -103,6 +103,14 @@ const SetupKey kKeys[] = {
      [](PeerSetup& s, std::string_view v, const std::string& source) {
        return set_on_off("answers-data", v, source, s.answers_data);
      }},
+    {"verifies-chain",
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_on_off("verifies-chain", v, source, s.verifies_chain);
+     }},
+    {"verifies-name",
+     [](PeerSetup& s, std::string_view v, const std::string& source) {
+       return set_on_off("verifies-name", v, source, s.verifies_name);
+     }},
 };
 
 Status set_one(PeerSetup& s, std::string_view item, const std::string& source) {
@@ -142,6 +150,8 @@ void PeerSetup::overlay(const PeerSetup& over) {
   take(highest, over.highest);
   take(compression, over.compression);
   take(answers_data, over.answers_data);
+  take(verifies_chain, over.verifies_chain);
+  take(verifies_name, over.verifies_name);
   for (const auto& [type, fact] : over.extensions) extensions.insert_or_assign(type, fact);
   for (const auto& [scheme, fact] : over.schemes) schemes.insert_or_assign(scheme, fact);
 }
@@ -164,9 +174,21 @@ PeerSetup setup_from_profile(const ClientProfile& p) {
     s.extensions.insert_or_assign(e, Fact<bool>{offered(e), kProfile, in_hello(offered(e))});
   }
   if (p.renegotiates) s.renegotiation = Fact<bool>{*p.renegotiates, kProfile, p.renegotiation_detail};
-  if (p.sends_certificate && !*p.sends_certificate) {
+  // None at any version probed; one sent at some versions only is the
+  // feature scan's to weigh per case (runner/feature_scan.h).
+  if (!p.sends_certificate.empty() &&
+      std::ranges::none_of(p.sends_certificate, [](const auto& kv) { return kv.second; })) {
     s.client_auth = Fact<ClientAuth>{ClientAuth::none, kProfile};
   }
+  // RFC 5246 §7.4.1.4.1: a server signs only with a scheme the client offered.
+  if (!p.schemes.empty()) {
+    for (SignatureScheme scheme : all_schemes()) {
+      const bool offers = std::ranges::find(p.schemes, scheme) != p.schemes.end();
+      s.schemes.insert_or_assign(scheme, Fact<bool>{offers, kProfile, in_hello(offers)});
+    }
+  }
+  if (p.verifies_chain) s.verifies_chain = Fact<bool>{*p.verifies_chain, kProfile, p.verify_detail};
+  if (p.verifies_name) s.verifies_name = Fact<bool>{*p.verifies_name, kProfile, p.name_detail};
   return s;
 }
 
@@ -277,7 +299,19 @@ std::optional<std::string> unmet(const Requirement& r, const PeerSetup& s, Role 
       return std::nullopt;
     case Requirement::Kind::signature_scheme:
       if (const auto it = s.schemes.find(r.scheme); it != s.schemes.end() && !it->second.value) {
-        return said(it->second, who + " does not sign a TLS 1.2 key exchange with " + iana_name(r.scheme));
+        return said(it->second, who + (sut_role == Role::server ? " does not sign a TLS 1.2 key exchange with "
+                                                                : " does not offer ") +
+                                    iana_name(r.scheme));
+      }
+      return std::nullopt;
+    case Requirement::Kind::verifies_chain:
+      if (sut_role == Role::client && s.verifies_chain && !s.verifies_chain->value) {
+        return said(*s.verifies_chain, "the client does not refuse a server chain it cannot verify");
+      }
+      return std::nullopt;
+    case Requirement::Kind::verifies_name:
+      if (sut_role == Role::client && s.verifies_name && !s.verifies_name->value) {
+        return said(*s.verifies_name, "the client does not check the server's name");
       }
       return std::nullopt;
     case Requirement::Kind::application_data:

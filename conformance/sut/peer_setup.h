@@ -41,8 +41,14 @@ struct PeerSetup {
   std::optional<Fact<ProtocolVersion>> highest;
   std::optional<Fact<bool>> compression;
   std::optional<Fact<bool>> answers_data;  // a server sends something back for our data
+  // A client: refuses a server chain that does not verify, one that does
+  // not name the server.
+  std::optional<Fact<bool>> verifies_chain;
+  std::optional<Fact<bool>> verifies_name;
   std::map<ExtensionType, Fact<bool>> extensions;  // implements it (answers or acts on it)
-  std::map<SignatureScheme, Fact<bool>> schemes;     // signs TLS 1.2 key exchanges with it
+  // A server signs TLS 1.2 key exchanges with it; a client offers it in
+  // signature_algorithms.
+  std::map<SignatureScheme, Fact<bool>> schemes;
 
   // Each fact `over` knows replaces ours.
   void overlay(const PeerSetup& over);
@@ -51,7 +57,8 @@ struct PeerSetup {
 PeerSetup setup_from_profile(const ServerProfile& p);
 // A client implements an extension it offers (RFC 5246 §7.4.1.4: a server
 // may answer only what was offered), offers tickets if its hello carries
-// session_ticket, and renegotiates as the probe found.
+// session_ticket, offers the signature schemes its hello lists, and
+// renegotiates, sends a certificate and verifies ours as the probes found.
 PeerSetup setup_from_profile(const ClientProfile& p);
 
 // The user said the server requires a client certificate: our client then
@@ -60,8 +67,8 @@ bool stated_to_require_certificate(const PeerSetup& s);
 
 // `tickets=off,renegotiation=refuse,client-cert=none`: comma-separated
 // KEY=VALUE; keys tickets, renegotiation, client-cert, connections,
-// highest, compression and extension names (alpn, sni, ems, etm, mfl for
-// short), each on or off.
+// highest, compression, answers-data, verifies-chain, verifies-name and
+// extension names (alpn, sni, ems, etm, mfl for short), each on or off.
 // `source` names who states it in a skip's reason ("--sut", or a built-in
 // target's stack).
 Result<PeerSetup> parse_setup(std::string_view text, const std::string& source = "--sut");

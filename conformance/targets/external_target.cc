@@ -51,10 +51,9 @@ ClientCommandTarget::ClientCommandTarget(std::string command) : command_(std::mo
 
 std::optional<std::string> ClientCommandTarget::cannot_run(const Case& c) const {
   if (c.scenario->scripted == Role::client) return "a client command cannot play the server";
-  if (auto why = client_cannot_reconnect("a client command", ClientReconnects::never, *c.scenario)) {
-    return why;
-  }
-  return std::nullopt;  // the setup it needs is the feature scan's to check
+  // Whether it connects again, and how, is its profile's to say (the
+  // feature scan's check, runner/feature_scan.h).
+  return std::nullopt;
 }
 
 Result<std::unique_ptr<SutInstance>> ClientCommandTarget::start(const Case&, net::Deadline) const {

@@ -47,7 +47,7 @@ class ClientProbe : public ::testing::Test {
 };
 
 TEST_F(ClientProbe, SClientOffersAndDoesWhatItsFlagsSay) {
-  const ClientProfile p = profile(s_client(with_certificate()));
+  const ClientProfile p = profile(s_client("-verify_return_error -verify_hostname localhost " + with_certificate()));
   ASSERT_FALSE(p.unusable) << *p.unusable;
   EXPECT_TRUE(has(p.versions, ProtocolVersion::tls12));
   EXPECT_TRUE(has(p.suites, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256));
@@ -56,7 +56,12 @@ TEST_F(ClientProbe, SClientOffersAndDoesWhatItsFlagsSay) {
   EXPECT_TRUE(p.offers_tickets);
   EXPECT_TRUE(p.secure_renegotiation);
   EXPECT_EQ(p.renegotiates, std::optional<bool>(true)) << p.renegotiation_detail;
-  EXPECT_EQ(p.sends_certificate, std::optional<bool>(true));
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls12), std::optional<bool>(true));
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls13), std::optional<bool>(true));
+  // libssl's default security level allows no MD5+SHA-1 CertificateVerify.
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls10), std::optional<bool>(false));
+  EXPECT_EQ(p.verifies_chain, std::optional<bool>(true)) << p.verify_detail;
+  EXPECT_EQ(p.verifies_name, std::optional<bool>(true)) << p.name_detail;
 }
 
 TEST_F(ClientProbe, SClientWithoutTicketsRenegotiationOrCertificate) {
@@ -66,7 +71,11 @@ TEST_F(ClientProbe, SClientWithoutTicketsRenegotiationOrCertificate) {
   EXPECT_FALSE(has(p.suites, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256));
   EXPECT_TRUE(has(p.suites, CipherSuite::rsa_with_aes_128_cbc_sha));
   EXPECT_EQ(p.renegotiates, std::optional<bool>(false));
-  EXPECT_EQ(p.sends_certificate, std::optional<bool>(false));
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls12), std::optional<bool>(false));
+  // Without -verify_return_error s_client reports a chain it cannot verify
+  // and goes on.
+  EXPECT_EQ(p.verifies_chain, std::optional<bool>(false));
+  EXPECT_EQ(p.verifies_name, std::optional<bool>(false));
 }
 
 TEST_F(ClientProbe, GnutlsCliOffersRecordSizeLimit) {
@@ -78,6 +87,9 @@ TEST_F(ClientProbe, GnutlsCliOffersRecordSizeLimit) {
   EXPECT_TRUE(has(p.extensions, ExtensionType::record_size_limit));
   EXPECT_TRUE(has(p.versions, ProtocolVersion::tls13));
   EXPECT_EQ(p.renegotiates, std::optional<bool>(true)) << p.renegotiation_detail;
+  EXPECT_EQ(p.verifies_chain, std::optional<bool>(true)) << p.verify_detail;
+  EXPECT_EQ(p.verifies_name, std::optional<bool>(true)) << p.name_detail;
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls13), std::optional<bool>(false));
 }
 
 TEST_F(ClientProbe, AClientThatSendsNothingIsUnusable) {
@@ -111,6 +123,29 @@ scenarios:
     scripted: server
     steps:
       - handshake: success
+  - name: untrusted
+    description: d
+    rfc: r
+    scripted: server
+    peer: {identity: self-signed}
+    requires: [verifies_chain]
+    steps:
+      - handshake: {alert: unknown_ca}
+  - name: sha1
+    description: d
+    rfc: r
+    scripted: server
+    peer: {signature_schemes: [rsa_pkcs1_sha1]}
+    requires: ["scheme:rsa_pkcs1_sha1"]
+    steps:
+      - handshake: success
+  - name: certificate-required
+    description: d
+    rfc: r
+    scripted: server
+    peer: {client_auth: required}
+    steps:
+      - handshake: success
 )",
                        "t.yaml")
           .value();
@@ -131,6 +166,26 @@ TEST_F(ClientProbe, CasesTheProfileRulesOutSkipWithTheReason) {
   EXPECT_NE(why(2, CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256).find("does not offer"),
             std::string::npos);
   EXPECT_EQ(why(2, CipherSuite::rsa_with_aes_128_cbc_sha), "");
+  // Set up not to verify, offering no SHA-1 signatures, holding no
+  // certificate: what it was not asked to do is not failed.
+  EXPECT_NE(why(3, CipherSuite::rsa_with_aes_128_cbc_sha).find("cannot verify"), std::string::npos);
+  EXPECT_NE(why(4, CipherSuite::rsa_with_aes_128_cbc_sha).find("does not offer rsa_pkcs1_sha1"),
+            std::string::npos);
+  EXPECT_NE(why(5, CipherSuite::rsa_with_aes_128_cbc_sha).find("sends no certificate"), std::string::npos);
+}
+
+// A certificate sent at TLS 1.2 but not at TLS 1.0 (libssl's default
+// security level refuses MD5+SHA-1 signatures): the cases that need one
+// skip at TLS 1.0 only.
+TEST_F(ClientProbe, ACertificateWithheldAtOneVersionSkipsThere) {
+  auto inner = std::make_unique<ClientCommandTarget>(s_client(with_certificate()));
+  ClientProfile p = profile_client(*inner, Pki{}, 5s);
+  const ScannedTarget target(std::move(inner), Pki{}, 5s, std::move(p));
+  const Scenario& needs_one = scenarios()[5];
+  const CipherSuite suite = CipherSuite::rsa_with_aes_128_cbc_sha;
+  EXPECT_EQ(target.cannot_run({&needs_one, ProtocolVersion::tls12, suite}).value_or(""), "");
+  EXPECT_NE(target.cannot_run({&needs_one, ProtocolVersion::tls10, suite}).value_or("").find("at TLS 1.0"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -96,6 +96,52 @@ TEST(PeerSetupTest, AClientCommandsSetupIsStated) {
   EXPECT_EQ(unmet(need("tickets"), s, Role::client), "--sut: the client offers no session tickets");
   EXPECT_EQ(unmet(need("record_size_limit"), s, Role::client),
             "--sut: the client does not implement record_size_limit");
+  const PeerSetup lax = parse_setup("verifies-chain=off,verifies-name=off").value();
+  EXPECT_EQ(unmet(need("verifies_chain"), lax, Role::client),
+            "--sut: the client does not refuse a server chain it cannot verify");
+  EXPECT_EQ(unmet(need("verifies_name"), lax, Role::client),
+            "--sut: the client does not check the server's name");
+}
+
+// What the client profile's probes found: the schemes its hello offers, a
+// chain it does not verify, no certificate at any version.
+TEST(PeerSetupTest, AClientProfileSaysWhatTheClientLacks) {
+  ClientProfile p{.target = "client-cmd:x"};
+  p.versions = {ProtocolVersion::tls12};
+  p.schemes = {SignatureScheme::rsa_pss_rsae_sha256, SignatureScheme::rsa_pkcs1_sha256};
+  p.sends_certificate = {{ProtocolVersion::tls10, false}, {ProtocolVersion::tls12, false}};
+  p.verifies_chain = false;
+  p.verifies_name = true;
+  const PeerSetup s = setup_from_profile(p);
+  EXPECT_EQ(unmet(need("scheme:rsa_pkcs1_sha1"), s, Role::client),
+            "profile: the client does not offer rsa_pkcs1_sha1 (in its ClientHello: no)");
+  EXPECT_FALSE(unmet(need("scheme:rsa_pkcs1_sha256"), s, Role::client));
+  EXPECT_EQ(unmet(need("verifies_chain"), s, Role::client),
+            "profile: the client does not refuse a server chain it cannot verify");
+  EXPECT_FALSE(unmet(need("verifies_name"), s, Role::client));
+  EXPECT_EQ(unmet(need("client_certificate"), s, Role::client),
+            "profile: the client sends no certificate when asked");
+  // A certificate sent at one version: the feature scan weighs it per case.
+  p.sends_certificate[ProtocolVersion::tls12] = true;
+  EXPECT_FALSE(unmet(need("client_certificate"), setup_from_profile(p), Role::client));
+}
+
+// Our server requiring a certificate of a handshake that must go on: the
+// client needs one; a CertificateRequest it must refuse needs none.
+TEST(PeerSetupTest, ARequiredClientCertificateImpliesTheRequirement) {
+  const auto family = load_family_text(
+      "family: t\nscenarios:\n"
+      "  - {name: a, description: d, rfc: r, scripted: server, peer: {client_auth: required},\n"
+      "     steps: [{handshake: success}]}\n"
+      "  - {name: b, description: d, rfc: r, scripted: server, peer: {client_auth: required},\n"
+      "     steps: [{handshake: {alert: decode_error}}]}\n"
+      "  - {name: c, description: d, rfc: r, scripted: server, peer: {client_auth: optional},\n"
+      "     steps: [{handshake: success}]}\n",
+      "t.yaml");
+  ASSERT_TRUE(family) << family.error().reason;
+  EXPECT_EQ((*family)[0].requirements(), std::vector{need("client_certificate")});
+  EXPECT_TRUE((*family)[1].requirements().empty());
+  EXPECT_TRUE((*family)[2].requirements().empty());
 }
 
 TEST(PeerSetupTest, BadStatementsAreRefused) {
