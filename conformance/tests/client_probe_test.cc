@@ -92,6 +92,42 @@ TEST_F(ClientProbe, GnutlsCliOffersRecordSizeLimit) {
   EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls13), std::optional<bool>(false));
 }
 
+// Clients that close each connection right after the handshake and connect
+// again, resuming: their profile says so, and a case with steps after a
+// handshake skips.
+TEST_F(ClientProbe, ReconnectingClientsResume) {
+  const ClientProfile p = profile(s_client("-reconnect"));
+  ASSERT_FALSE(p.unusable) << *p.unusable;
+  EXPECT_EQ(p.reconnects, std::optional<bool>(true));
+  EXPECT_EQ(p.resumes, std::optional<bool>(true)) << p.resumption_detail;
+  const ClientProfile plain = profile(s_client(""));
+  EXPECT_EQ(plain.reconnects, std::optional<bool>(false));
+  EXPECT_FALSE(plain.resumes);
+  if (!find_program("gnutls-cli")) return;
+  const ClientProfile g = profile("gnutls-cli --insecure --resume --port {port} {host}");
+  ASSERT_FALSE(g.unusable) << *g.unusable;
+  EXPECT_EQ(g.reconnects, std::optional<bool>(true));
+  EXPECT_EQ(g.resumes, std::optional<bool>(true)) << g.resumption_detail;
+  EXPECT_EQ(g.verifies_chain, std::optional<bool>(false));
+}
+
+// gnutls-cli with a certificate sends it at every version it offers.
+// GnuTLS 3.7's --noticket still sends an empty session_ticket extension,
+// and the profile says what the hello carries.
+TEST_F(ClientProbe, GnutlsCliWithCertificateAndNoTickets) {
+  if (!find_program("gnutls-cli")) GTEST_SKIP() << "gnutls-cli not installed";
+  const std::string d = pki_dir();
+  const ClientProfile p = profile("gnutls-cli --noticket --x509cafile " + d + "/root-ca.pem --x509certfile " + d +
+                                  "/client-rsa-chain.pem --x509keyfile " + d +
+                                  "/client-rsa.key --sni-hostname localhost --verify-hostname localhost "
+                                  "--port {port} {host}");
+  ASSERT_FALSE(p.unusable) << *p.unusable;
+  EXPECT_TRUE(p.offers_tickets);
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls12), std::optional<bool>(true));
+  EXPECT_EQ(p.sends_certificate_at(ProtocolVersion::tls13), std::optional<bool>(true));
+  EXPECT_EQ(p.verifies_chain, std::optional<bool>(true)) << p.verify_detail;
+}
+
 TEST_F(ClientProbe, AClientThatSendsNothingIsUnusable) {
   const auto start = std::chrono::steady_clock::now();
   const ClientProfile p = profile_client(ClientCommandTarget("sleep 30"), Pki{}, 300ms);
@@ -146,6 +182,13 @@ scenarios:
     peer: {client_auth: required}
     steps:
       - handshake: success
+  - name: data
+    description: d
+    rfc: r
+    scripted: server
+    steps:
+      - handshake: success
+      - exchange: data
 )",
                        "t.yaml")
           .value();
@@ -172,6 +215,17 @@ TEST_F(ClientProbe, CasesTheProfileRulesOutSkipWithTheReason) {
   EXPECT_NE(why(4, CipherSuite::rsa_with_aes_128_cbc_sha).find("does not offer rsa_pkcs1_sha1"),
             std::string::npos);
   EXPECT_NE(why(5, CipherSuite::rsa_with_aes_128_cbc_sha).find("sends no certificate"), std::string::npos);
+}
+
+TEST_F(ClientProbe, AReconnectingClientIsJudgedOnHandshakesOnly) {
+  auto inner = std::make_unique<ClientCommandTarget>(s_client("-reconnect"));
+  ClientProfile p = profile_client(*inner, Pki{}, 5s);
+  const ScannedTarget target(std::move(inner), Pki{}, 5s, std::move(p));
+  const CipherSuite suite = CipherSuite::rsa_with_aes_128_cbc_sha;
+  EXPECT_NE(target.cannot_run({&scenarios()[6], ProtocolVersion::tls12, suite}).value_or("").find(
+                "right after the handshake"),
+            std::string::npos);
+  EXPECT_EQ(target.cannot_run({&scenarios()[2], ProtocolVersion::tls12, suite}).value_or(""), "");
 }
 
 // A certificate sent at TLS 1.2 but not at TLS 1.0 (libssl's default
