@@ -64,6 +64,12 @@ std::optional<std::string> ScannedTarget::client_lacks(const Case& c) const {
     return "profile: the client closes its connection right after the handshake and connects again, "
            "so the steps after a handshake cannot be judged";
   }
+  // Our Finished sent twice: the copy comes after the client's handshake
+  // is over, when such a client has already sent close_notify.
+  if (reconnects && c.scenario->bugs.duplicate_message == HandshakeType::finished) {
+    return "profile: the client closes its connection right after the handshake and connects again, "
+           "before a second Finished reaches it";
+  }
   const auto needs = c.scenario->requirements();
   if (client_->sends_certificate_at(c.version) == false &&
       std::ranges::find(needs, Requirement{Requirement::Kind::client_certificate}) != needs.end()) {

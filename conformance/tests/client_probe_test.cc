@@ -189,6 +189,13 @@ scenarios:
     steps:
       - handshake: success
       - exchange: data
+  - name: finished-twice
+    description: d
+    rfc: r
+    scripted: server
+    bugs: {duplicate_message: finished}
+    steps:
+      - handshake: {alert: unexpected_message}
 )",
                        "t.yaml")
           .value();
@@ -224,6 +231,9 @@ TEST_F(ClientProbe, AReconnectingClientIsJudgedOnHandshakesOnly) {
   const CipherSuite suite = CipherSuite::rsa_with_aes_128_cbc_sha;
   EXPECT_NE(target.cannot_run({&scenarios()[6], ProtocolVersion::tls12, suite}).value_or("").find(
                 "right after the handshake"),
+            std::string::npos);
+  EXPECT_NE(target.cannot_run({&scenarios()[7], ProtocolVersion::tls12, suite}).value_or("").find(
+                "before a second Finished"),
             std::string::npos);
   EXPECT_EQ(target.cannot_run({&scenarios()[2], ProtocolVersion::tls12, suite}).value_or(""), "");
 }
