@@ -4,8 +4,10 @@ namespace gauntlet::fuzzing {
 
 Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
                       bool server_renegotiates) {
-  auto cc = client_config(s);
-  auto sc = server_config(s);
+  Settings unpadded = s;
+  unpadded.padding = RecordPadding::Mode::none;
+  auto cc = client_config(unpadded);
+  auto sc = server_config(unpadded);
   offer(*cc);
   Connection client = Connection::client(cc, client_options(s));
   Connection server = Connection::server(sc);
@@ -43,6 +45,8 @@ Conversation converse(const Settings& s, const std::function<void(Config&)>& off
                 client.state() != ConnectionState::closed;
   t.client = client.negotiated();
   t.server = server.negotiated();
+  t.client_read_key_updates = client.peer_key_updates();
+  t.server_read_key_updates = server.peer_key_updates();
   return t;
 }
 
@@ -68,6 +72,21 @@ std::vector<std::pair<std::string, Settings>> tls13_settings() {
     s.after_handshake = true;
     s.middlebox_compat = false;
   });
+  add("key-update-each-record", [](Settings& s) {
+    s.after_handshake = s.tickets = s.key_update_each_record = true;
+  });
+  add("early-data", [](Settings& s) { s.resumption = s.tickets = s.early_data = true; });
+  add("early-data-hrr", [](Settings& s) {
+    s.resumption = s.tickets = s.early_data = s.hello_retry = true;
+  });
+  for (const auto& [name, mode] : {std::pair{"padding-to-block", RecordPadding::Mode::to_block},
+                                   std::pair{"padding-random", RecordPadding::Mode::random},
+                                   std::pair{"padding-maximal", RecordPadding::Mode::maximal}}) {
+    add(name, [mode](Settings& s) {
+      s.after_handshake = true;
+      s.padding = mode;
+    });
+  }
   return all;
 }
 

@@ -1,6 +1,7 @@
 #include "fuzz/stateful/settings.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "engine/connection/config_builder.h"
 #include "fuzz/stateful/fuzz_identities.h"
@@ -26,7 +27,12 @@ enum Tls13Flag : uint8_t {
   kPskKe = 1 << 1,
   kPostHandshakeAuth = 1 << 2,
   kNoMiddleboxCompat = 1 << 3,
+  kEarlyData = 1 << 4,
+  kKeyUpdateEachRecord = 1 << 5,
 };
+// Bits 6-7 of the TLS 1.3 byte: RecordPadding::Mode, whose four values they
+// hold as they are.
+constexpr int kPaddingShift = 6;
 
 constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion::tls10,
                                          ProtocolVersion::tls11, ProtocolVersion::tls12,
@@ -34,6 +40,12 @@ constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion:
 constexpr uint8_t kVersionCount = 5;
 // 2027-01-15: fixed, so runs repeat exactly.
 constexpr int64_t kNow = 1800000000;
+// 0-RTT: what the shared session's ticket and the server allow, and what the
+// client sends (RFC 8446 §4.2.10).
+constexpr uint32_t kMaxEarlyData = 1024;
+constexpr std::string_view kEarlyBytes = "early data";
+// The block of RecordPadding::Mode::to_block.
+constexpr size_t kPaddingBlock = 64;
 
 // TLS 1.3's suites first when it is in range (each version takes its own).
 // Built once: every input builds a Config, and assembling the lists each
@@ -71,6 +83,8 @@ std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
   c->middlebox_compat = s.middlebox_compat;
   c->psk_modes = s.psk_ke ? std::vector{PskKeyExchangeMode::psk_ke, PskKeyExchangeMode::psk_dhe_ke}
                           : std::vector{PskKeyExchangeMode::psk_dhe_ke};
+  if (s.key_update_each_record) c->key_update_after = 1;
+  c->tls13_padding = {s.padding, kPaddingBlock};
   return c;
 }
 
@@ -87,7 +101,10 @@ Bytes Settings::serialize() const {
                         (after_handshake ? kAfterHandshake : 0);
   const uint8_t tls13 = (hello_retry ? kHelloRetry : 0) | (psk_ke ? kPskKe : 0) |
                         (post_handshake_auth ? kPostHandshakeAuth : 0) |
-                        (middlebox_compat ? 0 : kNoMiddleboxCompat);
+                        (middlebox_compat ? 0 : kNoMiddleboxCompat) |
+                        (early_data ? kEarlyData : 0) |
+                        (key_update_each_record ? kKeyUpdateEachRecord : 0) |
+                        static_cast<uint8_t>(static_cast<uint8_t>(padding) << kPaddingShift);
   return {kSettingsFormat, version, flags, tls13};
 }
 
@@ -111,6 +128,9 @@ std::optional<Settings> Settings::parse(Reader& r) {
   s.psk_ke = tls13 & kPskKe;
   s.post_handshake_auth = tls13 & kPostHandshakeAuth;
   s.middlebox_compat = !(tls13 & kNoMiddleboxCompat);
+  s.early_data = tls13 & kEarlyData;
+  s.key_update_each_record = tls13 & kKeyUpdateEachRecord;
+  s.padding = static_cast<RecordPadding::Mode>(tls13 >> kPaddingShift);
   return s;
 }
 
@@ -132,6 +152,12 @@ Session shared_session(const Settings& settings) {
     s.suite = CipherSuite::aes_128_gcm_sha256;
     s.master_secret = Bytes(32, 0x4d);
     s.ticket_age_add = 0x5e5e5e5e;
+    // §4.2.10: early data goes under the ticket's ALPN protocol, the one
+    // both sides prefer.
+    if (settings.early_data) {
+      s.max_early_data = kMaxEarlyData;
+      s.alpn = "h2";
+    }
   } else {
     s.id = Bytes(32, 0x5e);
     s.version = ProtocolVersion::tls12;
@@ -163,6 +189,7 @@ std::shared_ptr<Config> server_config(const Settings& s) {
   c->always_hello_retry = s.hello_retry;
   // Fuzzer mode would send TLS 1.3 tickets without ticket keys.
   if (!s.tickets) c->tls13_tickets = 0;
+  if (s.early_data) c->max_early_data = kMaxEarlyData;
   if (s.resumption) c->session_cache->store(shared_session(s));
   return c;
 }
@@ -170,6 +197,7 @@ std::shared_ptr<Config> server_config(const Settings& s) {
 ClientOptions client_options(const Settings& s) {
   ClientOptions o{"localhost", std::nullopt};
   if (s.resumption) o.session = shared_session(s);
+  if (s.early_data) o.early_data = Bytes(kEarlyBytes.begin(), kEarlyBytes.end());
   return o;
 }
 

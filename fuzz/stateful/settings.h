@@ -4,7 +4,11 @@
 // as a corpus that no longer reaches anything, never as a silent misreading.
 //
 //   u8 format (2) | u8 max version (0 SSL 3.0 .. 4 TLS 1.3) | u8 flags |
-//   u8 TLS 1.3 flags | peer bytes
+//   u8 TLS 1.3 flags (bits 6-7: the record padding mode) | peer bytes
+//
+// A bit the format does not name is ignored, so an option whose 0 keeps
+// today's behaviour can take one without a new format: every seed keeps its
+// meaning (early_data, key_update_each_record and padding came so).
 #pragma once
 
 #include <cstdint>
@@ -42,6 +46,15 @@ struct Settings {
   // server: asks after the handshake when after_handshake is set.
   bool post_handshake_auth = false;
   bool middlebox_compat = true;  // RFC 8446 D.4
+  // 0-RTT (§4.2.10): client: the shared session's ticket allows early data
+  // and some goes with it; server: takes early data, which the shared
+  // session's ticket allows. A HelloRetryRequest refuses it.
+  bool early_data = false;
+  // Once a write key has sealed a record, a KeyUpdate before the next
+  // write (Config::key_update_after, §4.6.3).
+  bool key_update_each_record = false;
+  // How our protected records are padded (§5.4).
+  RecordPadding::Mode padding = RecordPadding::Mode::none;
 
   bool operator==(const Settings&) const = default;
   Bytes serialize() const;

@@ -1,8 +1,8 @@
 // TLS 1.3 in fuzzer mode: engine against engine, each setting the seeds
 // cover completes and does what the setting says (a HelloRetryRequest,
 // resumption in the mode asked, client authentication in or after the
-// handshake); and each side's stateful target, fed what its peer sent, gets
-// as far, so the seeds take the fuzzer past Finished.
+// handshake, 0-RTT data taken); and each side's stateful target, fed what
+// its peer sent, gets as far, so the seeds take the fuzzer past Finished.
 #include <gtest/gtest.h>
 
 #include "fuzz/stateful/conversation.h"
@@ -17,10 +17,17 @@ bool resumes(const Settings& s, CipherSuite suite) {
                              cipher_suite_info(shared_session(s).suite)->prf_hash;
 }
 
+// 0-RTT data is taken under the shared session's ticket, in its suite, in a
+// handshake without a HelloRetryRequest (§4.2.10).
+bool takes_early_data(const Settings& s, CipherSuite suite) {
+  return s.early_data && !s.hello_retry && resumes(s, suite) && suite == shared_session(s).suite;
+}
+
 void expect_setting(const Negotiated& n, const Settings& s) {
   EXPECT_EQ(n.version, ProtocolVersion::tls13);
   EXPECT_EQ(n.hello_retry, s.hello_retry);
   EXPECT_EQ(n.resumed, resumes(s, n.suite));
+  EXPECT_EQ(n.early_data_accepted, takes_early_data(s, n.suite));
   if (n.resumed) {
     EXPECT_EQ(n.psk_mode, s.psk_ke ? PskKeyExchangeMode::psk_ke : PskKeyExchangeMode::psk_dhe_ke);
   }
@@ -62,6 +69,21 @@ TEST_P(Tls13FuzzerMode, EachTargetFedItsPeersBytesGetsAsFar) {
   expect_setting(server.negotiated(), s);
   EXPECT_FALSE(server.error()) << server.error()->to_string();
   EXPECT_EQ(server.negotiated().peer_chain.size(), t.server.peer_chain.size());
+}
+
+// key_update_each_record: the server's write after its tickets goes under a
+// new key, one KeyUpdate more than after_handshake's (§4.6.3).
+TEST(Tls13FuzzerModeOptions, KeyUpdateBeforeAWriteOnASpentKey) {
+  Settings s;
+  s.max_version = ProtocolVersion::tls13;
+  s.after_handshake = s.tickets = true;
+  const Conversation asked = converse(s, [](Config&) {}, false);
+  s.key_update_each_record = true;
+  const Conversation each = converse(s, [](Config&) {}, false);
+  ASSERT_TRUE(asked.completed && each.completed);
+  // Asked for: the server's own and its answer to the client's.
+  EXPECT_EQ(asked.client_read_key_updates, 2u);
+  EXPECT_EQ(each.client_read_key_updates, 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Settings, Tls13FuzzerMode, testing::ValuesIn(tls13_settings()),
