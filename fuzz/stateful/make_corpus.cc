@@ -73,6 +73,18 @@ int main(int argc, char** argv) {
       written += save_seed(out, "server", name, s, t.from_client);
     }
   }
+  // A client with no certificate answers a request with an empty Certificate
+  // (RFC 8446 §4.4.2.4), in the handshake and after it: the server's side.
+  for (const auto& [setting, s] : tls13_settings()) {
+    if (setting != "client-auth" && setting != "post-handshake-auth") continue;
+    const Conversation t = converse(s, [](Config& c) { c.identities.clear(); }, false);
+    if (!t.completed || !t.server.peer_chain.empty()) {
+      std::fprintf(stderr, "no TLS 1.3 handshake without a client certificate: %s\n",
+                   setting.c_str());
+      return 1;
+    }
+    written += save_seed(out, "server", "TLSv1.3-" + setting + "-no-certificate", s, t.from_client);
+  }
   // SSL 2.0: each kind this libcrypto has, full; with a client certificate
   // asked (optional) and required; reusing the shared session.
   for (const Ssl2CipherKindInfo& k : all_ssl2_cipher_kinds()) {
