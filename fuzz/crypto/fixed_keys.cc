@@ -28,9 +28,13 @@ const std::vector<ProtectionVariant>& protection_variants(ProtectionMode mode) {
   static const std::vector<ProtectionVariant> kAead{{V::tls12, C::aes_128_gcm, M::none},
                                                     {V::tls12, C::aes_256_gcm, M::none},
                                                     {V::tls12, C::chacha20_poly1305, M::none}};
+  // The five AEADs of TLS 1.3's suites (RFC 8446 §B.4): CCM's record limit
+  // is its own (§5.5) and CCM_8's tag is 8 bytes.
   static const std::vector<ProtectionVariant> kTls13{{V::tls13, C::aes_128_gcm, M::none},
                                                      {V::tls13, C::aes_256_gcm, M::none},
-                                                     {V::tls13, C::chacha20_poly1305, M::none}};
+                                                     {V::tls13, C::chacha20_poly1305, M::none},
+                                                     {V::tls13, C::aes_128_ccm, M::none},
+                                                     {V::tls13, C::aes_128_ccm_8, M::none}};
   switch (mode) {
     case ProtectionMode::null:
       return kNull;
