@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "engine/connection/config_builder.h"
+#include "engine/connection/keying_material.h"
 #include "fuzz/stateful/fuzz_identities.h"
 
 namespace gauntlet::fuzzing {
@@ -203,7 +204,15 @@ ClientOptions client_options(const Settings& s) {
 
 void after_handshake(Connection& c, const Settings& s) {
   (void)c.write(Bytes{'x'});
-  if (c.negotiated().version < ProtocolVersion::tls13) {
+  // What an application derives from the keys (RFC 5705; RFC 8446 §7.5,
+  // from the early secret too when 0-RTT data was taken).
+  const Negotiated& n = c.negotiated();
+  const Bytes context{'c'};
+  (void)export_keying_material(n, "EXPORTER-gauntlet-fuzz", context, 32);
+  if (n.early_data_accepted) {
+    (void)export_early_keying_material(n, "EXPORTER-gauntlet-fuzz", context, 32);
+  }
+  if (n.version < ProtocolVersion::tls13) {
     (void)c.renegotiate();
     return;
   }

@@ -35,9 +35,9 @@ struct Settings {
   bool encrypt_then_mac = false;
   bool resumption = false;  // client: offers a session; server: has one cached
   bool renegotiation = false;  // allow_insecure instead of secure-only
-  // Once established: write, then renegotiate, or in TLS 1.3 a KeyUpdate
-  // asking for the peer's and, as a server with post_handshake_auth, a
-  // CertificateRequest (RFC 8446 §4.6.2, §4.6.3).
+  // Once established: write, export keying material, then renegotiate, or
+  // in TLS 1.3 a KeyUpdate asking for the peer's and, as a server with
+  // post_handshake_auth, a CertificateRequest (RFC 8446 §4.6.2, §4.6.3).
   bool after_handshake = false;
   // TLS 1.3 (RFC 8446); they matter only with max_version tls13.
   bool hello_retry = false;  // server: a HelloRetryRequest first (§4.1.4)
