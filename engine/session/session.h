@@ -56,7 +56,14 @@ struct Session {
   // decoded from peer_chain (skipping any that fail to decode).
   std::vector<Certificate> peer_certificates() const;
 
-  bool expired(int64_t now) const { return now < created || now - created >= lifetime; }
+  // The age as unsigned: exact once now >= created, where the signed
+  // difference overflows for a creation time far in the past, which a
+  // session read from outside (a ticket in fuzzer mode, a session file) may
+  // claim.
+  bool expired(int64_t now) const {
+    return now < created ||
+           static_cast<uint64_t>(now) - static_cast<uint64_t>(created) >= lifetime;
+  }
 
   // The state a ticket carries (RFC 5077 §4): everything but id and ticket.
   Bytes serialize_state() const;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace gauntlet {
 namespace {
 
@@ -80,6 +82,20 @@ TEST(Session, ExpiresAfterItsLifetimeAndBeforeItsCreation) {
   EXPECT_FALSE(s.expired(s.created + 299));
   EXPECT_TRUE(s.expired(s.created + 300));
   EXPECT_TRUE(s.expired(s.created - 1));
+}
+
+// A state read from outside may claim any creation time: its age is exact
+// (UBSan found the signed difference overflowing through a fuzzed ticket).
+TEST(Session, ExpiresWhateverItsCreationTime) {
+  Session s = sample();
+  s.lifetime = std::numeric_limits<uint32_t>::max();
+  s.created = std::numeric_limits<int64_t>::min();
+  EXPECT_TRUE(s.expired(1800000000));
+  EXPECT_TRUE(s.expired(std::numeric_limits<int64_t>::max()));
+  EXPECT_FALSE(s.expired(s.created + s.lifetime - 1));
+  s.created = std::numeric_limits<int64_t>::max();
+  EXPECT_TRUE(s.expired(std::numeric_limits<int64_t>::min()));
+  EXPECT_FALSE(s.expired(s.created));
 }
 
 }  // namespace
