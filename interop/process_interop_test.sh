@@ -142,7 +142,9 @@ if have openssl; then
   else
     fail "serve <- s_client with a client certificate" "$out" "$work/serve-$port.log"
   fi
-  # A client sending garbage ends only its own connection.
+  # A client sending garbage ends only its own connection. Random bytes may
+  # also announce a record longer than they are, which the server then waits
+  # for until the client closes: either ending is its own connection's.
   head -c 3000 /dev/urandom | timeout 5 python3 -c "
 import socket,sys; s=socket.create_connection(('127.0.0.1',$port)); s.sendall(sys.stdin.buffer.read()); s.settimeout(3)
 try: s.recv(100)
@@ -150,7 +152,8 @@ except Exception: pass" 2>/dev/null
   out="$work/sclient-after-garbage"
   echo ping | timeout 20 openssl s_client -connect "127.0.0.1:$port" -CAfile "$pki/root-ca.pem" \
     -servername localhost >"$out" 2>&1
-  if grep -q "Verify return code: 0" "$out" && grep -q "handshake failed" "$work/serve-$port.log"; then
+  if grep -q "Verify return code: 0" "$out" &&
+    grep -Eq "handshake failed|closed TCP during the handshake" "$work/serve-$port.log"; then
     pass "serve survives a garbage client and serves the next"
   else
     fail "serve survives a garbage client and serves the next" "$out" "$work/serve-$port.log"
