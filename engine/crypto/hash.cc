@@ -107,13 +107,8 @@ void Hash::update(ByteView data) { EVP_DigestUpdate(ctx_.get(), data.data(), dat
 
 Bytes Hash::digest() const {
   // Finalize a fork so the running context can still be fed.
-  EvpMdCtxPtr fork(EVP_MD_CTX_new());
-  EVP_MD_CTX_copy_ex(fork.get(), ctx_.get());
-  Bytes out(digest_size(alg_));
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(fork.get(), out.data(), &len);
-  out.resize(len);
-  return out;
+  Hash fork = *this;
+  return fork.finish();
 }
 
 Bytes Hash::finish() {
