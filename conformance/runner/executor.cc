@@ -76,7 +76,7 @@ class CaseRun final : public StepContext {
   // SUT sends meanwhile.
   net::Deadline deadline_for(const Expect& e) const {
     return std::min(case_deadline_,
-                    net::deadline_in(waits_for_quiet(e) ? settings_.quiet : settings_.timeout));
+                    net::deadline_in(waits_for_quiet(e) ? quiet_for(reaction_, settings_) : settings_.timeout));
   }
   net::Deadline wait_deadline() const {
     return std::min(case_deadline_, net::deadline_in(settings_.timeout));
@@ -92,7 +92,17 @@ class CaseRun final : public StepContext {
            sut_first_hello_->extensions->find(ExtensionType::early_data);
   }
   bool may_probe(Waited w, const Expect& e, const Seen& seen) const;
-  void probe(Seen& seen);
+  bool may_probe_at_once(const Expect& e) const;
+  bool ready_for_probe() const;
+  void probe(Seen& seen, bool at_once);
+  // A SUT client's application data read once our side has completed the
+  // connection's first handshake, without 0-RTT, was written after the
+  // client took our whole flight: a refusal of it would have come first.
+  bool data_proves_acceptance() const {
+    const Negotiated& n = conn_->negotiated();
+    return scripted() == Role::server && conn_->handshake_done() && !conn_->handshaking() &&
+           n.handshakes == 1 && !n.early_data_accepted;
+  }
   void check_tamper_sent();
   void absorb(const Bytes& from_sut);
   Waited pump(const std::function<bool()>& done, net::Deadline deadline);
@@ -117,6 +127,8 @@ class CaseRun final : public StepContext {
   bool handshake_started_ = false;
   bool fatal_alert_sent_ = false;  // by an alert step, this connection
   bool left_busy_ = false;         // the last wait ended with the SUT still sending
+  bool last_step_ = false;         // the step running is the case's last
+  bool sut_went_on_ = false;       // data_proves_acceptance() held for data read, this connection
   Bytes app_data_;
   std::vector<HandshakeType> messages_;  // from the SUT, this handshake
   // The session of the last completed handshake: a reconnection offers it
@@ -160,6 +172,10 @@ class CaseRun final : public StepContext {
   std::optional<RecordTamper> armed_;
   net::Deadline case_deadline_;
   net::Clock::time_point last_arrival_;
+  // When our first bytes of the case went out, and how long the SUT took
+  // to answer them (quiet_for).
+  std::optional<net::Clock::time_point> first_sent_;
+  std::optional<net::Clock::duration> reaction_;
   // Why the case must end now as an error (interrupted, out of time).
   std::optional<std::string> stop_;
 };
@@ -201,6 +217,7 @@ Status CaseRun::open_connection(const ReconnectStep* reconnect) {
   out_log_ = {};
   in_log_ = {};
   sut_closed_ = false;
+  sut_went_on_ = false;
   handshake_started_ = false;
   fatal_alert_sent_ = false;
   app_data_.clear();
@@ -266,6 +283,7 @@ Status CaseRun::flush() {
   note("  → " + out_log_.describe(out));
   result_.wire.push_back({connection_index_, true, out});
   if (check_offer_) check_offered(out);
+  if (!first_sent_) first_sent_ = net::Clock::now();
   return channel_->send(out);
 }
 
@@ -386,6 +404,7 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
       return Waited::closed;
     }
     const Bytes data = conn_->read();
+    if (!data.empty() && data_proves_acceptance()) sut_went_on_ = true;
     app_data_.insert(app_data_.end(), data.begin(), data.end());
     if (done()) return Waited::done;
     if (!alive()) return Waited::closed;
@@ -418,6 +437,7 @@ CaseRun::Waited CaseRun::pump(const std::function<bool()>& done, net::Deadline d
 
 void CaseRun::absorb(const Bytes& bytes) {
   last_arrival_ = net::Clock::now();
+  if (first_sent_ && !reaction_) reaction_ = last_arrival_ - *first_sent_;
   note("  ← " + in_log_.describe(bytes));
   result_.wire.push_back({connection_index_, false, bytes});
   if (scripted() == Role::server) read_sut_hello(bytes);
@@ -463,14 +483,20 @@ std::optional<std::string> CaseRun::agreement() const {
 }
 
 Judgement CaseRun::answer(const Expect& e, const std::function<bool()>& done) {
-  const auto met_now = [this, &e, &done] {
-    return met(e, {done(), !app_data_.empty(), conn_->peer_closed(), conn_->handshaking(), messages_});
+  // Only the step that completes the first handshake: data read in a later
+  // one may answer data we sent before its deviation.
+  const bool completes_first = !conn_->handshake_done();
+  const auto met_now = [&] {
+    return met(e, {done(), !app_data_.empty(), conn_->peer_closed(), conn_->handshaking(), messages_}) ||
+           (completes_first && only_refusal_ends(e) && sut_went_on_);
   };
-  const Waited w = pump(met_now, deadline_for(e));
+  const bool at_once = may_probe_at_once(e);
+  const Waited w = pump([&] { return met_now() || (at_once && ready_for_probe()); }, deadline_for(e));
   left_busy_ = w == Waited::busy;
   Seen seen = observe(w);
   seen.step_done = done();
-  if (may_probe(w, e, seen)) probe(seen);
+  if (w == Waited::done && !met_now()) probe(seen, true);
+  else if (may_probe(w, e, seen)) probe(seen, false);
   Judgement j = judge(e, seen);
   result_.response = describe(seen);
   // Whether our server took a SUT client's 0-RTT data says nothing of a
@@ -502,8 +528,25 @@ bool CaseRun::may_probe(Waited w, const Expect& e, const Seen& seen) const {
   return judge(e, seen).verdict == Verdict::fail && judge(e, ended).verdict != Verdict::fail;
 }
 
-void CaseRun::probe(Seen& seen) {
-  note("  silence: probing with application data (the SUT answers data)");
+// At the case's last step nothing follows that the probe's data could
+// disturb, so a server that answers data is asked as soon as our step is on
+// the wire, rather than after the silence a refusal needs: it reads records
+// in order, so an answer means it took ours and went on, and a refusal of
+// ours comes before it. Over a socket this saves the deadline; in process
+// silence is known at once.
+bool CaseRun::may_probe_at_once(const Expect& e) const {
+  return last_step_ && only_refusal_ends(e) && scripted() == Role::client && target_.facts().answers_data &&
+         !channel_->silence_is_known();
+}
+
+bool CaseRun::ready_for_probe() const {
+  return alive() && !fatal_alert_sent_ && !conn_->error() && conn_->state() == ConnectionState::established &&
+         !conn_->handshaking();
+}
+
+void CaseRun::probe(Seen& seen, bool at_once) {
+  note(at_once ? "  probing at once with application data (the SUT answers data, in order)"
+               : "  silence: probing with application data (the SUT answers data)");
   app_data_.clear();
   if (!conn_->write(text_bytes(kClientRequest))) return;
   const Waited w = pump([this] { return !app_data_.empty(); }, wait_deadline());
@@ -512,6 +555,7 @@ void CaseRun::probe(Seen& seen) {
   const bool step_done = seen.step_done;
   seen = observe(w);
   seen.step_done = step_done;
+  seen.probed_at_once = at_once;
   seen.probe = answered                 ? Probe::answered
                : w == Waited::silent    ? Probe::unanswered
                : seen.sut_alert || seen.sut_closed ? Probe::refused
@@ -550,6 +594,7 @@ CaseResult CaseRun::run() {
     const Step& step = steps[i];
     const std::string label = "step " + std::to_string(i + 1) + " (" + step.where.to_string() + ")";
     note(label + ": " + describe(step));
+    last_step_ = i + 1 == steps.size();
     Judgement j = run_step(step, *this);
     if (auto s = resumable(*conn_)) last_session_ = std::move(s);
     if (!j.detail.empty()) note("  " + verdict_name(j.verdict) + ": " + j.detail);
@@ -586,6 +631,13 @@ CaseResult CaseRun::run() {
 }
 
 }  // namespace
+
+std::chrono::milliseconds quiet_for(std::optional<std::chrono::steady_clock::duration> reaction,
+                                    const RunSettings& s) {
+  if (!reaction) return s.quiet;
+  const auto scaled = std::chrono::duration_cast<std::chrono::milliseconds>(*reaction * kQuietReactions);
+  return std::clamp(scaled, std::min(kMinQuiet, s.quiet), s.quiet);
+}
 
 RunSettings adapted_to(const RunSettings& s, const Target& target) {
   RunSettings out = s;

@@ -81,8 +81,10 @@ std::string describe_end(const Seen& s) {
 
 std::string describe(const Seen& s) {
   const std::string probed =
-      "silence until the timeout, then, to application data sent as a probe (the server answers "
-      "data), ";
+      s.probed_at_once ? "the handshake completed, then, to application data sent at once as a probe (the "
+                         "server answers data and reads our records in order), "
+                       : "silence until the timeout, then, to application data sent as a probe (the server "
+                         "answers data), ";
   switch (s.probe) {
     case Probe::none: break;
     case Probe::answered: return probed + "application data back: the connection went on";
@@ -179,7 +181,27 @@ Judgement judge(const Expect& e, const Seen& seen) {
   return j;
 }
 
+bool only_refusal_ends(const Expect& e) {
+  switch (e.kind) {
+    case Expect::Kind::success:
+    case Expect::Kind::not_resumed:
+    case Expect::Kind::data:
+    case Expect::Kind::close_notify:
+    case Expect::Kind::refused:
+    case Expect::Kind::message: return false;
+    case Expect::Kind::alert:
+    case Expect::Kind::failure:
+    case Expect::Kind::fatal_alert:
+    case Expect::Kind::closed:
+    case Expect::Kind::rejected:
+    case Expect::Kind::another_retry:
+    case Expect::Kind::nothing: return true;
+  }
+  return true;
+}
+
 bool met(const Expect& e, const WaitState& now) {
+  if (only_refusal_ends(e)) return false;
   switch (e.kind) {
     case Expect::Kind::success:
     case Expect::Kind::not_resumed: return now.step_done;
@@ -187,15 +209,8 @@ bool met(const Expect& e, const WaitState& now) {
     case Expect::Kind::close_notify: return now.close_notify;
     case Expect::Kind::refused: return !now.handshaking;
     case Expect::Kind::message: return std::ranges::find(now.messages, *e.message) != now.messages.end();
-    case Expect::Kind::alert:
-    case Expect::Kind::failure:
-    case Expect::Kind::fatal_alert:
-    case Expect::Kind::closed:
-    case Expect::Kind::rejected:
-    case Expect::Kind::another_retry:
-    case Expect::Kind::nothing: return false;
+    default: return false;
   }
-  return false;
 }
 
 bool is_expect_map(const YAML::Node& n) {

@@ -104,6 +104,9 @@ struct Seen {
   // the wire (our client aborts on a second one, RFC 8446 §4.1.4).
   int hello_retries = 0;
   Probe probe = Probe::none;
+  // The probe went out as soon as our step was on the wire rather than
+  // after silence (executor.cc: the case's last step).
+  bool probed_at_once = false;
 };
 
 // Where a step's wait stands, checked after every arrival.
@@ -126,6 +129,9 @@ struct Judgement {
 // Whether the wait for `e` can end before its deadline: the SUT has done
 // what `e` asks for (an alert or a close ends every wait anyway).
 bool met(const Expect& e, const WaitState& now);
+// Whether nothing the SUT does while going on meets `e`: only a refusal,
+// a close or the deadline ends its wait.
+bool only_refusal_ends(const Expect& e);
 // "nothing" holds once the SUT stays quiet, so its wait is the short one.
 inline bool waits_for_quiet(const Expect& e) { return e.kind == Expect::Kind::nothing; }
 

@@ -40,6 +40,16 @@ Judgement RenegotiateStep::run(StepContext& ctx) const {
   const auto& warnings = c.peer_warnings();
   const bool declined = std::find(warnings.begin() + static_cast<std::ptrdiff_t>(warned), warnings.end(),
                                   AlertDescription::no_renegotiation) != warnings.end();
+  // The warning came first, so a close_notify with it (or after it, in
+  // the next read) follows the refusal §7.2.2 recommends: either side may
+  // close (§7.2.1). Judged the same however the two records arrive.
+  if (declined && expect.kind == Expect::Kind::refused && j.verdict == Verdict::warning && !c.peer_alert() &&
+      c.peer_closed()) {
+    return {Verdict::pass,
+            "saw the warning no_renegotiation, then close_notify: the refusal RFC 5246 §7.2.2 recommends, "
+            "and a close after it, as §7.2.1 lets either side",
+            true};
+  }
   if (declined && expect.kind != Expect::Kind::refused && expect.kind != Expect::Kind::success) {
     ctx.not_delivered("the SUT declined the renegotiation (warning no_renegotiation), so the "
                       "deviation in it was never judged");

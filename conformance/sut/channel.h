@@ -42,6 +42,9 @@ class Channel {
   // when it stays silent until `deadline`. In process, silence is known at once.
   virtual Result<Received> receive(net::Deadline deadline) = 0;
   virtual std::optional<SutView> sut_view() const { return std::nullopt; }
+  // In process a wait for silence costs nothing; over a socket it costs
+  // the deadline.
+  virtual bool silence_is_known() const { return false; }
 };
 
 inline Error silence() { return internal_error("timeout: the peer sent nothing"); }

@@ -26,6 +26,7 @@ class LocalChannel final : public Channel {
   Status send(ByteView bytes) override;
   Result<Received> receive(net::Deadline deadline) override;
   std::optional<SutView> sut_view() const override { return sut_->view(); }
+  bool silence_is_known() const override { return true; }
 
  private:
   std::unique_ptr<LocalSut> sut_;

@@ -106,6 +106,22 @@ scenarios:
       - record: {type: application_data, data: "x", mac: flipped, expect: {alert: bad_record_mac}}
       - reconnect: {resume: true}
       - handshake: {expect: success, resumed: false}
+  - name: unknown-extension-to-client
+    description: d
+    rfc: r
+    scripted: server
+    bugs: {extra_extensions: [{type: 0xfefe}]}
+    steps:
+      - handshake: {alert: unsupported_extension}
+  - name: duplicate-group
+    description: d
+    rfc: r
+    scripted: client
+    bugs: {key_shares: [x25519, x25519]}
+    steps:
+      - handshake:
+          expect: {alert: illegal_parameter}
+          accept: [{outcome: success, because: a server may take one}]
   - name: fatal-alert-server
     description: d
     rfc: r
@@ -163,6 +179,30 @@ TEST_P(Tools, WhatTheClientCannotExpressIsSkippedWithAReason) {
   const auto why = target_->cannot_run(tls12("fatal-alert-server"));
   ASSERT_TRUE(why.has_value());
   EXPECT_NE(why->find(GetParam()), std::string::npos) << *why;
+}
+
+// Neither tool refuses an unknown extension in our ServerHello (a known
+// failure of both): its client's request after the handshake shows it
+// took our flight, so the case is judged then, not at the deadline.
+TEST_P(Tools, AClientsDataAfterItsHandshakeEndsTheWaitForItsRefusal) {
+  const CaseResult r = run_case(tls12("unknown-extension-to-client"), *target_, {});
+  EXPECT_EQ(r.verdict, Verdict::fail) << transcript(r);
+  EXPECT_NE(r.reason.find("saw the handshake completed, application data"), std::string::npos) << r.reason;
+  EXPECT_EQ(r.reason.find("until the timeout"), std::string::npos) << r.reason;
+}
+
+// Both servers take one of two x25519 shares, as RFC 8446 §4.2.8 lets
+// them: at the case's last step they are asked at once whether they went
+// on, rather than after the deadline's silence.
+TEST_P(Tools, ALastStepsSilenceIsProbedAtOnce) {
+  const Case c{&named("duplicate-group"), ProtocolVersion::tls13, CipherSuite::aes_128_gcm_sha256};
+  const CaseResult r = run_case(c, *target_, {});
+  EXPECT_EQ(r.verdict, Verdict::pass) << transcript(r);
+  // A pass has no reason: its step's line in the transcript says what was seen.
+  EXPECT_NE(transcript(r).find("sent at once as a probe (the server answers data and reads our records in "
+                               "order), application data back: the connection went on"),
+            std::string::npos)
+      << transcript(r);
 }
 
 INSTANTIATE_TEST_SUITE_P(Both, Tools, ::testing::Values("openssl-proc", "gnutls-proc"));

@@ -362,6 +362,36 @@ TEST(JudgeTest, SilenceIsJudgedByTheProbe) {
             std::string::npos);
 }
 
+// At a case's last step the probe goes out at once; the reason says so.
+TEST(JudgeTest, AProbeSentAtOnceIsNamed) {
+  Expect alert = of(Expect::Kind::alert);
+  alert.alerts = {AlertDescription::illegal_parameter};
+  Seen went_on;
+  went_on.step_done = true;
+  went_on.handshakes = 1;
+  went_on.data = true;
+  went_on.probe = Probe::answered;
+  went_on.probed_at_once = true;
+  EXPECT_EQ(judge(alert, went_on).verdict, Verdict::fail);
+  EXPECT_EQ(describe(went_on),
+            "the handshake completed, then, to application data sent at once as a probe (the server "
+            "answers data and reads our records in order), application data back: the connection went on");
+}
+
+// "nothing" holds after twenty of the SUT's first answers, within 100 ms
+// and the configured quiet; the configured quiet until it has answered.
+TEST(QuietTest, FollowsTheSutsFirstAnswer) {
+  using namespace std::chrono_literals;
+  const RunSettings s;
+  EXPECT_EQ(quiet_for(std::nullopt, s), s.quiet);
+  EXPECT_EQ(quiet_for(1ms, s), kMinQuiet);
+  EXPECT_EQ(quiet_for(8ms, s), 160ms);
+  EXPECT_EQ(quiet_for(2s, s), s.quiet);
+  RunSettings short_quiet;
+  short_quiet.quiet = 50ms;
+  EXPECT_EQ(quiet_for(1ms, short_quiet), 50ms);
+}
+
 // Against our engine, which answers data: a TLS 1.2 warning alert of an
 // unknown description is ignored (RFC 5246 §7.2), so a step expecting the
 // connection to end meets silence, and the probe finds the connection up.

@@ -65,6 +65,11 @@ struct Link {
   bool fuzzer_mode = false;  // Config::fuzzer_mode in the fuzzing build
 
   bool renegotiating() const { return kept.handshakes > 0; }
+  // A server issues and takes TLS 1.3 tickets when it can seal them or
+  // keep them (RFC 8446 §4.6.1); fuzzer mode takes any, to reach PSK code.
+  bool serves_tickets_13() const {
+    return config.ticket_keys || config.ticket_store || fuzzer_mode;
+  }
 };
 
 }  // namespace gauntlet

@@ -107,7 +107,7 @@ Session PostHandshake13::ticket_session(const Config& c, const NewSessionTicket1
 
 Status PostHandshake13::start(Link& link) {
   const Config& c = link.config;
-  if (role_ != Role::server || (!c.ticket_keys && !c.ticket_store && !link.fuzzer_mode)) {
+  if (role_ != Role::server || !link.serves_tickets_13()) {
     return ok_status();
   }
   for (uint32_t i = 0; i < c.tls13_tickets; ++i) {

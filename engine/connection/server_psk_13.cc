@@ -65,7 +65,7 @@ bool fresh(const Session& s, uint32_t obfuscated_ticket_age, int64_t now) {
 Status ServerHandshake::choose_psk(Link& link, const CipherSuiteInfo& suite, bool have_share) {
   const Config& c = link.config;
   HelloState& h = hello_;
-  if (!h.peer_psks || (!c.ticket_keys && !c.ticket_store && !link.fuzzer_mode)) {
+  if (!h.peer_psks || !link.serves_tickets_13()) {
     return ok_status();
   }
   const std::optional<PskKeyExchangeMode> mode = shared_mode(c, h, have_share);
