@@ -46,7 +46,7 @@ Certificate13 certificate_13(Bytes context, const Identity* identity) {
   return cert;
 }
 
-Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message) {
+Result<std::vector<Certificate>> peer_chain_13(const Config& c, const Certificate13& message) {
   CertificateMessage chain_message;
   for (const CertificateEntry& entry : message.certificate_list) {
     const std::optional<Extensions> block = entry.extensions;
@@ -55,7 +55,7 @@ Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message) {
     }
     chain_message.certificate_list.push_back(entry.cert_data);
   }
-  return parse_chain(chain_message);
+  return parse_chain(c, chain_message);
 }
 
 Result<CertificateVerify> our_certificate_verify_13(const Config& c, const PrivateKey& key,

@@ -37,7 +37,7 @@ Result<RequestedSchemes13> requested_schemes_13(const CertificateRequest13& requ
 Certificate13 certificate_13(Bytes context, const Identity* identity);
 // §4.4.2: a Certificate's entries, each entry's extensions checked against
 // §4.2's table first; bad_certificate for one that does not parse.
-Result<std::vector<Certificate>> peer_chain_13(const Certificate13& message);
+Result<std::vector<Certificate>> peer_chain_13(const Config& c, const Certificate13& message);
 
 // §4.4.3: our CertificateVerify, `key` signing over `transcript_hash` (or
 // carrying Bugs::certificate_verify_signature in its place).

@@ -87,7 +87,7 @@ Status ClientHandshake::on_certificate(Link& link, ByteView body) {
   auto parsed = CertificateMessage::parse(body);
   if (!parsed) return parsed.error();
   if (parsed->certificate_list.empty()) return decode_error("server sent no certificate");
-  auto chain = parse_chain(*parsed);
+  auto chain = parse_chain(link.config, *parsed);
   if (!chain) return chain.error();
   peer_chain_ = std::move(chain).value();
   const Certificate& leaf = peer_chain_.front();

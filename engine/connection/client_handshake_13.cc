@@ -63,7 +63,7 @@ Status ClientHandshake::on_certificate_13(Link& link, ByteView body) {
   for (const CertificateEntry& entry : parsed->certificate_list) {
     if (auto st = check_solicited(hello_.client_hello, entry.extensions); !st) return st;
   }
-  if (auto st = take_peer_chain_13(*parsed); !st) return st;
+  if (auto st = take_peer_chain_13(link.config, *parsed); !st) return st;
   if (auto st = verify_server_chain(link); !st) return st;
   auto key = peer_chain_.front().public_key();
   if (!key) return key.error();

@@ -16,6 +16,7 @@
 
 #include "engine/connection/bugs.h"
 #include "engine/connection/policy.h"
+#include "engine/crypto/certificate_pool.h"
 #include "engine/crypto/clock.h"
 #include "engine/crypto/dh.h"
 #include "engine/crypto/keys.h"
@@ -68,6 +69,10 @@ struct Config {
   // Peer chains are verified against this; none means no verification.
   std::shared_ptr<const TrustStore> trust;
   bool verify_hostname = true;  // client: the chain must name the server
+  // Peer certificates decoded once for every connection that receives the
+  // same bytes (a client's server chain, a server's client certificates);
+  // each chain is still verified on every handshake. None: decoded anew.
+  std::shared_ptr<CertificatePool> certificate_pool = std::make_shared<CertificatePool>();
 
   ClientAuth client_auth = ClientAuth::none;  // server
   // Client: offer post_handshake_auth (RFC 8446 §4.2.6), so a TLS 1.3

@@ -125,7 +125,7 @@ class Handshake {
   void hash_first_client_hello(ByteView first_client_hello);
   // §4.4.2: a Certificate's entries as peer_chain_, each entry's extensions
   // checked against §4.2's table first.
-  Status take_peer_chain_13(const Certificate13& message);
+  Status take_peer_chain_13(const Config& c, const Certificate13& message);
   // §4.4.3: the peer's CertificateVerify, signed by `key` with a scheme we
   // offered, over the transcript so far; then hashed. Its scheme.
   Result<SignatureScheme> check_certificate_verify_13(Link& link, ByteView body,

@@ -83,8 +83,8 @@ void Handshake::hash_first_client_hello(ByteView first_client_hello) {
   transcript_ = std::move(restarted);
 }
 
-Status Handshake::take_peer_chain_13(const Certificate13& message) {
-  auto chain = peer_chain_13(message);
+Status Handshake::take_peer_chain_13(const Config& c, const Certificate13& message) {
+  auto chain = peer_chain_13(c, message);
   if (!chain) return chain.error();
   peer_chain_ = std::move(chain).value();
   return ok_status();

@@ -72,10 +72,10 @@ std::optional<ClientCertificateType> certificate_type_for(KeyType key) {
   return std::nullopt;
 }
 
-Result<std::vector<Certificate>> parse_chain(const CertificateMessage& msg) {
+Result<std::vector<Certificate>> parse_chain(const Config& c, const CertificateMessage& msg) {
   std::vector<Certificate> chain;
   for (const Bytes& der : msg.certificate_list) {
-    auto cert = Certificate::from_der(der);
+    auto cert = c.certificate_pool ? c.certificate_pool->decode(der) : Certificate::from_der(der);
     if (!cert) return cert.error();
     chain.push_back(std::move(cert).value());
   }

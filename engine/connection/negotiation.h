@@ -47,9 +47,9 @@ bool key_usage_fits_suite(const Certificate& leaf, KeyExchange kx);
 // RFC 5246 §7.4.4: the certificate type a client key signs as.
 std::optional<ClientCertificateType> certificate_type_for(KeyType key);
 
-// The DER certificates of a Certificate message; bad_certificate for one
-// that does not parse.
-Result<std::vector<Certificate>> parse_chain(const CertificateMessage& msg);
+// The DER certificates of a Certificate message, decoded through c's
+// certificate pool; bad_certificate for one that does not parse.
+Result<std::vector<Certificate>> parse_chain(const Config& c, const CertificateMessage& msg);
 std::vector<Bytes> chain_der(std::span<const Certificate> chain);
 
 }  // namespace gauntlet

@@ -98,7 +98,7 @@ Status PostHandshake13::on_client_certificate(Link& link, ByteView body) {
     auth_->next = HandshakeType::finished;
     return ok_status();
   }
-  auto chain = peer_chain_13(*parsed);
+  auto chain = peer_chain_13(c, *parsed);
   if (!chain) return chain.error();
   if (c.trust) {
     if (auto st = verify_chain(*c.trust, *chain, std::nullopt, c.clock->now(), Purpose::client);

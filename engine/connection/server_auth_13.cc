@@ -34,7 +34,7 @@ Status ServerHandshake::on_certificate_13(Link& link, ByteView body) {
     }
     return ok_status();
   }
-  if (auto st = take_peer_chain_13(*parsed); !st) return st;
+  if (auto st = take_peer_chain_13(c, *parsed); !st) return st;
   if (c.trust) {
     if (auto st = verify_chain(*c.trust, peer_chain_, std::nullopt, c.clock->now(),
                                Purpose::client);

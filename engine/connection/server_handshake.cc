@@ -85,7 +85,7 @@ Status ServerHandshake::on_certificate(Link& link, ByteView body) {
   auto parsed = CertificateMessage::parse(body);
   if (!parsed) return parsed.error();
   if (parsed->certificate_list.empty()) return without_client_certificate(link);
-  auto chain = parse_chain(*parsed);
+  auto chain = parse_chain(c, *parsed);
   if (!chain) return chain.error();
   if (c.trust) {
     if (auto st = verify_chain(*c.trust, *chain, std::nullopt, c.clock->now(), Purpose::client);
