@@ -21,7 +21,7 @@ Result<Certificate> CertificatePool::decode(ByteView der) {
   // first to finish keeps its certificate in the pool and the other returns
   // that one too.
   auto decoded = Certificate::from_der(der);
-  if (!decoded || capacity_ == 0) return decoded;
+  if (!decoded || max_entries_ == 0 || der.size() > max_bytes_) return decoded;
   std::lock_guard lock(mu_);
   if (auto found = index_.find(key(der)); found != index_.end()) {
     touch(found->second);
@@ -29,7 +29,9 @@ Result<Certificate> CertificatePool::decode(ByteView der) {
   }
   entries_.push_front(Entry{Bytes(der.begin(), der.end()), *decoded});
   index_.emplace(key(entries_.front().der), entries_.begin());
-  if (entries_.size() > capacity_) {
+  bytes_ += der.size();
+  while (entries_.size() > max_entries_ || bytes_ > max_bytes_) {
+    bytes_ -= entries_.back().der.size();
     index_.erase(key(entries_.back().der));
     entries_.pop_back();
   }
@@ -39,6 +41,11 @@ Result<Certificate> CertificatePool::decode(ByteView der) {
 size_t CertificatePool::size() const {
   std::lock_guard lock(mu_);
   return entries_.size();
+}
+
+size_t CertificatePool::bytes() const {
+  std::lock_guard lock(mu_);
+  return bytes_;
 }
 
 }  // namespace gauntlet

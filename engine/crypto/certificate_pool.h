@@ -4,8 +4,10 @@
 // public key, through OpenSSL 3's OSSL_DECODER — costs a fifth of a TLS 1.3
 // RSA handshake (docs/PERFORMANCE.md). Only the parsing is shared: whoever
 // takes a certificate from the pool still verifies it, every time.
-// Bounded: the least recently used entry goes first. Thread-safe: one Config
-// serves many connections.
+// Bounded in entries and in DER bytes, so that peers sending ever new
+// certificates (a server's clients) cannot grow it: the least recently used
+// entry goes first, and a certificate larger than the byte bound is decoded
+// but not kept. Thread-safe: one Config serves many connections.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +24,8 @@ namespace gauntlet {
 
 class CertificatePool {
  public:
-  explicit CertificatePool(size_t capacity = 64) : capacity_(capacity) {}
+  explicit CertificatePool(size_t max_entries = 64, size_t max_bytes = 256 * 1024)
+      : max_entries_(max_entries), max_bytes_(max_bytes) {}
   CertificatePool(const CertificatePool&) = delete;
   CertificatePool& operator=(const CertificatePool&) = delete;
 
@@ -30,6 +33,7 @@ class CertificatePool {
   // same bytes; a failure is not kept.
   Result<Certificate> decode(ByteView der);
   size_t size() const;
+  size_t bytes() const;  // DER bytes kept
 
  private:
   struct Entry {
@@ -44,7 +48,9 @@ class CertificatePool {
   void touch(std::list<Entry>::iterator it);
 
   mutable std::mutex mu_;
-  size_t capacity_;
+  size_t max_entries_;
+  size_t max_bytes_;
+  size_t bytes_ = 0;
   std::list<Entry> entries_;  // most recently used first
   std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;
 };

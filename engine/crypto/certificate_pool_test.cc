@@ -1,7 +1,8 @@
 // The pool of decoded certificates: the same bytes share one X509 object,
 // other bytes (another certificate, or the same one with a byte changed) do
-// not, failures are not kept, the least recently used entry goes first, and
-// threads decoding the same bytes at once end with one object.
+// not, failures are not kept, the least recently used entry goes first past
+// either bound (entries, DER bytes), and threads decoding the same bytes at
+// once end with one object.
 #include "engine/crypto/certificate_pool.h"
 
 #include <gtest/gtest.h>
@@ -72,6 +73,31 @@ TEST(CertificatePool, LeastRecentlyUsedGoesFirst) {
   ASSERT_TRUE(pool.decode(root).ok());  // evicts the intermediate
   EXPECT_EQ(pool.size(), 2u);
   EXPECT_EQ(pool.decode(leaf)->get(), kept->get());
+}
+
+TEST(CertificatePool, BytesBoundEvictsAndSkipsTheOversized) {
+  const Bytes leaf = der_of("server-rsa-chain.pem", 0);
+  const Bytes intermediate = der_of("server-rsa-chain.pem", 1);
+  const Bytes root = der_of("root-ca.pem");
+  const size_t bound = leaf.size() + intermediate.size();
+  CertificatePool pool(64, bound);
+  auto first_leaf = pool.decode(leaf);
+  ASSERT_TRUE(first_leaf.ok());
+  ASSERT_TRUE(pool.decode(intermediate).ok());
+  EXPECT_EQ(pool.bytes(), bound);
+  auto kept_root = pool.decode(root);  // over the bound: the leaf goes first
+  ASSERT_TRUE(kept_root.ok());
+  EXPECT_LE(pool.bytes(), bound);
+  EXPECT_EQ(pool.decode(root)->get(), kept_root->get());
+  EXPECT_NE(pool.decode(leaf)->get(), first_leaf->get());
+
+  CertificatePool small(64, leaf.size() - 1);
+  auto a = small.decode(leaf);
+  auto b = small.decode(leaf);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(a->get(), b->get());
+  EXPECT_EQ(small.size(), 0u);
+  EXPECT_EQ(small.bytes(), 0u);
 }
 
 TEST(CertificatePool, WithoutCapacityKeepsNothing) {
