@@ -19,6 +19,8 @@ FIXTURES = ROOT / "engine/messages/handshake/testdata"
 SCENARIOS = ROOT / "conformance/scenarios"
 PKI = ROOT / "engine/crypto/testdata"
 CORPORA = ROOT / "corpora"
+# The stateful targets' settings header (fuzz/stateful/settings.h, format 3).
+SETTINGS_HEADER = 5
 
 # fuzz/selectors.h: the low two bits pick the version.
 SSL3, TLS10, TLS11, TLS12 = 0, 1, 2, 3
@@ -228,22 +230,22 @@ def whole_flights():
     the ServerHello that gives its context (the key exchange form decides
     how ClientKeyExchange and ServerKeyExchange read). The stateful corpora
     hold them in fuzzer mode (cleartext after ChangeCipherSpec) behind a
-    4-byte settings header; //fuzz/stateful:make_corpus writes them first."""
+    5-byte settings header; //fuzz/stateful:make_corpus writes them first."""
     for role in ("client", "server"):
         for suite in ("AES128-SHA", "DHE-RSA-AES128-SHA", "ECDHE-RSA-AES128-SHA"):
             for variant in ("TLSv1.2-1", "TLSv1.2-3"):
                 path = CORPORA / role / (variant + "-" + suite)
                 if path.exists():
-                    write("decode", path.read_bytes()[4:])
+                    write("decode", path.read_bytes()[SETTINGS_HEADER:])
 
 
 def tls13_client_hellos():
     """psk_binder_prefix: the ClientHellos of the TLS 1.3 stateful seeds, first
     and (after a HelloRetryRequest) second, pre_shared_key last in those that
-    resume; behind a 4-byte settings header, each in a record of its own.
+    resume; behind a 5-byte settings header, each in a record of its own.
     //fuzz/stateful:make_corpus writes them first."""
     for path in sorted(CORPORA.glob("server_tls13*/TLSv1.3-*-TLS_AES_128_GCM_SHA256")):
-        data = path.read_bytes()[4:]
+        data = path.read_bytes()[SETTINGS_HEADER:]
         while len(data) >= 5:
             length = int.from_bytes(data[3:5], "big")
             body = data[5:5 + length]

@@ -35,6 +35,19 @@ enum Tls13Flag : uint8_t {
 // hold as they are.
 constexpr int kPaddingShift = 6;
 
+// The fifth byte.
+enum MoreFlag : uint8_t {
+  kVerifyPeer = 1 << 0,
+  kSignatureAlgorithmsCert = 1 << 1,
+  kRealKeys = 1 << 2,
+};
+
+// What the fuzz identities' certificates are signed with (each signs
+// itself: SHA-256 with RSA, ECDSA and DSA; DSA has no TLS 1.3 scheme).
+const std::vector<SignatureScheme> kChainSchemes = {
+    SignatureScheme::rsa_pkcs1_sha256, SignatureScheme::ecdsa_secp256r1_sha256,
+    SignatureScheme::dsa_sha256};
+
 constexpr ProtocolVersion kVersions[] = {ProtocolVersion::ssl3, ProtocolVersion::tls10,
                                          ProtocolVersion::tls11, ProtocolVersion::tls12,
                                          ProtocolVersion::tls13};
@@ -73,12 +86,26 @@ ConfigBuilder base(const Settings& s) {
   return b;
 }
 
+// Every fuzz identity's certificate as an anchor: each is self-signed, so
+// an unaltered chain of ours verifies and any other does not. Built once.
+std::shared_ptr<const TrustStore> trust_store() {
+  static const std::shared_ptr<const TrustStore> store = [] {
+    auto t = std::make_shared<TrustStore>();
+    for (const Identity& id : fuzz_identities()) {
+      // The certificates are compiled in and load: a refusal is a bug here.
+      if (!t->add(id.chain.front())) __builtin_trap();
+    }
+    return std::shared_ptr<const TrustStore>(std::move(t));
+  }();
+  return store;
+}
+
 // The Config in fuzzer mode with the header's extension switches. A builder
 // that loads no file cannot fail; if it did, value() would throw and the
 // fuzzer stop on it.
 std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
   auto c = b.build().value();
-  c->fuzzer_mode = true;
+  c->fuzzer_mode = !s.real_keys;
   c->extended_master_secret = s.extended_master_secret;
   c->encrypt_then_mac = s.encrypt_then_mac;
   c->middlebox_compat = s.middlebox_compat;
@@ -86,6 +113,8 @@ std::shared_ptr<Config> build_fuzzing(ConfigBuilder& b, const Settings& s) {
                           : std::vector{PskKeyExchangeMode::psk_dhe_ke};
   if (s.key_update_each_record) c->key_update_after = 1;
   c->tls13_padding = {s.padding, kPaddingBlock};
+  if (s.verify_peer) c->trust = trust_store();
+  if (s.signature_algorithms_cert) c->signature_schemes_cert = kChainSchemes;
   return c;
 }
 
@@ -106,13 +135,16 @@ Bytes Settings::serialize() const {
                         (early_data ? kEarlyData : 0) |
                         (key_update_each_record ? kKeyUpdateEachRecord : 0) |
                         static_cast<uint8_t>(static_cast<uint8_t>(padding) << kPaddingShift);
-  return {kSettingsFormat, version, flags, tls13};
+  const uint8_t more = (verify_peer ? kVerifyPeer : 0) |
+                       (signature_algorithms_cert ? kSignatureAlgorithmsCert : 0) |
+                       (real_keys ? kRealKeys : 0);
+  return {kSettingsFormat, version, flags, tls13, more};
 }
 
 std::optional<Settings> Settings::parse(Reader& r) {
-  uint8_t format = 0, version = 0, flags = 0, tls13 = 0;
+  uint8_t format = 0, version = 0, flags = 0, tls13 = 0, more = 0;
   if (!r.u8(format) || format != kSettingsFormat || !r.u8(version) || !r.u8(flags) ||
-      !r.u8(tls13)) {
+      !r.u8(tls13) || !r.u8(more)) {
     return std::nullopt;
   }
   Settings s;
@@ -132,6 +164,9 @@ std::optional<Settings> Settings::parse(Reader& r) {
   s.early_data = tls13 & kEarlyData;
   s.key_update_each_record = tls13 & kKeyUpdateEachRecord;
   s.padding = static_cast<RecordPadding::Mode>(tls13 >> kPaddingShift);
+  s.verify_peer = more & kVerifyPeer;
+  s.signature_algorithms_cert = more & kSignatureAlgorithmsCert;
+  s.real_keys = more & kRealKeys;
   return s;
 }
 

@@ -3,12 +3,15 @@
 // the format; inputs of another format are ignored, so a format change shows
 // as a corpus that no longer reaches anything, never as a silent misreading.
 //
-//   u8 format (2) | u8 max version (0 SSL 3.0 .. 4 TLS 1.3) | u8 flags |
-//   u8 TLS 1.3 flags (bits 6-7: the record padding mode) | peer bytes
+//   u8 format (3) | u8 max version (0 SSL 3.0 .. 4 TLS 1.3) | u8 flags |
+//   u8 TLS 1.3 flags (bits 6-7: the record padding mode) |
+//   u8 authentication and key flags | peer bytes
 //
 // A bit the format does not name is ignored, so an option whose 0 keeps
 // today's behaviour can take one without a new format: every seed keeps its
-// meaning (early_data, key_update_each_record and padding came so).
+// meaning (early_data, key_update_each_record and padding came so). Format
+// 3 added the fifth byte when the flag bytes were full; inputs of
+// format 2 became format 3 with that byte zero (docs/FUZZING.md).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +24,7 @@
 
 namespace gauntlet::fuzzing {
 
-constexpr uint8_t kSettingsFormat = 2;
+constexpr uint8_t kSettingsFormat = 3;
 
 struct Settings {
   // Not in the header: only the ssl2 variant (variants.h) lowers it, so its
@@ -55,6 +58,21 @@ struct Settings {
   bool key_update_each_record = false;
   // How our protected records are padded (§5.4).
   RecordPadding::Mode padding = RecordPadding::Mode::none;
+  // Authentication. The peer's chain is verified against a trust store of
+  // the fuzz identities' certificates (client: the server's, for the name
+  // localhost; server: a client's, RFC 8446 §4.4.2.4); without it, taken as
+  // it comes.
+  bool verify_peer = false;
+  // signature_algorithms_cert (RFC 8446 §4.2.3) in our ClientHello and
+  // CertificateRequest: the schemes the fuzz identities' certificates are
+  // signed with, narrower than signature_algorithms.
+  bool signature_algorithms_cert = false;
+  // Fuzzer mode off: records under the real traffic keys, every Finished,
+  // CertificateVerify and binder checked. A conversation recorded so still
+  // opens, both sides' randomness and clock being fixed; a mutation of it
+  // mostly ends at the first record or check it breaks, as it would for a
+  // real peer.
+  bool real_keys = false;
 
   bool operator==(const Settings&) const = default;
   Bytes serialize() const;
