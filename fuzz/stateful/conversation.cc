@@ -3,12 +3,13 @@
 namespace gauntlet::fuzzing {
 
 Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
-                      bool server_renegotiates) {
+                      bool server_renegotiates, const std::function<void(Config&)>& serve) {
   Settings unpadded = s;
   unpadded.padding = RecordPadding::Mode::none;
   auto cc = client_config(unpadded);
   auto sc = server_config(unpadded);
   offer(*cc);
+  if (serve) serve(*sc);
   Connection client = Connection::client(cc, client_options(s));
   Connection server = Connection::server(sc);
   Conversation t;
@@ -64,7 +65,17 @@ std::vector<std::pair<std::string, Settings>> tls13_settings() {
     s.client_auth = s.require_client_auth = s.post_handshake_auth = s.after_handshake = true;
   });
   add("post-handshake-auth", [](Settings& s) { s.post_handshake_auth = s.after_handshake = true; });
+  add("client-auth-verified", [](Settings& s) {
+    s.client_auth = s.post_handshake_auth = s.verify_peer = s.signature_algorithms_cert = true;
+  });
+  add("post-handshake-auth-verified", [](Settings& s) {
+    s.post_handshake_auth = s.after_handshake = s.verify_peer = s.signature_algorithms_cert = true;
+  });
   add("hrr", [](Settings& s) { s.hello_retry = true; });
+  add("real-keys", [](Settings& s) { s.after_handshake = s.real_keys = true; });
+  add("real-keys-client-auth", [](Settings& s) {
+    s.client_auth = s.post_handshake_auth = s.real_keys = s.verify_peer = true;
+  });
   add("psk-dhe", [](Settings& s) { s.resumption = s.tickets = true; });
   add("psk-ke", [](Settings& s) { s.resumption = s.tickets = s.psk_ke = true; });
   add("hrr-psk", [](Settings& s) { s.hello_retry = s.resumption = s.tickets = true; });

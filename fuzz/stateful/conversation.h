@@ -21,7 +21,8 @@ struct Conversation {
   uint64_t client_read_key_updates = 0, server_read_key_updates = 0;
 };
 
-// `offer` narrows the client's Config (to one suite or SSL 2.0 cipher kind).
+// `offer` narrows the client's Config (to one suite or SSL 2.0 cipher kind);
+// `serve`, when given, changes the server's.
 // Once established, below TLS 1.3 both write and one of them renegotiates
 // (the server if server_renegotiates, else the client with
 // Settings::renegotiation); in TLS 1.3 both do what after_handshake says.
@@ -29,10 +30,13 @@ struct Conversation {
 // length, never what the other side sends, and padded seeds would be up to
 // 16 KiB a record; the fuzzed side pads what it writes as its header says.
 Conversation converse(const Settings& s, const std::function<void(Config&)>& offer,
-                      bool server_renegotiates);
+                      bool server_renegotiates,
+                      const std::function<void(Config&)>& serve = nullptr);
 
 // The TLS 1.3 settings the seeds cover, by name: 1-RTT, client
-// authentication in the handshake, after it or both, a HelloRetryRequest,
+// authentication in the handshake, after it or both (and each with the
+// chains verified and signature_algorithms_cert), a HelloRetryRequest,
+// under real keys (1-RTT with KeyUpdates, client authentication),
 // resumption (psk_dhe_ke, psk_ke, after a HelloRetryRequest), a KeyUpdate
 // without middlebox compatibility, a KeyUpdate before each write, 0-RTT data
 // taken and refused by a HelloRetryRequest, each record padding mode.

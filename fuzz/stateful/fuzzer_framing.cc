@@ -148,4 +148,57 @@ std::optional<Bytes> unprotect_peer_stream(ByteView wire, const CipherSuiteInfo&
   return stream;
 }
 
+namespace {
+
+// One record's fragment: in the clear, its content; under application_data
+// a TLSInnerPlaintext, content || type || zeros (§5.2). Edits the first
+// message of `type` if the record's content is whole handshake messages.
+bool edit_record(uint8_t outer, Bytes& fragment, HandshakeType type, const MessageEdit& edit) {
+  size_t end = fragment.size();
+  uint8_t inner = outer;
+  if (outer == static_cast<uint8_t>(ContentType::application_data)) {
+    while (end > 0 && fragment[end - 1] == 0) --end;
+    if (end == 0) return false;
+    inner = fragment[--end];
+  }
+  if (inner != static_cast<uint8_t>(ContentType::handshake)) return false;
+  Reader r(ByteView(fragment).first(end));
+  Writer content;
+  bool edited = false;
+  uint8_t message_type = 0;
+  Bytes body;
+  while (r.u8(message_type) && r.vec24(body)) {
+    if (!edited && message_type == static_cast<uint8_t>(type)) {
+      edit(body);
+      edited = true;
+    }
+    content.u8(message_type);
+    content.vec24(body);
+  }
+  if (!edited || !r.empty()) return false;
+  content.bytes(ByteView(fragment).subspan(end));
+  fragment = content.take();
+  return true;
+}
+
+}  // namespace
+
+std::optional<Bytes> edit_fuzzer_message(ByteView stream, HandshakeType type,
+                                         const MessageEdit& edit) {
+  Reader r(stream);
+  Writer out;
+  bool edited = false;
+  uint8_t outer = 0;
+  uint16_t version = 0;
+  Bytes fragment;
+  while (r.u8(outer) && r.u16(version) && r.vec16(fragment)) {
+    if (!edited) edited = edit_record(outer, fragment, type, edit);
+    out.u8(outer);
+    out.u16(version);
+    out.vec16(fragment);
+  }
+  if (!edited || !r.empty()) return std::nullopt;
+  return out.take();
+}
+
 }  // namespace gauntlet::fuzzing

@@ -4,9 +4,11 @@
 // application_data header (RFC 8446 §5.2), inner type last, no padding.
 // make_openssl_corpus frames libssl's messages as its message callback
 // hands them over; make_gnutls_corpus frames what it opens of GnuTLS's
-// protected records (unprotect_peer_stream).
+// protected records (unprotect_peer_stream); make_corpus edits a message of
+// an engine's stream (edit_fuzzer_message).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "engine/base/reader.h"
 #include "engine/registry/cipher_suite.h"
 #include "engine/registry/content_type.h"
+#include "engine/registry/handshake_type.h"
 
 namespace gauntlet::fuzzing {
 
@@ -36,5 +39,13 @@ std::optional<PeerSecrets> peer_secrets(const std::vector<std::string>& keylog,
 // change on record boundaries, §5.1). nullopt if a record does not open.
 std::optional<Bytes> unprotect_peer_stream(ByteView wire, const CipherSuiteInfo& suite,
                                            const PeerSecrets& secrets);
+
+// `stream` with its first handshake message of `type` passed through `edit`
+// and the lengths around it made right (record headers as they were, inner
+// type and padding kept): a peer that sends what our engine never would,
+// for a seed. nullopt when no record holds such a message whole.
+using MessageEdit = std::function<void(Bytes& body)>;
+std::optional<Bytes> edit_fuzzer_message(ByteView stream, HandshakeType type,
+                                         const MessageEdit& edit);
 
 }  // namespace gauntlet::fuzzing
