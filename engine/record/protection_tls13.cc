@@ -71,9 +71,7 @@ Result<Bytes> Tls13Protection::seal(ContentType type, ProtocolVersion, ByteView 
 // a ciphertext past 2^14+256 (§5.2), the tag flipped.
 Result<Bytes> Tls13Protection::seal_shaped(ContentType type, ProtocolVersion, ByteView plaintext,
                                            const SealShape& shape) {
-  if (shape.padding_length || shape.padding_fill || shape.flip_padding_at || shape.explicit_nonce) {
-    return internal_error("a TLS 1.3 record has only zero padding to shape (RFC 8446 §5.4)");
-  }
+  if (auto st = check_tls13_shape(shape); !st) return st.error();
   auto sealed =
       seal_inner(type, plaintext, shape.padding.value_or(padding_.padding_for(plaintext.size())));
   if (sealed && shape.flip_mac) sealed->back() ^= 0x01;
@@ -90,6 +88,13 @@ Result<Bytes> Tls13Protection::seal_inner(ContentType type, ByteView plaintext, 
   const Bytes aad = record_header(ContentType::application_data, ProtocolVersion::tls12,
                                   inner.size() + cipher_.tag_size());
   return cipher_.seal(xor_nonce(iv_, *seq), aad, inner);
+}
+
+Status check_tls13_shape(const SealShape& shape) {
+  if (shape.padding_length || shape.padding_fill || shape.flip_padding_at || shape.explicit_nonce) {
+    return internal_error("a TLS 1.3 record has only zero padding to shape (RFC 8446 §5.4)");
+  }
+  return ok_status();
 }
 
 Status check_tls13_outer_record(ContentType type, size_t length) {

@@ -29,6 +29,10 @@ Bytes tls13_inner_plaintext(ContentType type, ByteView content, size_t padding);
 // The reverse (§5.4): the type is the last non-zero byte; none, or one
 // unknown, is unexpected_message, content over 2^14 record_overflow.
 Result<OpenedRecord> open_tls13_inner_plaintext(Bytes inner);
+// The shapes a TLS 1.3 record can be sealed to (§5.4: zero padding of any
+// length, and the tag): internal_error for a CBC padding field or an
+// explicit nonce, which it does not have.
+Status check_tls13_shape(const SealShape& shape);
 // The outer record a TLS 1.3 protection opens (RFC 8446 §5.2): type
 // application_data (else unexpected_message), at most 2^14+256 bytes (else
 // record_overflow).

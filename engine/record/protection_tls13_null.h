@@ -13,7 +13,8 @@ namespace gauntlet {
 class Tls13NullProtection final : public RecordProtection {
  public:
   Result<Bytes> seal(ContentType type, ProtocolVersion version, ByteView plaintext) override;
-  // There is no tag to flip.
+  // `shape.padding`: that many zero bytes after the type; there is no tag
+  // to flip.
   Result<Bytes> seal_shaped(ContentType type, ProtocolVersion version, ByteView plaintext,
                             const SealShape& shape) override;
   // `type` must be application_data, as under keys.

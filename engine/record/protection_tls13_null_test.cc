@@ -55,5 +55,25 @@ TEST(Tls13NullProtection, RefusesWhatKeysWouldRefuse) {
                    .ok());
 }
 
+// As under keys (RFC 8446 §5.4): any run of zero padding, any type byte; a
+// record form's fields TLS 1.3 lacks are refused.
+TEST(Tls13NullProtection, ShapesAsKeysWould) {
+  Tls13NullProtection p;
+  p.set_padding(Tls13Padding::maximal());
+  auto padded = p.seal_shaped(ContentType::handshake, ProtocolVersion::tls12, Bytes{1},
+                              SealShape{.padding = 3});
+  ASSERT_TRUE(padded.ok());
+  EXPECT_EQ(*padded, (Bytes{1, 22, 0, 0, 0}));
+  auto no_type = p.seal_shaped(static_cast<ContentType>(0), ProtocolVersion::tls12, Bytes{1},
+                               SealShape{.padding = 0});
+  ASSERT_TRUE(no_type.ok());
+  EXPECT_EQ(*no_type, (Bytes{1, 0}));
+  EXPECT_EQ(p.next_sequence(), 2u);
+  auto cbc = p.seal_shaped(ContentType::handshake, ProtocolVersion::tls12, Bytes{1},
+                           SealShape{.padding_fill = 7});
+  ASSERT_FALSE(cbc.ok());
+  EXPECT_EQ(cbc.error().alert, AlertDescription::internal_error);
+}
+
 }  // namespace
 }  // namespace gauntlet

@@ -2,7 +2,8 @@
 // fixed keys: open_<mode>/ (records sealed in every variant of the mode) and
 // session_ticket/ (tickets in each of the target's three input forms), and
 // key_share_value/ (per group a peer's value, all zeros, all ones, one byte
-// short).
+// short), and seal_tls13/ (shapes for each AEAD and the clear form: padded,
+// tag flipped, type 0 and unknown, past the limits of §5.2 and §5.5).
 // Usage: make_corpus CORPORA_DIR
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "engine/connection/ephemeral_key.h"
+#include "engine/record/record_header.h"
 #include "fuzz/crypto/fixed_keys.h"
 #include "fuzz/crypto/key_share_groups.h"
 
@@ -126,6 +128,45 @@ int write_key_shares(const std::filesystem::path& corpora) {
   return written;
 }
 
+// seal_tls13's inputs (fuzz/seal_tls13.cc): variant, inner type, u16
+// padding, plaintext.
+int write_shapes(const std::filesystem::path& corpora) {
+  struct Shape {
+    const char* name;
+    uint8_t sequence;  // 0: 0, 1: within the KeyUpdate headroom, 2: last record, 3: spent
+    bool flip;
+    uint8_t type;
+    uint16_t padding;
+    Bytes plaintext;
+  };
+  const Bytes hello{'h', 'e', 'l', 'l', 'o'};
+  const Shape shapes[] = {
+      {"data", 0, false, 23, 0, hello},
+      {"handshake-padded-flipped", 0, true, 22, 300, hello},
+      {"type-0", 0, false, 0, 3, {'h', 'i', 22, 0}},
+      {"unknown-type", 0, false, 0x99, 0, hello},
+      {"alert-near-limit-padded", 1, false, 21, 16000, {2, 40}},
+      {"last-record-overflowing", 2, false, 23, 17000, hello},
+      {"spent-key", 3, false, 23, 0, hello},
+      {"plaintext-over-2-14", 0, false, 23, 0, Bytes(kMaxPlaintext + 1, 0x70)},
+  };
+  const std::filesystem::path dir = corpora / "seal_tls13";
+  const size_t variants = protection_variants(ProtectionMode::tls13).size() + 1;  // + the clear
+  int written = 0;
+  for (size_t v = 0; v < variants; ++v) {
+    for (const Shape& shape : shapes) {
+      Bytes body{shape.type, static_cast<uint8_t>(shape.padding >> 8),
+                 static_cast<uint8_t>(shape.padding)};
+      body.insert(body.end(), shape.plaintext.begin(), shape.plaintext.end());
+      const auto selector =
+          static_cast<uint8_t>(v | (shape.flip ? 0x08 : 0) | shape.sequence << 4);
+      save(dir, std::to_string(v) + "-" + shape.name, selector, body);
+      ++written;
+    }
+  }
+  return written;
+}
+
 }  // namespace
 }  // namespace gauntlet::fuzzing
 
@@ -138,7 +179,8 @@ int main(int argc, char** argv) {
   const int records = gauntlet::fuzzing::write_records(out);
   const int tickets = gauntlet::fuzzing::write_tickets(out);
   const int shares = gauntlet::fuzzing::write_key_shares(out);
+  const int shapes = gauntlet::fuzzing::write_shapes(out);
   if (records < 0 || tickets < 0 || shares < 0) return 1;
-  std::printf("wrote %d inputs under %s\n", records + tickets + shares, out.c_str());
+  std::printf("wrote %d inputs under %s\n", records + tickets + shares + shapes, out.c_str());
   return 0;
 }
