@@ -5,13 +5,16 @@
 
 #include <cstddef>
 
+#include "engine/record/tls13_padding.h"
+
 namespace gauntlet {
 
 // RFC 8446 §5.4: the zero padding of our TLS 1.3 records: none, the inner
 // plaintext up to a multiple of `block`, a random amount, or as much as
-// fits. It hides the length of what we send; the receiver strips it.
+// fits. It hides the length of what we send; the receiver strips it. The
+// modes are the record layer's (Tls13Padding).
 struct RecordPadding {
-  enum class Mode { none, to_block, random, maximal };
+  using Mode = Tls13PaddingMode;
   Mode mode = Mode::none;
   size_t block = 0;  // to_block only
 };

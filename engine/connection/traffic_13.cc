@@ -9,13 +9,7 @@ namespace gauntlet {
 namespace {
 
 Tls13Padding padding(const Config& c) {
-  switch (c.tls13_padding.mode) {
-    case RecordPadding::Mode::none: return Tls13Padding::none();
-    case RecordPadding::Mode::to_block: return Tls13Padding::to_block(c.tls13_padding.block);
-    case RecordPadding::Mode::random: return Tls13Padding::random(*c.random);
-    case RecordPadding::Mode::maximal: return Tls13Padding::maximal();
-  }
-  return Tls13Padding::none();
+  return Tls13Padding(c.tls13_padding.mode, c.tls13_padding.block, c.random.get());
 }
 
 }  // namespace
