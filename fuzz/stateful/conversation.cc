@@ -76,6 +76,9 @@ std::vector<std::pair<std::string, Settings>> tls13_settings() {
   add("real-keys-client-auth", [](Settings& s) {
     s.client_auth = s.post_handshake_auth = s.real_keys = s.verify_peer = true;
   });
+  add("real-keys-psk", [](Settings& s) {
+    s.real_keys = s.resumption = s.tickets = s.after_handshake = true;
+  });
   add("psk-dhe", [](Settings& s) { s.resumption = s.tickets = true; });
   add("psk-ke", [](Settings& s) { s.resumption = s.tickets = s.psk_ke = true; });
   add("hrr-psk", [](Settings& s) { s.hello_retry = s.resumption = s.tickets = true; });

@@ -36,7 +36,8 @@ Conversation converse(const Settings& s, const std::function<void(Config&)>& off
 // The TLS 1.3 settings the seeds cover, by name: 1-RTT, client
 // authentication in the handshake, after it or both (and each with the
 // chains verified and signature_algorithms_cert), a HelloRetryRequest,
-// under real keys (1-RTT with KeyUpdates, client authentication),
+// under real keys (1-RTT with KeyUpdates, client authentication,
+// resumption from a sealed ticket),
 // resumption (psk_dhe_ke, psk_ke, after a HelloRetryRequest), a KeyUpdate
 // without middlebox compatibility, a KeyUpdate before each write, 0-RTT data
 // taken and refused by a HelloRetryRequest, each record padding mode.

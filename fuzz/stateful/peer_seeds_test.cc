@@ -71,6 +71,14 @@ TEST(EngineSeeds, ServerPskSeedsResumeUnderTheTicketsHash) {
     ASSERT_TRUE(s);
     Connection c = Connection::server(server_config(*s));
     run(c, r.rest(), *s);
+    if (s->real_keys && !c.handshake_done()) {
+      // Under real keys a full handshake (a suite of another hash) stops
+      // at the client's recorded Finished: our server signs anew each run
+      // (tls13_fuzzer_mode_test).
+      ASSERT_TRUE(c.error());
+      EXPECT_EQ(c.error()->alert, AlertDescription::decrypt_error);
+      continue;
+    }
     ASSERT_TRUE(c.handshake_done()) << c.progress();
     // RFC 8446 §4.2.11: a PSK resumes only under a suite of its own hash.
     const bool same_hash = cipher_suite_info(c.negotiated().suite)->prf_hash ==

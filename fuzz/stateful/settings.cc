@@ -201,6 +201,17 @@ Session shared_session(const Settings& settings) {
     s.master_secret = Bytes(48, 0x4d);
   }
   s.ticket = s.serialize_state();
+  if (settings.real_keys && settings.tickets) {
+    // Under real keys the server opens tickets with its ticket keys, which
+    // its fixed randomness makes the same each time: the ticket is the
+    // state sealed under them (RFC 5077 §4), as that server would issue it.
+    Settings issuer = settings;
+    issuer.resumption = false;
+    DeterministicRandom random(0);
+    if (auto sealed = server_config(issuer)->ticket_keys->seal(s, random)) {
+      s.ticket = std::move(sealed).value();
+    }
+  }
   return s;
 }
 

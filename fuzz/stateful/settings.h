@@ -68,10 +68,11 @@ struct Settings {
   // signed with, narrower than signature_algorithms.
   bool signature_algorithms_cert = false;
   // Fuzzer mode off: records under the real traffic keys, every Finished,
-  // CertificateVerify and binder checked. A conversation recorded so still
-  // opens, both sides' randomness and clock being fixed; a mutation of it
-  // mostly ends at the first record or check it breaks, as it would for a
-  // real peer.
+  // CertificateVerify and binder checked, tickets sealed. A conversation
+  // recorded so still opens, both sides' randomness and clock being fixed
+  // (but not libcrypto's signatures: a server that signs meets the peer's
+  // recorded Finished over another transcript); a mutation of it mostly
+  // ends at the first record or check it breaks, as for a real peer.
   bool real_keys = false;
 
   bool operator==(const Settings&) const = default;
@@ -89,7 +90,8 @@ ClientOptions client_options(const Settings& s);
 // server has cached, so inputs can resume by ID or ticket; an SSL 2.0 one
 // (SESSION-ID-HIT) when the range starts at SSL 2.0, a TLS 1.3 one (a PSK
 // whose ticket is its bare state, as fuzzer mode reads tickets) when it
-// ends at TLS 1.3.
+// ends at TLS 1.3; under real keys with tickets, the ticket is sealed
+// under the fuzzed server's ticket keys instead.
 Session shared_session(const Settings& s);
 
 // What after_handshake has an established connection do.
