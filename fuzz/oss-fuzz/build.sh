@@ -53,10 +53,13 @@ flags=(-std=c++20 -I"$SRC_ROOT" "${yaml_include[@]}" "${openssl_include[@]}"
   -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
 
 # The engine (no tests, no test support), the conformance scenario loader
-# and the step kinds it reads (scenario_file), and what the targets share.
+# and the step kinds it reads (scenario_file), the reader of a server's
+# answer and the socket types its header names (server_answer), and what
+# the targets share.
 mapfile -t sources < <(find engine conformance/scenario conformance/steps -name '*.cc' \
   ! -name '*_test.cc' ! -path 'engine/testing/*' | sort)
-sources+=(fuzz/crypto/fixed_keys.cc fuzz/stateful/fuzz_identities.cc fuzz/stateful/settings.cc
+sources+=(conformance/profile/server_answer.cc transport/socket.cc
+  fuzz/crypto/fixed_keys.cc fuzz/stateful/fuzz_identities.cc fuzz/stateful/settings.cc
   fuzz/stateful/variants.cc)
 objects=()
 failed=0
