@@ -37,10 +37,10 @@ Result<RequestedSchemes13> requested_schemes_13(const CertificateRequest13& requ
   return RequestedSchemes13{schemes->values, chain ? chain->values : schemes->values};
 }
 
-Certificate13 certificate_13(Bytes context, const Identity* identity) {
+Certificate13 certificate_13(Bytes context, const std::optional<ClientSigner13>& signer) {
   Certificate13 cert{std::move(context), {}};
-  if (!identity) return cert;
-  for (Bytes& der : chain_der(identity->chain)) {
+  if (!signer) return cert;
+  for (Bytes& der : chain_der(signer->identity.get().chain)) {
     cert.certificate_list.push_back({std::move(der), Extensions{}});
   }
   return cert;
@@ -56,18 +56,6 @@ Result<std::vector<Certificate>> peer_chain_13(const Config& c, const Certificat
     chain_message.certificate_list.push_back(entry.cert_data);
   }
   return parse_chain(c, chain_message);
-}
-
-Result<CertificateVerify> our_certificate_verify_13(const Config& c, const PrivateKey& key,
-                                                    SignatureScheme scheme,
-                                                    CertificateVerifySigner signer,
-                                                    ByteView transcript_hash) {
-  if (c.bugs.certificate_verify_signature) {
-    return CertificateVerify{DigitallySigned{scheme, *c.bugs.certificate_verify_signature}};
-  }
-  auto sig = sign_certificate_verify(key, scheme, signer, transcript_hash);
-  if (!sig) return sig.error();
-  return CertificateVerify{DigitallySigned{scheme, std::move(sig).value()}};
 }
 
 Result<SignatureScheme> check_certificate_verify_13(const Config& c, CertificateVerifySigner signer,
@@ -88,7 +76,8 @@ Result<SignatureScheme> check_certificate_verify_13(const Config& c, Certificate
   return *signed_value.scheme;
 }
 
-ClientAnswer13 choose_client_identity_13(const Config& c, const RequestedSchemes13& requested) {
+std::optional<ClientSigner13> choose_client_identity_13(const Config& c,
+                                                        const RequestedSchemes13& requested) {
   std::vector<const Identity*> ids;
   for (const Identity& id : c.identities) {
     if (!id.chain.empty()) ids.push_back(&id);
@@ -97,10 +86,10 @@ ClientAnswer13 choose_client_identity_13(const Config& c, const RequestedSchemes
   for (const Identity* id : ids) {
     for (const SignatureScheme s : c.signature_schemes) {
       if (std::ranges::find(requested.signature, s) == requested.signature.end()) continue;
-      if (tls13_signature_params(s, id->key.type())) return ClientAnswer13{id, s};
+      if (tls13_signature_params(s, id->key.type())) return ClientSigner13{*id, s};
     }
   }
-  return ClientAnswer13{};
+  return std::nullopt;
 }
 
 }  // namespace gauntlet

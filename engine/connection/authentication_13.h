@@ -4,6 +4,7 @@
 // a client answers a request with.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -33,18 +34,21 @@ struct RequestedSchemes13 {
 };
 Result<RequestedSchemes13> requested_schemes_13(const CertificateRequest13& request);
 
-// §4.4.2: our Certificate: `identity`'s chain, or empty without one.
-Certificate13 certificate_13(Bytes context, const Identity* identity);
+// §4.3.2, §4.4.2.4: our first identity that signs with a scheme both sides
+// take, one whose chain is signed as asked first (§4.4.2.3); none: an empty
+// Certificate, and no CertificateVerify.
+struct ClientSigner13 {
+  std::reference_wrapper<const Identity> identity;
+  SignatureScheme scheme;
+};
+std::optional<ClientSigner13> choose_client_identity_13(const Config& c,
+                                                        const RequestedSchemes13& requested);
+
+// §4.4.2: our Certificate: the signer's chain, or empty without one.
+Certificate13 certificate_13(Bytes context, const std::optional<ClientSigner13>& signer);
 // §4.4.2: a Certificate's entries, each entry's extensions checked against
 // §4.2's table first; bad_certificate for one that does not parse.
 Result<std::vector<Certificate>> peer_chain_13(const Config& c, const Certificate13& message);
-
-// §4.4.3: our CertificateVerify, `key` signing over `transcript_hash` (or
-// carrying Bugs::certificate_verify_signature in its place).
-Result<CertificateVerify> our_certificate_verify_13(const Config& c, const PrivateKey& key,
-                                                    SignatureScheme scheme,
-                                                    CertificateVerifySigner signer,
-                                                    ByteView transcript_hash);
 
 // §4.4.3: a CertificateVerify from `signer`, signed by `key` with a scheme
 // we offer, over `transcript_hash` (the transcript before it). Its scheme.
@@ -52,14 +56,5 @@ Result<CertificateVerify> our_certificate_verify_13(const Config& c, const Priva
 Result<SignatureScheme> check_certificate_verify_13(const Config& c, CertificateVerifySigner signer,
                                                     ByteView body, ByteView transcript_hash,
                                                     const PublicKey& key, bool fuzzer_mode);
-
-// §4.3.2, §4.4.2.4: our first identity that signs with a scheme both sides
-// take, one whose chain is signed as asked first (§4.4.2.3); none: an empty
-// Certificate, and no CertificateVerify.
-struct ClientAnswer13 {
-  const Identity* identity = nullptr;
-  std::optional<SignatureScheme> scheme;
-};
-ClientAnswer13 choose_client_identity_13(const Config& c, const RequestedSchemes13& requested);
 
 }  // namespace gauntlet

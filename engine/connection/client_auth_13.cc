@@ -4,7 +4,7 @@
 // CertificateVerify under the client's context string.
 #include "engine/connection/authentication_13.h"
 #include "engine/connection/client_handshake.h"
-#include "engine/connection/signing.h"
+#include "engine/connection/our_certificate_verify_13.h"
 #include "engine/crypto/tls13_signature.h"
 #include "engine/messages/handshake/certificate_verify.h"
 #include "engine/messages/tls13/certificate_13.h"
@@ -29,43 +29,34 @@ Status ClientHandshake::on_certificate_request_13(Link&, ByteView body) {
 }
 
 Answering13 ClientHandshake::answer_request_13(const Config& c, Requested13 request) {
-  const ClientAnswer13 answer = choose_client_identity_13(c, request.schemes);
-  hello_.facts.client_certificate = answer.identity != nullptr;
-  return Answering13{answer.identity, answer.scheme, std::move(request.context)};
+  std::optional<ClientSigner13> signer = choose_client_identity_13(c, request.schemes);
+  hello_.facts.client_certificate = signer.has_value();
+  return Answering13{std::move(signer), std::move(request.context)};
 }
 
 Status ClientHandshake::send_certificate_13(Link& link) {
-  const auto* answer = std::get_if<Answering13>(&phase_);
+  auto* answer = std::get_if<Answering13>(&phase_);
   if (!answer) return internal_error("our TLS 1.3 Certificate outside its phase");
-  return send_message(
-      link, HandshakeType::certificate,
-      certificate_13(link.config.bugs.certificate_request_context.value_or(answer->context),
-                     answer->identity)
-          .serialize());
+  Bytes context = link.config.bugs.certificate_request_context.value_or(answer->context);
+  auto sent = send_message(link, HandshakeType::certificate,
+                           certificate_13(std::move(context), answer->signer).serialize());
+  if (!sent) return sent;
+  if (answer->signer) {
+    phase_ = Certifying13{*answer->signer};
+  } else {
+    phase_ = Between{};
+  }
+  return ok_status();
 }
 
 Status ClientHandshake::send_certificate_verify_13(Link& link) {
-  const auto* answer = std::get_if<Answering13>(&phase_);
-  if (!answer || !answer->identity || !answer->scheme) {
-    return internal_error("our TLS 1.3 CertificateVerify outside its phase");
-  }
-  const Bugs& bugs = link.config.bugs;
-  const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  auto cv = our_certificate_verify_13(link.config, answer->identity->key, *answer->scheme,
-                                      CertificateVerifySigner::client, transcript_.digest(hash));
+  const auto* certifying = std::get_if<Certifying13>(&phase_);
+  if (!certifying) return internal_error("our TLS 1.3 CertificateVerify outside its phase");
+  const ClientSigner13 signer = certifying->signer;
+  auto cv = handshake_certificate_verify_13(
+      link.config, CertificateVerifySigner::client, signer.identity.get().key, signer.scheme,
+      transcript_.digest(hello_.suite.get().prf_hash));
   if (!cv) return cv.error();
-  // bugs: a scheme TLS 1.3 may forbid (§4.4.3: PKCS #1 v1.5), signed as
-  // TLS 1.2 would sign it, over the TLS 1.3 content.
-  if (bugs.client_signature_scheme) {
-    auto other = sign_handshake(
-        ProtocolVersion::tls12, answer->identity->key, bugs.client_signature_scheme,
-        certificate_verify_content(CertificateVerifySigner::client, transcript_.digest(hash)));
-    if (!other) return other.error();
-    cv->signature = std::move(other).value();
-  }
-  if (bugs.corrupt_certificate_verify && !cv->signature.signature.empty()) {
-    cv->signature.signature.back() ^= 1;
-  }
   phase_ = Between{};
   return send_message(link, HandshakeType::certificate_verify, cv->serialize());
 }

@@ -65,9 +65,13 @@ struct ServerCertified {
 
 // TLS 1.3: the server's flight is checked and asked for our certificate.
 struct Answering13 {
-  const Identity* identity = nullptr;  // none fits: an empty Certificate
-  std::optional<SignatureScheme> scheme;
+  std::optional<ClientSigner13> signer;  // none fits: an empty Certificate
   Bytes context;
+};
+
+// TLS 1.3: our certificate went out: CertificateVerify is due.
+struct Certifying13 {
+  ClientSigner13 signer;
 };
 
 // ServerHelloDone came: our flight is decided.
@@ -120,7 +124,7 @@ class ClientHandshake final : public Handshake {
   using Phase = std::variant<client_phase::Between, client_phase::OfferedShares,
                              client_phase::ServerCertified, client_phase::Answering,
                              client_phase::Certifying, client_phase::Requested13,
-                             client_phase::Answering13>;
+                             client_phase::Answering13, client_phase::Certifying13>;
 
   Status act(const OrderRow& row, Link& link, ByteView body) override;
   Status send_ssl2_hello(Link& link);

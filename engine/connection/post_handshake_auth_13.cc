@@ -8,6 +8,7 @@
 #include <openssl/crypto.h>
 
 #include "engine/connection/authentication_13.h"
+#include "engine/connection/our_certificate_verify_13.h"
 #include "engine/connection/post_handshake_13.h"
 #include "engine/key_schedule/tls13_key_schedule.h"
 #include "engine/messages/handshake/certificate_verify.h"
@@ -60,14 +61,13 @@ Status PostHandshake13::on_certificate_request(Link& link, ByteView body) {
   Transcript transcript = established_.transcript;
   transcript.update(message_bytes(HandshakeType::certificate_request, body));
 
-  const ClientAnswer13 answer = choose_client_identity_13(c, *schemes);
-  auto sent =
-      send(link, HandshakeType::certificate,
-           certificate_13(std::move(cr->certificate_request_context), answer.identity).serialize());
+  const std::optional<ClientSigner13> signer = choose_client_identity_13(c, *schemes);
+  auto sent = send(link, HandshakeType::certificate,
+                   certificate_13(std::move(cr->certificate_request_context), signer).serialize());
   if (!sent) return sent.error();
   transcript.update(*sent);
-  if (answer.identity) {
-    auto cv = our_certificate_verify_13(c, answer.identity->key, *answer.scheme,
+  if (signer) {
+    auto cv = our_certificate_verify_13(c, signer->identity.get().key, signer->scheme,
                                         CertificateVerifySigner::client, transcript.digest(hash));
     if (!cv) return cv.error();
     sent = send(link, HandshakeType::certificate_verify, cv->serialize());

@@ -5,6 +5,7 @@
 #include "engine/connection/authentication_13.h"
 #include "engine/connection/extensions/extension_table.h"
 #include "engine/connection/negotiation.h"
+#include "engine/connection/our_certificate_verify_13.h"
 #include "engine/connection/server_handshake.h"
 #include "engine/crypto/tls13_signature.h"
 #include "engine/messages/handshake/certificate_verify.h"
@@ -43,15 +44,10 @@ Status ServerHandshake::send_certificate_13(Link& link) {
 Status ServerHandshake::send_certificate_verify_13(Link& link) {
   const auto* chosen = std::get_if<Chosen13>(&phase_);
   if (!chosen) return internal_error("our TLS 1.3 CertificateVerify outside its phase");
-  const HashAlgorithm hash = hello_.suite.get().prf_hash;
-  const CertificateVerify13 edit = link.config.bugs.certificate_verify.value_or(CertificateVerify13{});
-  auto cv = our_certificate_verify_13(
-      link.config, chosen->identity.get().key, chosen->scheme,
-      edit.client_context ? CertificateVerifySigner::client : CertificateVerifySigner::server,
-      transcript_.digest(hash));
+  auto cv = handshake_certificate_verify_13(link.config, CertificateVerifySigner::server,
+                                            chosen->identity.get().key, chosen->scheme,
+                                            transcript_.digest(hello_.suite.get().prf_hash));
   if (!cv) return cv.error();
-  if (edit.corrupt && !cv->signature.signature.empty()) cv->signature.signature.back() ^= 1;
-  if (edit.scheme) cv->signature.scheme = *edit.scheme;
   phase_ = Between{};
   return send_message(link, HandshakeType::certificate_verify, cv->serialize());
 }
