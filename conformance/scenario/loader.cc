@@ -3,9 +3,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <functional>
-#include <map>
 #include <optional>
 #include <set>
 
@@ -138,105 +135,16 @@ Scenario Parser::scenario(const YAML::Node& n, const Family& f) const {
   return s;
 }
 
-Result<std::vector<Scenario>> parse(const std::string& name,
-                                    const std::function<YAML::Node()>& load) {
+}  // namespace
+
+Result<std::vector<Scenario>> load_family_text(const std::string& text, const std::string& name) {
   try {
-    return Parser(name).family(load());
+    return Parser(name).family(YAML::Load(text));
   } catch (const BadFile& e) {
     return decode_error(e.message);
   } catch (const YAML::Exception& e) {
     return decode_error(name + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
-}
-
-}  // namespace
-
-int Scenario::connections() const {
-  return 1 + static_cast<int>(std::ranges::count_if(
-                 steps, [](const Step& s) { return s.is<ReconnectStep>(); }));
-}
-
-std::vector<Requirement> Scenario::requirements() const {
-  std::vector<Requirement> out = needs;
-  auto add = [&](Requirement r) {
-    if (std::ranges::find(out, r) == out.end()) out.push_back(r);
-  };
-  for (const Step& s : steps) {
-    if (const auto* r = std::get_if<RenegotiateStep>(&s.kind);
-        r && r->expect.kind != Expect::Kind::refused) {
-      add({Requirement::Kind::renegotiation});
-    }
-    // Data that must come back from a server: one that answers none (an
-    // application that waits for more, or prints what it reads) cannot
-    // pass such a step whatever its TLS does.
-    const bool wants_data = std::visit(
-        [](const auto& k) {
-          if constexpr (requires { k.expect; }) return k.expect.kind == Expect::Kind::data;
-          return false;
-        },
-        s.kind);
-    if (scripted == Role::client && wants_data) add({Requirement::Kind::application_data});
-    // 0-RTT data goes only to a peer whose tickets allow it (RFC 8446 §4.2.10).
-    if (const auto* r = std::get_if<ReconnectStep>(&s.kind); r && (r->early_data || r->replay)) {
-      add({Requirement::Kind::extension, ExtensionType::early_data});
-    }
-    if (const auto* h = std::get_if<HandshakeStep>(&s.kind);
-        h && h->expect.kind == Expect::Kind::message &&
-        h->expect.message == HandshakeType::new_session_ticket) {
-      add({Requirement::Kind::tickets});
-    }
-    // Our server requiring a certificate and a handshake that must go on:
-    // a client without one can only send an empty Certificate (RFC 5246
-    // §7.4.6) and be refused, so nothing the case is about is tested.
-    const bool goes_on = std::visit(
-        [](const auto& k) {
-          using K = std::decay_t<decltype(k)>;
-          if constexpr (std::is_same_v<K, HandshakeStep> || std::is_same_v<K, RenegotiateStep>) {
-            return k.expect.kind == Expect::Kind::success || k.expect.kind == Expect::Kind::message;
-          }
-          return false;
-        },
-        s.kind);
-    if (scripted == Role::server && peer.client_auth == ClientAuth::required && goes_on) {
-      add({Requirement::Kind::client_certificate});
-    }
-  }
-  return out;
-}
-
-Result<std::vector<Scenario>> load_family_file(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) return decode_error(path + ": no such file");
-  return parse(path, [&] { return YAML::LoadFile(path); });
-}
-
-Result<std::vector<Scenario>> load_family_text(const std::string& text, const std::string& name) {
-  return parse(name, [&] { return YAML::Load(text); });
-}
-
-Result<std::vector<Scenario>> load_scenario_directory(const std::string& dir) {
-  std::error_code ec;
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-  }
-  if (ec) return decode_error(dir + ": " + ec.message());
-  if (files.empty()) return decode_error(dir + ": no scenario files (*.yaml)");
-  std::ranges::sort(files);
-  std::vector<Scenario> all;
-  std::map<std::string, SourceLine> seen;
-  for (const auto& f : files) {
-    auto family = load_family_file(f);
-    if (!family) return family.error();
-    for (auto& s : *family) {
-      const auto [it, fresh] = seen.emplace(s.id(), s.where);
-      if (!fresh) {
-        return decode_error(s.where.to_string() + ": scenario " + s.id() + " is also defined at " +
-                            it->second.to_string());
-      }
-      all.push_back(std::move(s));
-    }
-  }
-  return all;
 }
 
 }  // namespace gauntlet::conformance
