@@ -2,6 +2,8 @@
 // as they arrive: the first input byte is the size of the pieces they come
 // in (0: all at once). Oracle: the reader decides on the same answer however
 // the bytes are cut, and a ServerHello it kept serializes back to itself.
+// And a peer that echoes our SSL 2.0 probe (its challenge the input's first
+// 16 bytes) is not taken for an SSL 2.0 server.
 #include "conformance/profile/server_answer.h"
 #include "fuzz/oracle.h"
 
@@ -27,6 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const conformance::Answer answer = read_in_pieces(bytes, piece);
   const conformance::Answer whole = read_in_pieces(bytes, bytes.size() + 1);
   if (answer.index() != whole.index()) fuzz::oracle_failed();
+  if (bytes.size() >= 16) {
+    auto probe = ssl2_probe_client_hello(bytes.first(16));
+    if (!probe) fuzz::oracle_failed();
+    const conformance::Answer echo = read_in_pieces(*probe, piece);
+    if (!std::holds_alternative<conformance::NotTls>(echo)) fuzz::oracle_failed();
+  }
   if (const auto* f = std::get_if<conformance::FirstFlight>(&answer)) {
     auto body = f->hello.serialize();
     if (!body) fuzz::oracle_failed();

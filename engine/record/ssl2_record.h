@@ -20,10 +20,8 @@ struct Ssl2RecordView {
 };
 
 // Reads one record from the front of `in`. nullopt (and `in` untouched)
-// when more bytes are needed; record_overflow when the header announces a
-// body over max_length, before any of it arrives; decode_error when the
-// padding exceeds the body.
-Result<std::optional<Ssl2RecordView>> read_ssl2_record(Reader& in,
-                                                       size_t max_length = kSsl2MaxTwoByteLength);
+// when more bytes are needed; decode_error when the padding exceeds the
+// body. A header cannot announce more than the spec's maximum (32767 bytes).
+Result<std::optional<Ssl2RecordView>> read_ssl2_record(Reader& in);
 
 }  // namespace gauntlet

@@ -1,5 +1,6 @@
 #include "fuzz/crypto/fixed_keys.h"
 
+#include "engine/crypto/ssl2_cipher.h"
 #include "engine/record/record_mac.h"
 
 namespace gauntlet::fuzzing {
@@ -72,6 +73,30 @@ std::unique_ptr<RecordProtection> fixed_protection(const ProtectionVariant& v,
   auto made = make_protection(std::move(p));
   if (!made) __builtin_trap();
   return std::move(*made);
+}
+
+const std::vector<std::optional<Ssl2CipherKind>>& ssl2_variants() {
+  static const auto* variants = [] {
+    auto* out = new std::vector<std::optional<Ssl2CipherKind>>{std::nullopt};
+    for (const Ssl2CipherKindInfo& info : all_ssl2_cipher_kinds()) {
+      if (ssl2_cipher_available(info.kind)) out->push_back(info.kind);
+    }
+    return out;
+  }();
+  return *variants;
+}
+
+Ssl2RecordProtection fixed_ssl2_protection(std::optional<Ssl2CipherKind> kind,
+                                           CipherDirection direction) {
+  Ssl2RecordProtection p;
+  if (!kind) return p;
+  const Ssl2CipherKindInfo& info = *ssl2_cipher_kind_info(*kind);
+  // Every kind ssl2_variants lists starts; a refusal is a bug here.
+  if (!p.start_cipher(*kind, Bytes(info.key_size, 0x5a), Bytes(info.key_arg_size, 0xa5),
+                      direction)) {
+    __builtin_trap();
+  }
+  return p;
 }
 
 }  // namespace gauntlet::fuzzing

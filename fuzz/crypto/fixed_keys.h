@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/record/protection.h"
+#include "engine/record/ssl2_protection.h"
 #include "engine/session/ticket_keys.h"
 
 namespace gauntlet::fuzzing {
@@ -34,5 +36,14 @@ const std::vector<ProtectionVariant>& protection_variants(ProtectionMode mode);
 std::unique_ptr<RecordProtection> fixed_protection(const ProtectionVariant& v,
                                                    CipherDirection direction,
                                                    RandomSource& random);
+
+// SSL 2.0: the clear form (nullopt), then every cipher kind this libcrypto
+// has, in the registry's order: what open_ssl2's selector chooses among.
+const std::vector<std::optional<Ssl2CipherKind>>& ssl2_variants();
+
+// One direction of the SSL 2.0 record layer, at sequence number 0, under
+// fixed session keys and KEY-ARG-DATA (or in the clear).
+Ssl2RecordProtection fixed_ssl2_protection(std::optional<Ssl2CipherKind> kind,
+                                           CipherDirection direction);
 
 }  // namespace gauntlet::fuzzing

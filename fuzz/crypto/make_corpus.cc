@@ -1,5 +1,7 @@
 // Writes the seed corpora of the targets that open protected data under the
-// fixed keys: open_<mode>/ (records sealed in every variant of the mode) and
+// fixed keys: open_<mode>/ (records sealed in every variant of the mode),
+// open_ssl2/ (SSL 2.0 records in the clear and under each cipher kind, in
+// both header forms), and
 // session_ticket/ (tickets in each of the target's three input forms), and
 // key_share_value/ (per group a peer's value, all zeros, all ones, one byte
 // short), and seal_tls13/ (shapes for each AEAD and the clear form: padded,
@@ -167,6 +169,30 @@ int write_shapes(const std::filesystem::path& corpora) {
   return written;
 }
 
+int write_ssl2_records(const std::filesystem::path& corpora) {
+  const Bytes plaintexts[] = {{'h', 'e', 'l', 'l', 'o'}, Bytes(300, 0x70)};
+  int written = 0;
+  const auto& variants = ssl2_variants();
+  for (size_t i = 0; i < variants.size(); ++i) {
+    for (const Ssl2HeaderForm form : {Ssl2HeaderForm::two_byte, Ssl2HeaderForm::three_byte}) {
+      for (const Bytes& plaintext : plaintexts) {
+        auto sealed = fixed_ssl2_protection(variants[i], CipherDirection::encrypt)
+                          .seal(plaintext, form);
+        if (!sealed) {
+          std::fprintf(stderr, "cannot seal SSL 2.0 variant %zu\n", i);
+          return -1;
+        }
+        save(corpora / "open_ssl2",
+             std::to_string(i) + (form == Ssl2HeaderForm::two_byte ? "-2-" : "-3-") +
+                 std::to_string(plaintext.size()),
+             static_cast<uint8_t>(i), *sealed);
+        ++written;
+      }
+    }
+  }
+  return written;
+}
+
 }  // namespace
 }  // namespace gauntlet::fuzzing
 
@@ -180,7 +206,9 @@ int main(int argc, char** argv) {
   const int tickets = gauntlet::fuzzing::write_tickets(out);
   const int shares = gauntlet::fuzzing::write_key_shares(out);
   const int shapes = gauntlet::fuzzing::write_shapes(out);
-  if (records < 0 || tickets < 0 || shares < 0) return 1;
-  std::printf("wrote %d inputs under %s\n", records + tickets + shares + shapes, out.c_str());
+  const int ssl2 = gauntlet::fuzzing::write_ssl2_records(out);
+  if (records < 0 || tickets < 0 || shares < 0 || shapes < 0 || ssl2 < 0) return 1;
+  std::printf("wrote %d inputs under %s\n", records + tickets + shares + shapes + ssl2,
+              out.c_str());
   return 0;
 }

@@ -5,7 +5,8 @@
 // fixed keys. Oracle: what opens, sealed again
 // under the same keys, opens to the same type and plaintext; modes without a
 // per-record IV or padding choice (null, stream) must reproduce the fragment
-// byte for byte.
+// byte for byte, and so must an AEAD record sealed again with the explicit
+// nonce it came with (RFC 5288 §3: the sender's choice, then deterministic).
 #pragma once
 
 #include <algorithm>
@@ -40,6 +41,14 @@ inline void open_record(const uint8_t* data, size_t size, ProtectionMode mode) {
                    ->open(outer, wire, *sealed);
   if (!again || again->type != opened->type || again->plaintext != opened->plaintext) {
     fuzz::oracle_failed();
+  }
+  if (mode == ProtectionMode::aead) {
+    // ChaCha20-Poly1305 has no explicit nonce (RFC 7905 §2): refused.
+    SealShape shape;
+    shape.explicit_nonce = Bytes(in.rest.begin(), in.rest.begin() + 8);
+    auto resealed = fixed_protection(v, CipherDirection::encrypt, random)
+                        ->seal_shaped(opened->type, wire, opened->plaintext, shape);
+    if (resealed && !std::ranges::equal(*resealed, in.rest)) fuzz::oracle_failed();
   }
 }
 
