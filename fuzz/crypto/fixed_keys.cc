@@ -76,14 +76,14 @@ std::unique_ptr<RecordProtection> fixed_protection(const ProtectionVariant& v,
 }
 
 const std::vector<std::optional<Ssl2CipherKind>>& ssl2_variants() {
-  static const auto* variants = [] {
-    auto* out = new std::vector<std::optional<Ssl2CipherKind>>{std::nullopt};
+  static const std::vector<std::optional<Ssl2CipherKind>> variants = [] {
+    std::vector<std::optional<Ssl2CipherKind>> out{std::nullopt};
     for (const Ssl2CipherKindInfo& info : all_ssl2_cipher_kinds()) {
-      if (ssl2_cipher_available(info.kind)) out->push_back(info.kind);
+      if (ssl2_cipher_available(info.kind)) out.push_back(info.kind);
     }
     return out;
   }();
-  return *variants;
+  return variants;
 }
 
 Ssl2RecordProtection fixed_ssl2_protection(std::optional<Ssl2CipherKind> kind,
